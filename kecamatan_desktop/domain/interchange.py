@@ -1,0 +1,276 @@
+"""The interchange file `sop-ap/1`: strict reading into a `Sop`, and writing back."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.nip import NipError, check_nip
+from kecamatan_desktop.domain.sop import Approver, Decision, Office, Sop, Step
+from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
+
+FORMAT = "sop-ap/1"
+ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+LIST_KEYS = ("legal_basis", "qualifications", "related", "equipment", "warnings", "records")
+TOP_KEYS = (
+    "format", "id", "office", "number", "name", "created", "revised", "effective",
+    "approved_by", *LIST_KEYS, "roles", "steps",
+)
+OFFICE_KEYS = ("government", "name", "address")
+APPROVER_KEYS = ("title", "name", "rank", "nip")
+STEP_KEYS = ("no", "activity", "role", "requirements", "time", "output", "notes", "decision")
+REQUIRED_STEP_KEYS = ("no", "activity", "role")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong in a file: where (e.g. `steps[3].role`) and what."""
+
+    place: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.place}: {self.message}" if self.place else self.message
+
+
+class InvalidSopFile(InputError):
+    """A file that is not a valid sop-ap/1 document; names the file and every problem."""
+
+    def __init__(self, source: str, problems: list[Problem]):
+        self.source = source
+        self.problems = problems
+        lines = [f"Berkas {source} tidak sah:"] + [f"  - {p}" for p in problems]
+        super().__init__("\n".join(lines))
+
+
+class _Reader:
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def fail(self, place: str, message: str) -> None:
+        self.problems.append(Problem(place, message))
+
+    def keys(
+        self, obj: Any, place: str, allowed: tuple[str, ...], required: tuple[str, ...]
+    ) -> bool:
+        if not isinstance(obj, dict):
+            self.fail(place, "harus berupa objek {…}")
+            return False
+        for key in obj:
+            if key not in allowed:
+                self.fail(_join(place, key), "kunci tidak dikenal (salah ketik?)")
+        for key in required:
+            if key not in obj:
+                self.fail(_join(place, key), "wajib diisi tetapi tidak ada")
+        return True
+
+    def text(self, obj: dict, key: str, place: str, *, required: bool = False) -> str:
+        value = obj.get(key, "")
+        if not isinstance(value, str):
+            self.fail(_join(place, key), "harus berupa teks")
+            return ""
+        if required and not value.strip():
+            self.fail(_join(place, key), "tidak boleh kosong")
+        return value
+
+    def day(self, obj: dict, key: str, place: str, *, nullable: bool = False) -> date | None:
+        value = obj.get(key)
+        where = _join(place, key)
+        if value is None:
+            if not nullable:
+                self.fail(where, "tanggal wajib diisi (format TTTT-BB-HH)")
+            return None
+        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            self.fail(where, f"{value!r} bukan tanggal ISO (format TTTT-BB-HH, mis. 2018-01-04)")
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.fail(where, f"{value!r} bukan tanggal yang ada di kalender")
+            return None
+
+    def strings(self, obj: dict, key: str, place: str) -> tuple[str, ...]:
+        value = obj.get(key, [])
+        where = _join(place, key)
+        if not isinstance(value, list):
+            self.fail(where, "harus berupa daftar teks […]")
+            return ()
+        out = []
+        for i, item in enumerate(value):
+            if not isinstance(item, str):
+                self.fail(f"{where}[{i}]", "harus berupa teks")
+            else:
+                out.append(item)
+        return tuple(out)
+
+
+def _join(place: str, key: str) -> str:
+    return f"{place}.{key}" if place else key
+
+
+def sop_from_dict(data: Any, source: str = "<data>") -> Sop:
+    """Validate a decoded sop-ap/1 document; raise InvalidSopFile listing every problem."""
+    r = _Reader()
+    if not r.keys(data, "", TOP_KEYS, TOP_KEYS):
+        raise InvalidSopFile(source, r.problems)
+    if data.get("format") != FORMAT:
+        r.fail("format", f"harus {FORMAT!r}, bukan {data.get('format')!r}")
+    sop_id = data.get("id")
+    if not isinstance(sop_id, str) or not ID_PATTERN.fullmatch(sop_id):
+        r.fail("id", f"{sop_id!r} harus huruf kecil a-z, angka dan tanda '-' (mis. "
+                     "'poncokusumo-2018-renja')")
+        sop_id = ""
+
+    office = Office("", "", "")
+    if r.keys(data["office"], "office", OFFICE_KEYS, OFFICE_KEYS):
+        o = data["office"]
+        office = Office(
+            government=r.text(o, "government", "office", required=True),
+            name=r.text(o, "name", "office", required=True),
+            address=r.text(o, "address", "office"),
+        )
+    approver = Approver("", "", "", "")
+    if r.keys(data["approved_by"], "approved_by", APPROVER_KEYS, APPROVER_KEYS):
+        a = data["approved_by"]
+        approver = Approver(
+            title=r.text(a, "title", "approved_by", required=True),
+            name=r.text(a, "name", "approved_by", required=True),
+            rank=r.text(a, "rank", "approved_by"),
+            nip=r.text(a, "nip", "approved_by"),
+        )
+        try:
+            check_nip(approver.nip)
+        except NipError as exc:
+            r.fail("approved_by.nip", str(exc))
+
+    lists = {key: r.strings(data, key, "") for key in LIST_KEYS}
+    roles = r.strings(data, "roles", "")
+    seen: set[str] = set()
+    for i, role in enumerate(roles):
+        if not role.strip():
+            r.fail(f"roles[{i}]", "nama lajur (pelaksana) tidak boleh kosong")
+        elif role in seen:
+            r.fail(f"roles[{i}]", f"lajur {role!r} sudah ada; nama lajur harus unik")
+        seen.add(role)
+
+    steps = _read_steps(r, data["steps"], set(roles))
+    number = r.text(data, "number", "")
+    name = r.text(data, "name", "", required=True)
+    created = r.day(data, "created", "")
+    revised = r.day(data, "revised", "", nullable=True)
+    effective = r.day(data, "effective", "")
+    if r.problems:
+        raise InvalidSopFile(source, r.problems)
+    assert created is not None and effective is not None
+    return Sop(
+        id=sop_id,
+        office=office,
+        number=number,
+        name=name,
+        created=created,
+        revised=revised,
+        effective=effective,
+        approved_by=approver,
+        roles=roles,
+        steps=steps,
+        **lists,
+    )
+
+
+def _read_steps(r: _Reader, raw: Any, roles: set[str]) -> tuple[Step, ...]:
+    if not isinstance(raw, list):
+        r.fail("steps", "harus berupa daftar langkah […]")
+        return ()
+    steps = []
+    for i, s in enumerate(raw):
+        place = f"steps[{i}]"
+        if not r.keys(s, place, STEP_KEYS, REQUIRED_STEP_KEYS):
+            continue
+        role = r.text(s, "role", place, required=True)
+        if role and role not in roles:
+            r.fail(f"{place}.role", f"lajur {role!r} tidak ada di 'roles'")
+        time = r.text(s, "time", place)
+        try:
+            parse_waktu(time)
+        except WaktuError as exc:
+            r.fail(f"{place}.time", str(exc))
+        decision = None
+        if "decision" in s:
+            decision = _read_decision(r, s["decision"], f"{place}.decision", i + 1, len(raw))
+        steps.append(Step(
+            no=r.text(s, "no", place),
+            activity=r.text(s, "activity", place, required=True),
+            role=role,
+            requirements=r.text(s, "requirements", place),
+            time=time,
+            output=r.text(s, "output", place),
+            notes=r.text(s, "notes", place),
+            decision=decision,
+        ))
+    return tuple(steps)
+
+
+def _read_decision(r: _Reader, raw: Any, place: str, own: int, count: int) -> Decision | None:
+    if not r.keys(raw, place, ("yes", "no"), ("yes", "no")):
+        return None
+    targets = {}
+    for key in ("yes", "no"):
+        value = raw.get(key)
+        if not isinstance(value, int) or isinstance(value, bool):
+            r.fail(f"{place}.{key}", "harus nomor urut langkah (bilangan bulat)")
+        elif not 1 <= value <= count:
+            r.fail(f"{place}.{key}", f"langkah ke-{value} tidak ada (ada {count} langkah)")
+        elif value == own:
+            r.fail(f"{place}.{key}", "tidak boleh menunjuk ke langkah itu sendiri")
+        else:
+            targets[key] = value
+    if len(targets) != 2:
+        return None
+    return Decision(yes=targets["yes"], no=targets["no"])
+
+
+def sop_to_dict(sop: Sop) -> dict[str, Any]:
+    """The sop-ap/1 document of an SOP, keys in the documented order."""
+    steps = []
+    for s in sop.steps:
+        step: dict[str, Any] = {
+            "no": s.no, "activity": s.activity, "role": s.role, "requirements": s.requirements,
+            "time": s.time, "output": s.output, "notes": s.notes,
+        }
+        if s.decision is not None:
+            step["decision"] = {"yes": s.decision.yes, "no": s.decision.no}
+        steps.append(step)
+    return {
+        "format": FORMAT,
+        "id": sop.id,
+        "office": {"government": sop.office.government, "name": sop.office.name,
+                   "address": sop.office.address},
+        "number": sop.number,
+        "name": sop.name,
+        "created": sop.created.isoformat(),
+        "revised": sop.revised.isoformat() if sop.revised else None,
+        "effective": sop.effective.isoformat(),
+        "approved_by": {"title": sop.approved_by.title, "name": sop.approved_by.name,
+                        "rank": sop.approved_by.rank, "nip": sop.approved_by.nip},
+        **{key: list(getattr(sop, key)) for key in LIST_KEYS},
+        "roles": list(sop.roles),
+        "steps": steps,
+    }
+
+
+def dumps(sop: Sop) -> str:
+    return json.dumps(sop_to_dict(sop), ensure_ascii=False, indent=2) + "\n"
+
+
+def loads(text: str, source: str = "<data>") -> Sop:
+    """Decode and validate; malformed JSON is reported with its line and column."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InvalidSopFile(source, [Problem(
+            f"baris {exc.lineno} kolom {exc.colno}", f"bukan JSON yang sah ({exc.msg})")]) from None
+    return sop_from_dict(data, source)

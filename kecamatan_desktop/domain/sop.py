@@ -1,0 +1,66 @@
+"""The SOP document: identity sheet, lanes (roles) and steps, as frozen values."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Office:
+    government: str
+    name: str
+    address: str
+
+
+@dataclass(frozen=True)
+class Approver:
+    title: str
+    name: str
+    rank: str
+    nip: str
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Branch targets of a decision step, as 1-based positions in the step list."""
+
+    yes: int
+    no: int
+
+
+@dataclass(frozen=True)
+class Step:
+    no: str
+    activity: str
+    role: str
+    requirements: str = ""
+    time: str = ""
+    output: str = ""
+    notes: str = ""
+    decision: Decision | None = None
+
+
+@dataclass(frozen=True)
+class Sop:
+    id: str
+    office: Office
+    number: str
+    name: str
+    created: date
+    revised: date | None
+    effective: date
+    approved_by: Approver
+    legal_basis: tuple[str, ...] = ()
+    qualifications: tuple[str, ...] = ()
+    related: tuple[str, ...] = ()
+    equipment: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+    records: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    steps: tuple[Step, ...] = ()
+
+    @property
+    def is_drawn(self) -> bool:
+        """Whether the procedure (flowchart) has been written down yet."""
+        return bool(self.steps)

@@ -1,0 +1,1 @@
+"""Use cases over the store: keyword-only functions that take a session, return plain values."""

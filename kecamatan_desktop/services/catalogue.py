@@ -1,0 +1,306 @@
+"""The SOP catalogue: list, read, import (all or nothing), export and first-start seeding."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.interchange import InvalidSopFile, dumps, loads
+from kecamatan_desktop.domain.sop import Approver, Decision, Office, Sop, Step
+from kecamatan_desktop.store.models import (
+    BranchRow,
+    LaneRow,
+    OfficeRow,
+    SopRevisionRow,
+    SopRow,
+    StepRow,
+)
+
+
+class CatalogueError(InputError):
+    """A catalogue request that cannot be carried out as asked."""
+
+
+class ImportRefused(InputError):
+    """An import where at least one file is bad: nothing was imported."""
+
+    def __init__(self, errors: Sequence[InputError]):
+        self.errors = list(errors)
+        super().__init__(
+            "Impor dibatalkan, tidak ada SOP yang diimpor:\n" + "\n".join(str(e) for e in errors)
+        )
+
+
+@dataclass(frozen=True)
+class SopSummary:
+    """One line of the catalogue list."""
+
+    id: str
+    name: str
+    number: str
+    office: str
+    revision: int
+    steps: int
+    search_text: str
+
+
+@dataclass(frozen=True)
+class StoredSop:
+    """An SOP as stored: the document and which revision of it this is."""
+
+    sop: Sop
+    revision: int
+    current_revision: int
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    added: tuple[str, ...]
+    revised: tuple[str, ...]
+
+
+def list_sops(*, session: Session) -> list[SopSummary]:
+    """Every SOP at its current revision, offices and SOPs in book order."""
+    rows = session.exec(
+        select(SopRow, SopRevisionRow, OfficeRow)
+        .join(SopRevisionRow, (SopRevisionRow.sop_id == SopRow.id)
+              & (SopRevisionRow.revision == SopRow.revision))
+        .join(OfficeRow, OfficeRow.id == SopRow.office_id)
+        .order_by(OfficeRow.position, SopRow.position, SopRow.id)
+    ).all()
+    step_text: dict[int, list[str]] = defaultdict(list)
+    revision_ids = [rev.id for _, rev, _ in rows]
+    for rev_id, activity, req, output, notes in session.exec(
+        select(StepRow.revision_id, StepRow.activity, StepRow.requirements, StepRow.output,
+               StepRow.notes)
+        .where(StepRow.revision_id.in_(revision_ids))
+        .order_by(StepRow.revision_id, StepRow.position)
+    ):
+        step_text[rev_id].append(" ".join((activity, req, output, notes)))
+    return [
+        SopSummary(
+            id=sop.slug,
+            name=rev.name,
+            number=rev.number,
+            office=office.name,
+            revision=rev.revision,
+            steps=len(step_text[rev.id]),
+            search_text=" ".join([rev.name, rev.number, *step_text[rev.id]]),
+        )
+        for sop, rev, office in rows
+    ]
+
+
+def list_office_names(*, session: Session) -> list[str]:
+    return list(session.exec(select(OfficeRow.name).order_by(OfficeRow.position)))
+
+
+def get_sop(sop_id: str, *, session: Session, revision: int | None = None) -> StoredSop:
+    """The SOP `sop_id` at its current revision, or at `revision`."""
+    sop_row = _sop_row(session, sop_id)
+    number = sop_row.revision if revision is None else revision
+    rev = session.exec(
+        select(SopRevisionRow).where(SopRevisionRow.sop_id == sop_row.id,
+                                     SopRevisionRow.revision == number)
+    ).first()
+    if rev is None:
+        raise CatalogueError(f"SOP {sop_id!r} tidak punya revisi {number}")
+    return StoredSop(sop=_read_revision(session, sop_row.slug, rev), revision=rev.revision,
+                     current_revision=sop_row.revision)
+
+
+def export_sop(sop_id: str, *, session: Session) -> str:
+    """The current revision as a sop-ap/1 document (UTF-8 JSON text)."""
+    return dumps(get_sop(sop_id, session=session).sop)
+
+
+def read_sop_files(paths: Iterable[Path]) -> list[Sop]:
+    """Read and validate every file; if any is bad, refuse them all, naming each problem."""
+    sops: list[Sop] = []
+    errors: list[InputError] = []
+    for path in paths:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            errors.append(InputError(f"Berkas {path} tidak ditemukan"))
+            continue
+        except UnicodeDecodeError:
+            errors.append(InputError(f"Berkas {path} bukan teks UTF-8"))
+            continue
+        except OSError as exc:
+            errors.append(InputError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}"))
+            continue
+        try:
+            sops.append(loads(text, source=str(path)))
+        except InvalidSopFile as exc:
+            errors.append(exc)
+    if errors:
+        raise ImportRefused(errors)
+    return sops
+
+
+def import_sops(sops: Sequence[Sop], *, session: Session, replace: bool = False) -> ImportResult:
+    """Store `sops` in one transaction; with `replace`, an existing id gets a new revision."""
+    seen: set[str] = set()
+    for sop in sops:
+        if sop.id in seen:
+            raise ImportRefused([CatalogueError(f"id {sop.id!r} muncul dua kali dalam impor ini")])
+        seen.add(sop.id)
+    existing = {
+        row.slug: row for row in session.exec(select(SopRow).where(SopRow.slug.in_(seen)))
+    }
+    if existing and not replace:
+        raise ImportRefused([CatalogueError(
+            f"SOP dengan id {slug!r} sudah ada; pakai --replace (atau 'Ganti') untuk "
+            "menyimpannya sebagai revisi baru") for slug in sorted(existing)])
+    added, revised = [], []
+    try:
+        for sop in sops:
+            row = existing.get(sop.id)
+            if row is None:
+                office = _office_for(session, sop.office)
+                row = SopRow(slug=sop.id, office_id=office.id, position=_next_position(
+                    session, SopRow.position, SopRow.office_id == office.id), revision=1)
+                session.add(row)
+                session.flush()
+                added.append(sop.id)
+            else:
+                row.revision += 1
+                session.add(row)
+                revised.append(sop.id)
+            _write_revision(session, row, sop)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return ImportResult(added=tuple(added), revised=tuple(revised))
+
+
+def seed_catalogue(data_dir: Path, *, session: Session) -> ImportResult:
+    """Fill an empty database from `data/`: office profiles, then each office's SOPs in order."""
+    profile = json.loads((data_dir / "offices.json").read_text(encoding="utf-8"))
+    paths: list[Path] = []
+    try:
+        for position, office in enumerate(profile["offices"]):
+            camat = office.get("camat") or {}
+            book = office.get("book") or {}
+            session.add(OfficeRow(
+                position=position, name=office["name"], government=office["government"],
+                address=office.get("address"), city=office.get("city"),
+                postal_code=office.get("postal_code"), phone=office.get("phone"),
+                email=office.get("email"), website=office.get("website"),
+                camat_title=camat.get("title"), camat_name=camat.get("name"),
+                camat_rank=camat.get("rank"), camat_nip=camat.get("nip"),
+                book_year=book.get("year"), cover_address=book.get("cover_address"),
+            ))
+            paths.extend(data_dir / "sops" / f"{sop_id}.json" for sop_id in office["sops"])
+        session.flush()
+        return import_sops(read_sop_files(paths), session=session)
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def _sop_row(session: Session, sop_id: str) -> SopRow:
+    row = session.exec(select(SopRow).where(SopRow.slug == sop_id)).first()
+    if row is None:
+        raise CatalogueError(f"SOP dengan id {sop_id!r} tidak ada di katalog")
+    return row
+
+
+def _next_position(session: Session, column, condition) -> int:
+    current = session.exec(select(func.max(column)).where(condition)).one()
+    return 0 if current is None else current + 1
+
+
+def _office_for(session: Session, office: Office) -> OfficeRow:
+    row = session.exec(select(OfficeRow).where(OfficeRow.name == office.name)).first()
+    if row is None:
+        row = OfficeRow(name=office.name, government=office.government, address=office.address,
+                        position=_next_position(session, OfficeRow.position, True))
+        session.add(row)
+        session.flush()
+    return row
+
+
+def _write_revision(session: Session, sop_row: SopRow, sop: Sop) -> None:
+    rev = SopRevisionRow(
+        sop_id=sop_row.id, revision=sop_row.revision, saved_at=datetime.now(UTC),
+        office_government=sop.office.government, office_name=sop.office.name,
+        office_address=sop.office.address, number=sop.number, name=sop.name,
+        created=sop.created, revised=sop.revised, effective=sop.effective,
+        approver_title=sop.approved_by.title, approver_name=sop.approved_by.name,
+        approver_rank=sop.approved_by.rank, approver_nip=sop.approved_by.nip,
+        legal_basis=list(sop.legal_basis), qualifications=list(sop.qualifications),
+        related=list(sop.related), equipment=list(sop.equipment),
+        warnings=list(sop.warnings), records=list(sop.records),
+    )
+    session.add(rev)
+    session.flush()
+    lanes = {}
+    for position, name in enumerate(sop.roles):
+        lanes[name] = LaneRow(revision_id=rev.id, position=position, name=name)
+        session.add(lanes[name])
+    session.flush()
+    steps = []
+    for position, step in enumerate(sop.steps):
+        steps.append(StepRow(
+            revision_id=rev.id, position=position, no=step.no, activity=step.activity,
+            lane_id=lanes[step.role].id, requirements=step.requirements, time=step.time,
+            output=step.output, notes=step.notes,
+        ))
+    session.add_all(steps)
+    session.flush()
+    for row, step in zip(steps, sop.steps, strict=True):
+        if step.decision is not None:
+            session.add(BranchRow(step_id=row.id, answer="ya",
+                                  target_step_id=steps[step.decision.yes - 1].id))
+            session.add(BranchRow(step_id=row.id, answer="tidak",
+                                  target_step_id=steps[step.decision.no - 1].id))
+    session.flush()
+
+
+def _read_revision(session: Session, slug: str, rev: SopRevisionRow) -> Sop:
+    lanes = session.exec(
+        select(LaneRow).where(LaneRow.revision_id == rev.id).order_by(LaneRow.position)
+    ).all()
+    lane_names = {lane.id: lane.name for lane in lanes}
+    step_rows = session.exec(
+        select(StepRow).where(StepRow.revision_id == rev.id).order_by(StepRow.position)
+    ).all()
+    position_of = {row.id: i + 1 for i, row in enumerate(step_rows)}
+    branches: dict[int, dict[str, int]] = defaultdict(dict)
+    if step_rows:
+        for branch in session.exec(
+            select(BranchRow).where(BranchRow.step_id.in_(list(position_of)))
+        ):
+            branches[branch.step_id][branch.answer] = position_of[branch.target_step_id]
+    steps = tuple(
+        Step(
+            no=row.no, activity=row.activity, role=lane_names[row.lane_id],
+            requirements=row.requirements, time=row.time, output=row.output, notes=row.notes,
+            decision=(Decision(yes=branches[row.id]["ya"], no=branches[row.id]["tidak"])
+                      if row.id in branches else None),
+        )
+        for row in step_rows
+    )
+    return Sop(
+        id=slug,
+        office=Office(rev.office_government, rev.office_name, rev.office_address),
+        number=rev.number, name=rev.name, created=rev.created, revised=rev.revised,
+        effective=rev.effective,
+        approved_by=Approver(rev.approver_title, rev.approver_name, rev.approver_rank,
+                             rev.approver_nip),
+        legal_basis=tuple(rev.legal_basis), qualifications=tuple(rev.qualifications),
+        related=tuple(rev.related), equipment=tuple(rev.equipment),
+        warnings=tuple(rev.warnings), records=tuple(rev.records),
+        roles=tuple(lane.name for lane in lanes), steps=steps,
+    )

@@ -1,0 +1,1 @@
+"""Storage: SQLModel tables, the SQLite engine, sessions and migrations. The only SQL."""

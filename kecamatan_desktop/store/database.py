@@ -1,0 +1,118 @@
+"""The SQLite database file: where it lives, opening it, migrating it, and its errors."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DBAPIError
+from sqlmodel import Session
+
+from kecamatan_desktop.store import migrate
+
+APP_DIR_NAME = "KecamatanDesktop"
+DB_FILE_NAME = "kecamatan.db"
+ENV_VAR = "KECAMATAN_DB"
+
+
+class StoreError(RuntimeError):
+    """A database problem told in Indonesian, naming the file."""
+
+
+def default_db_path() -> Path:
+    """On Windows `%LOCALAPPDATA%\\KecamatanDesktop\\kecamatan.db`."""
+    from platformdirs import user_data_path  # imported late: only needed without --db
+
+    return user_data_path(APP_DIR_NAME, appauthor=False) / DB_FILE_NAME
+
+
+def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
+    """`--db PATH` first, then the KECAMATAN_DB environment variable, then the default."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(ENV_VAR):
+        return Path(os.environ[ENV_VAR])
+    return default_db_path()
+
+
+def _on_connect(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=2000")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+def describe(exc: BaseException, path: Path) -> str:
+    """An Indonesian sentence for a low-level SQLite failure."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "locked" in text or "busy" in text:
+        return (f"Basis data {path} sedang dikunci oleh program lain. Tutup program lain yang "
+                "memakainya lalu coba lagi; tidak ada yang diubah.")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return (f"Berkas {path} rusak atau bukan basis data Kecamatan Desktop. Pulihkan dari "
+                "cadangan atau pilih berkas lain dengan --db; berkas itu tidak diubah.")
+    if "readonly" in text or "read-only" in text or "unable to open" in text:
+        return f"Basis data {path} tidak dapat dibuka atau ditulis (izin berkas?)."
+    return f"Galat basis data {path}: {getattr(exc, 'orig', exc)}"
+
+
+@dataclass
+class Database:
+    path: Path
+    engine: Engine
+    created: bool  # True when this open made the schema from nothing
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def guard(self) -> Iterator[None]:
+        """Turn SQLite failures inside the block into StoreError with an Indonesian message."""
+        try:
+            yield
+        except (DBAPIError, sqlite3.Error) as exc:
+            raise StoreError(describe(exc, self.path)) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path) -> Database:
+    """Open (creating if needed) and migrate the database at `path` to the newest schema."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Folder {path.parent} tidak dapat dibuat: {exc.strerror}") from exc
+    _check_header(path)
+    engine = make_engine(path)
+    try:
+        with engine.connect() as conn:
+            had_schema = inspect(conn).has_table("alembic_version")
+        migrate.upgrade(engine)
+    except (DBAPIError, sqlite3.Error) as exc:
+        engine.dispose()
+        raise StoreError(describe(exc, path)) from exc
+    return Database(path=path, engine=engine, created=not had_schema)
+
+
+def _check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite before SQLite gets a chance to write to it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise StoreError(describe(sqlite3.DatabaseError("file is not a database"), path))

@@ -1,0 +1,122 @@
+"""SQLModel tables: offices, SOPs with their revisions, lanes, steps and decision branches."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+
+def _fk(target: str, *, nullable: bool = False) -> Column:
+    return Column(Integer, ForeignKey(target, ondelete="CASCADE"), nullable=nullable, index=True)
+
+
+class OfficeRow(SQLModel, table=True):
+    """A kantor kecamatan and its profile (letterhead, camat)."""
+
+    __tablename__ = "office"
+
+    id: int | None = Field(default=None, primary_key=True)
+    position: int = 0
+    name: str = Field(unique=True)
+    government: str
+    address: str | None = None
+    city: str | None = None
+    postal_code: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    camat_title: str | None = None
+    camat_name: str | None = None
+    camat_rank: str | None = None
+    camat_nip: str | None = None
+    book_year: int | None = None
+    cover_address: str | None = None
+
+
+class SopRow(SQLModel, table=True):
+    """An SOP's identity across revisions; `revision` is the current one's number."""
+
+    __tablename__ = "sop"
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(unique=True)
+    office_id: int = Field(sa_column=_fk("office.id"))
+    position: int = 0
+    revision: int = 1
+
+
+class SopRevisionRow(SQLModel, table=True):
+    """One saved state of an SOP's identity sheet; its lanes and steps hang off it."""
+
+    __tablename__ = "sop_revision"
+    __table_args__ = (UniqueConstraint("sop_id", "revision"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    sop_id: int = Field(sa_column=_fk("sop.id"))
+    revision: int
+    saved_at: datetime
+    office_government: str
+    office_name: str
+    office_address: str
+    number: str
+    name: str
+    created: date
+    revised: date | None = None
+    effective: date
+    approver_title: str
+    approver_name: str
+    approver_rank: str
+    approver_nip: str
+    legal_basis: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    qualifications: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    related: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    equipment: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    warnings: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    records: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+
+
+class LaneRow(SQLModel, table=True):
+    """A role column (Pelaksana) of one revision."""
+
+    __tablename__ = "lane"
+    __table_args__ = (
+        UniqueConstraint("revision_id", "position"),
+        UniqueConstraint("revision_id", "name"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    revision_id: int = Field(sa_column=_fk("sop_revision.id"))
+    position: int
+    name: str
+
+
+class StepRow(SQLModel, table=True):
+    """One row of the procedure; `position` is its 0-based place in the order."""
+
+    __tablename__ = "step"
+    __table_args__ = (UniqueConstraint("revision_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    revision_id: int = Field(sa_column=_fk("sop_revision.id"))
+    position: int
+    no: str
+    activity: str
+    lane_id: int = Field(sa_column=_fk("lane.id"))
+    requirements: str = ""
+    time: str = ""
+    output: str = ""
+    notes: str = ""
+
+
+class BranchRow(SQLModel, table=True):
+    """A decision step's outgoing branch: answer "ya" or "tidak" and the step it goes to."""
+
+    __tablename__ = "branch"
+    __table_args__ = (UniqueConstraint("step_id", "answer"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    step_id: int = Field(sa_column=_fk("step.id"))
+    answer: str
+    target_step_id: int = Field(sa_column=_fk("step.id"))
