@@ -1,0 +1,58 @@
+"""Builds the QApplication, loads the bundled font, opens the catalogue and shows the window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from kecamatan_desktop.resource_paths import resource
+from kecamatan_desktop.store.database import StoreError
+from kecamatan_desktop.ui import strings
+
+ORGANIZATION = "KecamatanDesktop"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName(strings.APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    load_fonts()
+    return app
+
+
+def load_fonts() -> str | None:
+    """Register the bundled Liberation Sans and make it the application font."""
+    family = None
+    for path in sorted(resource("fonts").glob("LiberationSans-*.ttf")):
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0 and family is None:
+            family = QFontDatabase.applicationFontFamilies(font_id)[0]
+    if family:
+        QApplication.setFont(QFont(family, 10))
+    return family
+
+
+def default_settings() -> QSettings:
+    return QSettings(ORGANIZATION, strings.APP_NAME)
+
+
+def run_gui(db_path: Path) -> int:
+    from kecamatan_desktop.services.session import open_catalogue
+    from kecamatan_desktop.ui.main_window import MainWindow
+
+    app = make_application()
+    try:
+        db = open_catalogue(db_path)
+    except StoreError as exc:
+        QMessageBox.critical(None, strings.DB_ERROR_TITLE, str(exc))
+        return 1
+    window = MainWindow(db, default_settings())
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        db.close()

@@ -1,0 +1,1 @@
+"""Qt widgets, item models and views: draw what services return, change data only through them."""

@@ -1,0 +1,87 @@
+"""The "Identitas" tab: the identity sheet laid out as the official form prints it."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import QTextBrowser
+
+from kecamatan_desktop.domain.nip import NipError, format_nip
+from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.ui import strings
+
+_STYLE = """
+<style>
+table { border-collapse: collapse; }
+td { border: 1px solid #444; padding: 4px 6px; vertical-align: top; }
+td.label { font-weight: bold; width: 28%; }
+td.head { font-weight: bold; text-align: center; background: #eef2f7; }
+td.office { font-weight: bold; text-align: center; vertical-align: middle; }
+</style>
+"""
+
+
+def _lines(*parts: str) -> str:
+    return "<br>".join(escape(p) for p in parts if p)
+
+
+def _numbered(items: tuple[str, ...]) -> str:
+    if not items:
+        return ""
+    return "<br>".join(f"{i}. {escape(item)}" for i, item in enumerate(items, 1))
+
+
+def _nip(text: str) -> str:
+    try:
+        return format_nip(text)
+    except NipError:
+        return text
+
+
+def identity_html(sop: Sop, revision: int) -> str:
+    """HTML of the identity sheet: header block, then the two-column grid of numbered lists."""
+    L = strings.IDENTITY_LABELS
+    a = sop.approved_by
+    approver = (
+        f"{escape(a.title.upper())}<br><br><br>"
+        f"<u><b>{escape(a.name)}</b></u><br>{_lines(a.rank, 'NIP. ' + _nip(a.nip))}"
+    )
+    header_rows = [
+        (L["number"], escape(sop.number)),
+        (L["created"], format_tanggal(sop.created)),
+        (L["revised"], format_tanggal(sop.revised)),
+        (L["effective"], format_tanggal(sop.effective)),
+        (L["approved_by"], f"<div align='center'>{approver}</div>"),
+        (L["name"], f"<b>{escape(sop.name)}</b>"),
+    ]
+    office = f"{escape(sop.office.government.upper())}<br>{escape(sop.office.name.upper())}"
+    html = [_STYLE, "<table width='100%' cellspacing='0'>"]
+    for i, (label, value) in enumerate(header_rows):
+        html.append("<tr>")
+        if i == 0:
+            html.append(f"<td class='office' rowspan='{len(header_rows)}' width='40%'>"
+                        f"{office}</td>")
+        html.append(f"<td class='label'>{label}</td><td>{value}</td></tr>")
+    html.append("</table><br>")
+    html.append("<table width='100%' cellspacing='0'>")
+    for left, right in (("legal_basis", "qualifications"), ("related", "equipment"),
+                        ("warnings", "records")):
+        html.append(f"<tr><td class='head' width='50%'>{L[left]}</td>"
+                    f"<td class='head' width='50%'>{L[right]}</td></tr>")
+        html.append(f"<tr><td>{_numbered(getattr(sop, left))}</td>"
+                    f"<td>{_numbered(getattr(sop, right))}</td></tr>")
+    html.append("</table>")
+    html.append(f"<p align='right'><i>{strings.REVISION_NOTE.format(revision=revision)}"
+                "</i></p>")
+    return "".join(html)
+
+
+class IdentityView(QTextBrowser):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("identityView")
+        self.setOpenLinks(False)
+
+    def show_sop(self, sop: Sop | None, revision: int = 1) -> None:
+        self.setHtml(identity_html(sop, revision) if sop else "")
