@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
@@ -100,7 +100,7 @@ def open_database(path: Path) -> Database:
     engine = make_engine(path)
     try:
         with engine.connect() as conn:
-            had_schema = inspect(conn).has_table("alembic_version")
+            had_schema = migrate.current_revision(conn) is not None
         migrate.upgrade(engine)
     except (DBAPIError, sqlite3.Error) as exc:
         engine.dispose()

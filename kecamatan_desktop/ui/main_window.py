@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
         self.sop_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.sop_list.verticalHeader().setVisible(False)
         self.sop_list.setWordWrap(True)
+        self.sop_list.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.sop_list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, 5):
@@ -269,6 +270,10 @@ class MainWindow(QMainWindow):
         last = self.settings.value("catalogue/last_sop")
         if not (last and self.select_sop(str(last))) and self.proxy.rowCount():
             self.sop_list.selectRow(0)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.sop_list.resizeRowsToContents()  # wrap names now that columns have their widths
 
     def closeEvent(self, event) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())

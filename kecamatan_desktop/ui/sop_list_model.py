@@ -85,12 +85,14 @@ class SopFilterProxy(QSortFilterProxyModel):
         self._office: str | None = None
 
     def set_search(self, text: str) -> None:
+        self.beginFilterChange()
         self._words = text.casefold().split()
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def set_office(self, office: str | None) -> None:
+        self.beginFilterChange()
         self._office = office or None
-        self.invalidateRowsFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         index = self.sourceModel().index(source_row, 0, source_parent)
