@@ -1,4 +1,4 @@
-"""Renders the README screenshots from the real window, offscreen: `python docs/make_screenshots.py`."""
+"""Renders the README screenshots from the real window, offscreen."""
 
 from __future__ import annotations
 
