@@ -23,10 +23,18 @@ class Approver:
 
 @dataclass(frozen=True)
 class Decision:
-    """Branch targets of a decision step, as 1-based positions in the step list."""
+    """Branch targets of a decision step, as 1-based positions in the step list.
 
-    yes: int
-    no: int
+    While a procedure is being written a target may still be missing (None): such a
+    document can only be saved as a draft, and an interchange file never holds one.
+    """
+
+    yes: int | None
+    no: int | None
+
+    @property
+    def complete(self) -> bool:
+        return self.yes is not None and self.no is not None
 
 
 @dataclass(frozen=True)
