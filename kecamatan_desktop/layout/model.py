@@ -1,0 +1,168 @@
+"""The frozen result of the layout: pages of table cells, shapes, arrows and connectors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+from kecamatan_desktop.layout.geometry import Point, Rect
+
+F4 = (215 * 72 / 25.4, 330 * 72 / 25.4)  # 609.45 x 935.43 pt
+A4 = (210 * 72 / 25.4, 297 * 72 / 25.4)
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    width: float
+    height: float
+    margin: float = 28.35  # 10 mm
+
+    @classmethod
+    def landscape(cls, paper: tuple[float, float], margin: float = 28.35) -> PageSpec:
+        short, long = sorted(paper)
+        return cls(width=long, height=short, margin=margin)
+
+
+F4_LANDSCAPE = PageSpec.landscape(F4)
+A4_LANDSCAPE = PageSpec.landscape(A4)
+
+
+@dataclass(frozen=True)
+class Style:
+    font_size: float = 7.5
+    heading_size: float = 7.5
+    title_size: float = 10.0
+    label_size: float = 6.5
+    line_factor: float = 1.2
+    cell_pad: float = 3.0
+    lane_margin: float = 10.0  # free channel beside the shapes on each side of a lane
+    shape_pad: float = 10.0  # free space above and below a shape in its row
+    process_height: float = 20.0
+    terminator_height: float = 18.0
+    decision_height: float = 26.0
+    connector_size: float = 16.0
+    track_gap: float = 3.0
+
+    def line_height(self, size: float) -> float:
+        return size * self.line_factor
+
+
+class ShapeKind(Enum):
+    TERMINATOR = "terminator"
+    PROCESS = "process"
+    DECISION = "decision"
+
+
+class ArrowKind(Enum):
+    NEXT = "next"
+    YES = "yes"
+    NO = "no"
+
+
+@dataclass(frozen=True)
+class TextBox:
+    """Lines already wrapped; the renderer writes them from the top of `rect`."""
+
+    rect: Rect
+    lines: tuple[str, ...]
+    size: float
+    bold: bool = False
+    align: str = "left"  # "left" or "center"
+    line_height: float = 9.0
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # no, activity, lane, requirements, time, output, notes
+    x: float
+    width: float
+    lane: str | None = None
+
+
+@dataclass(frozen=True)
+class Cell:
+    rect: Rect
+    text: TextBox | None
+    heading: bool = False
+    step: int | None = None  # 0-based step index of a body cell
+
+
+@dataclass(frozen=True)
+class Shape:
+    step: int
+    kind: ShapeKind
+    rect: Rect
+    lane: int
+    outline: tuple[Point, ...]  # polygon for a diamond; the rect's corners otherwise
+
+
+@dataclass(frozen=True)
+class Arrow:
+    """An orthogonal polyline; the arrowhead is at the last point."""
+
+    points: tuple[Point, ...]
+    source: int
+    target: int
+    kind: ArrowKind
+    label: TextBox | None = None
+    to_connector: str | None = None  # label of the connector it ends at
+    from_connector: str | None = None  # label of the connector it starts from
+
+
+@dataclass(frozen=True)
+class Connector:
+    """Off-page connector: a pentagon pointing down at a page's foot, up at its head."""
+
+    label: str
+    at_head: bool
+    rect: Rect
+    outline: tuple[Point, ...]
+    text: TextBox
+    source: int
+    target: int
+
+
+@dataclass(frozen=True)
+class RowBox:
+    step: int
+    rect: Rect
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    width: float
+    height: float
+    title: TextBox
+    table: Rect  # the whole table on this page: heading, bands and rows
+    heading: Rect
+    body: Rect  # below the heading: head band, rows, foot band
+    cells: tuple[Cell, ...]
+    rows: tuple[RowBox, ...]
+    shapes: tuple[Shape, ...]
+    arrows: tuple[Arrow, ...]
+    connectors: tuple[Connector, ...]
+
+
+@dataclass(frozen=True)
+class SwimlaneLayout:
+    spec: PageSpec
+    columns: tuple[Column, ...]
+    pages: tuple[Page, ...]
+
+    def page_of_step(self, step: int) -> Page:
+        for page in self.pages:
+            if any(row.step == step for row in page.rows):
+                return page
+        raise KeyError(step)
+
+    def shape_of_step(self, step: int) -> Shape:
+        for page in self.pages:
+            for shape in page.shapes:
+                if shape.step == step:
+                    return shape
+        raise KeyError(step)
+
+
+class LayoutError(ValueError):
+    """The procedure cannot be laid out on this page size; the message is Indonesian."""

@@ -1,0 +1,366 @@
+"""Orthogonal arrows between shapes: free channels beside the shapes, bands for page breaks.
+
+Why no arrow can cross a shape: shapes sit in the middle of their lane, leaving a margin on
+both sides of every lane, and in the middle of their row, leaving a pad above and below.
+Vertical runs use only the lane margins (or a shape's own centre line within its own pad);
+horizontal runs use only a row's top pad, the source's own row, or the connector bands,
+which hold no shapes.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from dataclasses import dataclass
+
+from kecamatan_desktop.layout.geometry import Point, Rect
+from kecamatan_desktop.layout.model import (
+    Arrow,
+    ArrowKind,
+    Column,
+    Connector,
+    LayoutError,
+    Shape,
+    Style,
+    TextBox,
+)
+from kecamatan_desktop.layout.text import Measure
+
+LABELS = {ArrowKind.YES: "Ya", ArrowKind.NO: "Tidak"}
+_SLOTS_PER_SIDE = 3
+
+
+@dataclass(frozen=True)
+class Edge:
+    source: int
+    target: int
+    kind: ArrowKind
+
+
+@dataclass(frozen=True)
+class BandBox:
+    head_top: float
+    head_h: float
+    foot_top: float
+    foot_h: float
+
+
+@dataclass(frozen=True)
+class PlacedArrow:
+    page: int
+    arrow: Arrow
+
+
+@dataclass(frozen=True)
+class PlacedConnector:
+    page: int
+    connector: Connector
+
+
+def _spacing(style: Style) -> float:
+    """Centre distance of neighbouring connectors in one row."""
+    return style.connector_size + 6
+
+
+def _pitch(style: Style) -> float:
+    """Centre distance in a two-row band: an arrow to a connector in one row then passes
+    beside, never through, the connectors of the other row."""
+    return style.connector_size / 2 + 2
+
+
+def connectors_per_row(style: Style, table_w: float) -> int:
+    return max(1, int((table_w - 6) // _spacing(style)))
+
+
+def band_rows(count: int, style: Style, table_w: float) -> int:
+    if count <= connectors_per_row(style, table_w):
+        return 1
+    if count > (table_w - 6 - style.connector_size) // _pitch(style) + 1:
+        raise LayoutError(
+            f"{count} panah melewati satu batas halaman; terlalu banyak untuk ditandai "
+            "penghubung antarhalaman. Sederhanakan percabangan prosedur ini."
+        )
+    return 2
+
+
+def band_height(count: int, style: Style, table_w: float) -> float:
+    """Height of a head or foot band holding `count` connectors and their arrow tracks."""
+    if count == 0:
+        return 0.0
+    rows = band_rows(count, style, table_w)
+    return 8 + rows * (style.connector_size + 4) + count * style.track_gap
+
+
+def connector_label(n: int) -> str:
+    """A, B, …, Z, AA, AB, …"""
+    label = ""
+    n += 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        label = chr(ord("A") + rem) + label
+    return label
+
+
+def _simplify(points: list[Point]) -> tuple[Point, ...]:
+    out: list[Point] = []
+    for p in points:
+        if out and abs(out[-1].x - p.x) < 1e-9 and abs(out[-1].y - p.y) < 1e-9:
+            continue
+        if len(out) >= 2:
+            a, b = out[-2], out[-1]
+            if (abs(a.x - b.x) < 1e-9 and abs(b.x - p.x) < 1e-9) or (
+                    abs(a.y - b.y) < 1e-9 and abs(b.y - p.y) < 1e-9):
+                out[-1] = p
+                continue
+        out.append(p)
+    return tuple(out)
+
+
+@dataclass
+class _BandSlot:
+    """One crossing edge's place in a band: its connector and its horizontal track."""
+
+    edge: Edge
+    desired_x: float
+    x: float = 0.0
+    row: int = 0
+    track: int = 0
+
+
+class Router:
+    def __init__(self, *, columns: tuple[Column, ...], style: Style, measure: Measure,
+                 shapes: dict[int, Shape], page_of: dict[int, int], bands: list[BandBox],
+                 table: Rect) -> None:
+        self.style = style
+        self.measure = measure
+        self.shapes = shapes
+        self.page_of = page_of
+        self.bands = bands
+        self.table = table
+        gap = style.lane_margin / (_SLOTS_PER_SIDE + 1)
+        self.slots = sorted(
+            x for c in columns if c.key == "lane"
+            for k in range(1, _SLOTS_PER_SIDE + 1) for x in (c.x + k * gap, c.x + c.width - k * gap)
+        )
+        self.busy: dict[tuple[int, float], list[tuple[float, float]]] = defaultdict(list)
+        self.first_shape_of_page: dict[int, int] = {}
+        for step, page in sorted(page_of.items()):
+            self.first_shape_of_page.setdefault(page, step)
+
+    # exits -----------------------------------------------------------------------------------
+    @staticmethod
+    def exits(edges: tuple[Edge, ...]) -> dict[Edge, str]:
+        """Which side each edge leaves its shape: 'bottom', 'left' or 'right'."""
+        by_source: dict[int, dict[ArrowKind, Edge]] = defaultdict(dict)
+        for e in edges:
+            by_source[e.source][e.kind] = e
+        sides: dict[Edge, str] = {}
+        for s, out in by_source.items():
+            if ArrowKind.NEXT in out:
+                sides[out[ArrowKind.NEXT]] = "bottom"
+                continue
+            yes, no = out.get(ArrowKind.YES), out.get(ArrowKind.NO)
+            if yes and yes.target == s + 1:
+                sides[yes] = "bottom"
+                if no:
+                    sides[no] = "right"
+            elif no and no.target == s + 1:
+                sides[no] = "bottom"
+                if yes:
+                    sides[yes] = "left"
+            else:
+                if yes:
+                    sides[yes] = "left"
+                if no:
+                    sides[no] = "right"
+        return sides
+
+    # channels --------------------------------------------------------------------------------
+    def _channel(self, page: int, candidates: list[float], lo: float, hi: float) -> float:
+        lo, hi = min(lo, hi) - 2, max(lo, hi) + 2
+        best, best_clash = candidates[0], math.inf
+        for x in candidates:
+            clash = sum(1 for a, b in self.busy[(page, x)] if a < hi and lo < b)
+            if clash == 0:
+                best = x
+                break
+            if clash < best_clash:
+                best, best_clash = x, clash
+        self.busy[(page, best)].append((lo, hi))
+        return best
+
+    def _side_candidates(self, shape: Shape, side: str) -> list[float]:
+        if side == "right":
+            return sorted((x for x in self.slots if x > shape.rect.right),
+                          key=lambda x: x - shape.rect.right)
+        return sorted((x for x in self.slots if x < shape.rect.x), key=lambda x: shape.rect.x - x)
+
+    def _near(self, x0: float) -> list[float]:
+        return sorted(self.slots, key=lambda x: (abs(x - x0), x))
+
+    # geometry helpers ------------------------------------------------------------------------
+    def _entry_y(self, shape: Shape) -> float:
+        return shape.rect.y - self.style.shape_pad / 2
+
+    def _exit_point(self, shape: Shape, side: str) -> Point:
+        r = shape.rect
+        if side == "bottom":
+            return Point(r.cx, r.bottom)
+        return Point(r.right if side == "right" else r.x, r.cy)
+
+    def _label(self, edge: Edge, shape: Shape, side: str) -> TextBox | None:
+        text = LABELS.get(edge.kind)
+        if text is None:
+            return None
+        size = self.style.label_size
+        lh = self.style.line_height(size)
+        width = self.measure(text, size, False)
+        r = shape.rect
+        if side == "bottom":
+            rect = Rect(r.cx + 2, r.bottom + 0.5, width, lh)
+        elif side == "right":
+            rect = Rect(r.right + 1.5, r.cy - lh - 0.5, width, lh)
+        else:
+            rect = Rect(r.x - 1.5 - width, r.cy - lh - 0.5, width, lh)
+        return TextBox(rect=rect, lines=(text,), size=size, line_height=lh)
+
+    # bands -----------------------------------------------------------------------------------
+    def _plan_bands(self, edges: list[Edge], sides: dict[Edge, str]):
+        head: dict[int, list[_BandSlot]] = defaultdict(list)
+        foot: dict[int, list[_BandSlot]] = defaultdict(list)
+        plan: dict[Edge, tuple[_BandSlot, _BandSlot]] = {}
+        for e in edges:
+            ps, pt = self.page_of[e.source], self.page_of[e.target]
+            if ps == pt:
+                continue
+            out_x = self._exit_point(self.shapes[e.source], sides[e]).x
+            out = _BandSlot(e, out_x)
+            into = _BandSlot(e, self.shapes[e.target].rect.cx)
+            if pt > ps:
+                foot[ps].append(out)
+                head[pt].append(into)
+            else:
+                head[ps].append(out)
+                foot[pt].append(into)
+            plan[e] = (out, into)
+        half = self.style.connector_size / 2
+        for band in (*head.values(), *foot.values()):
+            for track, slot in enumerate(band):
+                slot.track = track
+            rows = band_rows(len(band), self.style, self.table.w)
+            step = _spacing(self.style) if rows == 1 else _pitch(self.style)
+            ordered = sorted(band, key=lambda s: (s.desired_x, s.edge.source, s.edge.target))
+            lo, hi = self.table.x + 3 + half, self.table.right - 3 - half
+            xs: list[float] = []
+            for s in ordered:
+                xs.append(max(s.desired_x, lo, xs[-1] + step if xs else lo))
+            for k in range(len(xs) - 1, -1, -1):
+                xs[k] = min(xs[k], hi if k == len(xs) - 1 else xs[k + 1] - step)
+            for k, (s, x) in enumerate(zip(ordered, xs, strict=True)):
+                s.x, s.row = x, k % rows
+        return head, foot, plan
+
+    def _connector_rect(self, page: int, slot: _BandSlot, at_head: bool, count: int) -> Rect:
+        st = self.style
+        size = st.connector_size
+        band = self.bands[page]
+        if at_head:
+            top = band.head_top + 4 + slot.row * (size + 4)
+        else:
+            top = band.foot_top + 6 + count * st.track_gap + slot.row * (size + 4)
+        return Rect(slot.x - size / 2, top, size, size)
+
+    def _track_y(self, page: int, slot: _BandSlot, at_head: bool, rows: int) -> float:
+        st = self.style
+        band = self.bands[page]
+        if at_head:
+            connectors_h = rows * (st.connector_size + 4)
+            return band.head_top + 4 + connectors_h + (slot.track + 0.5) * st.track_gap
+        return band.foot_top + 4 + (slot.track + 0.5) * st.track_gap
+
+    def _connector(self, page: int, slot: _BandSlot, at_head: bool, label: str,
+                   band: list[_BandSlot]) -> Connector:
+        rect = self._connector_rect(page, slot, at_head, len(band))
+        x0, x1, y0, y1, cx = rect.x, rect.right, rect.y, rect.bottom, rect.cx
+        if at_head:  # pointing up
+            outline = (Point(cx, y0), Point(x1, y0 + 0.4 * rect.h), Point(x1, y1),
+                       Point(x0, y1), Point(x0, y0 + 0.4 * rect.h))
+            text_top = y0 + 0.4 * rect.h
+        else:  # pointing down
+            outline = (Point(x0, y0), Point(x1, y0), Point(x1, y0 + 0.6 * rect.h),
+                       Point(cx, y1), Point(x0, y0 + 0.6 * rect.h))
+            text_top = y0 + 1
+        size = self.style.label_size
+        lh = self.style.line_height(size)
+        text = TextBox(rect=Rect(x0, text_top, rect.w, lh), lines=(label,), size=size,
+                       bold=True, align="center", line_height=lh)
+        return Connector(label=label, at_head=at_head, rect=rect, outline=outline, text=text,
+                         source=slot.edge.source, target=slot.edge.target)
+
+    # routing ---------------------------------------------------------------------------------
+    def route(self, edges: tuple[Edge, ...]) -> tuple[list[PlacedArrow], list[PlacedConnector]]:
+        sides = self.exits(edges)
+        head, foot, plan = self._plan_bands(list(edges), sides)
+        rows_of = {id(b): band_rows(len(b), self.style, self.table.w)
+                   for b in (*head.values(), *foot.values())}
+        arrows: list[PlacedArrow] = []
+        connectors: list[PlacedConnector] = []
+        crossing = 0
+        for e in edges:
+            s_shape, t_shape = self.shapes[e.source], self.shapes[e.target]
+            side = sides[e]
+            ps, pt = self.page_of[e.source], self.page_of[e.target]
+            start = self._exit_point(s_shape, side)
+            label = self._label(e, s_shape, side)
+            if ps == pt:
+                points = self._same_page(e, ps, side, start, s_shape, t_shape)
+                arrows.append(PlacedArrow(ps, Arrow(points=points, source=e.source,
+                                                   target=e.target, kind=e.kind, label=label)))
+                continue
+            name = connector_label(crossing)
+            crossing += 1
+            out, into = plan[e]
+            forward = pt > ps
+            out_band = foot[ps] if forward else head[ps]
+            in_band = head[pt] if forward else foot[pt]
+            out_conn = self._connector(ps, out, not forward, name, out_band)
+            in_conn = self._connector(pt, into, forward, name, in_band)
+            connectors += [PlacedConnector(ps, out_conn), PlacedConnector(pt, in_conn)]
+            out_track = self._track_y(ps, out, not forward, rows_of[id(out_band)])
+            in_track = self._track_y(pt, into, forward, rows_of[id(in_band)])
+            arrows.append(PlacedArrow(ps, Arrow(
+                points=self._to_band(ps, side, start, s_shape, out_track, out_conn, forward),
+                source=e.source, target=e.target, kind=e.kind, label=label,
+                to_connector=name)))
+            arrows.append(PlacedArrow(pt, Arrow(
+                points=self._from_band(pt, in_conn, in_track, t_shape, forward),
+                source=e.source, target=e.target, kind=e.kind, from_connector=name)))
+        return arrows, connectors
+
+    def _same_page(self, e: Edge, page: int, side: str, start: Point, s: Shape,
+                   t: Shape) -> tuple[Point, ...]:
+        entry = self._entry_y(t)
+        top = Point(t.rect.cx, t.rect.y)
+        if side == "bottom" and e.target == e.source + 1:
+            return _simplify([start, Point(start.x, entry), Point(top.x, entry), top])
+        ch = self._channel(page, self._side_candidates(s, side), start.y, entry)
+        return _simplify([start, Point(ch, start.y), Point(ch, entry), Point(top.x, entry), top])
+
+    def _to_band(self, page: int, side: str, start: Point, s: Shape, track: float,
+                 conn: Connector, forward: bool) -> tuple[Point, ...]:
+        end = Point(conn.rect.cx, conn.rect.y if forward else conn.rect.bottom)
+        if side == "bottom":
+            return _simplify([start, Point(start.x, track), Point(end.x, track), end])
+        ch = self._channel(page, self._side_candidates(s, side), start.y, track)
+        return _simplify([start, Point(ch, start.y), Point(ch, track), Point(end.x, track), end])
+
+    def _from_band(self, page: int, conn: Connector, track: float, t: Shape,
+                   forward: bool) -> tuple[Point, ...]:
+        start = Point(conn.rect.cx, conn.rect.bottom if forward else conn.rect.y)
+        top = Point(t.rect.cx, t.rect.y)
+        if forward and self.first_shape_of_page.get(page) == t.step:
+            return _simplify([start, Point(start.x, track), Point(top.x, track), top])
+        entry = self._entry_y(t)
+        ch = self._channel(page, self._near(t.rect.cx), track, entry)
+        return _simplify([start, Point(start.x, track), Point(ch, track), Point(ch, entry),
+                          Point(top.x, entry), top])

@@ -1,0 +1,238 @@
+"""SOP -> swimlane layout: rows, lane shapes, paginated pages and, via `routing`, the arrows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.layout.geometry import Point, Rect
+from kecamatan_desktop.layout.model import (
+    F4_LANDSCAPE,
+    ArrowKind,
+    Cell,
+    Column,
+    LayoutError,
+    Page,
+    PageSpec,
+    RowBox,
+    Shape,
+    ShapeKind,
+    Style,
+    SwimlaneLayout,
+    TextBox,
+)
+from kecamatan_desktop.layout.routing import BandBox, Edge, Router, band_height
+from kecamatan_desktop.layout.table import (
+    body_cells,
+    heading_cells,
+    make_columns,
+    row_content,
+)
+from kecamatan_desktop.layout.text import Measure, approximate_measure, wrap
+
+TITLE_PREFIX = "Prosedur "
+_MAX_PAGING_ROUNDS = 50
+
+
+def shape_kind(sop: Sop, index: int) -> ShapeKind:
+    if sop.steps[index].decision is not None:
+        return ShapeKind.DECISION
+    if index in (0, len(sop.steps) - 1):
+        return ShapeKind.TERMINATOR
+    return ShapeKind.PROCESS
+
+
+def flow_edges(sop: Sop) -> tuple[Edge, ...]:
+    """Next-step edges of non-decision steps and the Ya/Tidak edges of decisions."""
+    edges = []
+    last = len(sop.steps) - 1
+    for i, step in enumerate(sop.steps):
+        if step.decision is None:
+            if i < last:
+                edges.append(Edge(i, i + 1, ArrowKind.NEXT))
+            continue
+        for kind, target in ((ArrowKind.YES, step.decision.yes), (ArrowKind.NO, step.decision.no)):
+            # an editing draft may hold an incomplete decision: it simply has no arrow yet
+            if isinstance(target, int) and 1 <= target <= len(sop.steps) and target - 1 != i:
+                edges.append(Edge(i, target - 1, kind))
+    return tuple(edges)
+
+
+@dataclass(frozen=True)
+class _Frame:
+    """Vertical positions shared by every page."""
+
+    title: TextBox
+    table_top: float
+    heading_cells: tuple[Cell, ...]
+    heading_h: float
+    body_top: float
+    body_bottom: float
+
+
+def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = approximate_measure,
+               style: Style = Style()) -> SwimlaneLayout:  # noqa: B008 (frozen default)
+    """The whole flowchart sheet: deterministic, in points, for any page size that fits."""
+    if not sop.steps:
+        return SwimlaneLayout(spec=spec, columns=(), pages=())
+    columns = make_columns(sop.roles, sop.steps, spec, style, measure)
+    lane_of = {c.lane: i for i, c in enumerate(c for c in columns if c.key == "lane")}
+    for i, step in enumerate(sop.steps):
+        if step.role not in lane_of:
+            raise LayoutError(f"Langkah ke-{i + 1}: lajur {step.role!r} tidak ada")
+    frame = _frame(sop, spec, style, measure, columns)
+    contents = [row_content(step, columns, style, measure) for step in sop.steps]
+    kinds = [shape_kind(sop, i) for i in range(len(sop.steps))]
+    heights = [max(c.text_height, _shape_height(k, style) + 2 * style.shape_pad)
+               for c, k in zip(contents, kinds, strict=True)]
+    edges = flow_edges(sop)
+    pages_of_rows, bands = _paginate(heights, edges, frame, style, spec)
+
+    lanes = [c for c in columns if c.key == "lane"]
+    table_x, table_w = columns[0].x, columns[-1].x + columns[-1].width - columns[0].x
+    page_boxes = []
+    shapes: dict[int, Shape] = {}
+    row_rects: dict[int, Rect] = {}
+    for p, rows in enumerate(pages_of_rows):
+        head_h, foot_h = bands[p]
+        y = frame.body_top + head_h
+        for i in rows:
+            row_rects[i] = Rect(table_x, y, table_w, heights[i])
+            lane = lanes[lane_of[sop.steps[i].role]]
+            shapes[i] = _shape(i, kinds[i], lane, lane_of[sop.steps[i].role], row_rects[i],
+                               style)
+            y += heights[i]
+        page_boxes.append((frame.body_top, y + foot_h))
+
+    page_of = {i: p for p, rows in enumerate(pages_of_rows) for i in rows}
+    router = Router(columns=columns, style=style, measure=measure, shapes=shapes,
+                    page_of=page_of, table=Rect(table_x, 0, table_w, 0), bands=[
+                        BandBox(head_top=frame.body_top, head_h=bands[p][0],
+                                foot_top=page_boxes[p][1] - bands[p][1], foot_h=bands[p][1])
+                        for p in range(len(pages_of_rows))])
+    arrows, connectors = router.route(edges)
+
+    pages = []
+    for p, rows in enumerate(pages_of_rows):
+        head_h, foot_h = bands[p]
+        top, bottom = page_boxes[p]
+        cells = list(frame.heading_cells)
+        if head_h:
+            cells += _band_cells(columns, frame.body_top, head_h)
+        for i in rows:
+            cells += body_cells(i, contents[i], row_rects[i], columns, style)
+        if foot_h:
+            cells += _band_cells(columns, bottom - foot_h, foot_h)
+        pages.append(Page(
+            number=p + 1, width=spec.width, height=spec.height, title=frame.title,
+            table=Rect(table_x, frame.table_top, table_w, bottom - frame.table_top),
+            heading=Rect(table_x, frame.table_top, table_w, frame.heading_h),
+            body=Rect(table_x, top, table_w, bottom - top),
+            cells=tuple(cells),
+            rows=tuple(RowBox(step=i, rect=row_rects[i]) for i in rows),
+            shapes=tuple(shapes[i] for i in rows),
+            arrows=tuple(a.arrow for a in arrows if a.page == p),
+            connectors=tuple(c.connector for c in connectors if c.page == p),
+        ))
+    return SwimlaneLayout(spec=spec, columns=tuple(columns), pages=tuple(pages))
+
+
+def _frame(sop: Sop, spec: PageSpec, style: Style, measure: Measure,
+           columns: tuple[Column, ...]) -> _Frame:
+    table_w = spec.width - 2 * spec.margin
+    size = style.title_size
+    lines = wrap(TITLE_PREFIX + sop.name, table_w, measure, size, True)
+    lh = style.line_height(size)
+    title = TextBox(rect=Rect(spec.margin, spec.margin, table_w, len(lines) * lh), lines=lines,
+                    size=size, bold=True, line_height=lh)
+    table_top = title.rect.bottom + 4
+    cells, heading_h = heading_cells(columns, table_top, style, measure)
+    return _Frame(title=title, table_top=table_top, heading_cells=cells, heading_h=heading_h,
+                  body_top=table_top + heading_h, body_bottom=spec.height - spec.margin)
+
+
+def _shape_height(kind: ShapeKind, style: Style) -> float:
+    return {ShapeKind.PROCESS: style.process_height, ShapeKind.TERMINATOR: style.terminator_height,
+            ShapeKind.DECISION: style.decision_height}[kind]
+
+
+def _shape(step: int, kind: ShapeKind, lane: Column, lane_index: int, row: Rect,
+           style: Style) -> Shape:
+    inner = lane.width - 2 * style.lane_margin
+    width = min(inner, {ShapeKind.PROCESS: 72.0, ShapeKind.TERMINATOR: 60.0,
+                        ShapeKind.DECISION: 44.0}[kind])
+    height = _shape_height(kind, style)
+    rect = Rect(lane.x + (lane.width - width) / 2, row.y + (row.h - height) / 2, width, height)
+    if kind is ShapeKind.DECISION:
+        outline = (Point(rect.cx, rect.y), Point(rect.right, rect.cy),
+                   Point(rect.cx, rect.bottom), Point(rect.x, rect.cy))
+    else:
+        outline = (Point(rect.x, rect.y), Point(rect.right, rect.y),
+                   Point(rect.right, rect.bottom), Point(rect.x, rect.bottom))
+    return Shape(step=step, kind=kind, rect=rect, lane=lane_index, outline=outline)
+
+
+def _band_cells(columns: tuple[Column, ...], top: float, height: float) -> list[Cell]:
+    return [Cell(rect=Rect(c.x, top, c.width, height), text=None) for c in columns]
+
+
+def _paginate(heights: list[float], edges: tuple[Edge, ...], frame: _Frame, style: Style,
+              spec: PageSpec) -> tuple[list[list[int]], list[tuple[float, float]]]:
+    """Rows to pages, reserving head and foot bands for the off-page connectors they need.
+
+    Bands depend on where the breaks fall and the breaks on the bands, so the reservation
+    only grows until every page's needs fit; that settles in a few rounds.
+    """
+    available = frame.body_bottom - frame.body_top
+    table_w = spec.width - 2 * spec.margin
+    reserved: dict[int, tuple[float, float]] = {}
+    for _ in range(_MAX_PAGING_ROUNDS):
+        pages = _fill(heights, available, reserved)
+        needed = _band_needs(pages, edges, style, table_w)
+        if all(needed[p][0] <= reserved.get(p, (0, 0))[0]
+               and needed[p][1] <= reserved.get(p, (0, 0))[1] for p in range(len(pages))):
+            return pages, [reserved.get(p, (0.0, 0.0)) for p in range(len(pages))]
+        for p, (head, foot) in enumerate(needed):
+            old = reserved.get(p, (0.0, 0.0))
+            reserved[p] = (max(old[0], head), max(old[1], foot))
+    raise LayoutError("Pembagian halaman tidak menemukan susunan yang pas")
+
+
+def _fill(heights: list[float], available: float,
+          reserved: dict[int, tuple[float, float]]) -> list[list[int]]:
+    pages: list[list[int]] = [[]]
+    used = 0.0
+    for i, h in enumerate(heights):
+        head, foot = reserved.get(len(pages) - 1, (0.0, 0.0))
+        if pages[-1] and used + h > available - head - foot + 1e-6:
+            pages.append([])
+            used = 0.0
+            head, foot = reserved.get(len(pages) - 1, (0.0, 0.0))
+        if h > available - head - foot + 1e-6:
+            raise LayoutError(
+                f"Langkah ke-{i + 1} terlalu panjang untuk satu halaman; "
+                "pendekkan teksnya atau bagi menjadi beberapa langkah"
+            )
+        pages[-1].append(i)
+        used += h
+    return pages
+
+
+def _band_needs(pages: list[list[int]], edges: tuple[Edge, ...], style: Style,
+                table_w: float) -> list[tuple[float, float]]:
+    page_of = {i: p for p, rows in enumerate(pages) for i in rows}
+    head = [0] * len(pages)
+    foot = [0] * len(pages)
+    for e in edges:
+        ps, pt = page_of[e.source], page_of[e.target]
+        if ps == pt:
+            continue
+        if pt > ps:
+            foot[ps] += 1
+            head[pt] += 1
+        else:
+            head[ps] += 1
+            foot[pt] += 1
+    return [(band_height(head[p], style, table_w), band_height(foot[p], style, table_w))
+            for p in range(len(pages))]
+

@@ -1,0 +1,158 @@
+"""The official table: column widths that fit the page, the two heading rows, row contents."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kecamatan_desktop.domain.sop import Step
+from kecamatan_desktop.layout.geometry import Rect
+from kecamatan_desktop.layout.model import Cell, Column, LayoutError, PageSpec, Style, TextBox
+from kecamatan_desktop.layout.text import Measure, wrap
+
+TITLES = {
+    "no": "No", "activity": "Kegiatan", "requirements": "Kelengkapan", "time": "Waktu",
+    "output": "Output", "notes": "Keterangan",
+}
+PELAKSANA = "Pelaksana"
+MUTU_BAKU = "Mutu Baku"
+TEXT_KEYS = ("no", "activity", "requirements", "time", "output", "notes")
+# Share of the width left after No, Waktu and the lanes.
+WEIGHTS = {"activity": 3.0, "requirements": 2.0, "output": 2.0, "notes": 1.5}
+MIN_TEXT_COLUMN = 40.0
+MIN_SHAPE_WIDTH = 34.0
+MAX_LANE = 96.0
+
+
+def make_columns(roles: tuple[str, ...], steps: tuple[Step, ...], spec: PageSpec,
+                 style: Style, measure: Measure) -> tuple[Column, ...]:
+    """Widths for No | Kegiatan | lanes | Kelengkapan | Waktu | Output | Keterangan."""
+    table_w = spec.width - 2 * spec.margin
+    pad2 = 2 * style.cell_pad
+    size = style.font_size
+
+    def widest(texts, bold=False):
+        return max((measure(t, size, bold) for t in texts if t), default=0.0)
+
+    no_w = max(18.0, widest([TITLES["no"]], True) + pad2, widest([s.no for s in steps]) + pad2)
+    time_w = min(64.0, max(widest([TITLES["time"]], True),
+                           widest([s.time for s in steps])) + pad2)
+    lanes = max(1, len(roles))
+    min_lane = MIN_SHAPE_WIDTH + 2 * style.lane_margin
+    room = table_w - no_w - time_w - MIN_TEXT_COLUMN * len(WEIGHTS)
+    if room < lanes * min_lane:
+        raise LayoutError(
+            f"{len(roles)} lajur terlalu banyak untuk lebar halaman "
+            f"({table_w:.0f} pt); kurangi lajur atau pakai kertas yang lebih lebar"
+        )
+    lane_w = min(MAX_LANE, max(min_lane, table_w * 0.5 / lanes), room / lanes)
+    rest = table_w - no_w - time_w - lanes * lane_w
+    total_weight = sum(WEIGHTS.values())
+    widths = {key: rest * weight / total_weight for key, weight in WEIGHTS.items()}
+
+    columns: list[Column] = []
+    x = spec.margin
+
+    def add(key: str, width: float, lane: str | None = None) -> None:
+        nonlocal x
+        columns.append(Column(key=key, x=x, width=width, lane=lane))
+        x += width
+
+    add("no", no_w)
+    add("activity", widths["activity"])
+    for role in roles or ("",):
+        add("lane", lane_w, role)
+    add("requirements", widths["requirements"])
+    add("time", time_w)
+    add("output", widths["output"])
+    add("notes", widths["notes"])
+    return tuple(columns)
+
+
+def _text(rect: Rect, text: str, style: Style, measure: Measure, *, size: float,
+          bold: bool = False, align: str = "left") -> TextBox:
+    inner = rect.w - 2 * style.cell_pad
+    lines = wrap(text, inner, measure, size, bold)
+    lh = style.line_height(size)
+    return TextBox(rect=Rect(rect.x + style.cell_pad, rect.y + style.cell_pad, inner,
+                             len(lines) * lh), lines=lines, size=size, bold=bold, align=align,
+                   line_height=lh)
+
+
+def _lines_height(text: str, width: float, style: Style, measure: Measure, size: float,
+                  bold: bool) -> float:
+    lines = wrap(text, width - 2 * style.cell_pad, measure, size, bold)
+    return len(lines) * style.line_height(size) + 2 * style.cell_pad
+
+
+def heading_cells(columns: tuple[Column, ...], top: float, style: Style,
+                  measure: Measure) -> tuple[tuple[Cell, ...], float]:
+    """The two heading rows ("Pelaksana" over the lanes, "Mutu Baku" over its three)."""
+    size = style.heading_size
+    lanes = [c for c in columns if c.key == "lane"]
+    mutu = [c for c in columns if c.key in ("requirements", "time", "output")]
+    h1 = _lines_height(PELAKSANA, sum(c.width for c in lanes), style, measure, size, True)
+    second = [(c.lane or "", c) for c in lanes] + [(TITLES[c.key], c) for c in mutu]
+    h2 = max(_lines_height(text, c.width, style, measure, size, True) for text, c in second)
+    for c in columns:
+        if c.key in ("no", "activity", "notes"):
+            h2 = max(h2, _lines_height(TITLES[c.key], c.width, style, measure, size, True) - h1)
+    height = h1 + h2
+
+    def centred(rect: Rect, text: str) -> Cell:
+        box = _text(rect, text, style, measure, size=size, bold=True, align="center")
+        offset = max(0.0, (rect.h - 2 * style.cell_pad - box.rect.h) / 2)
+        box = TextBox(rect=Rect(box.rect.x, box.rect.y + offset, box.rect.w, box.rect.h),
+                      lines=box.lines, size=box.size, bold=True, align="center",
+                      line_height=box.line_height)
+        return Cell(rect=rect, text=box, heading=True)
+
+    cells = []
+    for c in columns:
+        if c.key in ("no", "activity", "notes"):
+            cells.append(centred(Rect(c.x, top, c.width, height), TITLES[c.key]))
+    cells.append(centred(Rect(lanes[0].x, top, sum(c.width for c in lanes), h1), PELAKSANA))
+    cells.append(centred(Rect(mutu[0].x, top, sum(c.width for c in mutu), h1), MUTU_BAKU))
+    for text, c in second:
+        cells.append(centred(Rect(c.x, top + h1, c.width, h2), text))
+    return tuple(cells), height
+
+
+@dataclass(frozen=True)
+class RowContent:
+    """A step's wrapped cell texts and the height its row needs."""
+
+    lines: dict[str, tuple[str, ...]]
+    text_height: float
+
+
+def row_content(step: Step, columns: tuple[Column, ...], style: Style,
+                measure: Measure) -> RowContent:
+    size = style.font_size
+    lines = {}
+    for c in columns:
+        if c.key in TEXT_KEYS:
+            lines[c.key] = wrap(getattr(step, c.key), c.width - 2 * style.cell_pad, measure,
+                                size)
+    tallest = max(len(v) for v in lines.values())
+    return RowContent(lines=lines,
+                      text_height=tallest * style.line_height(size) + 2 * style.cell_pad)
+
+
+def body_cells(step_index: int, content: RowContent, rect: Rect, columns: tuple[Column, ...],
+               style: Style) -> tuple[Cell, ...]:
+    """One row's cells; the lane cells are empty (the shape is drawn over them)."""
+    size = style.font_size
+    lh = style.line_height(size)
+    cells = []
+    for c in columns:
+        cell_rect = Rect(c.x, rect.y, c.width, rect.h)
+        text = None
+        if c.key in TEXT_KEYS:
+            lines = content.lines[c.key]
+            text = TextBox(rect=Rect(c.x + style.cell_pad, rect.y + style.cell_pad,
+                                     c.width - 2 * style.cell_pad, len(lines) * lh),
+                           lines=lines, size=size,
+                           align="center" if c.key in ("no", "time") else "left",
+                           line_height=lh)
+        cells.append(Cell(rect=cell_rect, text=text, step=step_index))
+    return tuple(cells)

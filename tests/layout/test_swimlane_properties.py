@@ -1,0 +1,115 @@
+"""Properties of the layout over random valid SOPs (hypothesis)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from hypothesis import HealthCheck, given, settings
+
+from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE, ShapeKind
+from kecamatan_desktop.layout.swimlane import flow_edges, layout_sop
+from tests.layout.strategies import sops
+
+PROPERTY_SETTINGS = settings(max_examples=60, deadline=None,
+                             suppress_health_check=[HealthCheck.too_slow])
+EPS = 1e-6
+
+
+def _check(sop, spec):
+    layout = layout_sop(sop, spec)
+    lanes = [c for c in layout.columns if c.key == "lane"]
+    lane_index = {c.lane: i for i, c in enumerate(lanes)}
+    seen_steps = []
+    for page in layout.pages:
+        # the page's table fits inside the margins
+        assert page.table.y >= spec.margin - EPS
+        assert page.table.bottom <= spec.height - spec.margin + EPS
+        assert page.table.right <= spec.width - spec.margin + EPS
+        # the heading repeats on each page: two rows with Pelaksana and Mutu Baku and lanes
+        heading_text = [line for cell in page.cells if cell.heading and cell.text
+                        for line in cell.text.lines]
+        joined = " ".join(heading_text)
+        for word in ("No", "Kegiatan", "Pelaksana", "Mutu", "Kelengkapan", "Waktu", "Output",
+                     "Keterangan"):
+            assert word in joined
+        assert page.heading.y == page.table.y
+        rows = {r.step: r.rect for r in page.rows}
+        seen_steps += [r.step for r in page.rows]
+        for a, b in zip(page.rows, page.rows[1:], strict=False):
+            assert abs(a.rect.bottom - b.rect.y) < EPS
+        for shape in page.shapes:
+            lane = lanes[lane_index[sop.steps[shape.step].role]]
+            row = rows[shape.step]
+            assert lane.x - EPS <= shape.rect.x and shape.rect.right <= lane.x + lane.width + EPS
+            assert row.y - EPS <= shape.rect.y and shape.rect.bottom <= row.bottom + EPS
+        obstacles = [(s.step, s.rect) for s in page.shapes]
+        for i, (_, r1) in enumerate(obstacles):
+            for _, r2 in obstacles[i + 1:]:
+                assert not r1.overlaps(r2)
+        for connector in page.connectors:
+            assert page.body.contains_rect(connector.rect)
+            for _, rect in obstacles:
+                assert not connector.rect.overlaps(rect)
+        for arrow in page.arrows:
+            assert len(arrow.points) >= 2
+            for p, q in zip(arrow.points, arrow.points[1:], strict=False):
+                assert abs(p.x - q.x) < EPS or abs(p.y - q.y) < EPS, arrow
+                for step, rect in obstacles:
+                    if step in (arrow.source, arrow.target):
+                        continue
+                    assert not rect.crossed_by(p, q), (arrow, step)
+                for connector in page.connectors:
+                    if connector.label in (arrow.to_connector, arrow.from_connector):
+                        continue
+                    assert not connector.rect.crossed_by(p, q), (arrow, connector.label)
+    # every step is on exactly one page, in order
+    assert seen_steps == list(range(len(sop.steps)))
+    # every arrow crossing a page break has a connector pair with one label
+    page_of = {r.step: n for n, page in enumerate(layout.pages) for r in page.rows}
+    crossing = [e for e in flow_edges(sop) if page_of[e.source] != page_of[e.target]]
+    labels = Counter(c.label for page in layout.pages for c in page.connectors)
+    assert len(labels) == len(crossing)
+    assert all(count == 2 for count in labels.values())
+    for label in labels:
+        pair = [(n, c) for n, page in enumerate(layout.pages) for c in page.connectors
+                if c.label == label]
+        (p1, c1), (p2, c2) = pair
+        assert p1 != p2 and c1.at_head != c2.at_head
+    # shapes: terminators at the ends, diamonds for decisions, boxes otherwise
+    for page in layout.pages:
+        for shape in page.shapes:
+            step = sop.steps[shape.step]
+            if step.decision is not None:
+                assert shape.kind is ShapeKind.DECISION
+            elif shape.step in (0, len(sop.steps) - 1):
+                assert shape.kind is ShapeKind.TERMINATOR
+            else:
+                assert shape.kind is ShapeKind.PROCESS
+    return layout
+
+
+@PROPERTY_SETTINGS
+@given(sops())
+def test_random_sops_on_f4(sop):
+    _check(sop, F4_LANDSCAPE)
+
+
+@PROPERTY_SETTINGS
+@given(sops(max_lanes=8))
+def test_random_sops_on_a4(sop):
+    _check(sop, A4_LANDSCAPE)
+
+
+@settings(max_examples=25, deadline=None)
+@given(sops(min_steps=40, max_steps=80, max_lanes=3, max_words=90))
+def test_long_procedures_span_pages(sop):
+    layout = _check(sop, F4_LANDSCAPE)
+    assert len(layout.pages) > 1
+
+
+def test_layout_is_deterministic():
+    from tests.conftest import SEED_DIR
+    from kecamatan_desktop.domain.interchange import loads
+
+    sop = loads((SEED_DIR / "sops" / "poncokusumo-2018-renstra.json").read_text("utf-8"))
+    assert layout_sop(sop) == layout_sop(sop)
