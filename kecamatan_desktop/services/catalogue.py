@@ -13,7 +13,13 @@ from sqlalchemy import func
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.domain.interchange import InvalidSopFile, dumps, loads
+from kecamatan_desktop.domain.interchange import (
+    InvalidSopFile,
+    dumps,
+    loads,
+    sop_from_dict,
+    sop_to_dict,
+)
 from kecamatan_desktop.domain.sop import Approver, Decision, Office, Sop, Step
 from kecamatan_desktop.store.models import (
     BranchRow,
@@ -50,6 +56,7 @@ class SopSummary:
     revision: int
     steps: int
     search_text: str
+    is_draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -59,6 +66,7 @@ class StoredSop:
     sop: Sop
     revision: int
     current_revision: int
+    is_draft: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,7 @@ def list_sops(*, session: Session) -> list[SopSummary]:
             revision=rev.revision,
             steps=len(step_text[rev.id]),
             search_text=" ".join([rev.name, rev.number, *step_text[rev.id]]),
+            is_draft=rev.is_draft,
         )
         for sop, rev, office in rows
     ]
@@ -105,21 +114,32 @@ def list_office_names(*, session: Session) -> list[str]:
 
 def get_sop(sop_id: str, *, session: Session, revision: int | None = None) -> StoredSop:
     """The SOP `sop_id` at its current revision, or at `revision`."""
-    sop_row = _sop_row(session, sop_id)
-    number = sop_row.revision if revision is None else revision
+    row = sop_row(session, sop_id)
+    number = row.revision if revision is None else revision
     rev = session.exec(
-        select(SopRevisionRow).where(SopRevisionRow.sop_id == sop_row.id,
+        select(SopRevisionRow).where(SopRevisionRow.sop_id == row.id,
                                      SopRevisionRow.revision == number)
     ).first()
     if rev is None:
         raise CatalogueError(f"SOP {sop_id!r} tidak punya revisi {number}")
-    return StoredSop(sop=_read_revision(session, sop_row.slug, rev), revision=rev.revision,
-                     current_revision=sop_row.revision)
+    return StoredSop(sop=_read_revision(session, row.slug, rev), revision=rev.revision,
+                     current_revision=row.revision, is_draft=rev.is_draft)
 
 
 def export_sop(sop_id: str, *, session: Session) -> str:
-    """The current revision as a sop-ap/1 document (UTF-8 JSON text)."""
-    return dumps(get_sop(sop_id, session=session).sop)
+    """The current revision as a sop-ap/1 document (UTF-8 JSON text).
+
+    A draft that is not yet a valid document is refused: its file could not be imported.
+    """
+    stored = get_sop(sop_id, session=session)
+    try:
+        sop_from_dict(sop_to_dict(stored.sop), source=f"{sop_id}.json")
+    except InvalidSopFile as exc:
+        raise CatalogueError(
+            f"SOP {sop_id!r} revisi {stored.revision} masih draf yang belum lengkap, jadi "
+            "belum dapat diekspor:\n" + "\n".join(f"  - {p}" for p in exc.problems)
+        ) from None
+    return dumps(stored.sop)
 
 
 def read_sop_files(paths: Iterable[Path]) -> list[Sop]:
@@ -167,7 +187,7 @@ def import_sops(sops: Sequence[Sop], *, session: Session, replace: bool = False)
             row = existing.get(sop.id)
             if row is None:
                 office = _office_for(session, sop.office)
-                row = SopRow(slug=sop.id, office_id=office.id, position=_next_position(
+                row = SopRow(slug=sop.id, office_id=office.id, position=next_position(
                     session, SopRow.position, SopRow.office_id == office.id), revision=1)
                 session.add(row)
                 session.flush()
@@ -176,7 +196,7 @@ def import_sops(sops: Sequence[Sop], *, session: Session, replace: bool = False)
                 row.revision += 1
                 session.add(row)
                 revised.append(sop.id)
-            _write_revision(session, row, sop)
+            write_revision(session, row, sop)
         session.commit()
     except BaseException:
         session.rollback()
@@ -209,14 +229,15 @@ def seed_catalogue(data_dir: Path, *, session: Session) -> ImportResult:
         raise
 
 
-def _sop_row(session: Session, sop_id: str) -> SopRow:
+def sop_row(session: Session, sop_id: str) -> SopRow:
+    """The stored SOP `sop_id` (services.editing shares this and the helpers below)."""
     row = session.exec(select(SopRow).where(SopRow.slug == sop_id)).first()
     if row is None:
         raise CatalogueError(f"SOP dengan id {sop_id!r} tidak ada di katalog")
     return row
 
 
-def _next_position(session: Session, column, condition) -> int:
+def next_position(session: Session, column, condition) -> int:
     current = session.exec(select(func.max(column)).where(condition)).one()
     return 0 if current is None else current + 1
 
@@ -225,15 +246,17 @@ def _office_for(session: Session, office: Office) -> OfficeRow:
     row = session.exec(select(OfficeRow).where(OfficeRow.name == office.name)).first()
     if row is None:
         row = OfficeRow(name=office.name, government=office.government, address=office.address,
-                        position=_next_position(session, OfficeRow.position, True))
+                        position=next_position(session, OfficeRow.position, True))
         session.add(row)
         session.flush()
     return row
 
 
-def _write_revision(session: Session, sop_row: SopRow, sop: Sop) -> None:
+def write_revision(session: Session, row: SopRow, sop: Sop, *, is_draft: bool = False) -> None:
+    """Add `sop` as revision `row.revision` of its SOP (the caller has set the number)."""
     rev = SopRevisionRow(
-        sop_id=sop_row.id, revision=sop_row.revision, saved_at=datetime.now(UTC),
+        sop_id=row.id, revision=row.revision, saved_at=datetime.now(UTC),
+        is_draft=is_draft,
         office_government=sop.office.government, office_name=sop.office.name,
         office_address=sop.office.address, number=sop.number, name=sop.name,
         created=sop.created, revised=sop.revised, effective=sop.effective,
@@ -259,12 +282,15 @@ def _write_revision(session: Session, sop_row: SopRow, sop: Sop) -> None:
         ))
     session.add_all(steps)
     session.flush()
+    def target_id(position: int | None) -> int | None:
+        return steps[position - 1].id if position and 1 <= position <= len(steps) else None
+
     for row, step in zip(steps, sop.steps, strict=True):
         if step.decision is not None:
             session.add(BranchRow(step_id=row.id, answer="ya",
-                                  target_step_id=steps[step.decision.yes - 1].id))
+                                  target_step_id=target_id(step.decision.yes)))
             session.add(BranchRow(step_id=row.id, answer="tidak",
-                                  target_step_id=steps[step.decision.no - 1].id))
+                                  target_step_id=target_id(step.decision.no)))
     session.flush()
 
 
@@ -277,17 +303,17 @@ def _read_revision(session: Session, slug: str, rev: SopRevisionRow) -> Sop:
         select(StepRow).where(StepRow.revision_id == rev.id).order_by(StepRow.position)
     ).all()
     position_of = {row.id: i + 1 for i, row in enumerate(step_rows)}
-    branches: dict[int, dict[str, int]] = defaultdict(dict)
+    branches: dict[int, dict[str, int | None]] = defaultdict(dict)
     if step_rows:
         for branch in session.exec(
             select(BranchRow).where(BranchRow.step_id.in_(list(position_of)))
         ):
-            branches[branch.step_id][branch.answer] = position_of[branch.target_step_id]
+            branches[branch.step_id][branch.answer] = position_of.get(branch.target_step_id)
     steps = tuple(
         Step(
             no=row.no, activity=row.activity, role=lane_names[row.lane_id],
             requirements=row.requirements, time=row.time, output=row.output, notes=row.notes,
-            decision=(Decision(yes=branches[row.id]["ya"], no=branches[row.id]["tidak"])
+            decision=(Decision(yes=branches[row.id].get("ya"), no=branches[row.id].get("tidak"))
                       if row.id in branches else None),
         )
         for row in step_rows

@@ -57,6 +57,8 @@ class SopRevisionRow(SQLModel, table=True):
     sop_id: int = Field(sa_column=_fk("sop.id"))
     revision: int
     saved_at: datetime
+    # saved with flow problems (e.g. a decision still missing a branch); not a finished SOP
+    is_draft: bool = False
     office_government: str
     office_name: str
     office_address: str
@@ -111,7 +113,10 @@ class StepRow(SQLModel, table=True):
 
 
 class BranchRow(SQLModel, table=True):
-    """A decision step's outgoing branch: answer "ya" or "tidak" and the step it goes to."""
+    """A decision step's outgoing branch: answer "ya" or "tidak" and the step it goes to.
+
+    A draft's branch may have no target yet; both branches of a decision are always stored.
+    """
 
     __tablename__ = "branch"
     __table_args__ = (UniqueConstraint("step_id", "answer"),)
@@ -119,4 +124,4 @@ class BranchRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     step_id: int = Field(sa_column=_fk("step.id"))
     answer: str
-    target_step_id: int = Field(sa_column=_fk("step.id"))
+    target_step_id: int | None = Field(default=None, sa_column=_fk("step.id", nullable=True))

@@ -1,0 +1,232 @@
+"""Editing the catalogue: save an edited SOP as a new revision (or a draft), list revisions,
+create, duplicate and delete SOPs. Each write is one transaction."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.flow import flow_problems
+from kecamatan_desktop.domain.interchange import (
+    ID_PATTERN,
+    InvalidSopFile,
+    Problem,
+    sop_from_dict,
+    sop_to_dict,
+)
+from kecamatan_desktop.domain.sop import Approver, Office, Sop
+from kecamatan_desktop.services.catalogue import (
+    CatalogueError,
+    get_sop,
+    next_position,
+    sop_row,
+    write_revision,
+)
+from kecamatan_desktop.store.models import OfficeRow, SopRevisionRow, SopRow
+
+
+class SaveRefused(InputError):
+    """An edit that cannot be stored as asked; nothing was written."""
+
+
+@dataclass(frozen=True)
+class RevisionInfo:
+    """One line of an SOP's revision history."""
+
+    revision: int
+    saved_at: datetime
+    is_draft: bool
+    name: str
+    revised: date | None
+    is_current: bool
+
+
+# A draft may be unfinished only in its flow; these are the import rules it may still fail.
+_DRAFT_PLACE = re.compile(r"^steps\[\d+\]\.(activity|time|decision(\.(yes|no))?)$")
+
+_PLACE_LABELS = {
+    "id": "Id SOP",
+    "office.government": "Pemerintah (kop)",
+    "office.name": "Nama kantor",
+    "office.address": "Alamat kantor",
+    "number": "Nomor SOP",
+    "name": "Nama SOP",
+    "created": "Tanggal Pembuatan",
+    "revised": "Tanggal Revisi",
+    "effective": "Tanggal Efektif",
+    "approved_by.title": "Disahkan oleh: jabatan",
+    "approved_by.name": "Disahkan oleh: nama",
+    "approved_by.rank": "Disahkan oleh: pangkat",
+    "approved_by.nip": "Disahkan oleh: NIP",
+    "legal_basis": "Dasar Hukum",
+    "qualifications": "Kualifikasi Pelaksana",
+    "related": "Keterkaitan",
+    "equipment": "Peralatan/Perlengkapan",
+    "warnings": "Peringatan",
+    "records": "Pencatatan dan Pendataan",
+}
+_STEP_FIELDS = {"no": "No", "activity": "Kegiatan", "role": "Pelaksana",
+                "requirements": "Kelengkapan", "time": "Waktu", "output": "Output",
+                "notes": "Keterangan", "decision": "keputusan", "decision.yes": "cabang Ya",
+                "decision.no": "cabang Tidak"}
+
+
+def place_label(place: str) -> str:
+    """`approved_by.nip` -> `Disahkan oleh: NIP`, `steps[2].time` -> `Langkah 3: Waktu`."""
+    if place in _PLACE_LABELS:
+        return _PLACE_LABELS[place]
+    match = re.fullmatch(r"(steps|roles)\[(\d+)\](?:\.(.+))?", place)
+    if match:
+        kind, index, field = match.groups()
+        head = f"{'Langkah' if kind == 'steps' else 'Lajur'} {int(index) + 1}"
+        return f"{head}: {_STEP_FIELDS.get(field, field)}" if field else head
+    return place
+
+
+def document_problems(sop: Sop) -> list[Problem]:
+    """What the import rules (sop-ap/1) find wrong in `sop`."""
+    try:
+        sop_from_dict(sop_to_dict(sop))
+    except InvalidSopFile as exc:
+        return list(exc.problems)
+    return []
+
+
+def identity_problems(sop: Sop) -> list[Problem]:
+    """Problems of the identity sheet and lanes: no SOP may be saved with these, not even a
+    draft. Problems of single steps are left to `flow_problems`."""
+    return [p for p in document_problems(sop) if not p.place.startswith("steps")]
+
+
+def check_saveable(sop: Sop, *, draft: bool) -> None:
+    """Raise SaveRefused unless `sop` passes the import rules (a draft: all but its flow)."""
+    problems = document_problems(sop)
+    if draft:
+        problems = [p for p in problems if not _DRAFT_PLACE.match(p.place)]
+    if problems:
+        raise SaveRefused(f"SOP {sop.name or sop.id!r} tidak dapat disimpan:\n" + "\n".join(
+            f"  - {place_label(p.place)}: {p.message}" for p in problems))
+    if not draft and flow_problems(sop):
+        raise SaveRefused(
+            f"Prosedur SOP {sop.name!r} masih punya masalah; simpan sebagai draf dulu:\n"
+            + "\n".join(f"  - {p.message}" for p in flow_problems(sop)))
+
+
+def save_revision(sop: Sop, *, session: Session, draft: bool = False,
+                  today: date | None = None) -> int:
+    """Store `sop` as a new revision of its SOP and return its number.
+
+    Nothing is written when `sop` equals the current revision (its number is returned).
+    Tanggal Revisi becomes `today` unless the editor changed it.
+    """
+    check_saveable(sop, draft=draft)
+    row = sop_row(session, sop.id)
+    current = get_sop(sop.id, session=session)
+    if current.sop == sop:
+        return row.revision
+    if sop.revised == current.sop.revised:
+        sop = replace(sop, revised=today or date.today())
+    try:
+        row.revision += 1
+        session.add(row)
+        write_revision(session, row, sop, is_draft=draft)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return row.revision
+
+
+def list_revisions(sop_id: str, *, session: Session) -> list[RevisionInfo]:
+    """Every stored revision of `sop_id`, newest first."""
+    row = sop_row(session, sop_id)
+    revisions = session.exec(
+        select(SopRevisionRow).where(SopRevisionRow.sop_id == row.id)
+        .order_by(col(SopRevisionRow.revision).desc())
+    ).all()
+    return [RevisionInfo(revision=r.revision, saved_at=r.saved_at, is_draft=r.is_draft,
+                         name=r.name, revised=r.revised, is_current=r.revision == row.revision)
+            for r in revisions]
+
+
+def create_sop(sop_id: str, name: str, office_name: str, *, session: Session,
+               today: date | None = None) -> Sop:
+    """A new SOP with an identity sheet and no procedure yet, approved by the office's camat."""
+    _check_new_id(session, sop_id)
+    if not name.strip():
+        raise SaveRefused("Nama SOP tidak boleh kosong.")
+    office = session.exec(select(OfficeRow).where(OfficeRow.name == office_name)).first()
+    if office is None:
+        raise CatalogueError(f"Kantor {office_name!r} tidak ada di katalog")
+    day = today or date.today()
+    sop = Sop(id=sop_id, office=Office(office.government, office.name, office.address or ""),
+              number="", name=name.strip(), created=day, revised=None, effective=day,
+              approved_by=_approver_for(session, office))
+    check_saveable(sop, draft=False)
+    _add_sop(session, sop, office.id, is_draft=False)
+    return sop
+
+
+def duplicate_sop(source_id: str, new_id: str, *, session: Session) -> Sop:
+    """A new SOP `new_id` that starts as a copy of the current revision of `source_id`."""
+    _check_new_id(session, new_id)
+    source = sop_row(session, source_id)
+    stored = get_sop(source_id, session=session)
+    sop = replace(stored.sop, id=new_id, name=f"{stored.sop.name} (salinan)")
+    _add_sop(session, sop, source.office_id, is_draft=stored.is_draft)
+    return sop
+
+
+def delete_sop(sop_id: str, *, session: Session) -> int:
+    """Delete `sop_id` with all its revisions; return how many revisions went."""
+    row = sop_row(session, sop_id)
+    count = len(list_revisions(sop_id, session=session))
+    try:
+        session.delete(row)  # revisions, lanes, steps and branches go by ON DELETE CASCADE
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    return count
+
+
+def _check_new_id(session: Session, sop_id: str) -> None:
+    if not ID_PATTERN.fullmatch(sop_id):
+        raise SaveRefused(f"Id {sop_id!r} tidak sah: pakai huruf kecil a-z, angka dan tanda '-' "
+                          "(mis. 'poncokusumo-2025-renja').")
+    if session.exec(select(SopRow).where(SopRow.slug == sop_id)).first() is not None:
+        raise SaveRefused(f"Id {sop_id!r} sudah dipakai SOP lain; pilih id lain.")
+
+
+def _approver_for(session: Session, office: OfficeRow) -> Approver:
+    """The office's camat; for an office without a profile, whoever approved its latest SOP."""
+    if office.camat_name and office.camat_nip:
+        return Approver(office.camat_title or "Camat", office.camat_name,
+                        office.camat_rank or "", office.camat_nip)
+    latest = session.exec(
+        select(SopRevisionRow).join(SopRow, col(SopRow.id) == SopRevisionRow.sop_id)
+        .where(SopRow.office_id == office.id)
+        .order_by(col(SopRevisionRow.saved_at).desc())
+    ).first()
+    if latest is None:
+        raise CatalogueError(f"{office.name} belum punya data camat untuk kolom 'Disahkan oleh'; "
+                             "impor dulu satu SOP kantor itu.")
+    return Approver(latest.approver_title, latest.approver_name, latest.approver_rank,
+                    latest.approver_nip)
+
+
+def _add_sop(session: Session, sop: Sop, office_id: int, *, is_draft: bool) -> None:
+    try:
+        row = SopRow(slug=sop.id, office_id=office_id, revision=1, position=next_position(
+            session, SopRow.position, SopRow.office_id == office_id))
+        session.add(row)
+        session.flush()
+        write_revision(session, row, sop, is_draft=is_draft)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
