@@ -1,0 +1,136 @@
+"""The PDF files: one SOP (cover, identity sheet, flowchart sheets) and the whole SOP book."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+    PageTemplate,
+)
+from reportlab.platypus.tableofcontents import TableOfContents
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.export.pdf_fonts import REGULAR, measure
+from kecamatan_desktop.export.pdf_sheets import (
+    TOC_TITLE,
+    Anchor,
+    FlowchartSheet,
+    _style,
+    cover_story,
+    decree_story,
+    identity_story,
+    para,
+)
+from kecamatan_desktop.layout.model import A4, F4, LayoutError, PageSpec
+from kecamatan_desktop.layout.swimlane import layout_sop
+from kecamatan_desktop.services.printing import Book, OfficeProfile, identity_sheet, sop_cover
+
+PAPERS = {"f4": F4, "a4": A4}
+MARGIN = 20 * mm
+Progress = Callable[[int, int], None]
+
+
+def paper_size(name: str) -> tuple[float, float]:
+    try:
+        return PAPERS[name.lower()]
+    except KeyError:
+        raise InputError(f"Kertas {name!r} tidak dikenal; pilih f4 atau a4") from None
+
+
+class _Document(BaseDocTemplate):
+    """Portrait pages for text, landscape pages for flowcharts, page numbers, bookmarks."""
+
+    def __init__(self, path: Path, paper: tuple[float, float], title: str) -> None:
+        portrait = paper
+        landscape = (paper[1], paper[0])
+        super().__init__(str(path), pagesize=portrait, title=title, author="Kecamatan Desktop",
+                         initialFontName=REGULAR,
+                         leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                         bottomMargin=MARGIN)
+        self.addPageTemplates([
+            PageTemplate("portrait", pagesize=portrait, onPage=self._number, frames=[
+                Frame(MARGIN, MARGIN, portrait[0] - 2 * MARGIN, portrait[1] - 2 * MARGIN,
+                      id="text")]),
+            PageTemplate("landscape", pagesize=landscape, onPage=self._number, frames=[
+                Frame(0, 0, landscape[0], landscape[1], leftPadding=0, rightPadding=0,
+                      topPadding=0, bottomPadding=0, id="sheet")]),
+        ])
+
+    @staticmethod
+    def _number(canvas, doc) -> None:
+        canvas.saveState()
+        canvas.setFont(REGULAR, 8)
+        canvas.drawCentredString(canvas._pagesize[0] / 2, 14, f"Halaman {doc.page}")
+        canvas.restoreState()
+
+    def afterFlowable(self, flowable) -> None:
+        if isinstance(flowable, Anchor):
+            self.canv.bookmarkPage(flowable.key)
+            self.canv.addOutlineEntry(flowable.title, flowable.key, level=flowable.level)
+            if flowable.toc:
+                self.notify("TOCEntry", (flowable.level, flowable.title, self.page,
+                                         flowable.key))
+
+
+def _flowchart_spec(paper: tuple[float, float]) -> PageSpec:
+    return PageSpec.landscape(paper)
+
+
+def sop_story(sop: Sop, profile: OfficeProfile | None, paper: tuple[float, float],
+              logo: bytes | None = None, key: str | None = None) -> list:
+    """Cover, identity sheet and (when the procedure is drawn) the flowchart sheets."""
+    try:
+        layout = layout_sop(sop, _flowchart_spec(paper), measure) if sop.steps else None
+    except LayoutError as exc:
+        raise InputError(f"SOP {sop.id}: {exc}") from None
+    width = paper[0] - 2 * MARGIN
+    story: list = [NextPageTemplate("portrait"), Anchor(sop.name, key or sop.id)]
+    story += cover_story(sop_cover(sop, profile), paper[1] - 2 * MARGIN)
+    story += [PageBreak()]
+    story += identity_story(identity_sheet(sop), width, logo)
+    if layout is not None:
+        story.append(NextPageTemplate("landscape"))
+        for page in layout.pages:
+            story += [PageBreak(), FlowchartSheet(page)]
+        story.append(NextPageTemplate("portrait"))
+    return story
+
+
+def write_sop_pdf(sop: Sop, path: Path, *, profile: OfficeProfile | None = None,
+                  paper: str = "f4", logo: bytes | None = None) -> Path:
+    size = paper_size(paper)
+    doc = _Document(Path(path), size, f"SOP {sop.name}")
+    doc.build(sop_story(sop, profile, size, logo))
+    return Path(path)
+
+
+def write_book_pdf(book: Book, path: Path, *, paper: str = "f4", logo: bytes | None = None,
+                   progress: Progress | None = None) -> Path:
+    """Office cover, the Keputusan Camat, table of contents, then every SOP of the office."""
+    size = paper_size(paper)
+    width = size[0] - 2 * MARGIN
+    total = len(book.sops)
+    story: list = [Anchor(book.profile.name, "book-cover", toc=False)]
+    story += cover_story(book.cover(), size[1] - 2 * MARGIN)
+    if book.decree is not None:
+        story += [PageBreak(), Anchor("Keputusan Camat", "decree")]
+        story += decree_story(book.decree, book.profile.letterhead_lines(), width)
+    toc = TableOfContents(dotsMinLevel=0)
+    toc.levelStyles = [_style("toc-entry", 10, leftIndent=0, firstLineIndent=0)]
+    story += [PageBreak(), Anchor("Daftar Isi", "toc", toc=False),
+              para("DAFTAR ISI", TOC_TITLE), toc]
+    for i, stored in enumerate(book.sops, 1):
+        story += [PageBreak()]
+        story += sop_story(stored.sop, book.profile, size, logo, key=f"sop-{i}")
+        if progress:
+            progress(i, total)
+    doc = _Document(Path(path), size, f"Buku SOP {book.profile.name}")
+    doc.multiBuild(story)
+    return Path(path)

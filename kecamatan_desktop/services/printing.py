@@ -1,0 +1,221 @@
+"""What the printed SOP sheets and the SOP book say: plain data for the PDF renderers.
+
+Pure functions over the domain (plus the office profile and decree they read), so the rows
+and texts of every printed page are unit-tested without ReportLab.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session, select
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.nip import NipError, format_nip
+from kecamatan_desktop.domain.sop import Approver, Sop
+from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.resource_paths import data_dir
+from kecamatan_desktop.services.catalogue import StoredSop, get_sop
+from kecamatan_desktop.store.models import OfficeRow, SopRow
+
+COVER_HEADING = ("STANDART OPERATING PROCEDURE", "(SOP)")
+GRID = (("legal_basis", "Dasar Hukum", "qualifications", "Kualifikasi Pelaksana"),
+        ("related", "Keterkaitan", "equipment", "Peralatan/Perlengkapan"),
+        ("warnings", "Peringatan", "records", "Pencatatan dan Pendataan"))
+DIKTUM_SOP_PREFIX = "SOP "
+
+
+@dataclass(frozen=True)
+class OfficeProfile:
+    name: str
+    government: str
+    address: str | None = None
+    city: str | None = None
+    postal_code: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    website: str | None = None
+    camat: Approver | None = None
+    book_year: int | None = None
+    cover_address: str | None = None
+
+    def letterhead_lines(self) -> tuple[str, ...]:
+        """Address, phone/e-mail/website and city with postal code, as far as they are known."""
+        lines = []
+        first = " ".join(p for p in (self.address, f"Telp. {self.phone}" if self.phone else "")
+                         if p)
+        if first:
+            lines.append(first)
+        contact = " – ".join(p for p in (f"Email: {self.email}" if self.email else "",
+                                          f"website: {self.website}" if self.website else "")
+                             if p)
+        if contact:
+            lines.append(contact)
+        city = " ".join(p for p in ((self.city or "").upper(), self.postal_code or "") if p)
+        if city:
+            lines.append(city)
+        return tuple(lines)
+
+
+@dataclass(frozen=True)
+class Cover:
+    heading: tuple[str, ...]
+    title: str
+    office_lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SignatureBlock:
+    title: str
+    name: str
+    rank: str
+    nip: str  # printed form, "NIP. 19650202 198710 1 001"
+
+
+@dataclass(frozen=True)
+class IdentitySheet:
+    letterhead: tuple[str, ...]  # PEMERINTAH KABUPATEN MALANG / KECAMATAN …
+    rows: tuple[tuple[str, str], ...]  # Nomor SOP, Tanggal Pembuatan/Revisi/Efektif
+    approver: SignatureBlock
+    name: str
+    grid: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class Diktum:
+    label: str
+    text: str
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Decree:
+    letterhead: tuple[str, ...]
+    title: str
+    number: str
+    about: str
+    issuer: str
+    considering: tuple[str, ...]
+    recalling: tuple[str, ...]
+    decides: tuple[Diktum, ...]
+    place: str
+    date: date
+    signatory: SignatureBlock
+
+
+def _nip(text: str) -> str:
+    try:
+        return "NIP. " + format_nip(text)
+    except NipError:
+        return f"NIP. {text}" if text else ""
+
+
+def signature(approver: Approver) -> SignatureBlock:
+    return SignatureBlock(title=approver.title.upper(), name=approver.name, rank=approver.rank,
+                          nip=_nip(approver.nip))
+
+
+def office_profile(name: str, *, session: Session) -> OfficeProfile | None:
+    row = session.exec(select(OfficeRow).where(OfficeRow.name == name)).first()
+    if row is None:
+        return None
+    camat = None
+    if row.camat_name:
+        camat = Approver(title=row.camat_title or f"Camat {name}", name=row.camat_name,
+                         rank=row.camat_rank or "", nip=row.camat_nip or "")
+    return OfficeProfile(
+        name=row.name, government=row.government, address=row.address, city=row.city,
+        postal_code=row.postal_code, phone=row.phone, email=row.email, website=row.website,
+        camat=camat, book_year=row.book_year, cover_address=row.cover_address,
+    )
+
+
+def sop_cover(sop: Sop, profile: OfficeProfile | None) -> Cover:
+    """The SOP's own cover, as in the seed book: title, then office, address and year."""
+    address = (profile.cover_address if profile and profile.cover_address
+               else sop.office.address)
+    lines = [sop.office.name.upper()]
+    if address:
+        lines.append(address)
+    lines.append(f"Tahun {sop.created.year}")
+    return Cover(heading=COVER_HEADING, title=sop.name.upper(), office_lines=tuple(lines))
+
+
+def identity_sheet(sop: Sop) -> IdentitySheet:
+    office = sop.office.name.upper()
+    if not office.startswith("KANTOR "):
+        office = "KANTOR " + office
+    return IdentitySheet(
+        letterhead=(sop.office.government.upper(), office),
+        rows=(("Nomor SOP", sop.number),
+              ("Tanggal Pembuatan", format_tanggal(sop.created)),
+              ("Tanggal Revisi", format_tanggal(sop.revised)),
+              ("Tanggal Efektif", format_tanggal(sop.effective))),
+        approver=signature(sop.approved_by),
+        name=sop.name,
+        grid=tuple((lt, getattr(sop, lk), rt, getattr(sop, rk)) for lk, lt, rk, rt in GRID),
+    )
+
+
+def load_decree(office: str, sops: list[Sop], folder: Path | None = None) -> Decree | None:
+    """The office's Keputusan Camat from data/decrees, its diktum KEDUA listing `sops`."""
+    for path in sorted((folder or data_dir() / "decrees").glob("*.json")):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        if raw.get("office") != office:
+            continue
+        decides = []
+        for d in raw["decides"]:
+            items = ()
+            if d.get("sop_list") == "catalogue":
+                items = tuple(f"{DIKTUM_SOP_PREFIX}{s.name};" for s in sops)
+            decides.append(Diktum(label=d["label"], text=d["text"], items=items))
+        sign = raw["signatory"]
+        return Decree(
+            letterhead=tuple(raw["letterhead"]), title=raw["title"], number=raw["number"],
+            about=raw["about"], issuer=raw["issuer"], considering=tuple(raw["considering"]),
+            recalling=tuple(raw["recalling"]), decides=tuple(decides), place=raw["place"],
+            date=date.fromisoformat(raw["date"]),
+            signatory=SignatureBlock(title=sign["title"], name=sign["name"],
+                                     rank=sign.get("rank", ""), nip=sign.get("nip", "")),
+        )
+    return None
+
+
+@dataclass(frozen=True)
+class Book:
+    profile: OfficeProfile
+    decree: Decree | None
+    sops: tuple[StoredSop, ...]
+
+    def cover(self) -> Cover:
+        year = self.profile.book_year or max((s.sop.created.year for s in self.sops),
+                                             default=date.today().year)
+        lines = [self.profile.government.upper()]
+        if self.profile.cover_address or self.profile.address:
+            lines.append(self.profile.cover_address or self.profile.address or "")
+        lines.append(f"Tahun {year}")
+        return Cover(heading=("STANDAR OPERASIONAL PROSEDUR", "ADMINISTRASI PEMERINTAHAN"),
+                     title=self.profile.name.upper(), office_lines=tuple(lines))
+
+
+def book_offices(*, session: Session) -> list[str]:
+    return list(session.exec(select(OfficeRow.name).order_by(OfficeRow.position)))
+
+
+def load_book(office: str | None, *, session: Session) -> Book:
+    """The SOP book of `office` (default: the first office): profile, decree, SOPs in order."""
+    offices = book_offices(session=session)
+    name = office or (offices[0] if offices else None)
+    profile = office_profile(name, session=session) if name else None
+    if profile is None:
+        known = ", ".join(offices) or "-"
+        raise InputError(f"Kantor {office!r} tidak ada. Kantor yang ada: {known}")
+    slugs = session.exec(
+        select(SopRow.slug).join(OfficeRow, OfficeRow.id == SopRow.office_id)
+        .where(OfficeRow.name == name).order_by(SopRow.position, SopRow.id)
+    ).all()
+    sops = tuple(get_sop(slug, session=session) for slug in slugs)
+    return Book(profile=profile, decree=load_decree(name, [s.sop for s in sops]), sops=sops)
