@@ -209,6 +209,7 @@ class Router:
         return Point(r.right if side == "right" else r.x, r.cy)
 
     def _label(self, edge: Edge, shape: Shape, side: str) -> TextBox | None:
+        """Ya/Tidak beside the exit; on a side exit, on the side the route does not turn to."""
         text = LABELS.get(edge.kind)
         if text is None:
             return None
@@ -217,12 +218,11 @@ class Router:
         width = self.measure(text, size, False)
         r = shape.rect
         if side == "bottom":
-            rect = Rect(r.cx + 2, r.bottom + 0.5, width, lh)
-        elif side == "right":
-            rect = Rect(r.right + 1.5, r.cy - lh - 0.5, width, lh)
-        else:
-            rect = Rect(r.x - 1.5 - width, r.cy - lh - 0.5, width, lh)
-        return TextBox(rect=rect, lines=(text,), size=size, line_height=lh)
+            return TextBox(rect=Rect(r.cx + 2, r.bottom + 0.5, width, lh), lines=(text,),
+                           size=size, line_height=lh)
+        y = r.cy - lh - 0.5 if edge.target > edge.source else r.cy + 0.5
+        x = r.right + 1.5 if side == "right" else r.x - 1.5 - width
+        return TextBox(rect=Rect(x, y, width, lh), lines=(text,), size=size, line_height=lh)
 
     # bands -----------------------------------------------------------------------------------
     def _plan_bands(self, edges: list[Edge], sides: dict[Edge, str]):
