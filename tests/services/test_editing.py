@@ -16,7 +16,7 @@ from kecamatan_desktop.services import catalogue, editing
 from kecamatan_desktop.services.catalogue import CatalogueError
 from kecamatan_desktop.services.editing import SaveRefused
 from kecamatan_desktop.store.database import make_engine, open_database
-from kecamatan_desktop.store.migrate import alembic_config
+from kecamatan_desktop.store.migrate import SCHEMA_HEAD, alembic_config
 
 RENJA = "poncokusumo-2018-renja"
 TODAY = date(2026, 11, 24)
@@ -203,7 +203,8 @@ def test_migration_0002_upgrades_a_0001_database_keeping_its_data(db_path):
     db = open_database(db_path)
     try:
         with db.engine.connect() as conn:
-            assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
+            version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            assert version == SCHEMA_HEAD
         stored = current(db, "uji")
         assert stored.is_draft is False
         assert stored.sop.name == "SOP Uji"
