@@ -39,7 +39,7 @@ def _nip(text: str) -> str:
         return text
 
 
-def identity_html(sop: Sop, revision: int) -> str:
+def identity_html(sop: Sop, revision: int, draft: bool = False) -> str:
     """HTML of the identity sheet: header block, then the two-column grid of numbered lists."""
     L = strings.IDENTITY_LABELS
     a = sop.approved_by
@@ -72,8 +72,8 @@ def identity_html(sop: Sop, revision: int) -> str:
         html.append(f"<tr><td>{_numbered(getattr(sop, left))}</td>"
                     f"<td>{_numbered(getattr(sop, right))}</td></tr>")
     html.append("</table>")
-    html.append(f"<p align='right'><i>{strings.REVISION_NOTE.format(revision=revision)}"
-                "</i></p>")
+    note = strings.REVISION_NOTE_DRAFT if draft else strings.REVISION_NOTE
+    html.append(f"<p align='right'><i>{note.format(revision=revision)}</i></p>")
     return "".join(html)
 
 
@@ -83,5 +83,8 @@ class IdentityView(QTextBrowser):
         self.setObjectName("identityView")
         self.setOpenLinks(False)
 
-    def show_sop(self, sop: Sop | None, revision: int = 1) -> None:
-        self.setHtml(identity_html(sop, revision) if sop else "")
+    def show_sop(self, sop: Sop | None, revision: int = 1, draft: bool = False) -> None:
+        bar = self.verticalScrollBar()
+        keep = bar.value()  # re-rendering while the form is typed in must not jump to the top
+        self.setHtml(identity_html(sop, revision, draft) if sop else "")
+        bar.setValue(keep)

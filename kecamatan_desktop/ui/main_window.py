@@ -1,4 +1,4 @@
-"""The main window: composes the SOP list, the identity and procedure tabs, and the menus."""
+"""The main window: composes the SOP list, the editor tabs, the menus and the dialogs."""
 
 from __future__ import annotations
 
@@ -9,8 +9,10 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QFileDialog,
     QHeaderView,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -18,6 +20,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTableView,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -25,12 +28,15 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop import __version__
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.services import catalogue
-from kecamatan_desktop.services.catalogue import StoredSop
 from kecamatan_desktop.store.database import Database, StoreError
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.editor.document import SopDocument
+from kecamatan_desktop.ui.editor.edit_session import EditSession, UnsavedAnswer
+from kecamatan_desktop.ui.editor.identity_page import IdentityPage
+from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopDialog, NewSopRequest
+from kecamatan_desktop.ui.editor.procedure_editor import ProcedureEditor
+from kecamatan_desktop.ui.editor.revision_history import RevisionHistory
 from kecamatan_desktop.ui.events import CatalogueEvents
-from kecamatan_desktop.ui.identity_view import IdentityView
-from kecamatan_desktop.ui.procedure_table import ProcedureView
 from kecamatan_desktop.ui.sop_list_model import SopFilterProxy, SopIdRole, SopListModel
 
 
@@ -41,17 +47,26 @@ class MainWindow(QMainWindow):
         self.db = db
         self.settings = settings
         self.events = events or CatalogueEvents(self)
-        self.current: StoredSop | None = None
-        self.setWindowTitle(strings.WINDOW_TITLE)
+        self.offices: list[str] = []
+        self._reverting_selection = False
+        self.setWindowTitle(f"{strings.WINDOW_TITLE}[*]")
 
         self.list_model = SopListModel(self)
         self.proxy = SopFilterProxy(self)
         self.proxy.setSourceModel(self.list_model)
+        self.document = SopDocument(self)
+        self.edit_session = EditSession(db, self.document, self.events, self, self)
         self._build_widgets()
         self._build_menus()
         self.events.sops_changed.connect(self._on_sops_changed)
+        self.document.changed.connect(self._on_document_changed)
+        self.edit_session.history_changed.connect(self.revision_history.set_revisions)
+        self.revision_history.open_requested.connect(self.edit_session.open_revision)
+        self.revision_history.back_requested.connect(self.edit_session.back_to_current)
+        self.procedure_view.problems_panel.identity_activated.connect(self._show_identity_form)
         self.reload()
         self._restore_settings()
+        self._on_document_changed()
 
     # construction ----------------------------------------------------------------------------
     def _build_widgets(self) -> None:
@@ -82,22 +97,29 @@ class MainWindow(QMainWindow):
 
         self.title_label = QLabel(strings.NO_SELECTION, objectName="sopTitle", wordWrap=True)
         self.title_label.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px;")
-        self.identity_view = IdentityView()
-        self.procedure_view = ProcedureView()
+        self.status_label = QLabel(objectName="sopStatus")
+        self.status_label.setStyleSheet("color: #555; padding: 0 4px;")
+        self.identity_page = IdentityPage(self.document)
+        self.identity_view = self.identity_page.view
+        self.procedure_view = ProcedureEditor(self.document, self)
+        self.revision_history = RevisionHistory()
         self.tabs = QTabWidget(objectName="sopTabs")
-        self.tabs.addTab(self.identity_view, strings.TAB_IDENTITY)
+        self.tabs.addTab(self.identity_page, strings.TAB_IDENTITY)
         self.tabs.addTab(self.procedure_view, strings.TAB_PROCEDURE)
+        self.tabs.addTab(self.revision_history, strings.TAB_HISTORY)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.setSpacing(0)
         right_layout.addWidget(self.title_label)
-        right_layout.addWidget(self.tabs)
+        right_layout.addWidget(self.status_label)
+        right_layout.addWidget(self.tabs, 1)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
         self.splitter.addWidget(left)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([440, 860])
+        self.splitter.setSizes([400, 900])
         self.setCentralWidget(self.splitter)
 
         self.search_box.textChanged.connect(self._on_search)
@@ -105,35 +127,61 @@ class MainWindow(QMainWindow):
         self.sop_list.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def _build_menus(self) -> None:
+        def action(text: str, slot, shortcut=None, name: str = "") -> QAction:
+            a = QAction(text, self, objectName=name)
+            if shortcut is not None:
+                a.setShortcut(shortcut)
+            a.triggered.connect(slot)
+            return a
+
+        self.action_new = action(strings.ACTION_NEW_SOP, self.new_sop, QKeySequence.New)
+        self.action_duplicate = action(strings.ACTION_DUPLICATE_SOP, self.duplicate_sop)
+        self.action_delete = action(strings.ACTION_DELETE_SOP, self.delete_sop)
+        self.action_save = action(strings.ACTION_SAVE, self.save, QKeySequence.Save)
+        self.action_history = action(strings.ACTION_HISTORY, self.show_history)
+        self.action_import = action(strings.ACTION_IMPORT, self.import_files, QKeySequence.Open)
+        self.action_export = action(strings.ACTION_EXPORT, self.export_current,
+                                    QKeySequence.SaveAs)
+        self.action_quit = action(strings.ACTION_QUIT, self.close, QKeySequence.Quit)
         file_menu = self.menuBar().addMenu(strings.MENU_FILE)
-        self.action_import = QAction(strings.ACTION_IMPORT, self, shortcut=QKeySequence.Open)
-        self.action_export = QAction(strings.ACTION_EXPORT, self, shortcut=QKeySequence.SaveAs)
-        self.action_quit = QAction(strings.ACTION_QUIT, self, shortcut=QKeySequence.Quit)
-        self.action_import.triggered.connect(self.import_files)
-        self.action_export.triggered.connect(self.export_current)
-        self.action_quit.triggered.connect(self.close)
-        file_menu.addAction(self.action_import)
-        file_menu.addAction(self.action_export)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
+        for item in (self.action_new, self.action_duplicate, self.action_delete, None,
+                     self.action_save, self.action_history, None, self.action_import,
+                     self.action_export, None, self.action_quit):
+            file_menu.addSeparator() if item is None else file_menu.addAction(item)
+
+        stack = self.document.undo_stack
+        self.action_undo = stack.createUndoAction(self, strings.ACTION_UNDO)
+        self.action_undo.setShortcuts([QKeySequence.Undo])
+        self.action_redo = stack.createRedoAction(self, strings.ACTION_REDO)
+        self.action_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit_menu = self.menuBar().addMenu(strings.MENU_EDIT)
+        edit_menu.addAction(self.action_undo)
+        edit_menu.addAction(self.action_redo)
+
         help_menu = self.menuBar().addMenu(strings.MENU_HELP)
-        self.action_about = QAction(strings.ACTION_ABOUT, self)
-        self.action_about.triggered.connect(self.show_about)
+        self.action_about = action(strings.ACTION_ABOUT, self.show_about)
         help_menu.addAction(self.action_about)
 
-    # data ------------------------------------------------------------------------------------
+        toolbar = QToolBar(objectName="mainToolbar", movable=False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for item in (self.action_new, self.action_save, None, self.action_undo,
+                     self.action_redo):
+            toolbar.addSeparator() if item is None else toolbar.addAction(item)
+        self.addToolBar(toolbar)
+
+    # the catalogue list ----------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read the catalogue list and the office names from the services."""
         with self.db.guard(), self.db.session() as session:
             summaries = catalogue.list_sops(session=session)
-            offices = catalogue.list_office_names(session=session)
+            self.offices = catalogue.list_office_names(session=session)
         chosen = self.office_filter.currentData()
         self.list_model.set_summaries(summaries)
         self.sop_list.resizeRowsToContents()
         self.office_filter.blockSignals(True)
         self.office_filter.clear()
         self.office_filter.addItem(strings.ALL_OFFICES, None)
-        for name in offices:
+        for name in self.offices:
             self.office_filter.addItem(name, name)
         self.office_filter.setCurrentIndex(max(0, self.office_filter.findData(chosen)))
         self.office_filter.blockSignals(False)
@@ -157,22 +205,20 @@ class MainWindow(QMainWindow):
         index = self.sop_list.currentIndex()
         return index.data(SopIdRole) if index.isValid() else None
 
-    def _show(self, sop_id: str | None) -> None:
-        stored = None
-        if sop_id is not None:
-            try:
-                with self.db.guard(), self.db.session() as session:
-                    stored = catalogue.get_sop(sop_id, session=session)
-            except (InputError, StoreError) as exc:
-                self.show_error(strings.DB_ERROR_TITLE, str(exc))
-        self.current = stored
-        sop = stored.sop if stored else None
-        self.title_label.setText(sop.name if sop else strings.NO_SELECTION)
-        self.identity_view.show_sop(sop, stored.revision if stored else 1)
-        self.procedure_view.show_sop(sop)
-
     def _on_current_changed(self, current, _previous) -> None:
-        self._show(current.data(SopIdRole) if current.isValid() else None)
+        sop_id = current.data(SopIdRole) if current.isValid() else None
+        if self._reverting_selection or (sop_id is not None
+                                         and sop_id == self.edit_session.sop_id):
+            return  # the list was re-read, or the selection is being put back
+        if not self.edit_session.resolve_unsaved():
+            self._reverting_selection = True
+            try:
+                if self.edit_session.sop_id is not None:
+                    self.select_sop(self.edit_session.sop_id)
+            finally:
+                self._reverting_selection = False
+            return
+        self.edit_session.open_sop(sop_id)
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
@@ -187,15 +233,73 @@ class MainWindow(QMainWindow):
             shown=self.proxy.rowCount(), total=self.list_model.rowCount()))
 
     def _on_sops_changed(self, sop_ids: list) -> None:
-        keep = self.selected_sop_id()
+        keep = self.edit_session.sop_id or self.selected_sop_id()
         self.reload()
         if keep and not self.select_sop(keep):
-            self._show(None)
+            self.edit_session.open_sop(None)
         elif keep in sop_ids:
-            self._show(keep)
+            self.edit_session.refresh_if_stale(keep)
+
+    def _reveal(self, sop_id: str) -> None:
+        """Select `sop_id`, clearing the search and office filter if they hide it."""
+        if not self.select_sop(sop_id):
+            self.search_box.clear()
+            self.office_filter.setCurrentIndex(0)
+            self.select_sop(sop_id)
+
+    # the edited SOP --------------------------------------------------------------------------
+    def _on_document_changed(self) -> None:
+        doc = self.document
+        sop = doc.sop
+        self.title_label.setText(sop.name if sop else strings.NO_SELECTION)
+        status = []
+        if sop is not None:
+            status.append(strings.STATUS_REVISION.format(revision=doc.revision))
+            if doc.is_draft:
+                status.append(strings.STATUS_DRAFT)
+            if doc.read_only:
+                status.append(strings.STATUS_READ_ONLY.format(current=doc.current_revision))
+            if doc.is_modified:
+                status.append(strings.STATUS_MODIFIED)
+        self.status_label.setText(" · ".join(status))
+        self.setWindowModified(doc.is_modified)
+        self.action_save.setEnabled(doc.is_modified)
+        for a in (self.action_duplicate, self.action_delete, self.action_history):
+            a.setEnabled(sop is not None)
+
+    def _on_flowchart_step_selected(self, index: int) -> None:
+        self.procedure_view.select_step(index)
+
+    def _on_step_dropped_on_lane(self, index: int, lane_name: str) -> None:
+        self.procedure_view.set_step_lane(index, lane_name)
+
+    def _show_identity_form(self) -> None:
+        self.tabs.setCurrentWidget(self.identity_page)
+        self.identity_page.set_editing(True)
 
     # actions ---------------------------------------------------------------------------------
+    def save(self) -> bool:
+        return self.edit_session.save()
+
+    def new_sop(self) -> None:
+        sop_id = self.edit_session.new_sop(self.offices)
+        if sop_id:
+            self._reveal(sop_id)
+
+    def duplicate_sop(self) -> None:
+        sop_id = self.edit_session.duplicate_sop()
+        if sop_id:
+            self._reveal(sop_id)
+
+    def delete_sop(self) -> None:
+        self.edit_session.delete_sop()
+
+    def show_history(self) -> None:
+        self.tabs.setCurrentWidget(self.revision_history)
+
     def import_files(self) -> None:
+        if not self.edit_session.resolve_unsaved():
+            return
         paths = self.ask_import_paths()
         if not paths:
             return
@@ -249,9 +353,42 @@ class MainWindow(QMainWindow):
         return Path(path) if path else None
 
     def ask_replace(self, sop_ids: list[str]) -> bool:
-        answer = QMessageBox.question(self, strings.IMPORT_TITLE,
-                                      strings.IMPORT_EXISTS.format(ids="\n".join(sop_ids)))
-        return answer == QMessageBox.StandardButton.Yes
+        return self._ask_yes_no(strings.IMPORT_TITLE,
+                                strings.IMPORT_EXISTS.format(ids="\n".join(sop_ids)))
+
+    def ask_unsaved_changes(self, name: str) -> UnsavedAnswer:
+        box = QMessageBox(QMessageBox.Icon.Question, strings.UNSAVED_TITLE,
+                          strings.UNSAVED_QUESTION.format(name=name), parent=self)
+        buttons = {
+            box.addButton(strings.UNSAVED_SAVE, QMessageBox.ButtonRole.AcceptRole):
+                UnsavedAnswer.SAVE,
+            box.addButton(strings.UNSAVED_DISCARD, QMessageBox.ButtonRole.DestructiveRole):
+                UnsavedAnswer.DISCARD,
+            box.addButton(strings.UNSAVED_CANCEL, QMessageBox.ButtonRole.RejectRole):
+                UnsavedAnswer.CANCEL,
+        }
+        box.exec()
+        return buttons.get(box.clickedButton(), UnsavedAnswer.CANCEL)
+
+    def ask_save_draft(self, problems: list[str]) -> bool:
+        shown = "\n".join(f"- {p}" for p in problems[:8]) + ("\n…" if len(problems) > 8 else "")
+        return self._ask_yes_no(strings.SAVE_TITLE, strings.SAVE_DRAFT_QUESTION.format(
+            count=len(problems), problems=shown))
+
+    def ask_new_sop(self, offices: list[str], current: str | None) -> NewSopRequest | None:
+        dialog = NewSopDialog(offices, current, self)
+        return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def ask_duplicate_id(self, name: str, suggested: str) -> str | None:
+        return self._ask_text(strings.DUPLICATE_TITLE,
+                              strings.DUPLICATE_PROMPT.format(name=name), suggested)
+
+    def confirm_delete(self, name: str, sop_id: str) -> bool:
+        return self._ask_yes_no(strings.DELETE_TITLE,
+                                strings.DELETE_QUESTION.format(name=name, id=sop_id))
+
+    def ask_lane_name(self, title: str, prompt: str, current: str) -> str | None:
+        return self._ask_text(title, prompt, current)
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
@@ -259,11 +396,27 @@ class MainWindow(QMainWindow):
     def show_info(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)
 
+    def _ask_yes_no(self, title: str, text: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
+        yes = box.addButton(strings.YES, QMessageBox.ButtonRole.YesRole)
+        box.addButton(strings.NO, QMessageBox.ButtonRole.NoRole)
+        box.exec()
+        return box.clickedButton() is yes
+
+    def _ask_text(self, title: str, prompt: str, text: str) -> str | None:
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(prompt)
+        dialog.setTextValue(text)
+        dialog.setOkButtonText(strings.OK)
+        dialog.setCancelButtonText(strings.CANCEL)
+        return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     # settings --------------------------------------------------------------------------------
     def _restore_settings(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1300, 800)
+            self.resize(1360, 860)
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -276,6 +429,9 @@ class MainWindow(QMainWindow):
         self.sop_list.resizeRowsToContents()  # wrap names now that columns have their widths
 
     def closeEvent(self, event) -> None:
+        if not self.edit_session.resolve_unsaved():
+            event.ignore()
+            return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         sop_id = self.selected_sop_id()

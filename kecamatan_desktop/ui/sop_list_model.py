@@ -59,6 +59,8 @@ class SopListModel(QAbstractTableModel):
                     return "—"
                 if column == "office":
                     return value.removeprefix("Kecamatan ")
+                if column == "name" and s.is_draft:
+                    return f"{value} {strings.DRAFT_MARK}"
             return value if role == Qt.ItemDataRole.DisplayRole else f"{s.name}\n{s.number}"
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("steps", "revision"):
             return int(Qt.AlignmentFlag.AlignCenter)

@@ -65,3 +65,139 @@ ABOUT_TEXT = (
     "Basis data: {db}<br>"
     "Huruf: Liberation Sans (SIL Open Font License)."
 )
+
+# editing ------------------------------------------------------------------------------------
+MENU_EDIT = "&Sunting"
+ACTION_UNDO = "&Urungkan"
+ACTION_REDO = "U&langi"
+ACTION_NEW_SOP = "SOP &baru…"
+ACTION_DUPLICATE_SOP = "&Gandakan SOP…"
+ACTION_DELETE_SOP = "&Hapus SOP…"
+ACTION_SAVE = "&Simpan"
+ACTION_HISTORY = "&Riwayat revisi"
+
+TAB_HISTORY = "Riwayat revisi"
+DRAFT_MARK = "(draf)"
+STATUS_REVISION = "Revisi ke-{revision}"
+STATUS_DRAFT = "draf"
+STATUS_MODIFIED = "ada perubahan yang belum disimpan"
+STATUS_READ_ONLY = "hanya baca (revisi terkini: {current})"
+REVISION_NOTE_DRAFT = "Revisi ke-{revision} (draf)"
+
+STEP_ADD = "Tambah langkah"
+STEP_ADD_TIP = "Tambahkan langkah baru di akhir prosedur"
+STEP_INSERT = "Sisipkan"
+STEP_INSERT_TIP = "Sisipkan langkah baru di atas langkah yang dipilih"
+STEP_DELETE = "Hapus"
+STEP_DELETE_TIP = "Hapus langkah yang dipilih"
+STEP_UP = "Naik"
+STEP_UP_TIP = "Pindahkan langkah yang dipilih ke atas"
+STEP_DOWN = "Turun"
+STEP_DOWN_TIP = "Pindahkan langkah yang dipilih ke bawah"
+STEP_DECISION = "Jadikan keputusan"
+STEP_DECISION_TIP = "Langkah ini bertanya Ya/Tidak dan bercabang ke dua langkah"
+DECISION_CAPTION = "Langkah {row} adalah keputusan:"
+DECISION_CAPTION_PLAIN = "Langkah {row} bukan keputusan"
+DECISION_CAPTION_NONE = "Pilih langkah di tabel"
+BRANCH_YES = "Ya →"
+BRANCH_NO = "Tidak →"
+BRANCH_NONE = "(belum dipilih)"
+DECISION_UNSET = "?"
+START_PROCEDURE = "Mulai menulis prosedur"
+FIRST_LANE_PROMPT = "Pelaksana langkah pertama (nama lajur), mis. Camat, Sekcam, Staf:"
+
+LANES_TITLE = "Lajur (Pelaksana)"
+LANE_ADD = "Tambah"
+LANE_RENAME = "Ganti nama"
+LANE_UP = "Naik"
+LANE_DOWN = "Turun"
+LANE_REMOVE = "Hapus"
+LANE_STEPS = "{name}  ({count} langkah)"
+LANE_ADD_TITLE = "Tambah lajur"
+LANE_RENAME_TITLE = "Ganti nama lajur"
+LANE_NAME_PROMPT = "Nama lajur (pelaksana):"
+LANE_REMOVE_TITLE = "Lajur tidak dapat dihapus"
+EDIT_REFUSED_TITLE = "Tidak dapat diubah"
+
+PROBLEMS_TITLE = "Masalah ({count})"
+PROBLEMS_NONE = "Masalah: tidak ada"
+PROBLEM_IDENTITY = "Identitas — {place}: {message}"
+
+EDIT_IDENTITY = "Ubah identitas"
+SHOW_SHEET = "Lihat lembar identitas"
+IDENTITY_FORM_HEAD = "Kop dan pengesahan"
+IDENTITY_FORM_LISTS = "Isi lembar identitas (satu butir per baris)"
+OFFICE_LABELS = {
+    "government": "Pemerintah (kop)",
+    "name": "Nama kantor",
+    "address": "Alamat kantor",
+}
+APPROVER_LABELS = {
+    "title": "Disahkan oleh: jabatan",
+    "name": "Nama",
+    "rank": "Pangkat/golongan",
+    "nip": "NIP",
+}
+REVISED_SET = "Diisi"
+REVISED_SET_TIP = (
+    "Tanpa centang lembar identitas mencetak '-'. Saat disimpan, Tanggal Revisi diisi "
+    "tanggal hari ini, kecuali Anda mengubahnya di sini."
+)
+DATE_FORMAT = "dd MMMM yyyy"
+
+HISTORY_HEADERS = ("Rev.", "Disimpan", "Tanggal Revisi", "Nama SOP", "Keterangan")
+HISTORY_CURRENT = "terkini"
+HISTORY_DRAFT = "draf"
+HISTORY_OPEN = "Buka (hanya baca)"
+HISTORY_BACK = "Kembali ke revisi terkini"
+
+SAVE_TITLE = "Simpan SOP"
+SAVE_FAILED = "Tidak dapat disimpan"
+SAVE_UNCHANGED = "Tidak ada perubahan yang perlu disimpan."
+SAVE_DRAFT_QUESTION = (
+    "Prosedur ini masih punya {count} masalah:\n{problems}\n\n"
+    "Simpan sebagai draf? Draf tersimpan sebagai revisi baru yang ditandai \"draf\"."
+)
+UNSAVED_TITLE = "Perubahan belum disimpan"
+UNSAVED_QUESTION = "SOP \"{name}\" punya perubahan yang belum disimpan."
+UNSAVED_SAVE = "Simpan"
+UNSAVED_DISCARD = "Buang"
+UNSAVED_CANCEL = "Batal"
+OK = "OK"
+YES = "Ya"
+NO = "Tidak"
+
+NEW_SOP_TITLE = "SOP baru"
+NEW_SOP_ID = "Id (huruf kecil, angka, '-')"
+NEW_SOP_ID_HINT = "mis. poncokusumo-2025-renja"
+NEW_SOP_NAME = "Nama SOP"
+NEW_SOP_OFFICE = "Kantor"
+NEW_SOP_OK = "Buat"
+CANCEL = "Batal"
+OK = "OK"
+DUPLICATE_TITLE = "Gandakan SOP"
+DUPLICATE_PROMPT = "Id SOP salinan dari \"{name}\":"
+DELETE_TITLE = "Hapus SOP"
+DELETE_QUESTION = (
+    "Hapus SOP \"{name}\" ({id}) beserta semua revisinya?\n\n"
+    "Tindakan ini tidak dapat diurungkan."
+)
+NOTHING_SELECTED = "Pilih dulu SOP di daftar."
+
+# names of undoable edits, shown after "Urungkan"/"Ulangi"
+UNDO_EDIT_CELL = "ubah {column} langkah {row}"
+UNDO_ADD_STEP = "tambah langkah"
+UNDO_INSERT_STEP = "sisipkan langkah"
+UNDO_DELETE_STEP = "hapus langkah {row}"
+UNDO_MOVE_STEP = "pindahkan langkah {row}"
+UNDO_MAKE_DECISION = "jadikan langkah {row} keputusan"
+UNDO_CLEAR_DECISION = "jadikan langkah {row} bukan keputusan"
+UNDO_BRANCH = "ubah cabang {answer} langkah {row}"
+UNDO_STEP_LANE = "pindahkan langkah {row} ke lajur {lane}"
+UNDO_START = "mulai menulis prosedur"
+UNDO_ADD_LANE = "tambah lajur {lane}"
+UNDO_RENAME_LANE = "ganti nama lajur {old} menjadi {new}"
+UNDO_MOVE_LANE = "pindahkan lajur {lane}"
+UNDO_REMOVE_LANE = "hapus lajur {lane}"
+UNDO_IDENTITY = "ubah {field}"
+UNDO_REVISED_STAMP = "isi Tanggal Revisi"

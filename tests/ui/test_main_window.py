@@ -102,7 +102,7 @@ def test_selecting_an_sop_shows_its_nomor_and_steps(qtbot, window):
     assert "Drs. SUKARLIN, M.Si." in identity and "NIP. 19650202 198710 1 001" in identity
     assert "Dokumen Renja" in identity
     table = window.procedure_view.model
-    assert window.procedure_view.currentWidget() is window.procedure_view.table
+    assert window.procedure_view.currentWidget() is window.procedure_view.editor_page
     assert table.rowCount() == 12
     assert table.index(4, 1).data() == "Pengetikan konsep Dokumen Renja"
     assert table.index(4, 2).data() == "Staf"
@@ -113,7 +113,7 @@ def test_selecting_an_sop_shows_its_nomor_and_steps(qtbot, window):
 
 def test_sop_without_steps_invites_drawing(window):
     assert window.select_sop("ngantang-2021-iku")
-    assert window.procedure_view.currentWidget() is window.procedure_view.placeholder
+    assert window.procedure_view.currentWidget() is window.procedure_view.placeholder_page
     assert "belum digambar" in window.procedure_view.placeholder.text()
     assert "065 / /35.07.27/2021" in window.identity_view.toPlainText()
 
@@ -176,10 +176,13 @@ def test_export_through_the_menu(window, dialogs, tmp_path):
 
 def test_menus_speak_indonesian(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == [strings.MENU_FILE, strings.MENU_HELP]
+    assert titles == [strings.MENU_FILE, strings.MENU_EDIT, strings.MENU_HELP]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if a.text()]
-    assert file_actions == ["&Impor…", "&Ekspor…", "&Keluar"]
+    assert file_actions == ["SOP &baru…", "&Gandakan SOP…", "&Hapus SOP…", "&Simpan",
+                            "&Riwayat revisi", "&Impor…", "&Ekspor…", "&Keluar"]
+    edit_actions = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
+    assert edit_actions == ["&Urungkan", "U&langi"]
 
 
 def test_window_size_and_last_sop_are_remembered(qtbot, catalogue_db, settings, window):

@@ -1,0 +1,1 @@
+"""The SOP editor: the edited document with its undo stack, and the widgets that change it."""

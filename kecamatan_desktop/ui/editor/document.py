@@ -1,0 +1,103 @@
+"""The SOP being edited: an immutable `Sop` value swapped whole by undoable commands."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.services.catalogue import StoredSop
+
+
+class SwapSop(QUndoCommand):
+    """Replace the whole document; undo puts the previous value back.
+
+    Commands with the same `merge_key` (typing in one identity field) merge into one step.
+    """
+
+    def __init__(self, document: SopDocument, before: Sop, after: Sop, text: str, *,
+                 merge_key: str | None = None, focus: int | None = None) -> None:
+        super().__init__(text)
+        self.document = document
+        self.before = before
+        self.after = after
+        self.merge_key = merge_key
+        self.focus_before = focus if focus is not None and focus < len(before.steps) else None
+        self.focus_after = focus
+
+    def redo(self) -> None:
+        self.document._set(self.after, self.focus_after)
+
+    def undo(self) -> None:
+        self.document._set(self.before, self.focus_before)
+
+    def id(self) -> int:
+        return 1 if self.merge_key else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SwapSop) or other.merge_key != self.merge_key:
+            return False
+        self.after = other.after
+        return True
+
+
+class SopDocument(QObject):
+    """Holds the SOP on screen: the saved value, the edited value and their undo stack."""
+
+    # the edited value changed (edit, undo, redo or load)
+    changed = Signal()
+    # another SOP or revision was loaded (or none)
+    loaded = Signal()
+    # an edit or undo wants this step row shown (0-based)
+    focus_step = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.sop: Sop | None = None
+        self.saved: Sop | None = None
+        self.revision = 0
+        self.current_revision = 0
+        self.is_draft = False
+
+    @property
+    def read_only(self) -> bool:
+        """An earlier revision is shown: it can be read, not changed."""
+        return self.sop is None or self.revision != self.current_revision
+
+    @property
+    def is_modified(self) -> bool:
+        return self.sop is not None and self.sop != self.saved
+
+    def load(self, stored: StoredSop | None) -> None:
+        self.undo_stack.clear()
+        self.sop = self.saved = stored.sop if stored else None
+        self.revision = stored.revision if stored else 0
+        self.current_revision = stored.current_revision if stored else 0
+        self.is_draft = stored.is_draft if stored else False
+        self.loaded.emit()
+        self.changed.emit()
+
+    def apply(self, after: Sop, text: str, *, merge_key: str | None = None,
+              focus: int | None = None) -> None:
+        """Make `after` the document as one undoable step named `text`."""
+        if self.read_only or self.sop is None or after == self.sop:
+            return
+        self.undo_stack.push(SwapSop(self, self.sop, after, text, merge_key=merge_key,
+                                     focus=focus))
+
+    def mark_saved(self, stored: StoredSop, stamp_text: str) -> None:
+        """After a save: the stored value (Tanggal Revisi may have been stamped) becomes the
+        saved one; the stamp is an undoable step so undo history stays consistent."""
+        self.revision = self.current_revision = stored.revision
+        self.is_draft = stored.is_draft
+        self.saved = stored.sop
+        if self.sop != stored.sop:
+            self.apply(stored.sop, stamp_text)
+        self.changed.emit()
+
+    def _set(self, sop: Sop, focus: int | None) -> None:
+        self.sop = sop
+        self.changed.emit()
+        if focus is not None and 0 <= focus < len(sop.steps):
+            self.focus_step.emit(focus)

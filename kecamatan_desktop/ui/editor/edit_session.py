@@ -1,0 +1,177 @@
+"""Loading, saving and revising SOPs for the editor: services and dialogs, no widgets."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Protocol, TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from sqlmodel import Session
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.flow import flow_problems
+from kecamatan_desktop.services import catalogue, editing
+from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.editor.document import SopDocument
+from kecamatan_desktop.ui.editor.lanes_editor import LaneDialogs
+from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopRequest
+from kecamatan_desktop.ui.events import CatalogueEvents
+
+T = TypeVar("T")
+
+
+class UnsavedAnswer(StrEnum):
+    SAVE = "save"
+    DISCARD = "discard"
+    CANCEL = "cancel"
+
+
+class EditorDialogs(LaneDialogs, Protocol):
+    """The modal questions the editor asks; the main window answers them (tests replace it)."""
+
+    def ask_unsaved_changes(self, name: str) -> UnsavedAnswer: ...
+    def ask_save_draft(self, problems: list[str]) -> bool: ...
+    def ask_new_sop(self, offices: list[str], current: str | None) -> NewSopRequest | None: ...
+    def ask_duplicate_id(self, name: str, suggested: str) -> str | None: ...
+    def confirm_delete(self, name: str, sop_id: str) -> bool: ...
+    def show_info(self, title: str, text: str) -> None: ...
+
+
+class EditSession(QObject):
+    """Keeps the document in step with the catalogue: open, save, discard, create, delete."""
+
+    # the revisions of the SOP on screen and which one is shown
+    history_changed = Signal(list, int)
+
+    def __init__(self, db: Database, document: SopDocument, events: CatalogueEvents,
+                 dialogs: EditorDialogs, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.document = document
+        self.events = events
+        self.dialogs = dialogs
+
+    @property
+    def sop_id(self) -> str | None:
+        return self.document.sop.id if self.document.sop else None
+
+    # opening ---------------------------------------------------------------------------------
+    def open_sop(self, sop_id: str | None, revision: int | None = None) -> None:
+        """Show `sop_id` (its current revision, or `revision` read-only); None shows nothing."""
+        stored, history = None, []
+        if sop_id is not None:
+            try:
+                with self.db.guard(), self.db.session() as session:
+                    stored = catalogue.get_sop(sop_id, session=session, revision=revision)
+                    history = editing.list_revisions(sop_id, session=session)
+            except (InputError, StoreError) as exc:
+                self.dialogs.show_error(strings.DB_ERROR_TITLE, str(exc))
+        self.document.load(stored)
+        self.history_changed.emit(history, stored.revision if stored else 0)
+
+    def open_revision(self, revision: int) -> None:
+        if self.sop_id is not None and self.resolve_unsaved():
+            self.open_sop(self.sop_id, revision)
+
+    def back_to_current(self) -> None:
+        if self.sop_id is not None:
+            self.open_sop(self.sop_id)
+
+    def refresh_if_stale(self, sop_id: str) -> None:
+        """Reopen `sop_id` if it got a revision from elsewhere (an import)."""
+        if sop_id != self.sop_id:
+            return
+        try:
+            with self.db.guard(), self.db.session() as session:
+                current = catalogue.get_sop(sop_id, session=session).current_revision
+        except (InputError, StoreError):
+            current = -1
+        if current != self.document.current_revision:
+            self.open_sop(sop_id if current >= 0 else None)
+
+    # saving ----------------------------------------------------------------------------------
+    def save(self) -> bool:
+        """Save the edits as a new revision (a draft if the user accepts one); True if done."""
+        doc = self.document
+        if doc.sop is None or doc.read_only:
+            return True
+        if not doc.is_modified:
+            self.dialogs.show_info(strings.SAVE_TITLE, strings.SAVE_UNCHANGED)
+            return True
+        problems = [p.message for p in flow_problems(doc.sop)]
+        if problems and not self.dialogs.ask_save_draft(problems):
+            return False
+        try:
+            with self.db.guard(), self.db.session() as session:
+                editing.save_revision(doc.sop, session=session, draft=bool(problems))
+                stored = catalogue.get_sop(doc.sop.id, session=session)
+                history = editing.list_revisions(doc.sop.id, session=session)
+        except (InputError, StoreError) as exc:
+            self.dialogs.show_error(strings.SAVE_FAILED, str(exc))
+            return False
+        doc.mark_saved(stored, strings.UNDO_REVISED_STAMP)
+        self.history_changed.emit(history, stored.revision)
+        self.events.sops_changed.emit([stored.sop.id])
+        return True
+
+    def resolve_unsaved(self) -> bool:
+        """Ask Simpan / Buang / Batal when there are unsaved edits; False means stay."""
+        doc = self.document
+        if not doc.is_modified or doc.read_only:
+            return True
+        assert doc.sop is not None
+        answer = self.dialogs.ask_unsaved_changes(doc.sop.name)
+        if answer == UnsavedAnswer.SAVE:
+            return self.save()
+        if answer == UnsavedAnswer.DISCARD:
+            self.open_sop(doc.sop.id)
+            return True
+        return False
+
+    # the catalogue ---------------------------------------------------------------------------
+    def new_sop(self, offices: list[str]) -> str | None:
+        """Ask for id, name and office, create the SOP; its id, or None if nothing was made."""
+        if not self.resolve_unsaved():
+            return None
+        office = self.document.sop.office.name if self.document.sop else None
+        request = self.dialogs.ask_new_sop(offices, office)
+        if request is None:
+            return None
+        return self._announce(self._write(lambda session: editing.create_sop(
+            request.sop_id, request.name, request.office, session=session).id))
+
+    def duplicate_sop(self) -> str | None:
+        if self.document.sop is None or not self.resolve_unsaved():
+            return None
+        source = self.document.sop
+        new_id = self.dialogs.ask_duplicate_id(source.name, f"{source.id}-salinan")
+        if not new_id:
+            return None
+        return self._announce(self._write(lambda session: editing.duplicate_sop(
+            source.id, new_id.strip(), session=session).id))
+
+    def delete_sop(self) -> bool:
+        sop = self.document.sop
+        if sop is None or not self.dialogs.confirm_delete(sop.name, sop.id):
+            return False
+        if self._write(lambda session: editing.delete_sop(sop.id, session=session)) is None:
+            return False
+        self.open_sop(None)
+        self.events.sops_changed.emit([sop.id])
+        return True
+
+    def _write(self, change: Callable[[Session], T]) -> T | None:
+        """Run one service write; a refusal or database error is shown, giving None."""
+        try:
+            with self.db.guard(), self.db.session() as session:
+                return change(session)
+        except (InputError, StoreError) as exc:
+            self.dialogs.show_error(strings.SAVE_FAILED, str(exc))
+            return None
+
+    def _announce(self, sop_id: str | None) -> str | None:
+        if sop_id is not None:
+            self.events.sops_changed.emit([sop_id])
+        return sop_id

@@ -1,0 +1,46 @@
+"""The "Identitas" tab: the sheet as printed, and the form behind "Ubah identitas"."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.editor.document import SopDocument
+from kecamatan_desktop.ui.editor.identity_form import IdentityForm
+from kecamatan_desktop.ui.identity_view import IdentityView
+
+
+class IdentityPage(QWidget):
+    def __init__(self, document: SopDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.view = IdentityView()
+        self.form = IdentityForm(document)
+        self.edit_button = QPushButton(strings.EDIT_IDENTITY, objectName="editIdentity")
+        self.edit_button.setCheckable(True)
+        self.edit_button.toggled.connect(self.set_editing)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(self.form)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.edit_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        document.changed.connect(self.refresh)
+        document.loaded.connect(lambda: self.edit_button.setChecked(False))
+        self.refresh()
+
+    def set_editing(self, editing: bool) -> None:
+        self.edit_button.setChecked(editing)
+        self.edit_button.setText(strings.SHOW_SHEET if editing else strings.EDIT_IDENTITY)
+        self.stack.setCurrentWidget(self.form if editing else self.view)
+
+    def refresh(self) -> None:
+        doc = self.document
+        self.view.show_sop(doc.sop, doc.revision or 1, doc.is_draft and not doc.is_modified)
+        self.edit_button.setEnabled(not doc.read_only)
+        if doc.read_only:
+            self.set_editing(False)

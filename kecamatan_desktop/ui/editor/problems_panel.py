@@ -1,0 +1,100 @@
+"""The "Masalah" panel: what keeps the edited SOP from being complete, updated on every edit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QGroupBox, QListView, QVBoxLayout
+
+from kecamatan_desktop.domain.flow import flow_problems
+from kecamatan_desktop.services.editing import identity_problems, place_label
+from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.editor.document import SopDocument
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True)
+class ProblemItem:
+    message: str
+    step: int | None = None
+    lane: str | None = None
+    identity: bool = False
+
+
+class ProblemListModel(QAbstractListModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.items: list[ProblemItem] = []
+
+    def set_items(self, items: list[ProblemItem]) -> None:
+        if items == self.items:
+            return
+        self.beginResetModel()
+        self.items = items
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self.items[index.row()].message
+        return None
+
+    def messages(self) -> list[str]:
+        return [item.message for item in self.items]
+
+
+def problem_items(document: SopDocument) -> list[ProblemItem]:
+    """The identity sheet's problems first, then the procedure's, step by step."""
+    sop = document.sop
+    if sop is None:
+        return []
+    items = [ProblemItem(strings.PROBLEM_IDENTITY.format(place=place_label(p.place),
+                                                         message=p.message), identity=True)
+             for p in identity_problems(sop)]
+    items += [ProblemItem(p.message, step=p.step, lane=p.lane) for p in flow_problems(sop)]
+    return items
+
+
+class ProblemsPanel(QGroupBox):
+    """Lists the problems; activating one asks for its step, lane or the identity sheet."""
+
+    step_activated = Signal(int)
+    lane_activated = Signal(str)
+    identity_activated = Signal()
+
+    def __init__(self, document: SopDocument, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("problemsPanel")
+        self.document = document
+        self.model = ProblemListModel(self)
+        self.view = QListView(objectName="problemList")
+        self.view.setModel(self.model)
+        self.view.setWordWrap(True)
+        self.view.setStyleSheet("QListView::item { padding: 2px; }")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view)
+        self.view.clicked.connect(self._activate)
+        self.view.activated.connect(self._activate)
+        document.changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.model.set_items(problem_items(self.document))
+        count = self.model.rowCount()
+        self.setTitle(strings.PROBLEMS_TITLE.format(count=count) if count
+                      else strings.PROBLEMS_NONE)
+
+    def _activate(self, index: QModelIndex) -> None:
+        item = self.model.items[index.row()]
+        if item.step is not None:
+            self.step_activated.emit(item.step)
+        elif item.lane is not None:
+            self.lane_activated.emit(item.lane)
+        elif item.identity:
+            self.identity_activated.emit()

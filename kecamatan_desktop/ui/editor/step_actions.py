@@ -1,0 +1,125 @@
+"""The step toolbar's actions: add, insert, delete, move, and make a step a decision."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+
+from kecamatan_desktop.domain import edits
+from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.editor.document import SopDocument
+from kecamatan_desktop.ui.procedure_table import ProcedureTable
+
+ACTIVITY_COLUMN = 1
+
+
+class StepActions(QObject):
+    """Each action turns the current document into the next one through `domain.edits`."""
+
+    def __init__(self, document: SopDocument, table: ProcedureTable, parent=None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.table = table
+        self.add = self._action("actionAddStep", strings.STEP_ADD, strings.STEP_ADD_TIP,
+                                self.add_step)
+        self.insert = self._action("actionInsertStep", strings.STEP_INSERT,
+                                   strings.STEP_INSERT_TIP, self.insert_step)
+        self.delete = self._action("actionDeleteStep", strings.STEP_DELETE,
+                                   strings.STEP_DELETE_TIP, self.delete_step)
+        self.up = self._action("actionStepUp", strings.STEP_UP, strings.STEP_UP_TIP,
+                               lambda: self.move_step(-1))
+        self.down = self._action("actionStepDown", strings.STEP_DOWN, strings.STEP_DOWN_TIP,
+                                 lambda: self.move_step(1))
+        self.decision = self._action("actionDecision", strings.STEP_DECISION,
+                                     strings.STEP_DECISION_TIP, self.toggle_decision)
+        self.decision.setCheckable(True)
+        # shortcuts only while the table has focus, so they never steal keys from a text field
+        self.up.setShortcut(QKeySequence("Alt+Up"))
+        self.down.setShortcut(QKeySequence("Alt+Down"))
+        for action in (self.up, self.down):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            table.addAction(action)
+        document.changed.connect(self.refresh)
+        table.selectionModel().currentRowChanged.connect(lambda *_: self.refresh())
+        table.model().modelReset.connect(self.refresh)
+
+    def _action(self, name: str, text: str, tip: str, slot) -> QAction:
+        action = QAction(text, self, objectName=name, toolTip=tip, statusTip=tip)
+        action.triggered.connect(slot)
+        return action
+
+    @property
+    def actions(self) -> list[QAction]:
+        return [self.add, self.insert, self.delete, self.up, self.down]
+
+    def refresh(self) -> None:
+        sop = self.document.sop
+        row = self.table.current_row()
+        count = len(sop.steps) if sop else 0
+        editable = not self.document.read_only
+        has_row = editable and 0 <= row < count
+        self.add.setEnabled(editable)
+        self.insert.setEnabled(editable)
+        self.delete.setEnabled(has_row)
+        self.up.setEnabled(has_row and row > 0)
+        self.down.setEnabled(has_row and row < count - 1)
+        self.decision.setEnabled(has_row)
+        self.decision.setChecked(bool(sop and has_row and sop.steps[row].decision))
+
+    # the edits -------------------------------------------------------------------------------
+    def add_step(self) -> None:
+        sop = self.document.sop
+        if sop is None:
+            return
+        self._insert_at(len(sop.steps), strings.UNDO_ADD_STEP)
+
+    def insert_step(self) -> None:
+        sop = self.document.sop
+        if sop is None:
+            return
+        row = self.table.current_row()
+        self._insert_at(row if row >= 0 else len(sop.steps), strings.UNDO_INSERT_STEP)
+
+    def _insert_at(self, row: int, text: str) -> None:
+        sop = self.document.sop
+        assert sop is not None
+        current = self.table.current_row()
+        # a new step goes to the lane of the step the user is looking at
+        role = sop.steps[current].role if 0 <= current < len(sop.steps) else None
+        self.document.apply(edits.insert_step(sop, row, role), text, focus=row)
+        self.table.select_step(row, ACTIVITY_COLUMN)
+
+    def delete_step(self) -> None:
+        sop, row = self.document.sop, self.table.current_row()
+        if sop is None or not 0 <= row < len(sop.steps):
+            return
+        focus = min(row, len(sop.steps) - 2)
+        self.document.apply(edits.delete_step(sop, row),
+                            strings.UNDO_DELETE_STEP.format(row=row + 1),
+                            focus=focus if focus >= 0 else None)
+
+    def move_step(self, delta: int) -> None:
+        sop, row = self.document.sop, self.table.current_row()
+        if sop is None or not 0 <= row + delta < len(sop.steps) or row < 0:
+            return
+        self.document.apply(edits.move_step(sop, row, delta),
+                            strings.UNDO_MOVE_STEP.format(row=row + 1), focus=row + delta)
+        self.table.select_step(row + delta)
+
+    def toggle_decision(self) -> None:
+        sop, row = self.document.sop, self.table.current_row()
+        if sop is None or not 0 <= row < len(sop.steps):
+            return
+        if sop.steps[row].decision is None:
+            after, text = edits.make_decision(sop, row), strings.UNDO_MAKE_DECISION
+        else:
+            after, text = edits.clear_decision(sop, row), strings.UNDO_CLEAR_DECISION
+        self.document.apply(after, text.format(row=row + 1), focus=row)
+
+    def set_lane(self, row: int, lane: str) -> None:
+        """Move step `row` to `lane` (from the flowchart, where a step is dropped on a lane)."""
+        sop = self.document.sop
+        if sop is None or not 0 <= row < len(sop.steps) or lane not in sop.roles:
+            return
+        self.document.apply(edits.update_step(sop, row, role=lane),
+                            strings.UNDO_STEP_LANE.format(row=row + 1, lane=lane), focus=row)
