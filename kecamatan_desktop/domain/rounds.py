@@ -167,7 +167,7 @@ def _check_time(state: RoundState | None, at: datetime) -> None:
         )
 
 
-def _check_open(state: RoundState) -> None:
+def check_open(state: RoundState) -> None:
     if state.status in (Status.DONE, Status.CANCELLED):
         raise RoundError(f"putaran sudah {STATUS_LABELS[state.status]}; tidak ada yang dapat "
                          "dicatat lagi")
@@ -186,7 +186,7 @@ def complete(sop: Sop, state: RoundState, lanes: dict[str, str | None], *, at: d
              entered_at: datetime, by: str, decision: str | None = None, note: str = "",
              output: str = "", done_by: str | None = None) -> list[RoundEvent]:
     """Complete the current step; Tidak on a decision sends the file back to its target."""
-    _check_open(state)
+    check_open(state)
     if state.status is Status.ON_HOLD:
         raise RoundError("putaran sedang ditahan; lanjutkan dulu sebelum menyelesaikan langkah")
     _check_time(state, at)
@@ -210,7 +210,7 @@ def complete(sop: Sop, state: RoundState, lanes: dict[str, str | None], *, at: d
 
 def reassign(state: RoundState, officer: str, *, at: datetime, entered_at: datetime, by: str,
              note: str = "") -> list[RoundEvent]:
-    _check_open(state)
+    check_open(state)
     _check_time(state, at)
     return [RoundEvent(EventKind.REASSIGNED, at, entered_at, by, position=state.current,
                        officer=officer, note=note)]
@@ -218,7 +218,7 @@ def reassign(state: RoundState, officer: str, *, at: datetime, entered_at: datet
 
 def hold(state: RoundState, *, at: datetime, entered_at: datetime, by: str,
          note: str = "") -> list[RoundEvent]:
-    _check_open(state)
+    check_open(state)
     if state.status is Status.ON_HOLD:
         raise RoundError("putaran sudah ditahan")
     _check_time(state, at)
@@ -227,7 +227,7 @@ def hold(state: RoundState, *, at: datetime, entered_at: datetime, by: str,
 
 def resume(state: RoundState, *, at: datetime, entered_at: datetime, by: str,
            note: str = "") -> list[RoundEvent]:
-    _check_open(state)
+    check_open(state)
     if state.status is not Status.ON_HOLD:
         raise RoundError("putaran tidak sedang ditahan")
     _check_time(state, at)
@@ -237,7 +237,7 @@ def resume(state: RoundState, *, at: datetime, entered_at: datetime, by: str,
 
 def cancel(state: RoundState, reason: str, *, at: datetime, entered_at: datetime,
            by: str) -> list[RoundEvent]:
-    _check_open(state)
+    check_open(state)
     if not reason.strip():
         raise RoundError("alasan pembatalan wajib diisi")
     _check_time(state, at)

@@ -330,3 +330,13 @@ def _read_revision(session: Session, slug: str, rev: SopRevisionRow) -> Sop:
         warnings=tuple(rev.warnings), records=tuple(rev.records),
         roles=tuple(lane.name for lane in lanes), steps=steps,
     )
+
+
+def sop_of_revision(revision_id: int, *, session: Session) -> StoredSop:
+    """The SOP exactly as it was at one stored revision (what a round ran on)."""
+    rev = session.get(SopRevisionRow, revision_id)
+    if rev is None:
+        raise CatalogueError(f"Revisi SOP nomor {revision_id} tidak ada")
+    row = session.get(SopRow, rev.sop_id)
+    return StoredSop(sop=_read_revision(session, row.slug, rev), revision=rev.revision,
+                     current_revision=row.revision, is_draft=rev.is_draft)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from kecamatan_desktop.resource_paths import data_dir
 from kecamatan_desktop.services.catalogue import list_office_names, seed_catalogue
+from kecamatan_desktop.services.officers import seed_camats
 from kecamatan_desktop.store.database import Database, open_database
 
 
@@ -18,4 +19,5 @@ def open_catalogue(path: Path, *, seed_dir: Path | None = None) -> Database:
     with db.guard(), db.session() as session:
         if not list_office_names(session=session):
             seed_catalogue(seed_dir or data_dir(), session=session)
+        seed_camats(session=session)
     return db

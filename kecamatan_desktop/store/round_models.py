@@ -41,6 +41,8 @@ class RoundRow(SQLModel, table=True):
     current_position: int | None = None
     holder: str | None = None
     since: datetime | None = None
+    hold_started: datetime | None = None
+    held_minutes: int = 0  # working minutes on hold in the current pass, closed holds only
     loops: int = 0
     started_at: datetime
     last_event_at: datetime

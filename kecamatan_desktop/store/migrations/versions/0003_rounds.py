@@ -56,6 +56,8 @@ def upgrade() -> None:
     sa.Column('current_position', sa.Integer(), nullable=True),
     sa.Column('holder', sa.String(), nullable=True),
     sa.Column('since', sa.DateTime(), nullable=True),
+    sa.Column('hold_started', sa.DateTime(), nullable=True),
+    sa.Column('held_minutes', sa.Integer(), nullable=False),
     sa.Column('loops', sa.Integer(), nullable=False),
     sa.Column('started_at', sa.DateTime(), nullable=False),
     sa.Column('last_event_at', sa.DateTime(), nullable=False),
