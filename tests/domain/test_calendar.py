@@ -1,6 +1,6 @@
 """Working minutes: weekends, breaks, public holidays and cuti bersama do not count."""
 
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -47,7 +47,7 @@ def test_one_hari_is_one_working_day():
 
 
 def test_other_time_zones_are_converted_to_wib():
-    utc = timezone.utc
+    utc = UTC
     start = datetime(2026, 11, 23, 1, 0, tzinfo=utc)  # 08:00 WIB
     end = start + timedelta(hours=1)
     assert CAL.working_minutes(start, end) == 60
