@@ -460,3 +460,15 @@ def add_round_note(round_id: int, text: str, *, session: Session, at: datetime |
 
 def count_rounds(*, session: Session) -> int:
     return session.exec(select(func.count()).select_from(RoundRow)).one()
+
+
+def rounds_started_between(start: datetime, end: datetime, *, session: Session,
+                           sop_id: str | None = None) -> list[RoundDetail]:
+    """Every round (of one SOP, if given) started in [start, end), oldest first."""
+    if end <= start:
+        raise InputError("Akhir periode harus sesudah awalnya")
+    query = select(RoundRow.id).where(RoundRow.started_at >= start, RoundRow.started_at < end)
+    if sop_id:
+        query = query.where(RoundRow.sop_id == sop_row(session, sop_id).id)
+    ids = session.exec(query.order_by(RoundRow.started_at, RoundRow.id)).all()
+    return [get_round(i, session=session) for i in ids]

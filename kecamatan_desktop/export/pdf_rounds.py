@@ -1,0 +1,150 @@
+"""PDFs of what rounds recorded: the round report, the monitoring and evaluation forms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from kecamatan_desktop.domain.calendar import WIB
+from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status
+from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.export.pdf_document import paper_size
+from kecamatan_desktop.export.pdf_flowchart import HEADING_FILL
+from kecamatan_desktop.export.pdf_fonts import REGULAR
+from kecamatan_desktop.export.pdf_sheets import CENTER_BOLD, DECREE_HEAD, TABLE_FONT, _style, para
+from kecamatan_desktop.services.monitoring import EvaluationForm, MonitoringForm
+from kecamatan_desktop.services.rounds import RoundDetail
+
+SMALL = _style("small", 8)
+SMALL_BOLD = _style("small-bold", 8, True)
+LATE_FILL = colors.Color(1, 0.87, 0.85)
+MARGIN = 15 * mm
+
+
+def when(t) -> str:
+    if t is None:
+        return "-"
+    t = t.astimezone(WIB)
+    return f"{format_tanggal(t.date())} {t.strftime('%H.%M')}"
+
+
+def minutes(m: int | None) -> str:
+    if m is None:
+        return "-"
+    hours, rest = divmod(m, 60)
+    return f"{hours} j {rest} m" if hours else f"{rest} m"
+
+
+def report_rows(detail: RoundDetail) -> list[list[str]]:
+    """The timeline table: one row per pass through a step (loops appear twice)."""
+    header = ["No", "Langkah", "Pelaksana", "Pegawai", "Diterima", "Diserahkan", "Baku",
+              "Nyata", "Terlambat", "Keputusan", "Output / Catatan"]
+    rows = [header]
+    for s in detail.steps:
+        step = detail.sop.steps[s.position - 1]
+        rows.append([s.no, step.activity, s.role, s.officer or "-", when(s.received_at),
+                     when(s.handed_at), minutes(s.standard_minutes), minutes(s.working_minutes),
+                     "Ya" if s.late else "Tidak", (s.decision or "").capitalize(),
+                     " / ".join(p for p in (s.output, s.note) if p)])
+    return rows
+
+
+def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") -> Path:
+    size = paper_size(paper)
+    landscape = (size[1], size[0])
+    doc = SimpleDocTemplate(str(path), pagesize=landscape, leftMargin=MARGIN,
+                            rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+                            title=f"Laporan putaran {detail.title}", initialFontName=REGULAR)
+    width = landscape[0] - 2 * MARGIN
+    status = STATUS_LABELS[Status(detail.status)]
+    story = [para(f"LAPORAN PUTARAN: {detail.title.upper()}", DECREE_HEAD), Spacer(1, 4),
+             para(f"SOP: {detail.sop_name} (revisi {detail.sop_revision}) — "
+                  f"{detail.sop.office.name}"),
+             para(f"Status: {status}. Dimulai {when(detail.steps[0].received_at)}; "
+                  f"putaran balik: {detail.loops}."),
+             Spacer(1, 8)]
+    data = [[Paragraph(c, SMALL_BOLD if r == 0 else SMALL) for c in row]
+            for r, row in enumerate(report_rows(detail))]
+    total_row = ["", "Jumlah", "", "", "", "", minutes(detail.total_standard_minutes),
+                 minutes(detail.total_working_minutes),
+                 str(sum(s.late for s in detail.steps)), "", ""]
+    data.append([Paragraph(c, SMALL_BOLD) for c in total_row])
+    widths = [0.04, 0.22, 0.08, 0.1, 0.09, 0.09, 0.05, 0.06, 0.05, 0.06, 0.16]
+    table = Table(data, colWidths=[w * width for w in widths], repeatRows=1)
+    style = [TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+             ("BACKGROUND", (0, 0), (-1, 0), HEADING_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    for r, s in enumerate(detail.steps, 1):
+        if s.late:
+            style.append(("BACKGROUND", (8, r), (8, r), LATE_FILL))
+    table.setStyle(TableStyle(style))
+    story.append(table)
+    story += [Spacer(1, 10), para("Catatan peristiwa", CENTER_BOLD), Spacer(1, 4)]
+    log = [[Paragraph(c, SMALL_BOLD) for c in ("#", "Waktu", "Dicatat", "Oleh", "Peristiwa",
+                                                "Langkah", "Pegawai", "Keterangan")]]
+    for e in detail.events:
+        log.append([Paragraph(c, SMALL) for c in (
+            str(e.seq), when(e.occurred_at), when(e.entered_at), e.entered_by, e.label,
+            str(e.position or "-"), e.officer or "-",
+            " / ".join(p for p in ((e.decision or "").capitalize(), e.output, e.note) if p))])
+    log_table = Table(log, colWidths=[w * width for w in
+                                      (0.04, 0.13, 0.13, 0.1, 0.12, 0.06, 0.14, 0.28)],
+                      repeatRows=1)
+    log_table.setStyle(TableStyle([TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                                   ("BACKGROUND", (0, 0), (-1, 0), HEADING_FILL)]))
+    story.append(log_table)
+    doc.build(story)
+    return Path(path)
+
+
+def write_monitoring_form(form: MonitoringForm, path: Path, *, paper: str = "f4") -> Path:
+    size = paper_size(paper)
+    landscape = (size[1], size[0])
+    doc = SimpleDocTemplate(str(path), pagesize=landscape, leftMargin=MARGIN,
+                            rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+                            title="Monitoring Pelaksanaan SOP AP", initialFontName=REGULAR)
+    width = landscape[0] - 2 * MARGIN
+    story = [para("MONITORING PELAKSANAAN SOP AP", DECREE_HEAD), Spacer(1, 6),
+             para(f"Nama SOP: {form.sop_name}"), para(f"Unit kerja: {form.office}"),
+             para(f"Periode: {form.period} ({form.rounds} putaran tercatat)"), Spacer(1, 8)]
+    header = ["No", "Prosedur", "Penilaian terhadap Penerapan", "Catatan Hasil Penilaian",
+              "Tindakan yang Harus Diambil", "Paraf Penilai"]
+    data = [[Paragraph(h, SMALL_BOLD) for h in header]]
+    for row in form.rows:
+        data.append([Paragraph(c, SMALL) for c in (row.no, row.procedure, row.assessment,
+                                                   row.notes, row.action, row.initials)])
+    table = Table(data, colWidths=[w * width for w in (0.05, 0.3, 0.15, 0.25, 0.17, 0.08)],
+                  repeatRows=1)
+    table.setStyle(TableStyle([TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("BACKGROUND", (0, 0), (-1, 0), HEADING_FILL),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story += [table, Spacer(1, 24), para(f"Penilai: {form.assessor or '.' * 40}")]
+    doc.build(story)
+    return Path(path)
+
+
+def write_evaluation_form(form: EvaluationForm, path: Path, *, paper: str = "f4") -> Path:
+    size = paper_size(paper)
+    doc = SimpleDocTemplate(str(path), pagesize=size, leftMargin=20 * mm,
+                            rightMargin=20 * mm, topMargin=20 * mm, bottomMargin=20 * mm,
+                            title="Evaluasi Penerapan SOP AP", initialFontName=REGULAR)
+    width = size[0] - 40 * mm
+    story = [para("EVALUASI PENERAPAN SOP AP", DECREE_HEAD), Spacer(1, 6),
+             para(f"Nama SOP: {form.sop_name}"), para(f"Unit kerja: {form.office}"),
+             para(f"Tanggal: {format_tanggal(form.date)}"), Spacer(1, 8)]
+    data = [[Paragraph(h, SMALL_BOLD) for h in ("No", "Penilaian terhadap Penerapan", "Ya",
+                                                  "Tidak", "Catatan")]]
+    for i, a in enumerate(form.answers, 1):
+        data.append([Paragraph(c, SMALL) for c in (
+            str(i), a.criterion, "✓" if a.answer is True else "",
+            "✓" if a.answer is False else "", a.note)])
+    table = Table(data, colWidths=[w * width for w in (0.06, 0.46, 0.08, 0.08, 0.32)])
+    table.setStyle(TableStyle([TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                               ("BACKGROUND", (0, 0), (-1, 0), HEADING_FILL),
+                               ("ALIGN", (2, 1), (3, -1), "CENTER"),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    story += [table, Spacer(1, 24), para(f"Penilai: {form.assessor or '.' * 40}")]
+    doc.build(story)
+    return Path(path)

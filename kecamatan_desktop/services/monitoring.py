@@ -1,0 +1,108 @@
+"""The Permenpan monitoring and evaluation forms, pre-filled from what the rounds recorded."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+
+from sqlmodel import Session
+
+from kecamatan_desktop.domain.calendar import WIB
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.services.catalogue import get_sop
+from kecamatan_desktop.services.rounds import RoundDetail, rounds_started_between
+
+GOOD = "Berjalan dengan baik"
+NOT_GOOD = "Tidak berjalan dengan baik"
+EVALUATION_CRITERIA = (
+    "Mampu mendorong peningkatan kinerja",
+    "Mudah dipahami",
+    "Mudah dilaksanakan",
+    "Semua orang dapat menjalankan perannya masing-masing",
+    "Mampu mengatasi permasalahan yang berkaitan dengan proses",
+    "Mampu menjawab kebutuhan peningkatan kinerja organisasi",
+    "Sinergi satu dengan lainnya",
+)
+
+
+@dataclass
+class MonitoringRow:
+    """One procedure step's line; every field is editable before printing."""
+
+    no: str
+    procedure: str
+    assessment: str
+    notes: str
+    action: str = ""
+    initials: str = ""
+
+
+@dataclass
+class MonitoringForm:
+    sop_name: str
+    office: str
+    period: str
+    rounds: int
+    rows: list[MonitoringRow] = field(default_factory=list)
+    assessor: str = ""
+
+
+@dataclass
+class EvaluationAnswer:
+    criterion: str
+    answer: bool | None = None  # Ya / Tidak / not answered
+    note: str = ""
+
+
+@dataclass
+class EvaluationForm:
+    sop_name: str
+    office: str
+    date: date
+    answers: list[EvaluationAnswer] = field(default_factory=lambda: [
+        EvaluationAnswer(c) for c in EVALUATION_CRITERIA])
+    assessor: str = ""
+
+
+def rounds_in_period(sop_id: str, start: date, end: date, *,
+                     session: Session) -> list[RoundDetail]:
+    if end < start:
+        raise InputError(f"Periode terbalik: {start.isoformat()} sesudah {end.isoformat()}")
+    return rounds_started_between(datetime.combine(start, time(0), WIB),
+                                  datetime.combine(end + timedelta(days=1), time(0), WIB),
+                                  session=session, sop_id=sop_id)
+
+
+def monitoring_form(sop_id: str, start: date, end: date, *, session: Session) -> MonitoringForm:
+    """Per step of the SOP: Berjalan dengan baik when every pass kept to its standard and
+    nothing was sent back; otherwise the late passes and returns are noted."""
+    sop = get_sop(sop_id, session=session).sop
+    details = rounds_in_period(sop_id, start, end, session=session)
+    form = MonitoringForm(sop_name=sop.name, office=sop.office.name, rounds=len(details),
+                          period=f"{format_tanggal(start)} s.d. {format_tanggal(end)}")
+    for position, step in enumerate(sop.steps, 1):
+        passes = [s for d in details for s in d.steps
+                  if s.position == position and s.handed_at is not None]
+        late = [s for s in passes if s.late]
+        back = [s for s in passes if s.decision == "tidak"]
+        notes = []
+        if not passes:
+            notes.append("Belum dilaksanakan dalam periode ini")
+        if late:
+            worst = max(late, key=lambda s: s.working_minutes)
+            notes.append(f"{len(late)} dari {len(passes)} kali melebihi waktu baku "
+                         f"({step.time}); terlama {worst.working_minutes} menit kerja")
+        if back:
+            notes.append(f"{len(back)} kali dikembalikan untuk diperbaiki")
+        good = bool(passes) and not late and not back
+        action = "" if good or not passes else "Telusuri penyebab keterlambatan/pengembalian"
+        form.rows.append(MonitoringRow(no=step.no, procedure=step.activity,
+                                       assessment=GOOD if good else NOT_GOOD,
+                                       notes="; ".join(notes), action=action))
+    return form
+
+
+def evaluation_form(sop_id: str, on: date, *, session: Session) -> EvaluationForm:
+    sop = get_sop(sop_id, session=session).sop
+    return EvaluationForm(sop_name=sop.name, office=sop.office.name, date=on)
