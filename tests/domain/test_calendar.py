@@ -61,3 +61,23 @@ def test_minutes_never_exceed_wall_clock(hours):
 
 def test_end_before_start_is_zero():
     assert CAL.working_minutes(wib(2026, 11, 24), wib(2026, 11, 23)) == 0
+
+
+def test_long_spans_match_a_day_by_day_count():
+    from datetime import time as dtime
+
+    days_off = [DayOff(date(2026, 3, 19), "Nyepi", "libur"),
+                DayOff(date(2026, 8, 17), "HUT RI", "libur"),
+                DayOff(date(2026, 12, 26), "Sabtu", "libur")]
+    cal = OfficeCalendar.with_days_off(WorkingHours.default(), days_off)
+    start, end = wib(2026, 1, 7, 10, 15), wib(2026, 12, 30, 14, 5)
+    by_day = 0
+    day = start.date()
+    while day <= end.date():
+        for a, b in cal.intervals_on(day):
+            lo = max(start, datetime.combine(day, dtime(0), WIB) + timedelta(minutes=a))
+            hi = min(end, datetime.combine(day, dtime(0), WIB) + timedelta(minutes=b))
+            if hi > lo:
+                by_day += (hi - lo).total_seconds() / 60
+        day += timedelta(days=1)
+    assert cal.working_minutes(start, end) == round(by_day)
