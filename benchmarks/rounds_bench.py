@@ -145,9 +145,8 @@ def bench(count: int) -> dict:
 def _model_time(session, now) -> float | None:
     """Filling the dashboard's Qt model, if the UI module is there."""
     try:
-        from PySide6.QtWidgets import QApplication
-
         from kecamatan_desktop.ui.rounds.dashboard_model import DashboardModel
+        from PySide6.QtWidgets import QApplication
     except ImportError:
         return None
     QApplication.instance() or QApplication([])

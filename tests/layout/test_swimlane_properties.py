@@ -108,8 +108,8 @@ def test_long_procedures_span_pages(sop):
 
 
 def test_layout_is_deterministic():
-    from tests.conftest import SEED_DIR
     from kecamatan_desktop.domain.interchange import loads
+    from tests.conftest import SEED_DIR
 
     sop = loads((SEED_DIR / "sops" / "poncokusumo-2018-renstra.json").read_text("utf-8"))
     assert layout_sop(sop) == layout_sop(sop)
