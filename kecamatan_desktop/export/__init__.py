@@ -1,0 +1,1 @@
+"""Renderers to files: they draw what layout/ computed and compute nothing of their own."""

@@ -1,0 +1,119 @@
+"""Flowchart pages to PNG (300 dpi) or SVG files, painted by the window's own scene."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.layout.model import LayoutError
+from kecamatan_desktop.ui.flowchart.scene import FlowchartScene, lay_out
+
+# User-visible strings (to be merged into ui/strings.py).
+BAD_SUFFIX = ("Jenis berkas gambar {suffix!r} tidak dikenal: pakai nama berkas yang berakhiran "
+              ".png atau .svg")
+NOT_DRAWN = ("SOP {name!r} belum punya langkah prosedur, jadi belum ada diagram alir yang "
+             "dapat disimpan sebagai gambar")
+CANNOT_WRITE = "Berkas gambar {path} tidak dapat ditulis"
+SVG_DESCRIPTION = "Diagram alir SOP {name}, halaman {page} dari {pages}"
+
+SUFFIXES = (".png", ".svg")
+PNG_DPI = 300
+_SVG_UNITS_PER_POINT = 10  # the SVG's size is whole units: tenths of a point keep F4 exact
+_INCH_PER_METRE = 1 / 0.0254
+
+_app: QApplication | None = None
+
+
+def ensure_application() -> None:
+    """Qt paints only inside an application: make one (offscreen, no window) if none exists."""
+    global _app
+    if QGuiApplication.instance() is None:
+        _app = QApplication([sys.argv[0] if sys.argv else "kecamatan-desktop",
+                             "-platform", "offscreen"])
+
+
+def image_paths(path: Path, pages: int) -> list[Path]:
+    """`path` for one page; FILE-1.png, FILE-2.png, … beside it for several."""
+    if pages == 1:
+        return [path]
+    return [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(1, pages + 1)]
+
+
+def write_images(sop: Sop, path: Path) -> list[Path]:
+    """Write the flowchart of `sop` to `path` (.png or .svg), one file per page."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        raise InputError(BAD_SUFFIX.format(suffix=path.suffix or path.name))
+    if not sop.steps:
+        raise InputError(NOT_DRAWN.format(name=sop.name))
+    ensure_application()
+    try:
+        layout = lay_out(sop)
+    except LayoutError as exc:
+        raise InputError(str(exc)) from exc
+    scene = FlowchartScene(layout, sop, decorated=False)
+    paths = image_paths(path, len(layout.pages))
+    try:
+        for n, target in enumerate(paths):
+            if suffix == ".png":
+                _write_png(scene, n, target)
+            else:
+                _write_svg(scene, n, target, SVG_DESCRIPTION.format(
+                    name=sop.name, page=n + 1, pages=len(paths)))
+    finally:
+        scene.deleteLater()
+    return paths
+
+
+def _render(scene: FlowchartScene, page: int, painter: QPainter, target: QRectF) -> None:
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                           | QPainter.RenderHint.TextAntialiasing)
+    scene.render(painter, target, scene.page_rect(page), Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+def _write_png(scene: FlowchartScene, page: int, target: Path) -> None:
+    sheet = scene.page_rect(page)
+    scale = PNG_DPI / 72
+    image = QImage(round(sheet.width() * scale), round(sheet.height() * scale),
+                   QImage.Format.Format_RGB32)
+    dots_per_metre = round(PNG_DPI * _INCH_PER_METRE)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.fill(Qt.GlobalColor.white)
+    painter = QPainter(image)
+    try:
+        _render(scene, page, painter, QRectF(0, 0, image.width(), image.height()))
+    finally:
+        painter.end()
+    if not image.save(str(target), "PNG"):
+        raise InputError(CANNOT_WRITE.format(path=target))
+
+
+def _write_svg(scene: FlowchartScene, page: int, target: Path, description: str) -> None:
+    sheet = scene.page_rect(page)
+    if not target.parent.is_dir():
+        raise InputError(CANNOT_WRITE.format(path=target))
+    generator = QSvgGenerator()
+    generator.setFileName(str(target))
+    # width and height in real units (the generator writes millimetres); drawing in points
+    generator.setResolution(72 * _SVG_UNITS_PER_POINT)
+    generator.setSize(QSize(round(sheet.width() * _SVG_UNITS_PER_POINT),
+                            round(sheet.height() * _SVG_UNITS_PER_POINT)))
+    generator.setViewBox(QRectF(0, 0, sheet.width(), sheet.height()))
+    generator.setTitle(description)
+    generator.setDescription(description)
+    painter = QPainter()
+    if not painter.begin(generator):
+        raise InputError(CANNOT_WRITE.format(path=target))
+    try:
+        _render(scene, page, painter, QRectF(0, 0, sheet.width(), sheet.height()))
+    finally:
+        painter.end()

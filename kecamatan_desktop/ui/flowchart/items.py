@@ -1,0 +1,213 @@
+"""Graphics items for one page of the flowchart: the sheet, the table, shapes, arrows, connectors.
+
+Each item paints one layout primitive with the routines of `painting`; none computes geometry.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from kecamatan_desktop.layout.model import Arrow, Connector, Page, Shape, TextBox
+from kecamatan_desktop.ui.flowchart import painting
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.ui.flowchart.scene import FlowchartScene
+
+SHADOW = QColor(0, 0, 0, 70)
+SHADOW_OFFSET = 4.0
+SHEET_EDGE = QColor(110, 110, 110)
+# Painting margin around a primitive: half the widest pen, and the arrowhead's overhang.
+_PAD = 2.0
+
+
+class PageItem(QGraphicsItem):
+    """A white sheet of the page's size; in the window with an edge and a shadow, as on paper.
+
+    The page's own primitives are its children, so inside it layout coordinates apply as they are.
+    """
+
+    def __init__(self, page: Page, *, decorated: bool) -> None:
+        super().__init__()
+        self.page = page
+        self.decorated = decorated
+        self.setZValue(-1)
+
+    def sheet_rect(self) -> QRectF:
+        return QRectF(0, 0, self.page.width, self.page.height)
+
+    def boundingRect(self) -> QRectF:
+        offset = SHADOW_OFFSET if self.decorated else 0.0
+        return self.sheet_rect().adjusted(-1, -1, offset + 1, offset + 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        sheet = self.sheet_rect()
+        if self.decorated:
+            painter.fillRect(sheet.translated(SHADOW_OFFSET, SHADOW_OFFSET), SHADOW)
+        painter.fillRect(sheet, painting.PAPER)
+        if self.decorated:
+            painter.setPen(QPen(SHEET_EDGE, 0))  # cosmetic: one pixel at any zoom
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(sheet)
+
+
+class TableItem(QGraphicsItem):
+    """All cells of a page (borders, heading fill, wrapped texts) in one item."""
+
+    def __init__(self, page: Page, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.page = page
+        bounds = painting.qrect(page.table)
+        for cell in page.cells:
+            bounds = bounds.united(painting.qrect(cell.rect))
+            if cell.text is not None:
+                bounds = bounds.united(painting.text_bounds(cell.text))
+        self._bounds = bounds.adjusted(-_PAD, -_PAD, _PAD, _PAD)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        exposed = option.exposedRect if option is not None else self._bounds
+        for cell in self.page.cells:
+            if painting.qrect(cell.rect).adjusted(-_PAD, -_PAD, _PAD, _PAD).intersects(exposed):
+                painting.draw_cell(painter, cell)
+
+
+class TextBoxItem(QGraphicsItem):
+    """A free text box, such as the page title."""
+
+    def __init__(self, box: TextBox, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.box = box
+        self._bounds = painting.text_bounds(box).adjusted(-_PAD, -_PAD, _PAD, _PAD)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painting.draw_text_box(painter, self.box)
+
+
+class ArrowItem(QGraphicsItem):
+    def __init__(self, arrow: Arrow, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.arrow = arrow
+        self.setZValue(1)
+        line, head = painting.arrow_parts(arrow)
+        bounds = line.boundingRect().united(head.boundingRect())
+        if arrow.label is not None:
+            bounds = bounds.united(painting.text_bounds(arrow.label))
+        self._bounds = bounds.adjusted(-_PAD, -_PAD, _PAD, _PAD)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painting.draw_arrow(painter, self.arrow)
+
+
+class ConnectorItem(QGraphicsItem):
+    """An off-page connector: the pentagon and its label."""
+
+    def __init__(self, connector: Connector, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.connector = connector
+        self.setZValue(2)
+        self._bounds = painting.qrect(connector.rect).united(
+            painting.text_bounds(connector.text)).adjusted(-_PAD, -_PAD, _PAD, _PAD)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painting.draw_connector(painter, self.connector)
+
+
+class StepShapeItem(QGraphicsItem):
+    """A step's symbol: selectable, highlighted on hover, dragged sideways to another lane.
+
+    A drag only moves the symbol for show; on release the scene reports the lane under the
+    pointer and the symbol returns to its place (the editor changes the data and redraws).
+    """
+
+    def __init__(self, shape: Shape, tooltip: str, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.layout_shape = shape
+        self.step = shape.step
+        self._path = painting.shape_path(shape)
+        self._hovered = False
+        self._dragging = False
+        self.setZValue(2)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setToolTip(tooltip)
+
+    def boundingRect(self) -> QRectF:
+        return self._path.boundingRect().adjusted(-_PAD, -_PAD, _PAD, _PAD)
+
+    def shape(self) -> QPainterPath:  # the hit area is the symbol itself, not its box
+        return self._path
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self.isSelected():
+            painting.draw_shape(painter, self.layout_shape, fill=painting.SELECTED_FILL,
+                                ink=painting.SELECTED_INK, width=painting.SELECTED_LINE)
+        elif self._hovered or self._dragging:
+            painting.draw_shape(painter, self.layout_shape, fill=painting.HOVER_FILL)
+        else:
+            painting.draw_shape(painter, self.layout_shape)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)  # selects the symbol
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._dragging = False
+            event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        moved = event.scenePos() - event.buttonDownScenePos(Qt.MouseButton.LeftButton)
+        if not self._dragging:
+            on_screen = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
+            if on_screen.manhattanLength() < QApplication.startDragDistance():
+                return
+            self._dragging = True
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        self.setPos(QPointF(moved.x(), 0))  # sideways only: a step keeps its row
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self._dragging and event.button() == Qt.MouseButton.LeftButton:
+            self._dragging = False
+            self.setPos(QPointF(0, 0))
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+            scene: FlowchartScene = self.scene()
+            scene.shape_dropped(self, event.scenePos())

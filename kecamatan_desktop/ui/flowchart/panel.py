@@ -1,0 +1,122 @@
+"""FlowchartPanel: the flowchart view under a small toolbar (zoom, fit width, save as image)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.export.image import write_images
+from kecamatan_desktop.ui.flowchart.view import FlowchartView
+
+# User-visible strings (to be merged into ui/strings.py).
+ZOOM_IN = "Perbesar"
+ZOOM_OUT = "Perkecil"
+FIT_WIDTH = "Sesuaikan lebar"
+SAVE_IMAGE = "Simpan gambar…"
+SAVE_IMAGE_TITLE = "Simpan diagram alir sebagai gambar"
+IMAGE_FILTERS = "Gambar PNG 300 dpi (*.png);;Gambar SVG (*.svg)"
+SAVE_FAILED_TITLE = "Gambar tidak dapat disimpan"
+SAVED_TITLE = "Gambar disimpan"
+SAVED_TEXT = "Diagram alir disimpan sebagai:\n{paths}"
+ZOOM_PERCENT = "{percent} %"
+
+
+class FlowchartPanel(QWidget):
+    """`view` with its toolbar; `show_sop`, `select_step` and the signals pass through."""
+
+    step_selected = Signal(int)
+    step_dropped_on_lane = Signal(int, str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._sop: Sop | None = None
+        self.view = FlowchartView(self)
+        self.zoom_in_button = self._button(ZOOM_IN, self.view.zoom_in)
+        self.zoom_out_button = self._button(ZOOM_OUT, self.view.zoom_out)
+        self.fit_width_button = self._button(FIT_WIDTH, self.view.fit_width)
+        self.save_image_button = self._button(SAVE_IMAGE, self.save_image)
+        self.zoom_label = QLabel()
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_width_button,
+                       self.zoom_label):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.save_image_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.view, 1)
+        self.view.step_selected.connect(self.step_selected)
+        self.view.step_dropped_on_lane.connect(self.step_dropped_on_lane)
+        self.view.zoom_changed.connect(self._show_zoom)
+        self._update_controls()
+
+    def _button(self, text: str, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.clicked.connect(slot)
+        return button
+
+    def show_sop(self, sop: Sop | None) -> None:
+        self._sop = sop
+        self.view.show_sop(sop)
+        self._update_controls()
+
+    def select_step(self, index: int | None) -> None:
+        self.view.select_step(index)
+
+    def _update_controls(self) -> None:
+        drawn = self.view.flowchart_scene() is not None
+        for button in (self.zoom_in_button, self.zoom_out_button, self.fit_width_button):
+            button.setEnabled(drawn)
+        self.save_image_button.setEnabled(drawn)
+        self.zoom_label.setVisible(drawn)
+        self._show_zoom(self.view.zoom_factor())
+
+    def _show_zoom(self, factor: float) -> None:
+        self.zoom_label.setText(ZOOM_PERCENT.format(percent=round(factor * 100)))
+
+    def save_image(self) -> None:
+        """Ask for a .png or .svg name and write the flowchart there, one file per page."""
+        sop = self._sop
+        if sop is None or not sop.steps:
+            return
+        path = self.ask_image_path(f"{sop.id}.png")
+        if path is None:
+            return
+        try:
+            written = write_images(sop, path)
+        except (InputError, OSError) as exc:
+            self.show_error(SAVE_FAILED_TITLE, str(exc))
+            return
+        self.show_info(SAVED_TITLE, SAVED_TEXT.format(paths="\n".join(str(p) for p in written)))
+
+    # dialogs: tests replace these ---------------------------------------------------------------
+    def ask_image_path(self, suggested: str) -> Path | None:
+        name, chosen = QFileDialog.getSaveFileName(self, SAVE_IMAGE_TITLE, suggested,
+                                                   IMAGE_FILTERS)
+        if not name:
+            return None
+        path = Path(name)
+        if not path.suffix:
+            path = path.with_suffix(".svg" if "svg" in chosen else ".png")
+        return path
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def show_info(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)

@@ -1,0 +1,198 @@
+"""FlowchartView: an SOP's swimlane flowchart as paper pages on a grey desk, zoomable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QPainter, QResizeEvent, QTextOption, QTransform, QWheelEvent
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, QWidget
+
+from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.layout.model import LayoutError
+from kecamatan_desktop.ui.flowchart.scene import FlowchartScene, lay_out
+
+# User-visible strings (to be merged into ui/strings.py).
+NOT_DRAWN = ("Prosedur SOP ini belum digambar. Tambahkan langkah pertama di tabel prosedur; "
+             "diagram alirnya akan tergambar di sini.")
+LAYOUT_FAILED = "Diagram alir tidak dapat digambar:\n{reason}"
+
+DESK = QColor(128, 128, 128)
+ZOOM_STEP = 1.25
+MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
+MESSAGE_WIDTH = 380.0
+
+
+class FlowchartView(QGraphicsView):
+    """Shows `show_sop`'s flowchart; reports clicked symbols and symbols dragged to a lane.
+
+    `select_step` is the program selecting: it highlights without emitting `step_selected`,
+    so a table and this view can follow each other without echoing.
+    """
+
+    step_selected = Signal(int)
+    step_dropped_on_lane = Signal(int, str)
+    zoom_changed = Signal(float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing)
+        self._sop: Sop | None = None
+        self._flow: FlowchartScene | None = None
+        self._fit_mode = True
+        self._selecting = False
+        self._show_scene(QGraphicsScene(self), flow=None)
+
+    # what is shown -----------------------------------------------------------------------------
+    def sop(self) -> Sop | None:
+        return self._sop
+
+    def flowchart_scene(self) -> FlowchartScene | None:
+        """The scene of the drawn flowchart, or None while a message (or nothing) is shown."""
+        return self._flow
+
+    def show_sop(self, sop: Sop | None) -> None:
+        """Lay out and draw `sop`; the same SOP again keeps the zoom, scroll and selection."""
+        same = (sop is not None and self._sop is not None and sop.id == self._sop.id
+                and self._flow is not None)
+        selected = self.selected_step() if same else None
+        scroll = (self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        self._sop = sop
+        if sop is None:
+            self._show_scene(QGraphicsScene(self), flow=None)
+            return
+        if not sop.steps:
+            self._show_message(NOT_DRAWN)
+            return
+        try:
+            layout = lay_out(sop)
+        except LayoutError as exc:
+            self._show_message(LAYOUT_FAILED.format(reason=exc))
+            return
+        flow = FlowchartScene(layout, sop, decorated=True, parent=self)
+        flow.selectionChanged.connect(self._on_selection_changed)
+        flow.step_dropped_on_lane.connect(self.step_dropped_on_lane)
+        self._show_scene(flow, flow=flow)
+        if same:
+            self.horizontalScrollBar().setValue(scroll[0])
+            self.verticalScrollBar().setValue(scroll[1])
+            if selected is not None and selected in flow.shape_items:
+                self._set_selection(selected, scroll_to=False)
+        else:
+            self.fit_width()
+
+    def _show_scene(self, scene: QGraphicsScene, *, flow: FlowchartScene | None) -> None:
+        old = self.scene()
+        self._flow = flow
+        if flow is None:
+            self.resetTransform()
+            self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setBackgroundBrush(self.palette().window())
+        else:
+            self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+            self.setBackgroundBrush(DESK)
+        self.setScene(scene)
+        if old is not None and old.parent() is self:
+            old.deleteLater()
+
+    def _show_message(self, text: str) -> None:
+        scene = QGraphicsScene(self)
+        item = QGraphicsTextItem()
+        item.setPlainText(text)
+        item.setTextWidth(MESSAGE_WIDTH)
+        item.setDefaultTextColor(self.palette().placeholderText().color())
+        option = item.document().defaultTextOption()
+        option.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        item.document().setDefaultTextOption(option)
+        scene.addItem(item)
+        scene.setSceneRect(item.boundingRect())
+        self._show_scene(scene, flow=None)
+
+    def message_text(self) -> str | None:
+        """The message shown instead of a flowchart, if any."""
+        if self._flow is not None:
+            return None
+        texts = [i.toPlainText() for i in self.scene().items() if isinstance(i, QGraphicsTextItem)]
+        return texts[0] if texts else None
+
+    # selection ---------------------------------------------------------------------------------
+    def select_step(self, index: int | None) -> None:
+        """Highlight step `index` (0-based) and scroll to it; None clears the highlight."""
+        self._set_selection(index, scroll_to=True)
+
+    def selected_step(self) -> int | None:
+        if self._flow is None:
+            return None
+        chosen = [s for s, item in self._flow.shape_items.items() if item.isSelected()]
+        return chosen[0] if chosen else None
+
+    def _set_selection(self, index: int | None, *, scroll_to: bool) -> None:
+        if self._flow is None:
+            return
+        self._selecting = True
+        try:
+            self._flow.clearSelection()
+            item = self._flow.shape_items.get(index) if index is not None else None
+            if item is not None:
+                item.setSelected(True)
+                if scroll_to:
+                    self.ensureVisible(item, 60, 60)
+        finally:
+            self._selecting = False
+
+    def _on_selection_changed(self) -> None:
+        if self._selecting or self._flow is None:
+            return
+        index = self.selected_step()
+        if index is not None:
+            self.step_selected.emit(index)
+
+    # zoom --------------------------------------------------------------------------------------
+    def zoom_factor(self) -> float:
+        """Screen pixels per point."""
+        return self.transform().m11()
+
+    def zoom_in(self) -> None:
+        self._fit_mode = False
+        self._set_zoom(self.zoom_factor() * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._fit_mode = False
+        self._set_zoom(self.zoom_factor() / ZOOM_STEP)
+
+    def fit_width(self) -> None:
+        """Pages as wide as the window; stays so when the window is resized, until a zoom."""
+        self._fit_mode = True
+        if self._flow is None:
+            return
+        available = self.viewport().width() - 2
+        if available > 0:
+            self._set_zoom(available / self._flow.sceneRect().width())
+
+    def _set_zoom(self, factor: float) -> None:
+        if self._flow is None:
+            return
+        factor = max(MIN_ZOOM, min(MAX_ZOOM, factor))
+        if abs(factor - self.zoom_factor()) < 1e-9:
+            return
+        self.setTransform(QTransform.fromScale(factor, factor))
+        self.zoom_changed.emit(factor)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit_mode:
+            self.fit_width()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if not event.modifiers() & Qt.KeyboardModifier.ControlModifier or self._flow is None:
+            super().wheelEvent(event)
+            return
+        self._fit_mode = False
+        anchor = self.transformationAnchor()
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self._set_zoom(self.zoom_factor() * ZOOM_STEP ** (event.angleDelta().y() / 120))
+        self.setTransformationAnchor(anchor)
+        event.accept()
+
+    def visible_scene_rect(self) -> QRectF:
+        return self.mapToScene(self.viewport().rect()).boundingRect()
