@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -38,7 +38,7 @@ class RevisionInfo:
     """One line of an SOP's revision history."""
 
     revision: int
-    saved_at: datetime
+    saved_at: datetime  # aware, UTC
     is_draft: bool
     name: str
     revised: date | None
@@ -148,7 +148,7 @@ def list_revisions(sop_id: str, *, session: Session) -> list[RevisionInfo]:
         select(SopRevisionRow).where(SopRevisionRow.sop_id == row.id)
         .order_by(col(SopRevisionRow.revision).desc())
     ).all()
-    return [RevisionInfo(revision=r.revision, saved_at=r.saved_at, is_draft=r.is_draft,
+    return [RevisionInfo(revision=r.revision, saved_at=_utc(r.saved_at), is_draft=r.is_draft,
                          name=r.name, revised=r.revised, is_current=r.revision == row.revision)
             for r in revisions]
 
@@ -192,6 +192,11 @@ def delete_sop(sop_id: str, *, session: Session) -> int:
         session.rollback()
         raise
     return count
+
+
+def _utc(moment: datetime) -> datetime:
+    """SQLite hands back the stored UTC time without its zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _check_new_id(session: Session, sop_id: str) -> None:

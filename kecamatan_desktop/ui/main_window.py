@@ -61,6 +61,7 @@ class MainWindow(QMainWindow):
         self.events.sops_changed.connect(self._on_sops_changed)
         self.document.changed.connect(self._on_document_changed)
         self.edit_session.history_changed.connect(self.revision_history.set_revisions)
+        self.edit_session.about_to_check.connect(self.procedure_view.commit_open_edit)
         self.revision_history.open_requested.connect(self.edit_session.open_revision)
         self.revision_history.back_requested.connect(self.edit_session.back_to_current)
         self.procedure_view.problems_panel.identity_activated.connect(self._show_identity_form)
@@ -147,7 +148,10 @@ class MainWindow(QMainWindow):
         for item in (self.action_new, self.action_duplicate, self.action_delete, None,
                      self.action_save, self.action_history, None, self.action_import,
                      self.action_export, None, self.action_quit):
-            file_menu.addSeparator() if item is None else file_menu.addAction(item)
+            if item is None:
+                file_menu.addSeparator()
+            else:
+                file_menu.addAction(item)
 
         stack = self.document.undo_stack
         self.action_undo = stack.createUndoAction(self, strings.ACTION_UNDO)
@@ -166,7 +170,10 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for item in (self.action_new, self.action_save, None, self.action_undo,
                      self.action_redo):
-            toolbar.addSeparator() if item is None else toolbar.addAction(item)
+            if item is None:
+                toolbar.addSeparator()
+            else:
+                toolbar.addAction(item)
         self.addToolBar(toolbar)
 
     # the catalogue list ----------------------------------------------------------------------
@@ -263,7 +270,8 @@ class MainWindow(QMainWindow):
                 status.append(strings.STATUS_MODIFIED)
         self.status_label.setText(" · ".join(status))
         self.setWindowModified(doc.is_modified)
-        self.action_save.setEnabled(doc.is_modified)
+        # enabled while unmodified too: a cell still being typed in is not an edit yet
+        self.action_save.setEnabled(sop is not None and not doc.read_only)
         for a in (self.action_duplicate, self.action_delete, self.action_history):
             a.setEnabled(sop is not None)
 

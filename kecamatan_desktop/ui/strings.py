@@ -182,7 +182,6 @@ DELETE_QUESTION = (
     "Hapus SOP \"{name}\" ({id}) beserta semua revisinya?\n\n"
     "Tindakan ini tidak dapat diurungkan."
 )
-NOTHING_SELECTED = "Pilih dulu SOP di daftar."
 
 # names of undoable edits, shown after "Urungkan"/"Ulangi"
 UNDO_EDIT_CELL = "ubah {column} langkah {row}"

@@ -48,6 +48,8 @@ def test_save_makes_revision_2_and_revision_1_stays_unchanged(catalogue_db):
     assert dumps(old.sop) == dumps(first)
     assert [(r.revision, r.is_current, r.is_draft) for r in history] == [
         (2, True, False), (1, False, False)]
+    assert history[0].saved_at.tzinfo is not None  # UTC, shown in local time by the window
+    assert history[0].saved_at >= history[1].saved_at
 
 
 def test_a_revised_date_set_by_the_user_is_kept(catalogue_db):

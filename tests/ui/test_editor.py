@@ -255,6 +255,25 @@ def test_save_makes_a_revision_and_the_old_one_opens_read_only(qtbot, window, ca
     assert not window.document.read_only and window.document.revision == 2
 
 
+def test_save_takes_the_text_still_being_typed_in_a_cell(qtbot, window, catalogue_db):
+    table = window.procedure_view.table
+    index = table.model().index(1, KEGIATAN)
+    table.setCurrentIndex(index)
+    table.edit(index)
+    editor = table.indexWidget(index)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Membentuk Tim Renja")  # no Enter
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert stored(catalogue_db).revision == 2
+    assert stored(catalogue_db).sop.steps[1].activity == "Membentuk Tim Renja"
+
+
+def test_saving_without_changes_says_so_and_writes_nothing(window, dialogs, catalogue_db):
+    window.action_save.trigger()
+    assert dialogs.infos == ["Tidak ada perubahan yang perlu disimpan."]
+    assert stored(catalogue_db).revision == 1
+
+
 def test_saving_with_problems_asks_for_a_draft(qtbot, window, dialogs, catalogue_db):
     edit_cell(qtbot, window, 2, KEGIATAN, "")
     dialogs.save_draft = False

@@ -44,6 +44,8 @@ class EditSession(QObject):
 
     # the revisions of the SOP on screen and which one is shown
     history_changed = Signal(list, int)
+    # before deciding whether there is anything to save: views commit what is still typed
+    about_to_check = Signal()
 
     def __init__(self, db: Database, document: SopDocument, events: CatalogueEvents,
                  dialogs: EditorDialogs, parent: QObject | None = None) -> None:
@@ -94,6 +96,7 @@ class EditSession(QObject):
     # saving ----------------------------------------------------------------------------------
     def save(self) -> bool:
         """Save the edits as a new revision (a draft if the user accepts one); True if done."""
+        self.about_to_check.emit()
         doc = self.document
         if doc.sop is None or doc.read_only:
             return True
@@ -118,6 +121,7 @@ class EditSession(QObject):
 
     def resolve_unsaved(self) -> bool:
         """Ask Simpan / Buang / Batal when there are unsaved edits; False means stay."""
+        self.about_to_check.emit()
         doc = self.document
         if not doc.is_modified or doc.read_only:
             return True

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -118,6 +119,12 @@ class ProcedureEditor(QStackedWidget):
         self.decision_picker.set_row(row)
         if row >= 0:
             self.step_selected.emit(row)
+
+    def commit_open_edit(self) -> None:
+        """Store the text of a cell still being typed in (its editor commits on focus out)."""
+        editor = QApplication.focusWidget()
+        if editor is not None and self.table.isAncestorOf(editor):
+            editor.clearFocus()
 
     def select_step(self, row: int) -> None:
         self.table.select_step(row)
