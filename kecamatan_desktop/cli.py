@@ -1,4 +1,4 @@
-"""Command line over the services: `kecamatan-desktop [--db PATH] list|export|import`.
+"""Command line over the services: `kecamatan-desktop [--db PATH] list|export|import|image`.
 
 With no subcommand it opens the window. Exit status: 0 success, 2 bad input, 1 anything else.
 """
@@ -38,6 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_import.add_argument("files", nargs="+", metavar="FILE")
     p_import.add_argument("--replace", action="store_true",
                           help="id yang sudah ada disimpan sebagai revisi baru")
+    p_image = sub.add_parser("image", help="simpan diagram alir satu SOP sebagai gambar PNG/SVG")
+    p_image.add_argument("sop_id")
+    p_image.add_argument("-o", "--output", metavar="FILE", required=True,
+                         help="FILE.png (300 dpi) atau FILE.svg; banyak halaman: FILE-1, FILE-2, …")
     return parser
 
 
@@ -67,7 +71,9 @@ def _run(args: argparse.Namespace) -> int:
     db: Database = open_catalogue(resolve_db_path(args.db))
     try:
         with db.guard(), db.session() as session:
-            if args.command == "list":
+            if args.command == "image":
+                sop = catalogue.get_sop(args.sop_id, session=session).sop
+            elif args.command == "list":
                 _print_list(catalogue.list_sops(session=session), as_json=args.json)
             elif args.command == "export":
                 text = catalogue.export_sop(args.sop_id, session=session)
@@ -83,6 +89,11 @@ def _run(args: argparse.Namespace) -> int:
                     print(f"Revisi baru: {sop_id}")
     finally:
         db.close()
+    if args.command == "image":
+        from kecamatan_desktop.export.image import write_images  # Qt only for this command
+
+        for path in write_images(sop, Path(args.output)):
+            print(path)
     return EXIT_OK
 
 
