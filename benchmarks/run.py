@@ -2,6 +2,10 @@
 
 Startup: wall time from process start to the main window shown with the catalogue loaded,
 next to a bare PySide6 window measured in the same run (both headless, offscreen).
+
+Flowchart: time to lay out a procedure with Qt's text metrics (measure cache emptied first),
+to build its graphics scene, and to paint its first page, for the 12-step Renstra and for
+generated procedures of 50 to 200 steps.
 """
 
 from __future__ import annotations
@@ -48,11 +52,93 @@ def bench_startup(repeat: int) -> None:
     print(f"  {'first start (create, migrate, seed 21 SOPs)':<44} once   {first * 1000:7.0f} ms")
 
 
+def _generated_sop(count: int):
+    """A `count`-step procedure over six lanes; every seventh step is a check sending work back."""
+    from dataclasses import replace
+
+    from kecamatan_desktop.domain.interchange import loads
+    from kecamatan_desktop.domain.sop import Decision, Step
+
+    base = loads((HERE.parent / "data" / "sops" / "poncokusumo-2018-renstra.json")
+                 .read_text(encoding="utf-8"))
+    roles = base.roles
+    steps = []
+    for i in range(count):
+        decision = None
+        if i % 7 == 6 and i + 1 < count:
+            decision = Decision(yes=i + 2, no=max(1, i - 3))
+        steps.append(Step(
+            no=str(i + 1), role=roles[(i * 5) % len(roles)],
+            activity=f"Memeriksa berkas nomor {i + 1} beserta lampirannya, lalu meneruskannya "
+                     "kepada pejabat berikutnya sesuai disposisi",
+            requirements=f"Berkas {i + 1}, lembar disposisi", time=("10 menit", "1 jam")[i % 2],
+            output=f"Berkas {i + 1} diteruskan", notes="" if i % 5 else "Dicatat dalam agenda",
+            decision=decision))
+    return replace(base, id=f"uji-{count}", name=f"Prosedur Uji {count} Langkah",
+                   steps=tuple(steps))
+
+
+def bench_flowchart(repeat: int) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    sys.path.insert(0, str(HERE.parent))
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
+    from kecamatan_desktop.domain.interchange import loads
+    from kecamatan_desktop.export.image import ensure_application
+    from kecamatan_desktop.ui.flowchart import qt_measure
+    from kecamatan_desktop.ui.flowchart.scene import FlowchartScene, lay_out
+
+    ensure_application()
+
+    def measure(sop) -> tuple[float, float, float, int]:
+        lay, build, paint = [], [], []
+        pages = 0
+        for _ in range(repeat):
+            qt_measure._em_width.cache_clear()
+            t0 = time.perf_counter()
+            layout = lay_out(sop)
+            t1 = time.perf_counter()
+            scene = FlowchartScene(layout, sop)
+            t2 = time.perf_counter()
+            sheet = scene.page_rect(0)
+            image = QImage(int(sheet.width() * 1.5), int(sheet.height() * 1.5),
+                           QImage.Format.Format_RGB32)
+            painter = QPainter(image)
+            scene.render(painter, QRectF(0, 0, image.width(), image.height()), sheet)
+            painter.end()
+            t3 = time.perf_counter()
+            lay.append(t1 - t0)
+            build.append(t2 - t1)
+            paint.append(t3 - t2)
+            pages = len(layout.pages)
+            scene.deleteLater()
+        return (statistics.median(lay), statistics.median(build), statistics.median(paint), pages)
+
+    print("Flowchart: layout with Qt metrics, scene build, first page painted at 108 dpi "
+          f"(median of {repeat})")
+    print(f"  {'procedure':<26}{'pages':>6}{'layout':>11}{'scene':>10}{'paint p.1':>11}"
+          f"{'layout/step':>13}")
+    renstra = loads((HERE.parent / "data" / "sops" / "poncokusumo-2018-renstra.json")
+                    .read_text(encoding="utf-8"))
+    cases = [("Renstra, 12 steps", renstra)]
+    cases += [(f"generated, {n} steps", _generated_sop(n)) for n in (50, 100, 150, 200)]
+    for label, sop in cases:
+        lay, build, paint, pages = measure(sop)
+        print(f"  {label:<26}{pages:>6}{lay * 1000:>8.1f} ms{build * 1000:>7.1f} ms"
+              f"{paint * 1000:>8.1f} ms{lay * 1000 / len(sop.steps):>10.2f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", choices=["startup", "flowchart"],
+                        help="run one section (default: all)")
     args = parser.parse_args()
-    bench_startup(args.repeat)
+    if args.only in (None, "startup"):
+        bench_startup(args.repeat)
+    if args.only in (None, "flowchart"):
+        bench_flowchart(args.repeat)
 
 
 if __name__ == "__main__":
