@@ -1,0 +1,85 @@
+"""The dashboard's table model: open rounds, where the file is, for how long, late or not."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from kecamatan_desktop.domain.calendar import WIB
+from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status
+from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.services.rounds import RoundSummary
+from kecamatan_desktop.ui.rounds import strings
+
+RoundIdRole = Qt.ItemDataRole.UserRole + 1
+LATE_BACKGROUND = QColor("#f8d7d3")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def hours_text(minutes: int | None) -> str:
+    if minutes is None:
+        return "-"
+    h, m = divmod(minutes, 60)
+    return f"{h} j {m:02d} m" if h else f"{m} m"
+
+
+def when_text(t) -> str:
+    if t is None:
+        return "-"
+    t = t.astimezone(WIB)
+    return f"{format_tanggal(t.date())} {t.strftime('%H.%M')}"
+
+
+class DashboardModel(QAbstractTableModel):
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._rows: list[RoundSummary] = []
+
+    def set_rounds(self, rows: list[RoundSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def summary(self, row: int) -> RoundSummary:
+        return self._rows[row]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(strings.DASHBOARD_HEADERS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        r = self._rows[index.row()]
+        if role == RoundIdRole:
+            return r.id
+        if role == Qt.ItemDataRole.BackgroundRole and r.late:
+            return QBrush(LATE_BACKGROUND)
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        column = index.column()
+        if column == 0:
+            return r.title
+        if column == 1:
+            return r.sop_name
+        if column == 2:
+            return r.step_no or "-"
+        if column == 3:
+            return r.lane or "-"
+        if column == 4:
+            return r.holder or (strings.NOT_ASSIGNED if r.current_step else "-")
+        if column == 5:
+            return when_text(r.since)
+        if column == 6:
+            if r.working_minutes is None:
+                return "-"
+            text = f"{hours_text(r.working_minutes)} / {hours_text(r.standard_minutes)}"
+            return f"{text} ({strings.LATE_MARK})" if r.late else text
+        return STATUS_LABELS[Status(r.status)]
+
+    def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return strings.DASHBOARD_HEADERS[section]
+        return None

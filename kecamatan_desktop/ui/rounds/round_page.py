@@ -1,0 +1,242 @@
+"""One round: its SOP's flowchart with the round drawn on it, the passes, the event log, the
+SOP's step statistics, and the actions (complete, reassign, hold, cancel, note, print)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status
+from kecamatan_desktop.export.pdf_rounds import write_round_report
+from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx
+from kecamatan_desktop.services import officers as officer_service
+from kecamatan_desktop.services import rounds as round_service
+from kecamatan_desktop.services.rounds import RoundDetail
+from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.ui.flowchart.view import FlowchartView
+from kecamatan_desktop.ui.rounds import strings
+from kecamatan_desktop.ui.rounds.dashboard_model import hours_text, when_text
+from kecamatan_desktop.ui.rounds.dialogs import CompleteStepDialog
+from kecamatan_desktop.ui.rounds.overlay import LATE, LOOP, draw_round
+from kecamatan_desktop.ui.rounds.rows_model import RowsModel
+
+LATE_ROW = QColor("#f8d7d3")
+
+
+def _table(model: RowsModel) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.setWordWrap(True)
+    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class RoundPage(QWidget):
+    changed = Signal(int)  # round id, after any recorded action
+
+    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.detail: RoundDetail | None = None
+        self.header = QLabel(wordWrap=True)
+        self.status = QLabel(wordWrap=True, objectName="roundStatus")
+        self.buttons: dict[str, QPushButton] = {}
+        actions = QHBoxLayout()
+        for key, text, slot in (
+                ("complete", strings.ACTION_COMPLETE, self.complete_step),
+                ("reassign", strings.ACTION_REASSIGN, self.reassign),
+                ("hold", strings.ACTION_HOLD, self.hold_or_resume),
+                ("cancel", strings.ACTION_CANCEL, self.cancel),
+                ("note", strings.ACTION_NOTE, self.add_note),
+                ("report", strings.ACTION_REPORT, self.print_report),
+                ("xlsx", strings.ACTION_XLSX, self.export_xlsx)):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            actions.addWidget(button)
+            self.buttons[key] = button
+        actions.addStretch(1)
+        self.flowchart = FlowchartView()
+        self.steps_model = RowsModel(strings.STEPS_HEADERS, self)
+        self.events_model = RowsModel(strings.EVENTS_HEADERS, self)
+        self.stats_model = RowsModel(strings.STATS_HEADERS, self)
+        self.stats_title = QLabel()
+        stats = QWidget()
+        stats_layout = QVBoxLayout(stats)
+        stats_layout.addWidget(self.stats_title)
+        stats_layout.addWidget(_table(self.stats_model))
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.flowchart, strings.TAB_FLOW)
+        self.tabs.addTab(_table(self.steps_model), strings.TAB_STEPS)
+        self.tabs.addTab(_table(self.events_model), strings.TAB_EVENTS)
+        self.tabs.addTab(stats, strings.TAB_STATS)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addWidget(self.status)
+        layout.addLayout(actions)
+        layout.addWidget(self.tabs, 1)
+
+    # showing -----------------------------------------------------------------------------------
+    def show_round(self, round_id: int) -> None:
+        with self.db.guard(), self.db.session() as session:
+            self.detail = round_service.get_round(round_id, session=session)
+            count, stats = round_service.sop_step_stats(self.detail.sop_id, session=session)
+        d = self.detail
+        self.header.setText(strings.ROUND_HEADER.format(title=d.title, sop=d.sop_name,
+                                                        revision=d.sop_revision))
+        step = d.sop.steps[d.current_step - 1].no if d.current_step else "-"
+        self.status.setText(strings.ROUND_STATUS.format(
+            status=STATUS_LABELS[Status(d.status)], step=step,
+            holder=d.holder or strings.NOT_ASSIGNED if d.current_step else "-",
+            since=when_text(d.since), loops=d.loops,
+            worked=hours_text(d.total_working_minutes),
+            std=hours_text(d.total_standard_minutes)))
+        open_ = d.status in ("active", "on_hold")
+        for key in ("complete", "reassign", "hold", "cancel"):
+            self.buttons[key].setEnabled(open_)
+        self.buttons["complete"].setEnabled(d.status == "active")
+        self.buttons["hold"].setText(strings.ACTION_RESUME if d.status == "on_hold"
+                                     else strings.ACTION_HOLD)
+        self.steps_model.set_rows(
+            [(s.no, s.role, s.officer or "-", when_text(s.received_at), when_text(s.handed_at),
+              hours_text(s.standard_minutes), hours_text(s.working_minutes),
+              (s.decision or "").capitalize(), " / ".join(p for p in (s.output, s.note) if p))
+             for s in d.steps],
+            [LATE_ROW if s.late else None for s in d.steps])
+        self.events_model.set_rows(
+            [(when_text(e.occurred_at), e.label, str(e.position or "-"), e.officer or "-",
+              " / ".join(p for p in ((e.decision or "").capitalize(), e.output, e.note) if p),
+              e.entered_by) for e in d.events])
+        self.stats_title.setText(strings.STATS_TITLE.format(rounds=count))
+        self.stats_model.set_rows(
+            [(s.no, s.activity, s.role, str(s.passes),
+              hours_text(round(s.average_minutes)) if s.average_minutes is not None else "-",
+              hours_text(s.standard_minutes), str(s.late_passes), str(s.sent_back))
+             for s in stats],
+            [LATE if s.late_passes else (LOOP if s.sent_back else None) for s in stats])
+        self.flowchart.show_sop(d.sop)
+        scene = self.flowchart.flowchart_scene()
+        self.overlay_items = draw_round(scene, d) if scene is not None else []
+        if d.current_step:
+            self.flowchart.select_step(d.current_step - 1)
+
+    # actions -------------------------------------------------------------------------------------
+    def _record(self, action) -> bool:
+        try:
+            with self.db.guard(), self.db.session() as session:
+                action(session)
+        except (InputError, StoreError) as exc:
+            self.show_error(strings.ERROR_TITLE, str(exc))
+            return False
+        self.show_round(self.detail.id)
+        self.changed.emit(self.detail.id)
+        return True
+
+    def _officer_names(self) -> list[str]:
+        with self.db.session() as session:
+            return [o.name for o in officer_service.list_officers(session=session,
+                                                                  active_only=True)]
+
+    def complete_step(self) -> bool:
+        d = self.detail
+        values = self.ask_complete(d, self._officer_names())
+        if values is None:
+            return False
+        return self._record(lambda s: round_service.complete_step(d.id, session=s, **values))
+
+    def reassign(self) -> bool:
+        d = self.detail
+        step = d.sop.steps[d.current_step - 1]
+        name = self.ask_choice(strings.ACTION_REASSIGN, strings.REASSIGN_PROMPT.format(
+            no=step.no, lane=step.role), self._officer_names())
+        if not name:
+            return False
+        return self._record(lambda s: round_service.reassign_round(d.id, name, session=s))
+
+    def hold_or_resume(self) -> bool:
+        d = self.detail
+        if d.status == "on_hold":
+            return self._record(lambda s: round_service.resume_round(d.id, session=s))
+        note = self.ask_text(strings.ACTION_HOLD, strings.HOLD_PROMPT)
+        if note is None:
+            return False
+        return self._record(lambda s: round_service.hold_round(d.id, session=s, note=note))
+
+    def cancel(self) -> bool:
+        reason = self.ask_text(strings.ACTION_CANCEL, strings.CANCEL_PROMPT)
+        if reason is None:
+            return False
+        d = self.detail
+        return self._record(lambda s: round_service.cancel_round(d.id, reason, session=s))
+
+    def add_note(self) -> bool:
+        text = self.ask_text(strings.ACTION_NOTE, strings.NOTE_PROMPT)
+        if text is None:
+            return False
+        d = self.detail
+        return self._record(lambda s: round_service.add_round_note(d.id, text, session=s))
+
+    def print_report(self) -> Path | None:
+        path = self.ask_save_path(f"putaran-{self.detail.id}.pdf", strings.PDF_FILTER)
+        if path is None:
+            return None
+        try:
+            write_round_report(self.detail, path)
+        except OSError as exc:
+            self.show_error(strings.ERROR_TITLE, str(exc))
+            return None
+        self.show_info(strings.ACTION_REPORT, strings.DONE_SAVED.format(path=path))
+        return path
+
+    def export_xlsx(self) -> Path | None:
+        path = self.ask_save_path(f"putaran-{self.detail.id}.xlsx", strings.XLSX_FILTER)
+        if path is None:
+            return None
+        try:
+            write_rounds_xlsx([self.detail], path)
+        except OSError as exc:
+            self.show_error(strings.ERROR_TITLE, str(exc))
+            return None
+        self.show_info(strings.ACTION_XLSX, strings.DONE_SAVED.format(path=path))
+        return path
+
+    # dialogs: small methods that tests replace ------------------------------------------------
+    def ask_complete(self, detail: RoundDetail, officers: list[str]) -> dict | None:
+        dialog = CompleteStepDialog(detail.sop, detail.current_step, detail.holder, officers,
+                                    self)
+        return dialog.values() if dialog.exec() else None
+
+    def ask_text(self, title: str, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, prompt)
+        return text if ok else None
+
+    def ask_choice(self, title: str, prompt: str, items: list[str]) -> str | None:
+        item, ok = QInputDialog.getItem(self, title, prompt, items, 0, False)
+        return item if ok else None
+
+    def ask_save_path(self, suggested: str, file_filter: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_PDF, suggested, file_filter)
+        return Path(path) if path else None
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def show_info(self, title: str, text: str) -> None:
+        QMessageBox.information(self, title, text)

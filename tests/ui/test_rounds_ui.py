@@ -1,0 +1,141 @@
+"""A whole Renja round through the window's Pelaksanaan tab, driven with qtbot; then the
+dashboard, the database and the report PDF tell the same story."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from pypdf import PdfReader
+from sqlmodel import select
+
+from kecamatan_desktop.domain.calendar import WIB
+from kecamatan_desktop.services import officers
+from kecamatan_desktop.store.round_models import RoundEventRow, RoundRow
+from kecamatan_desktop.ui.rounds.dashboard_model import RoundIdRole
+from kecamatan_desktop.ui.rounds.workspace import RoundsWorkspace
+from tests.services.test_rounds import STAFF
+
+T0 = datetime(2026, 11, 23, 8, 0, tzinfo=WIB)
+
+
+@pytest.fixture
+def workspace(qtbot, catalogue_db):
+    with catalogue_db.session() as s:
+        for name, nip, jabatan in STAFF:
+            officers.add_officer(session=s, name=name, nip=nip, jabatan=jabatan,
+                                 office="Kecamatan Poncokusumo")
+    w = RoundsWorkspace(catalogue_db)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.errors = []
+    w.show_error = lambda title, text: w.errors.append(text)
+    w.page.show_error = lambda title, text: w.errors.append(text)
+    w.page.show_info = lambda title, text: None
+    return w
+
+
+def test_a_whole_renja_round_through_the_window(qtbot, workspace, catalogue_db, tmp_path):
+    w = workspace
+    w.ask_start = lambda sop, defaults, names: (
+        "Renja 2027", {"Tim": "Budi Santoso", "Staf": "Dewi Lestari"}, T0)
+    round_id = w.start_round("poncokusumo-2018-renja")
+    assert round_id is not None and w.errors == []
+    assert w.page.isVisible()
+    assert w.dashboard.model.rowCount() == 1
+    t = T0
+    answers = {6: ["tidak", "ya"], 7: ["ya"]}
+    completed = 0
+    while w.page.detail.current_step is not None and completed < 20:
+        position = w.page.detail.current_step
+        t += timedelta(minutes=40)
+        decision = answers[position].pop(0) if position in answers else None
+        w.page.ask_complete = lambda detail, names, d=decision, at=t: dict(
+            decision=d, done_by=None, at=at, output=f"hasil langkah {detail.current_step}",
+            note="")
+        qtbot.mouseClick(w.page.buttons["complete"], qtbot_left())
+        completed += 1
+        assert w.errors == []
+        if position == 6 and decision == "tidak":
+            assert w.page.detail.current_step == 5  # the draft went back to the Staf
+    assert completed == 14
+    d = w.page.detail
+    assert d.status == "done" and d.loops == 1
+    assert [s.position for s in d.steps] == [1, 2, 3, 4, 5, 6, 5, 6, 7, 8, 9, 10, 11, 12]
+    assert "selesai" in w.page.status.text() and "putaran balik: 1" in w.page.status.text()
+    # the passes table shows one line per pass
+    assert w.page.steps_model.rowCount() == 14
+    assert w.page.steps_model.row(4)[2] == "Dewi Lestari"
+    # dashboard (all statuses) tells the same story
+    w.dashboard.status_filter.setCurrentIndex(w.dashboard.status_filter.findData("all"))
+    assert w.dashboard.model.rowCount() == 1
+    summary = w.dashboard.model.summary(0)
+    assert (summary.status, summary.loops, summary.current_step) == ("done", 1, None)
+    # the database holds one pass record per completion, in the event log
+    with catalogue_db.session() as s:
+        completions = s.exec(select(RoundEventRow).where(
+            RoundEventRow.kind == "step_completed")).all()
+        assert [e.position for e in completions] == [1, 2, 3, 4, 5, 6, 5, 6, 7, 8, 9, 10, 11,
+                                                     12]
+        assert s.exec(select(RoundRow)).one().loops == 1
+    # the report PDF
+    w.page.ask_save_path = lambda suggested, f: tmp_path / "laporan.pdf"
+    path = w.page.print_report()
+    text = "\n".join(p.extract_text() for p in PdfReader(path).pages)
+    assert "putaran balik: 1" in text and "Dewi Lestari" in text
+    squashed = "".join(text.split())
+    assert squashed.count("Memeriksakonsep") == 3  # step 6 twice (one loop), step 7 once
+
+
+def qtbot_left():
+    from PySide6.QtCore import Qt
+
+    return Qt.MouseButton.LeftButton
+
+
+def test_dashboard_double_click_opens_and_marks_late(qtbot, workspace):
+    w = workspace
+    w.ask_start = lambda sop, defaults, names: ("Renja lama", {"Tim": "Budi Santoso"},
+                                                 T0 - timedelta(days=30))
+    rid = w.start_round("poncokusumo-2018-renja")
+    w.page.setVisible(False)
+    w.dashboard.refresh()
+    index = w.dashboard.proxy.index(0, 0)
+    assert index.data(RoundIdRole) == rid
+    assert "terlambat" in w.dashboard.proxy.index(0, 6).data()
+    rect = w.dashboard.table.visualRect(index)
+    # a real double click is a press-release followed by a double-click event
+    qtbot.mouseClick(w.dashboard.table.viewport(), qtbot_left(), pos=rect.center())
+    qtbot.mouseDClick(w.dashboard.table.viewport(), qtbot_left(), pos=rect.center())
+    assert w.page.isVisible() and w.page.detail.id == rid
+
+
+def test_refused_action_shows_the_message_and_records_nothing(qtbot, workspace, catalogue_db):
+    w = workspace
+    w.ask_start = lambda sop, defaults, names: ("Renja", {}, T0)
+    w.start_round("poncokusumo-2018-renja")
+    w.page.ask_complete = lambda detail, names: dict(decision="ya", done_by=None,
+                                                     at=T0 + timedelta(hours=1), output="",
+                                                     note="")
+    w.page.complete_step()
+    assert w.errors and "bukan keputusan" in w.errors[-1]
+    with catalogue_db.session() as s:
+        assert len(s.exec(select(RoundEventRow)).all()) == 1
+
+
+def test_hold_resume_and_cancel_buttons(qtbot, workspace):
+    w = workspace
+    w.ask_start = lambda sop, defaults, names: ("Renja", {}, None)
+    w.start_round("poncokusumo-2018-renja")
+    w.page.ask_text = lambda title, prompt: "menunggu data"
+    w.page.hold_or_resume()
+    assert w.page.detail.status == "on_hold"
+    assert not w.page.buttons["complete"].isEnabled()
+    w.page.hold_or_resume()
+    assert w.page.detail.status == "active"
+    w.page.cancel()
+    assert w.page.detail.status == "cancelled"
+    assert [e.kind for e in w.page.detail.events] == ["started", "held", "resumed",
+                                                      "cancelled"]
