@@ -139,3 +139,47 @@ def test_hold_resume_and_cancel_buttons(qtbot, workspace):
     assert w.page.detail.status == "cancelled"
     assert [e.kind for e in w.page.detail.events] == ["started", "held", "resumed",
                                                       "cancelled"]
+
+
+def test_officer_directory_adds_and_refuses(qtbot, catalogue_db):
+    from kecamatan_desktop.ui.rounds.directory import OfficerDirectory
+
+    dialog = OfficerDirectory(catalogue_db)
+    qtbot.addWidget(dialog)
+    before = dialog.model.rowCount()
+    qtbot.keyClicks(dialog.name, "Hendra Wijaya")
+    qtbot.keyClicks(dialog.nip, "19910101 201801 1 00")
+    dialog.jabatan.setCurrentText("Kasi Pemerintahan")
+    assert dialog.add() is False
+    assert "18 angka" in dialog.message.text() and dialog.model.rowCount() == before
+    dialog.nip.setText("19910101 201801 1 009")
+    assert dialog.add() is True
+    assert dialog.model.rowCount() == before + 1
+    with catalogue_db.session() as s:
+        names = [o.name for o in officers.list_officers(session=s)]
+    assert "Hendra Wijaya" in names
+
+
+def test_monitoring_and_evaluation_forms_print(qtbot, workspace, catalogue_db, tmp_path):
+    from kecamatan_desktop.ui.rounds.forms import EvaluationDialog, MonitoringDialog
+
+    w = workspace
+    w.ask_start = lambda sop, defaults, names: ("Renja", {}, datetime.now(WIB))
+    w.start_round("poncokusumo-2018-renja")
+    monitor = MonitoringDialog(catalogue_db, "poncokusumo-2018-renja")
+    qtbot.addWidget(monitor)
+    assert monitor.table.rowCount() == 12
+    monitor.table.item(0, 3).setText("Disposisi cepat")
+    monitor.ask_save_path = lambda suggested: tmp_path / "monitoring.pdf"
+    text = "\n".join(p.extract_text() for p in PdfReader(monitor.print_pdf()).pages)
+    assert "Disposisi cepat" in text
+    evaluation = EvaluationDialog(catalogue_db, "poncokusumo-2018-renja")
+    qtbot.addWidget(evaluation)
+    evaluation.answers[0][0].setChecked(True)
+    evaluation.answers[2][1].setChecked(True)
+    evaluation.answers[2][2].setText("Langkah 3 terlalu umum")
+    evaluation.ask_save_path = lambda suggested: tmp_path / "evaluasi.pdf"
+    form = evaluation.filled_form()
+    assert [a.answer for a in form.answers[:3]] == [True, None, False]
+    text = "\n".join(p.extract_text() for p in PdfReader(evaluation.print_pdf()).pages)
+    assert "Langkah 3 terlalu umum" in text

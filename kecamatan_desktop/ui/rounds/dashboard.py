@@ -41,10 +41,13 @@ class Dashboard(QWidget):
         self.start_button = QPushButton(strings.START_ROUND)
         self.open_button = QPushButton(strings.OPEN_ROUND)
         refresh = QPushButton(strings.REFRESH)
+        self.directory_button = QPushButton(strings.DIRECTORY)
+        self.directory_button.clicked.connect(self.open_directory)
         top = QHBoxLayout()
         for widget in (self.sop_filter, self.officer_filter, self.status_filter):
             top.addWidget(widget, 1)
         top.addWidget(refresh)
+        top.addWidget(self.directory_button)
         top.addWidget(self.open_button)
         top.addWidget(self.start_button)
         self.table = QTableView(objectName="roundTable")
@@ -106,6 +109,12 @@ class Dashboard(QWidget):
                 self.table.selectRow(row)
                 return True
         return False
+
+    def open_directory(self) -> None:
+        from kecamatan_desktop.ui.rounds.directory import OfficerDirectory
+
+        OfficerDirectory(self.db, self).exec()
+        self.reload_filters()
 
     def _open_selected(self) -> None:
         index = self.table.currentIndex()

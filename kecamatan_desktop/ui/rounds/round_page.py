@@ -67,7 +67,9 @@ class RoundPage(QWidget):
                 ("cancel", strings.ACTION_CANCEL, self.cancel),
                 ("note", strings.ACTION_NOTE, self.add_note),
                 ("report", strings.ACTION_REPORT, self.print_report),
-                ("xlsx", strings.ACTION_XLSX, self.export_xlsx)):
+                ("xlsx", strings.ACTION_XLSX, self.export_xlsx),
+                ("monitoring", strings.ACTION_MONITORING, self.open_monitoring),
+                ("evaluation", strings.ACTION_EVALUATION, self.open_evaluation)):
             button = QPushButton(text)
             button.clicked.connect(slot)
             actions.addWidget(button)
@@ -216,6 +218,16 @@ class RoundPage(QWidget):
             return None
         self.show_info(strings.ACTION_XLSX, strings.DONE_SAVED.format(path=path))
         return path
+
+    def open_monitoring(self) -> None:
+        from kecamatan_desktop.ui.rounds.forms import MonitoringDialog
+
+        MonitoringDialog(self.db, self.detail.sop_id, self).exec()
+
+    def open_evaluation(self) -> None:
+        from kecamatan_desktop.ui.rounds.forms import EvaluationDialog
+
+        EvaluationDialog(self.db, self.detail.sop_id, self).exec()
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_complete(self, detail: RoundDetail, officers: list[str]) -> dict | None:

@@ -1,0 +1,181 @@
+"""The monitoring form (pre-filled from rounds, editable) and the evaluation form dialogs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.export.pdf_rounds import write_evaluation_form, write_monitoring_form
+from kecamatan_desktop.services import monitoring
+from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.ui.rounds import strings
+
+
+def _date_edit(value: date) -> QDateEdit:
+    edit = QDateEdit(QDate(value.year, value.month, value.day))
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("dd/MM/yyyy")
+    return edit
+
+
+class MonitoringDialog(QDialog):
+    """Pick a period, fill from the rounds, edit any cell, print."""
+
+    def __init__(self, db: Database, sop_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.sop_id = db, sop_id
+        self.form: monitoring.MonitoringForm | None = None
+        self.setWindowTitle(strings.MONITORING_TITLE)
+        today = date.today()
+        half = date(today.year, 1 if today.month <= 6 else 7, 1)
+        self.start = _date_edit(half)
+        self.end = _date_edit(today)
+        fill = QPushButton(strings.MONITORING_FILL)
+        fill.clicked.connect(self.fill)
+        self.table = QTableWidget(0, len(strings.MONITORING_HEADERS))
+        self.table.setHorizontalHeaderLabels(strings.MONITORING_HEADERS)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(True)
+        self.assessor = QLineEdit()
+        print_button = QPushButton(strings.PRINT)
+        print_button.clicked.connect(self.print_pdf)
+        top = QHBoxLayout()
+        for label, widget in ((strings.MONITORING_FROM, self.start),
+                              (strings.MONITORING_TO, self.end)):
+            top.addWidget(QLabel(label))
+            top.addWidget(widget)
+        top.addWidget(fill)
+        top.addStretch(1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(strings.ASSESSOR))
+        bottom.addWidget(self.assessor, 1)
+        bottom.addWidget(print_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(bottom)
+        self.resize(980, 560)
+        self.fill()
+
+    def fill(self) -> bool:
+        try:
+            with self.db.guard(), self.db.session() as session:
+                self.form = monitoring.monitoring_form(
+                    self.sop_id, self.start.date().toPython(), self.end.date().toPython(),
+                    session=session)
+        except (InputError, StoreError) as exc:
+            self.show_error(str(exc))
+            return False
+        self.table.setRowCount(len(self.form.rows))
+        for r, row in enumerate(self.form.rows):
+            for c, value in enumerate((row.no, row.procedure, row.assessment, row.notes,
+                                       row.action, row.initials)):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        self.table.setColumnWidth(1, 280)
+        self.table.setColumnWidth(3, 240)
+        self.table.resizeRowsToContents()
+        return True
+
+    def edited_form(self) -> monitoring.MonitoringForm:
+        """The form with whatever the user typed into the table."""
+        for r, row in enumerate(self.form.rows):
+            row.no, row.procedure, row.assessment, row.notes, row.action, row.initials = (
+                self.table.item(r, c).text() if self.table.item(r, c) else ""
+                for c in range(6))
+        self.form.assessor = self.assessor.text()
+        return self.form
+
+    def print_pdf(self) -> Path | None:
+        path = self.ask_save_path("monitoring-sop.pdf")
+        if path is None:
+            return None
+        write_monitoring_form(self.edited_form(), path)
+        return path
+
+    def ask_save_path(self, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_PDF, suggested,
+                                              strings.PDF_FILTER)
+        return Path(path) if path else None
+
+    def show_error(self, text: str) -> None:
+        QMessageBox.warning(self, strings.MONITORING_TITLE, text)
+
+
+class EvaluationDialog(QDialog):
+    """The seven criteria answered Ya or Tidak with a note, then printed."""
+
+    def __init__(self, db: Database, sop_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(strings.EVALUATION_TITLE)
+        with db.guard(), db.session() as session:
+            self.form = monitoring.evaluation_form(sop_id, date.today(), session=session)
+        grid = QGridLayout()
+        for c, text in enumerate(strings.EVALUATION_HEADERS):
+            grid.addWidget(QLabel(f"<b>{text}</b>"), 0, c)
+        self.answers: list[tuple[QRadioButton, QRadioButton, QLineEdit]] = []
+        for i, answer in enumerate(self.form.answers, 1):
+            yes, no, note = QRadioButton(), QRadioButton(), QLineEdit()
+            group = QButtonGroup(self)
+            group.addButton(yes)
+            group.addButton(no)
+            grid.addWidget(QLabel(str(i)), i, 0)
+            grid.addWidget(QLabel(answer.criterion, wordWrap=True), i, 1)
+            grid.addWidget(yes, i, 2)
+            grid.addWidget(no, i, 3)
+            grid.addWidget(note, i, 4)
+            self.answers.append((yes, no, note))
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(4, 2)
+        self.assessor = QLineEdit()
+        print_button = QPushButton(strings.PRINT)
+        print_button.clicked.connect(self.print_pdf)
+        bottom = QHBoxLayout()
+        bottom.addWidget(QLabel(strings.ASSESSOR))
+        bottom.addWidget(self.assessor, 1)
+        bottom.addWidget(print_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<b>{self.form.sop_name}</b>"))
+        layout.addLayout(grid)
+        layout.addLayout(bottom)
+        self.resize(860, 420)
+
+    def filled_form(self) -> monitoring.EvaluationForm:
+        for answer, (yes, no, note) in zip(self.form.answers, self.answers, strict=True):
+            answer.answer = True if yes.isChecked() else False if no.isChecked() else None
+            answer.note = note.text()
+        self.form.assessor = self.assessor.text()
+        return self.form
+
+    def print_pdf(self) -> Path | None:
+        path = self.ask_save_path("evaluasi-sop.pdf")
+        if path is None:
+            return None
+        write_evaluation_form(self.filled_form(), path)
+        return path
+
+    def ask_save_path(self, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_PDF, suggested,
+                                              strings.PDF_FILTER)
+        return Path(path) if path else None
