@@ -106,6 +106,8 @@ def sop_story(sop: Sop, profile: OfficeProfile | None, paper: tuple[float, float
 def write_sop_pdf(sop: Sop, path: Path, *, profile: OfficeProfile | None = None,
                   paper: str = "f4", logo: bytes | None = None) -> Path:
     size = paper_size(paper)
+    if logo is None and profile is not None:
+        logo = profile.logo
     doc = _Document(Path(path), size, f"SOP {sop.name}")
     doc.build(sop_story(sop, profile, size, logo))
     return Path(path)
@@ -117,6 +119,7 @@ def write_book_pdf(book: Book, path: Path, *, paper: str = "f4", logo: bytes | N
     size = paper_size(paper)
     width = size[0] - 2 * MARGIN
     total = len(book.sops)
+    logo = logo if logo is not None else book.profile.logo
     story: list = [Anchor(book.profile.name, "book-cover", toc=False)]
     story += cover_story(book.cover(), size[1] - 2 * MARGIN)
     if book.decree is not None:

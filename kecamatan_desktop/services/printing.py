@@ -41,6 +41,7 @@ class OfficeProfile:
     camat: Approver | None = None
     book_year: int | None = None
     cover_address: str | None = None
+    logo: bytes | None = None
 
     def letterhead_lines(self) -> tuple[str, ...]:
         """Address, phone/e-mail/website and city with postal code, as far as they are known."""
@@ -129,7 +130,7 @@ def office_profile(name: str, *, session: Session) -> OfficeProfile | None:
     return OfficeProfile(
         name=row.name, government=row.government, address=row.address, city=row.city,
         postal_code=row.postal_code, phone=row.phone, email=row.email, website=row.website,
-        camat=camat, book_year=row.book_year, cover_address=row.cover_address,
+        camat=camat, book_year=row.book_year, cover_address=row.cover_address, logo=row.logo,
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 
@@ -33,6 +33,7 @@ class OfficeRow(SQLModel, table=True):
     camat_nip: str | None = None
     book_year: int | None = None
     cover_address: str | None = None
+    logo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
 
 
 class SopRow(SQLModel, table=True):

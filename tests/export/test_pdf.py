@@ -186,3 +186,36 @@ def test_pdf_is_written_only_as_a_whole(tmp_path):
     target = tmp_path / "renja.pdf"
     write_sop_pdf(seed_sop("poncokusumo-2018-renja"), target)
     assert Path(target).read_bytes().startswith(b"%PDF")
+
+
+def _png(width: int = 40, height: int = 40) -> bytes:
+    import struct
+    import zlib
+
+    raw = b"".join(b"\x00" + bytes([200, 30, 30]) * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
+                                                               0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+
+
+def test_office_logo_is_printed_on_the_identity_sheet(catalogue_db, tmp_path):
+    from kecamatan_desktop.domain.errors import InputError
+    from kecamatan_desktop.services import offices
+
+    with catalogue_db.session() as session:
+        with pytest.raises(InputError, match="bukan gambar PNG atau JPG"):
+            offices.set_office_logo("Kecamatan Poncokusumo", b"GIF89a...", session=session)
+        offices.set_office_logo("Kecamatan Poncokusumo", _png(), session=session)
+        profile = printing.office_profile("Kecamatan Poncokusumo", session=session)
+    assert profile.logo is not None
+    reader = PdfReader(write_sop_pdf(seed_sop("poncokusumo-2018-renja"), tmp_path / "l.pdf",
+                                     profile=profile))
+    images = reader.pages[1].images
+    assert len(images) == 1
+    plain = PdfReader(write_sop_pdf(seed_sop("poncokusumo-2018-renja"), tmp_path / "p.pdf"))
+    assert len(plain.pages[1].images) == 0

@@ -1,0 +1,64 @@
+"""Office profiles: letterhead details and the logo printed on identity sheets."""
+
+from __future__ import annotations
+
+from sqlmodel import Session, select
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.store.models import OfficeRow
+
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+PROFILE_FIELDS = ("government", "address", "city", "postal_code", "phone", "email", "website",
+                  "cover_address")
+
+
+def logo_kind(data: bytes) -> str | None:
+    """'PNG' or 'JPEG' from the file's signature; None for anything else."""
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    return None
+
+
+def _office(session: Session, name: str) -> OfficeRow:
+    row = session.exec(select(OfficeRow).where(OfficeRow.name == name)).first()
+    if row is None:
+        raise InputError(f"Kantor {name!r} tidak ada")
+    return row
+
+
+def set_office_logo(name: str, data: bytes | None, *, session: Session,
+                    source: str = "berkas") -> None:
+    """Store (or with None, remove) the office's logo; only PNG or JPG up to 2 MB."""
+    if data is not None:
+        if logo_kind(data) is None:
+            raise InputError(f"{source} bukan gambar PNG atau JPG; logo tidak diubah")
+        if len(data) > MAX_LOGO_BYTES:
+            raise InputError(f"{source} lebih dari 2 MB; kecilkan gambarnya dulu")
+    row = _office(session, name)
+    row.logo = data
+    try:
+        session.add(row)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
+def update_office_profile(name: str, *, session: Session, **fields: str | None) -> None:
+    unknown = set(fields) - set(PROFILE_FIELDS)
+    if unknown:
+        raise InputError(f"Isian profil tidak dikenal: {', '.join(sorted(unknown))}")
+    if "government" in fields and not (fields["government"] or "").strip():
+        raise InputError("Nama pemerintah daerah wajib diisi")
+    row = _office(session, name)
+    for key, value in fields.items():
+        setattr(row, key, (value or "").strip() or None if key != "government"
+                else value.strip())
+    try:
+        session.add(row)
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
