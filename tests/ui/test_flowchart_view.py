@@ -195,7 +195,7 @@ def test_zoom_buttons_and_ctrl_wheel(qtbot, panel, renstra):
     assert view.flowchart_scene().sceneRect().width() * fitted <= view.viewport().width()
     panel.zoom_in_button.click()
     assert view.zoom_factor() == pytest.approx(fitted * 1.25)
-    assert panel.zoom_label.text() == f"{round(fitted * 125)} %"
+    assert panel.zoom_label.text() == f"{round(fitted * 125)}%"
     panel.zoom_out_button.click()
     panel.zoom_out_button.click()
     assert view.zoom_factor() == pytest.approx(fitted / 1.25)

@@ -30,7 +30,7 @@ IMAGE_FILTERS = "Gambar PNG 300 dpi (*.png);;Gambar SVG (*.svg)"
 SAVE_FAILED_TITLE = "Gambar tidak dapat disimpan"
 SAVED_TITLE = "Gambar disimpan"
 SAVED_TEXT = "Diagram alir disimpan sebagai:\n{paths}"
-ZOOM_PERCENT = "{percent} %"
+ZOOM_PERCENT = "{percent}%"
 
 
 class FlowchartPanel(QWidget):
@@ -49,7 +49,7 @@ class FlowchartPanel(QWidget):
         self.save_image_button = self._button(SAVE_IMAGE, self.save_image)
         self.zoom_label = QLabel()
         bar = QHBoxLayout()
-        bar.setContentsMargins(0, 0, 0, 0)
+        bar.setContentsMargins(4, 4, 4, 2)
         for widget in (self.zoom_out_button, self.zoom_in_button, self.fit_width_button,
                        self.zoom_label):
             bar.addWidget(widget)

@@ -135,8 +135,8 @@ class FlowchartView(QGraphicsView):
             item = self._flow.shape_items.get(index) if index is not None else None
             if item is not None:
                 item.setSelected(True)
-                if scroll_to:
-                    self.ensureVisible(item, 60, 60)
+                if scroll_to and not self.visible_scene_rect().contains(item.sceneBoundingRect()):
+                    self.centerOn(item)
         finally:
             self._selecting = False
 
