@@ -112,7 +112,6 @@ def bench_flowchart(repeat: int) -> None:
             build.append(t2 - t1)
             paint.append(t3 - t2)
             pages = len(layout.pages)
-            scene.deleteLater()
         return (statistics.median(lay), statistics.median(build), statistics.median(paint), pages)
 
     print("Flowchart: layout with Qt metrics, scene build, first page painted at 108 dpi "

@@ -59,17 +59,14 @@ def write_images(sop: Sop, path: Path) -> list[Path]:
         layout = lay_out(sop)
     except LayoutError as exc:
         raise InputError(str(exc)) from exc
-    scene = FlowchartScene(layout, sop, decorated=False)
+    scene = FlowchartScene(layout, sop, decorated=False)  # no parent: freed on return
     paths = image_paths(path, len(layout.pages))
-    try:
-        for n, target in enumerate(paths):
-            if suffix == ".png":
-                _write_png(scene, n, target)
-            else:
-                _write_svg(scene, n, target, SVG_DESCRIPTION.format(
-                    name=sop.name, page=n + 1, pages=len(paths)))
-    finally:
-        scene.deleteLater()
+    for n, target in enumerate(paths):
+        if suffix == ".png":
+            _write_png(scene, n, target)
+        else:
+            _write_svg(scene, n, target, SVG_DESCRIPTION.format(
+                name=sop.name, page=n + 1, pages=len(paths)))
     return paths
 
 
