@@ -28,14 +28,22 @@ def _office(session: Session, name: str) -> OfficeRow:
     return row
 
 
+_KEEP = object()
+
+
+def _check_logo(data: bytes | None, source: str) -> None:
+    if data is None:
+        return
+    if logo_kind(data) is None:
+        raise InputError(f"{source} bukan gambar PNG atau JPG; logo tidak diubah")
+    if len(data) > MAX_LOGO_BYTES:
+        raise InputError(f"{source} lebih dari 2 MB; kecilkan gambarnya dulu")
+
+
 def set_office_logo(name: str, data: bytes | None, *, session: Session,
                     source: str = "berkas") -> None:
     """Store (or with None, remove) the office's logo; only PNG or JPG up to 2 MB."""
-    if data is not None:
-        if logo_kind(data) is None:
-            raise InputError(f"{source} bukan gambar PNG atau JPG; logo tidak diubah")
-        if len(data) > MAX_LOGO_BYTES:
-            raise InputError(f"{source} lebih dari 2 MB; kecilkan gambarnya dulu")
+    _check_logo(data, source)
     row = _office(session, name)
     row.logo = data
     try:
@@ -46,7 +54,11 @@ def set_office_logo(name: str, data: bytes | None, *, session: Session,
         raise
 
 
-def update_office_profile(name: str, *, session: Session, **fields: str | None) -> None:
+def update_office_profile(name: str, *, session: Session, logo=_KEEP,
+                          **fields: str | None) -> None:
+    """Change letterhead fields (and the logo, if given) in one transaction."""
+    if logo is not _KEEP:
+        _check_logo(logo, "logo")
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise InputError(f"Isian profil tidak dikenal: {', '.join(sorted(unknown))}")
@@ -56,6 +68,8 @@ def update_office_profile(name: str, *, session: Session, **fields: str | None) 
     for key, value in fields.items():
         setattr(row, key, (value or "").strip() or None if key != "government"
                 else value.strip())
+    if logo is not _KEEP:
+        row.logo = logo
     try:
         session.add(row)
         session.commit()

@@ -37,6 +37,10 @@ from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopDialog, NewSopReque
 from kecamatan_desktop.ui.editor.procedure_editor import ProcedureEditor
 from kecamatan_desktop.ui.editor.revision_history import RevisionHistory
 from kecamatan_desktop.ui.events import CatalogueEvents
+from kecamatan_desktop.ui.flowchart.panel import FlowchartPanel
+from kecamatan_desktop.ui.office_profile import OfficeProfileDialog
+from kecamatan_desktop.ui.printing_actions import PrintingActions
+from kecamatan_desktop.ui.rounds.workspace import RoundsWorkspace
 from kecamatan_desktop.ui.sop_list_model import SopFilterProxy, SopIdRole, SopListModel
 
 
@@ -121,7 +125,24 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([400, 900])
-        self.setCentralWidget(self.splitter)
+
+        # the swimlane drawing above the step table, redrawn from the document being edited
+        self.flowchart = FlowchartPanel()
+        self.procedure_view.flowchart_layout.addWidget(self.flowchart)
+        # drawing, step table, lanes and problems: none may be squeezed out of sight
+        self.procedure_view.editor_page.setSizes([360, 300, 170])
+        for pane in range(3):
+            self.procedure_view.editor_page.setCollapsible(pane, False)
+        self.flowchart.step_selected.connect(self._on_flowchart_step_selected)
+        self.flowchart.step_dropped_on_lane.connect(self._on_step_dropped_on_lane)
+        self.document.changed.connect(lambda: self.flowchart.show_sop(self.document.sop))
+        self.procedure_view.step_selected.connect(self.flowchart.select_step)
+
+        self.rounds = RoundsWorkspace(self.db)
+        self.main_tabs = QTabWidget(objectName="mainTabs")
+        self.main_tabs.addTab(self.splitter, strings.TAB_CATALOGUE)
+        self.main_tabs.addTab(self.rounds, strings.TAB_ROUNDS)
+        self.setCentralWidget(self.main_tabs)
 
         self.search_box.textChanged.connect(self._on_search)
         self.office_filter.currentIndexChanged.connect(self._on_office)
@@ -144,14 +165,23 @@ class MainWindow(QMainWindow):
         self.action_export = action(strings.ACTION_EXPORT, self.export_current,
                                     QKeySequence.SaveAs)
         self.action_quit = action(strings.ACTION_QUIT, self.close, QKeySequence.Quit)
+        self.printing = PrintingActions(self.db, self)
+        self.action_office = action(strings.ACTION_OFFICE_PROFILE, self.edit_office_profile)
         file_menu = self.menuBar().addMenu(strings.MENU_FILE)
         for item in (self.action_new, self.action_duplicate, self.action_delete, None,
                      self.action_save, self.action_history, None, self.action_import,
-                     self.action_export, None, self.action_quit):
+                     self.action_export, None, self.printing.export_pdf_action,
+                     self.printing.print_action, self.printing.print_book_action):
             if item is None:
                 file_menu.addSeparator()
             else:
                 file_menu.addAction(item)
+        paper_menu = file_menu.addMenu(strings.MENU_PAPER)
+        for paper_action in self.printing.paper_actions.values():
+            paper_menu.addAction(paper_action)
+        file_menu.addAction(self.action_office)
+        file_menu.addSeparator()
+        file_menu.addAction(self.action_quit)
 
         stack = self.document.undo_stack
         self.action_undo = stack.createUndoAction(self, strings.ACTION_UNDO)
@@ -161,6 +191,15 @@ class MainWindow(QMainWindow):
         edit_menu = self.menuBar().addMenu(strings.MENU_EDIT)
         edit_menu.addAction(self.action_undo)
         edit_menu.addAction(self.action_redo)
+
+        rounds_menu = self.menuBar().addMenu(strings.MENU_ROUNDS)
+        self.action_start_round = action(strings.ACTION_START_ROUND, self.start_round)
+        self.action_directory = action(strings.ACTION_DIRECTORY,
+                                       self.rounds.dashboard.open_directory)
+        self.action_dashboard = action(strings.ACTION_SHOW_ROUNDS,
+                                       lambda: self.main_tabs.setCurrentWidget(self.rounds))
+        for item in (self.action_start_round, self.action_dashboard, self.action_directory):
+            rounds_menu.addAction(item)
 
         help_menu = self.menuBar().addMenu(strings.MENU_HELP)
         self.action_about = action(strings.ACTION_ABOUT, self.show_about)
@@ -242,6 +281,7 @@ class MainWindow(QMainWindow):
     def _on_sops_changed(self, sop_ids: list) -> None:
         keep = self.edit_session.sop_id or self.selected_sop_id()
         self.reload()
+        self.rounds.dashboard.reload_filters()
         if keep and not self.select_sop(keep):
             self.edit_session.open_sop(None)
         elif keep in sop_ids:
@@ -344,6 +384,18 @@ class MainWindow(QMainWindow):
             self.show_error(strings.EXPORT_FAILED, str(exc))
             return
         self.show_info(strings.EXPORT_TITLE, strings.EXPORT_DONE.format(id=sop_id, path=path))
+
+    def start_round(self) -> int | None:
+        """Start a round of the selected SOP, on the Pelaksanaan tab."""
+        self.main_tabs.setCurrentWidget(self.rounds)
+        return self.rounds.start_round(self.selected_sop_id())
+
+    def edit_office_profile(self) -> None:
+        office = self.document.sop.office.name if self.document.sop else None
+        if office not in self.offices and self.offices:
+            office = self.offices[0]
+        if office is not None:
+            OfficeProfileDialog(self.db, office, self).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(self, strings.ABOUT_TITLE,

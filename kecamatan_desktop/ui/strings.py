@@ -200,3 +200,42 @@ UNDO_MOVE_LANE = "pindahkan lajur {lane}"
 UNDO_REMOVE_LANE = "hapus lajur {lane}"
 UNDO_IDENTITY = "ubah {field}"
 UNDO_REVISED_STAMP = "isi Tanggal Revisi"
+
+# printing
+ACTION_EXPORT_PDF = "Ekspor &PDF…"
+ACTION_PRINT = "&Cetak…"
+ACTION_PRINT_BOOK = "Cetak &Buku SOP…"
+ACTION_OFFICE_PROFILE = "Profil &kantor…"
+MENU_PAPER = "&Kertas"
+PAPER_F4 = "F4 (215 × 330 mm)"
+PAPER_A4 = "A4 (210 × 297 mm)"
+PDF_TITLE = "Ekspor PDF"
+PDF_FILTER = "PDF (*.pdf)"
+PDF_DONE = "PDF disimpan: {path}"
+PDF_FAILED = "PDF tidak dapat dibuat"
+PRINT_NOTHING = "Pilih dulu SOP yang akan dicetak."
+BOOK_TITLE = "Cetak Buku SOP"
+BOOK_OFFICE = "Kantor:"
+BOOK_PROGRESS = "Menyusun buku SOP… ({done} dari {total} SOP)"
+BOOK_CANCEL = "Batal"
+VIEWER_FAILED = "PDF disimpan di {path}, tetapi tidak ada penampil PDF yang dapat membukanya."
+
+# office profile
+OFFICE_TITLE = "Profil kantor"
+OFFICE_FIELDS = (("government", "Pemerintah daerah"), ("address", "Alamat"),
+                 ("city", "Kota/kecamatan"), ("postal_code", "Kode pos"),
+                 ("phone", "Telepon"), ("email", "E-mail"), ("website", "Situs web"),
+                 ("cover_address", "Alamat di sampul SOP"))
+OFFICE_LOGO = "Logo"
+OFFICE_LOGO_CHOOSE = "Pilih gambar…"
+OFFICE_LOGO_REMOVE = "Hapus logo"
+OFFICE_LOGO_NONE = "(tanpa logo: ruangnya dibiarkan kosong)"
+OFFICE_LOGO_FILTER = "Gambar (*.png *.jpg *.jpeg)"
+
+# rounds
+MENU_ROUNDS = "&Pelaksanaan"
+TAB_CATALOGUE = "Katalog SOP"
+TAB_ROUNDS = "Pelaksanaan"
+ACTION_START_ROUND = "&Mulai putaran SOP ini…"
+ACTION_DIRECTORY = "&Daftar pegawai…"
+ACTION_SHOW_ROUNDS = "&Buka dasbor pelaksanaan"

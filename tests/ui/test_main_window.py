@@ -176,17 +176,20 @@ def test_export_through_the_menu(window, dialogs, tmp_path):
 
 def test_menus_speak_indonesian(window):
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == [strings.MENU_FILE, strings.MENU_EDIT, strings.MENU_HELP]
+    assert titles == [strings.MENU_FILE, strings.MENU_EDIT, strings.MENU_ROUNDS,
+                      strings.MENU_HELP]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if a.text()]
     assert file_actions == ["SOP &baru…", "&Gandakan SOP…", "&Hapus SOP…", "&Simpan",
-                            "&Riwayat revisi", "&Impor…", "&Ekspor…", "&Keluar"]
+                            "&Riwayat revisi", "&Impor…", "&Ekspor…", "Ekspor &PDF…",
+                            "&Cetak…", "Cetak &Buku SOP…", "&Kertas", "Profil &kantor…",
+                            "&Keluar"]
     edit_actions = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
     assert edit_actions == ["&Urungkan", "U&langi"]
 
 
 def test_window_size_and_last_sop_are_remembered(qtbot, catalogue_db, settings, window):
-    window.resize(761, 533)
+    window.resize(790, 590)
     window.select_sop("poncokusumo-2018-pengukuran-kinerja")
     window.close()
     again = MainWindow(catalogue_db, settings)
@@ -194,5 +197,5 @@ def test_window_size_and_last_sop_are_remembered(qtbot, catalogue_db, settings, 
     again.show()
     qtbot.waitExposed(again)
     assert again.selected_sop_id() == "poncokusumo-2018-pengukuran-kinerja"
-    assert (again.width(), again.height()) == (761, 533)
+    assert (again.width(), again.height()) == (790, 590)
     assert again.title_label.text() == "Pengukuran Kinerja"

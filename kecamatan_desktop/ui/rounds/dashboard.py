@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -38,18 +38,22 @@ class Dashboard(QWidget):
         self.status_filter = QComboBox(objectName="roundStatusFilter")
         for label, value in strings.STATUS_FILTER:
             self.status_filter.addItem(label, value)
-        self.start_button = QPushButton(strings.START_ROUND)
-        self.open_button = QPushButton(strings.OPEN_ROUND)
-        refresh = QPushButton(strings.REFRESH)
-        self.directory_button = QPushButton(strings.DIRECTORY)
-        self.directory_button.clicked.connect(self.open_directory)
+        for combo in (self.sop_filter, self.officer_filter, self.status_filter):
+            # long SOP names must not make the whole window wide
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(10)
+        tools = QToolBar(objectName="dashboardActions")
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        refresh = tools.addAction(strings.REFRESH)
+        directory = tools.addAction(strings.DIRECTORY)
+        open_round = tools.addAction(strings.OPEN_ROUND)
+        start = tools.addAction(strings.START_ROUND)
+        directory.triggered.connect(self.open_directory)
         top = QHBoxLayout()
         for widget in (self.sop_filter, self.officer_filter, self.status_filter):
             top.addWidget(widget, 1)
-        top.addWidget(refresh)
-        top.addWidget(self.directory_button)
-        top.addWidget(self.open_button)
-        top.addWidget(self.start_button)
+        top.addWidget(tools)
         self.table = QTableView(objectName="roundTable")
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
@@ -67,9 +71,9 @@ class Dashboard(QWidget):
         layout.addWidget(self.count)
         for combo in (self.sop_filter, self.officer_filter, self.status_filter):
             combo.currentIndexChanged.connect(self.refresh)
-        refresh.clicked.connect(self.refresh)
-        self.start_button.clicked.connect(self.start_requested)
-        self.open_button.clicked.connect(self._open_selected)
+        refresh.triggered.connect(self.refresh)
+        start.triggered.connect(self.start_requested)
+        open_round.triggered.connect(self._open_selected)
         self.table.doubleClicked.connect(lambda index: self.round_opened.emit(
             index.data(RoundIdRole)))
         self.reload_filters()

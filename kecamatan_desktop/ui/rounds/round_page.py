@@ -5,18 +5,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
     QMessageBox,
-    QPushButton,
     QTableView,
     QTabWidget,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -58,8 +58,10 @@ class RoundPage(QWidget):
         self.detail: RoundDetail | None = None
         self.header = QLabel(wordWrap=True)
         self.status = QLabel(wordWrap=True, objectName="roundStatus")
-        self.buttons: dict[str, QPushButton] = {}
-        actions = QHBoxLayout()
+        self.buttons: dict[str, QToolButton] = {}
+        self.actions: dict[str, QAction] = {}
+        actions = QToolBar(objectName="roundActions")
+        actions.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for key, text, slot in (
                 ("complete", strings.ACTION_COMPLETE, self.complete_step),
                 ("reassign", strings.ACTION_REASSIGN, self.reassign),
@@ -70,11 +72,10 @@ class RoundPage(QWidget):
                 ("xlsx", strings.ACTION_XLSX, self.export_xlsx),
                 ("monitoring", strings.ACTION_MONITORING, self.open_monitoring),
                 ("evaluation", strings.ACTION_EVALUATION, self.open_evaluation)):
-            button = QPushButton(text)
-            button.clicked.connect(slot)
-            actions.addWidget(button)
-            self.buttons[key] = button
-        actions.addStretch(1)
+            action = actions.addAction(text)
+            action.triggered.connect(slot)
+            self.actions[key] = action
+            self.buttons[key] = actions.widgetForAction(action)
         self.flowchart = FlowchartView()
         self.steps_model = RowsModel(strings.STEPS_HEADERS, self)
         self.events_model = RowsModel(strings.EVENTS_HEADERS, self)
@@ -92,7 +93,7 @@ class RoundPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.status)
-        layout.addLayout(actions)
+        layout.addWidget(actions)
         layout.addWidget(self.tabs, 1)
 
     # showing -----------------------------------------------------------------------------------
@@ -112,9 +113,9 @@ class RoundPage(QWidget):
             std=hours_text(d.total_standard_minutes)))
         open_ = d.status in ("active", "on_hold")
         for key in ("complete", "reassign", "hold", "cancel"):
-            self.buttons[key].setEnabled(open_)
-        self.buttons["complete"].setEnabled(d.status == "active")
-        self.buttons["hold"].setText(strings.ACTION_RESUME if d.status == "on_hold"
+            self.actions[key].setEnabled(open_)
+        self.actions["complete"].setEnabled(d.status == "active")
+        self.actions["hold"].setText(strings.ACTION_RESUME if d.status == "on_hold"
                                      else strings.ACTION_HOLD)
         self.steps_model.set_rows(
             [(s.no, s.role, s.officer or "-", when_text(s.received_at), when_text(s.handed_at),

@@ -1,0 +1,104 @@
+"""The office profile dialog: letterhead details and the logo printed on identity sheets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.services import offices, printing
+from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.ui import strings
+
+
+class OfficeProfileDialog(QDialog):
+    def __init__(self, db: Database, office: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.office = db, office
+        self.setWindowTitle(f"{strings.OFFICE_TITLE} — {office}")
+        with db.guard(), db.session() as session:
+            profile = printing.office_profile(office, session=session)
+        self.logo: bytes | None = profile.logo
+        self.fields: dict[str, QLineEdit] = {}
+        form = QFormLayout(self)
+        for key, label in strings.OFFICE_FIELDS:
+            edit = QLineEdit(getattr(profile, key) or "")
+            self.fields[key] = edit
+            form.addRow(label, edit)
+        self.preview = QLabel(objectName="logoPreview")
+        self.preview.setMinimumSize(90, 90)
+        choose = QPushButton(strings.OFFICE_LOGO_CHOOSE)
+        remove = QPushButton(strings.OFFICE_LOGO_REMOVE)
+        choose.clicked.connect(self.choose_logo)
+        remove.clicked.connect(lambda: self._set_logo(None))
+        logo_row = QHBoxLayout()
+        logo_row.addWidget(self.preview)
+        logo_row.addWidget(choose)
+        logo_row.addWidget(remove)
+        logo_row.addStretch(1)
+        form.addRow(strings.OFFICE_LOGO, logo_row)
+        self.message = QLabel(objectName="officeMessage", wordWrap=True)
+        self.message.setStyleSheet("color: #b71c1c;")
+        form.addRow(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self._set_logo(self.logo)
+        self.resize(560, 420)
+
+    def _set_logo(self, data: bytes | None) -> None:
+        self.logo = data
+        if data:
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            self.preview.setPixmap(pixmap.scaled(80, 80))
+        else:
+            self.preview.clear()
+            self.preview.setText(strings.OFFICE_LOGO_NONE)
+
+    def choose_logo(self) -> bool:
+        path = self.ask_logo_path()
+        if path is None:
+            return False
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.message.setText(f"{path}: {exc.strerror}")
+            return False
+        if offices.logo_kind(data) is None:
+            self.message.setText(f"{path.name} bukan gambar PNG atau JPG; logo tidak diubah")
+            return False
+        self.message.clear()
+        self._set_logo(data)
+        return True
+
+    def save(self) -> bool:
+        try:
+            with self.db.guard(), self.db.session() as session:
+                offices.update_office_profile(
+                    self.office, session=session, logo=self.logo,
+                    **{key: edit.text() for key, edit in self.fields.items()})
+        except (InputError, StoreError) as exc:
+            self.message.setText(str(exc))
+            return False
+        self.accept()
+        return True
+
+    def ask_logo_path(self) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self, strings.OFFICE_LOGO, "",
+                                              strings.OFFICE_LOGO_FILTER)
+        return Path(path) if path else None

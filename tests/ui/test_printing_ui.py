@@ -1,0 +1,106 @@
+"""Printing from the window: Ekspor PDF, Cetak, Cetak Buku SOP; the office profile's logo;
+starting a round from the Pelaksanaan menu."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from PySide6.QtCore import QSettings
+from pypdf import PdfReader
+
+from kecamatan_desktop.domain.calendar import WIB
+from kecamatan_desktop.services import printing
+from kecamatan_desktop.ui.main_window import MainWindow
+from kecamatan_desktop.ui.office_profile import OfficeProfileDialog
+from tests.export.test_pdf import _png
+from tests.ui.test_main_window import Dialogs
+
+
+@pytest.fixture
+def window(qtbot, catalogue_db, tmp_path):
+    w = MainWindow(catalogue_db, QSettings(str(tmp_path / "s.ini"),
+                                           QSettings.Format.IniFormat))
+    dialogs = Dialogs()
+    dialogs.install(w)
+    w.dialogs = dialogs
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def test_export_pdf_of_the_selected_sop(window, tmp_path):
+    window.select_sop("poncokusumo-2018-renstra")
+    window.printing.ask_pdf_path = lambda suggested: tmp_path / suggested
+    window.printing.export_pdf_action.trigger()
+    path = tmp_path / "poncokusumo-2018-renstra.pdf"
+    reader = PdfReader(path)
+    assert len(reader.pages) == 3
+    assert window.dialogs.infos and str(path) in window.dialogs.infos[-1]
+
+
+def test_a4_paper_from_the_menu(window, tmp_path):
+    window.select_sop("poncokusumo-2018-renstra")
+    window.printing.paper_actions["a4"].trigger()
+    window.printing.ask_pdf_path = lambda suggested: tmp_path / "a4.pdf"
+    window.printing.export_pdf()
+    assert round(float(PdfReader(tmp_path / "a4.pdf").pages[0].mediabox.width), 2) == 595.28
+
+
+def test_print_opens_the_pdf_in_the_viewer(window):
+    opened = []
+    window.printing.open_in_viewer = lambda path: opened.append(path) or True
+    window.select_sop("poncokusumo-2018-lkj")
+    window.printing.print_action.trigger()
+    assert len(opened) == 1 and opened[0].exists()
+    assert "PENYUSUNAN LAPORAN KINERJA (LKJ)" in PdfReader(opened[0]).pages[0].extract_text()
+
+
+def test_print_book_with_progress(window, tmp_path):
+    window.printing.ask_office = lambda offices: offices[1]
+    window.printing.ask_pdf_path = lambda suggested: tmp_path / suggested
+    labels = []
+    original = window.printing.make_progress
+
+    def progress():
+        dialog = original()
+        dialog.canceled.connect(lambda: None)
+        dialog.setLabelText = lambda text, d=dialog: labels.append(text)
+        return dialog
+
+    window.printing.make_progress = progress
+    path = window.printing.print_book()
+    assert path.name == "Buku SOP Kecamatan Ngantang.pdf"
+    assert labels[-1].endswith("(12 dari 12 SOP)")
+    # Ngantang: cover, table of contents, then 12 SOPs of cover + identity sheet each
+    assert len(PdfReader(path).pages) == 2 + 12 * 2
+
+
+def test_office_profile_logo(qtbot, window, catalogue_db, tmp_path):
+    dialog = OfficeProfileDialog(catalogue_db, "Kecamatan Poncokusumo", window)
+    qtbot.addWidget(dialog)
+    bad = tmp_path / "logo.gif"
+    bad.write_bytes(b"GIF89a not a png")
+    dialog.ask_logo_path = lambda: bad
+    assert dialog.choose_logo() is False
+    assert "bukan gambar PNG atau JPG" in dialog.message.text()
+    good = tmp_path / "logo.png"
+    good.write_bytes(_png())
+    dialog.ask_logo_path = lambda: good
+    assert dialog.choose_logo() is True
+    dialog.fields["phone"].setText("(0341) 787000")
+    assert dialog.save() is True
+    with catalogue_db.session() as session:
+        profile = printing.office_profile("Kecamatan Poncokusumo", session=session)
+    assert profile.logo == good.read_bytes() and profile.phone == "(0341) 787000"
+
+
+def test_start_a_round_of_the_selected_sop_from_the_menu(window):
+    window.select_sop("poncokusumo-2018-renja")
+    window.rounds.ask_start = lambda sop, defaults, names: ("Renja 2027", {},
+                                                            datetime.now(WIB))
+    window.action_start_round.trigger()
+    assert window.main_tabs.currentWidget() is window.rounds
+    assert window.rounds.page.detail.title == "Renja 2027"
+    assert window.rounds.dashboard.model.rowCount() == 1
