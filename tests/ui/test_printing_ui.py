@@ -6,8 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QSettings
 from pypdf import PdfReader
+from PySide6.QtCore import QSettings
 
 from kecamatan_desktop.domain.calendar import WIB
 from kecamatan_desktop.services import printing
