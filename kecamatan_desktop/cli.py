@@ -1,4 +1,4 @@
-"""Command line over the services: `kecamatan-desktop [--db PATH] list|export|import|image`.
+"""Command line over the services: catalogue, images, PDFs, officers and rounds.
 
 With no subcommand it opens the window. Exit status: 0 success, 2 bad input, 1 anything else.
 """
@@ -42,7 +42,71 @@ def build_parser() -> argparse.ArgumentParser:
     p_image.add_argument("sop_id")
     p_image.add_argument("-o", "--output", metavar="FILE", required=True,
                          help="FILE.png (300 dpi) atau FILE.svg; banyak halaman: FILE-1, FILE-2, …")
+    p_pdf = sub.add_parser("pdf", help="cetak satu SOP ke PDF (sampul, identitas, diagram alir)")
+    p_pdf.add_argument("sop_id")
+    p_pdf.add_argument("-o", "--output", metavar="FILE", required=True)
+    p_pdf.add_argument("--paper", choices=("f4", "a4"), default="f4")
+    p_book = sub.add_parser("book", help="cetak buku SOP satu kantor ke PDF")
+    p_book.add_argument("-o", "--output", metavar="FILE", required=True)
+    p_book.add_argument("--office", metavar="NAME", help="bawaan: kantor pertama")
+    p_book.add_argument("--paper", choices=("f4", "a4"), default="f4")
+    _add_officer_commands(sub)
+    _add_round_commands(sub)
     return parser
+
+
+def _add_officer_commands(sub) -> None:
+    officer = sub.add_parser("officer", help="daftar pegawai").add_subparsers(
+        dest="action", required=True, parser_class=_Parser)
+    add = officer.add_parser("add", help="tambah pegawai")
+    add.add_argument("--name", required=True)
+    add.add_argument("--nip", required=True, help="18 angka, spasi boleh")
+    add.add_argument("--jabatan", required=True)
+    add.add_argument("--pangkat", default="")
+    add.add_argument("--office", metavar="KANTOR")
+    listing = officer.add_parser("list", help="daftar pegawai")
+    listing.add_argument("--json", action="store_true")
+
+
+def _add_round_commands(sub) -> None:
+    rnd = sub.add_parser("round", help="putaran pelaksanaan SOP").add_subparsers(
+        dest="action", required=True, parser_class=_Parser)
+    start = rnd.add_parser("start", help="mulai putaran")
+    start.add_argument("sop_id")
+    start.add_argument("--title", required=True)
+    start.add_argument("--at", metavar="ISO", help="waktu mulai (bawaan: sekarang), mis. "
+                                                   "2026-11-23T08:00+07:00")
+    start.add_argument("--lane", action="append", default=[], metavar="LAJUR=NAMA")
+    listing = rnd.add_parser("list", help="daftar putaran")
+    listing.add_argument("--active", action="store_true", help="hanya yang berjalan/ditahan")
+    listing.add_argument("--json", action="store_true")
+    show = rnd.add_parser("show", help="rincian satu putaran")
+    show.add_argument("round_id", type=int)
+    show.add_argument("--json", action="store_true")
+    complete = rnd.add_parser("complete", help="selesaikan langkah sekarang")
+    complete.add_argument("round_id", type=int)
+    complete.add_argument("--decision", choices=("ya", "tidak"))
+    complete.add_argument("--note", default="")
+    complete.add_argument("--output", default="")
+    complete.add_argument("--by", metavar="NAMA", help="pegawai yang mengerjakan")
+    complete.add_argument("--at", metavar="ISO")
+    for name, text in (("hold", "tahan putaran"), ("resume", "lanjutkan putaran")):
+        p = rnd.add_parser(name, help=text)
+        p.add_argument("round_id", type=int)
+        p.add_argument("--note", default="")
+        p.add_argument("--at", metavar="ISO")
+    cancel = rnd.add_parser("cancel", help="batalkan putaran")
+    cancel.add_argument("round_id", type=int)
+    cancel.add_argument("--reason", required=True)
+    cancel.add_argument("--at", metavar="ISO")
+    reassign = rnd.add_parser("reassign", help="alihkan langkah sekarang ke pegawai lain")
+    reassign.add_argument("round_id", type=int)
+    reassign.add_argument("--to", required=True, metavar="NAMA")
+    reassign.add_argument("--at", metavar="ISO")
+    for name, text in (("report", "laporan putaran (PDF)"), ("export", "log putaran (.xlsx)")):
+        p = rnd.add_parser(name, help=text)
+        p.add_argument("round_id", type=int)
+        p.add_argument("-o", "--output", metavar="FILE", required=True)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,6 +151,14 @@ def _run(args: argparse.Namespace) -> int:
                     print(f"Ditambahkan: {sop_id}")
                 for sop_id in result.revised:
                     print(f"Revisi baru: {sop_id}")
+            elif args.command == "pdf":
+                _pdf(args, session)
+            elif args.command == "book":
+                _book(args, session)
+            elif args.command == "officer":
+                _officer(args, session)
+            elif args.command == "round":
+                _round(args, session)
     finally:
         db.close()
     if args.command == "image":
@@ -95,6 +167,137 @@ def _run(args: argparse.Namespace) -> int:
         for path in write_images(sop, Path(args.output)):
             print(path)
     return EXIT_OK
+
+
+def _pdf(args, session) -> None:
+    from kecamatan_desktop.export.pdf_document import write_sop_pdf
+    from kecamatan_desktop.services import catalogue, printing
+
+    sop = catalogue.get_sop(args.sop_id, session=session).sop
+    profile = printing.office_profile(sop.office.name, session=session)
+    print(write_sop_pdf(sop, Path(args.output), profile=profile, paper=args.paper))
+
+
+def _book(args, session) -> None:
+    from kecamatan_desktop.export.pdf_document import write_book_pdf
+    from kecamatan_desktop.services import printing
+
+    book = printing.load_book(args.office, session=session)
+    print(write_book_pdf(book, Path(args.output), paper=args.paper))
+
+
+def _officer(args, session) -> None:
+    from kecamatan_desktop.services import officers
+
+    if args.action == "add":
+        o = officers.add_officer(session=session, name=args.name, nip=args.nip,
+                                 jabatan=args.jabatan, pangkat=args.pangkat, office=args.office)
+        print(f"Ditambahkan: {o.name} (NIP {o.nip}), {o.jabatan}")
+        return
+    people = officers.list_officers(session=session)
+    if args.json:
+        print(json.dumps([{"id": o.id, "name": o.name, "nip": o.nip, "jabatan": o.jabatan,
+                           "pangkat": o.pangkat, "office": o.office, "active": o.active}
+                          for o in people], ensure_ascii=False, indent=2))
+        return
+    for o in people:
+        print(f"{o.nip:<22} {o.name:<32} {o.jabatan}{'' if o.active else ' (nonaktif)'}")
+
+
+def _when(text: str | None):
+    """An ISO 8601 time; without an offset it is read as WIB, the office's time."""
+    if text is None:
+        return None
+    from datetime import datetime
+
+    from kecamatan_desktop.domain.calendar import WIB
+
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"waktu {text!r} bukan ISO 8601 (mis. 2026-11-23T08:00+07:00)") from None
+    return value if value.tzinfo else value.replace(tzinfo=WIB)
+
+
+def _lanes(pairs: list[str]) -> dict[str, str]:
+    lanes = {}
+    for pair in pairs:
+        lane, sep, name = pair.partition("=")
+        if not sep or not lane.strip() or not name.strip():
+            raise InputError(f"--lane {pair!r} harus berbentuk LAJUR=NAMA, mis. \"Tim=Budi\"")
+        lanes[lane.strip()] = name.strip()
+    return lanes
+
+
+def _round(args, session) -> None:
+    from kecamatan_desktop.services import rounds
+
+    a = args.action
+    if a == "list":
+        lines = rounds.list_rounds(session=session, active_only=args.active)
+        if args.json:
+            print(json.dumps([{
+                "id": r.id, "sop_id": r.sop_id, "title": r.title, "status": r.status,
+                "current_step": r.current_step, "lane": r.lane, "holder": r.holder,
+                "since": r.since.isoformat(timespec="minutes") if r.since else None,
+                "working_minutes": r.working_minutes, "standard_minutes": r.standard_minutes,
+                "late": r.late, "loops": r.loops} for r in lines], ensure_ascii=False,
+                indent=2))
+            return
+        for r in lines:
+            where = f"langkah {r.step_no} ({r.lane}, {r.holder or '-'})" if r.current_step \
+                else r.status
+            late = " TERLAMBAT" if r.late else ""
+            print(f"{r.id:>6}  {r.title:<24} {r.sop_id:<40} {where}{late}")
+        return
+    if a == "start":
+        detail = rounds.start_round(args.sop_id, session=session, title=args.title,
+                                    lanes=_lanes(args.lane), at=_when(args.at))
+    elif a == "complete":
+        detail = rounds.complete_step(args.round_id, session=session, decision=args.decision,
+                                      note=args.note, output=args.output, done_by=args.by,
+                                      at=_when(args.at))
+    elif a == "hold":
+        detail = rounds.hold_round(args.round_id, session=session, note=args.note,
+                                   at=_when(args.at))
+    elif a == "resume":
+        detail = rounds.resume_round(args.round_id, session=session, note=args.note,
+                                     at=_when(args.at))
+    elif a == "cancel":
+        detail = rounds.cancel_round(args.round_id, args.reason, session=session,
+                                     at=_when(args.at))
+    elif a == "reassign":
+        detail = rounds.reassign_round(args.round_id, args.to, session=session,
+                                       at=_when(args.at))
+    else:
+        detail = rounds.get_round(args.round_id, session=session)
+    if a == "report":
+        from kecamatan_desktop.export.pdf_rounds import write_round_report
+
+        print(write_round_report(detail, Path(args.output)))
+    elif a == "export":
+        from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx
+
+        print(write_rounds_xlsx([detail], Path(args.output)))
+    elif a == "show" and args.json:
+        print(json.dumps(detail.to_json(), ensure_ascii=False, indent=2))
+    else:
+        _print_round(detail)
+
+
+def _print_round(d) -> None:
+    print(f"Putaran {d.id}: {d.title} — {d.sop_name} (revisi {d.sop_revision}), {d.status}")
+    if d.current_step:
+        step = d.sop.steps[d.current_step - 1]
+        print(f"Sekarang: langkah {step.no} ({step.role}), dipegang {d.holder or '-'}")
+    print(f"Putaran balik: {d.loops}; waktu kerja {d.total_working_minutes} menit dari baku "
+          f"{d.total_standard_minutes} menit")
+    for s in d.steps:
+        late = " terlambat" if s.late else ""
+        decision = f" [{s.decision}]" if s.decision else ""
+        print(f"  {s.no:>3} {s.role:<16} {s.officer or '-':<28} {s.working_minutes:>5}/"
+              f"{s.standard_minutes if s.standard_minutes is not None else '-'} menit"
+              f"{late}{decision}")
 
 
 def _print_list(summaries, *, as_json: bool) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from kecamatan_desktop.domain.calendar import OfficeCalendar
+from kecamatan_desktop.domain.calendar import WIB, OfficeCalendar
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import format_tanggal
@@ -162,8 +162,8 @@ def _check_time(state: RoundState | None, at: datetime) -> None:
         raise RoundError("waktu harus menyertakan zona waktu (mis. 2026-11-23T09:00+07:00)")
     if state is not None and at < state.last_event_at:
         raise RoundError(
-            f"waktu {at.isoformat(timespec='minutes')} lebih awal dari kejadian sebelumnya "
-            f"({state.last_event_at.isoformat(timespec='minutes')}); catat kejadian berurutan"
+            f"waktu {describe_when(at)} lebih awal dari kejadian sebelumnya "
+            f"({describe_when(state.last_event_at)}); catat kejadian berurutan"
         )
 
 
@@ -282,4 +282,6 @@ def pass_timing(sop: Sop, p: StepPass, calendar: OfficeCalendar, now: datetime) 
 
 
 def describe_when(at: datetime) -> str:
-    return f"{format_tanggal(at.date())} {at.strftime('%H.%M')}"
+    """`23 November 2026 08.00 WIB`: how a time reads in a message."""
+    at = at.astimezone(WIB)
+    return f"{format_tanggal(at.date())} {at.strftime('%H.%M')} WIB"
