@@ -72,7 +72,7 @@ def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") ->
                  minutes(detail.total_working_minutes),
                  str(sum(s.late for s in detail.steps)), "", ""]
     data.append([Paragraph(c, SMALL_BOLD) for c in total_row])
-    widths = [0.04, 0.22, 0.08, 0.1, 0.09, 0.09, 0.05, 0.06, 0.05, 0.06, 0.16]
+    widths = [0.03, 0.22, 0.08, 0.1, 0.09, 0.09, 0.05, 0.05, 0.07, 0.07, 0.15]
     table = Table(data, colWidths=[w * width for w in widths], repeatRows=1)
     style = [TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
              ("BACKGROUND", (0, 0), (-1, 0), HEADING_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP")]
