@@ -209,6 +209,21 @@ def test_zoom_buttons_and_ctrl_wheel(qtbot, panel, renstra):
     assert view.zoom_factor() == pytest.approx(fitted * 1.25)
 
 
+def test_a_new_sop_starts_at_the_top_and_stays_there_when_the_window_grows(qtbot, renstra):
+    v = FlowchartView()  # laid out while hidden, as in a tab not yet shown
+    qtbot.addWidget(v)
+    v.show_sop(renstra)
+    v.resize(900, 400)
+    v.show()
+    qtbot.waitExposed(v)
+    for width in (900, 1300, 700):
+        v.resize(width, 400)
+        QApplication.processEvents()
+        visible = v.visible_scene_rect()
+        assert visible.top() <= 0 < visible.bottom(), width  # the first page's top edge
+        assert v.flowchart_scene().sceneRect().width() * v.zoom_factor() <= v.viewport().width()
+
+
 def test_redrawing_the_same_sop_keeps_zoom_and_selection(view, renstra):
     view.show_sop(renstra)
     view.zoom_in()

@@ -79,6 +79,7 @@ class FlowchartView(QGraphicsView):
                 self._set_selection(selected, scroll_to=False)
         else:
             self.fit_width()
+            self._scroll_top_to(flow.sceneRect().top())
 
     def _show_scene(self, scene: QGraphicsScene, *, flow: FlowchartScene | None) -> None:
         old = self.scene()
@@ -167,7 +168,13 @@ class FlowchartView(QGraphicsView):
             return
         available = self.viewport().width() - 2
         if available > 0:
+            top = self.visible_scene_rect().top()
             self._set_zoom(available / self._flow.sceneRect().width())
+            self._scroll_top_to(top)  # what was at the top stays there
+
+    def _scroll_top_to(self, y: float) -> None:
+        visible = self.visible_scene_rect()
+        self.centerOn(visible.center().x(), y + visible.height() / 2)
 
     def _set_zoom(self, factor: float) -> None:
         if self._flow is None:
