@@ -218,6 +218,8 @@ def list_rounds(*, session: Session, active_only: bool = False, sop_id: str | No
     if officer:
         query = query.where(RoundRow.holder == officer)
     rows = session.exec(query).all()
+    if not rows:
+        return []
     calendar = _calendar(session, now, *(r[0].since for r in rows[:1]))
     out = []
     for rnd, slug, name, step_no, time, lane in rows:

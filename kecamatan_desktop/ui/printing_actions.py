@@ -10,7 +10,6 @@ from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QProgressDialog, QWidget
 
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.export.pdf_document import write_book_pdf, write_sop_pdf
 from kecamatan_desktop.services import catalogue, printing
 from kecamatan_desktop.store.database import Database, StoreError
 from kecamatan_desktop.ui import strings
@@ -41,6 +40,9 @@ class PrintingActions(QObject):
         return "a4" if self.paper_actions["a4"].isChecked() else "f4"
 
     def _write_sop(self, sop_id: str, path: Path) -> Path:
+        from kecamatan_desktop.export.pdf_document import write_sop_pdf  # ReportLab: late
+
+
         with self.db.guard(), self.db.session() as session:
             sop = catalogue.get_sop(sop_id, session=session).sop
             profile = printing.office_profile(sop.office.name, session=session)
@@ -97,6 +99,8 @@ class PrintingActions(QObject):
                 progress.setValue(done)
                 progress.setLabelText(strings.BOOK_PROGRESS.format(done=done, total=total))
                 QApplication.processEvents()
+
+            from kecamatan_desktop.export.pdf_document import write_book_pdf
 
             write_book_pdf(book, path, paper=self.paper, progress=step)
         except (InputError, StoreError, OSError) as exc:

@@ -23,8 +23,6 @@ from PySide6.QtWidgets import (
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status
-from kecamatan_desktop.export.pdf_rounds import write_round_report
-from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx
 from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services import rounds as round_service
 from kecamatan_desktop.services.rounds import RoundDetail
@@ -200,6 +198,8 @@ class RoundPage(QWidget):
         path = self.ask_save_path(f"putaran-{self.detail.id}.pdf", strings.PDF_FILTER)
         if path is None:
             return None
+        from kecamatan_desktop.export.pdf_rounds import write_round_report  # ReportLab: late
+
         try:
             write_round_report(self.detail, path)
         except OSError as exc:
@@ -212,6 +212,8 @@ class RoundPage(QWidget):
         path = self.ask_save_path(f"putaran-{self.detail.id}.xlsx", strings.XLSX_FILTER)
         if path is None:
             return None
+        from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx  # openpyxl: late
+
         try:
             write_rounds_xlsx([self.detail], path)
         except OSError as exc:
