@@ -27,8 +27,7 @@ class _Flip:
 def draw_text(c: Canvas, box: TextBox, flip: _Flip) -> None:
     c.setFont(BOLD if box.bold else REGULAR, box.size)
     for i, line in enumerate(box.lines):
-        # the baseline sits about 0.8 of the font size below the line's top
-        baseline = flip.y(box.rect.y + i * box.line_height + box.size * 0.85)
+        baseline = flip.y(box.baseline(i))
         if box.align == "center":
             c.drawCentredString(box.rect.cx, baseline, line)
         else:

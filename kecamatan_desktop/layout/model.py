@@ -59,6 +59,11 @@ class ArrowKind(Enum):
     NO = "no"
 
 
+# Liberation Sans (hhea) ascent and descent in ems: a line's glyphs are centred in its line
+# box, and every renderer puts the baseline where `TextBox.baseline` says.
+ASCENT, DESCENT = 0.905, 0.212
+
+
 @dataclass(frozen=True)
 class TextBox:
     """Lines already wrapped; the renderer writes them from the top of `rect`."""
@@ -69,6 +74,12 @@ class TextBox:
     bold: bool = False
     align: str = "left"  # "left" or "center"
     line_height: float = 9.0
+
+    def baseline(self, line: int) -> float:
+        """The y of line `line`'s baseline, in page points."""
+        glyphs = (ASCENT + DESCENT) * self.size
+        return (self.rect.y + line * self.line_height + (self.line_height - glyphs) / 2
+                + ASCENT * self.size)
 
 
 @dataclass(frozen=True)

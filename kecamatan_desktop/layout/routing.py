@@ -28,6 +28,7 @@ from kecamatan_desktop.layout.text import Measure
 
 LABELS = {ArrowKind.YES: "Ya", ArrowKind.NO: "Tidak"}
 _SLOTS_PER_SIDE = 3
+STUB = 14.0
 
 
 @dataclass(frozen=True)
@@ -190,10 +191,13 @@ class Router:
         return best
 
     def _side_candidates(self, shape: Shape, side: str) -> list[float]:
+        """Free channels on the exit side, best first: a stub of about STUB points leaves
+        room for the Ya/Tidak label and does not turn right at the diamond's tip."""
         if side == "right":
             return sorted((x for x in self.slots if x > shape.rect.right),
-                          key=lambda x: x - shape.rect.right)
-        return sorted((x for x in self.slots if x < shape.rect.x), key=lambda x: shape.rect.x - x)
+                          key=lambda x: (abs(x - shape.rect.right - STUB), x))
+        return sorted((x for x in self.slots if x < shape.rect.x),
+                      key=lambda x: (abs(shape.rect.x - x - STUB), -x))
 
     def _near(self, x0: float) -> list[float]:
         return sorted(self.slots, key=lambda x: (abs(x - x0), x))

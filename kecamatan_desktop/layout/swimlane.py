@@ -160,7 +160,7 @@ def _shape(step: int, kind: ShapeKind, lane: Column, lane_index: int, row: Rect,
            style: Style) -> Shape:
     inner = lane.width - 2 * style.lane_margin
     width = min(inner, {ShapeKind.PROCESS: 72.0, ShapeKind.TERMINATOR: 60.0,
-                        ShapeKind.DECISION: 44.0}[kind])
+                        ShapeKind.DECISION: 40.0}[kind])
     height = _shape_height(kind, style)
     rect = Rect(lane.x + (lane.width - width) / 2, row.y + (row.h - height) / 2, width, height)
     if kind is ShapeKind.DECISION:

@@ -44,7 +44,7 @@ def make_columns(roles: tuple[str, ...], steps: tuple[Step, ...], spec: PageSpec
             f"{len(roles)} lajur terlalu banyak untuk lebar halaman "
             f"({table_w:.0f} pt); kurangi lajur atau pakai kertas yang lebih lebar"
         )
-    lane_w = min(MAX_LANE, max(min_lane, table_w * 0.5 / lanes), room / lanes)
+    lane_w = min(MAX_LANE, max(min_lane, table_w * 0.55 / lanes), room / lanes)
     rest = table_w - no_w - time_w - lanes * lane_w
     total_weight = sum(WEIGHTS.values())
     widths = {key: rest * weight / total_weight for key, weight in WEIGHTS.items()}

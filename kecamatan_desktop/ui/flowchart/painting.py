@@ -10,7 +10,7 @@ from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygon
 
 from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.model import Arrow, Cell, Connector, Shape, ShapeKind, TextBox
-from kecamatan_desktop.ui.flowchart.qt_measure import EM, em_font, qt_measure, vertical_metrics
+from kecamatan_desktop.ui.flowchart.qt_measure import EM, em_font, qt_measure
 
 INK = QColor(0, 0, 0)
 PAPER = QColor(255, 255, 255)
@@ -50,8 +50,6 @@ def draw_text_box(painter: QPainter, box: TextBox, ink: QColor = INK) -> None:
     """Each line from the top of the box, one line height apart, its glyphs centred in it."""
     if not box.lines:
         return
-    ascent, descent = vertical_metrics(box.bold)
-    baseline = (box.line_height - (ascent + descent) * box.size) / 2 + ascent * box.size
     scale = box.size / EM
     painter.save()
     painter.setFont(em_font(box.bold))
@@ -64,7 +62,7 @@ def draw_text_box(painter: QPainter, box: TextBox, ink: QColor = INK) -> None:
         x = 0.0
         if box.align == "center":
             x = (box.rect.w - qt_measure(line, box.size, box.bold)) / 2
-        painter.drawText(QPointF(x / scale, (i * box.line_height + baseline) / scale), line)
+        painter.drawText(QPointF(x / scale, (box.baseline(i) - box.rect.y) / scale), line)
     painter.restore()
 
 

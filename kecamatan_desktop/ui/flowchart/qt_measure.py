@@ -65,9 +65,3 @@ def _em_width(text: str, bold: bool) -> float:
 def qt_measure(text: str, size: float, bold: bool = False) -> float:
     """Width of `text` in points at `size` points: a layout `Measure`."""
     return _em_width(text, bold) * size / EM
-
-
-def vertical_metrics(bold: bool = False) -> tuple[float, float]:
-    """Ascent and descent as fractions of the font size."""
-    m = _metrics(bold)
-    return m.ascent() / EM, m.descent() / EM
