@@ -15,7 +15,7 @@ from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.layout.model import LayoutError
 from kecamatan_desktop.ui.flowchart.scene import FlowchartScene, lay_out
 
-# User-visible strings (to be merged into ui/strings.py).
+# Messages of the bad-input errors raised here (Bahasa Indonesia).
 BAD_SUFFIX = ("Jenis berkas gambar {suffix!r} tidak dikenal: pakai nama berkas yang berakhiran "
               ".png atau .svg")
 NOT_DRAWN = ("SOP {name!r} belum punya langkah prosedur, jadi belum ada diagram alir yang "

@@ -19,18 +19,18 @@ from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.export.image import write_images
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
-
-# User-visible strings (to be merged into ui/strings.py).
-ZOOM_IN = "Perbesar"
-ZOOM_OUT = "Perkecil"
-FIT_WIDTH = "Sesuaikan lebar"
-SAVE_IMAGE = "Simpan gambar…"
-SAVE_IMAGE_TITLE = "Simpan diagram alir sebagai gambar"
-IMAGE_FILTERS = "Gambar PNG 300 dpi (*.png);;Gambar SVG (*.svg)"
-SAVE_FAILED_TITLE = "Gambar tidak dapat disimpan"
-SAVED_TITLE = "Gambar disimpan"
-SAVED_TEXT = "Diagram alir disimpan sebagai:\n{paths}"
-ZOOM_PERCENT = "{percent}%"
+from kecamatan_desktop.ui.strings import (
+    FIT_WIDTH,
+    IMAGE_FILTERS,
+    SAVE_FAILED_TITLE,
+    SAVE_IMAGE,
+    SAVE_IMAGE_TITLE,
+    SAVED_TEXT,
+    SAVED_TITLE,
+    ZOOM_IN,
+    ZOOM_OUT,
+    ZOOM_PERCENT,
+)
 
 
 class FlowchartPanel(QWidget):

@@ -19,14 +19,14 @@ from kecamatan_desktop.ui.flowchart.items import (
     TextBoxItem,
 )
 from kecamatan_desktop.ui.flowchart.qt_measure import qt_measure
-
-# User-visible strings (to be merged into ui/strings.py).
-TOOLTIP_NO = "No"
-TOOLTIP_ACTIVITY = "Kegiatan"
-TOOLTIP_ROLE = "Pelaksana"
-TOOLTIP_TIME = "Waktu"
-TOOLTIP_OUTPUT = "Output"
-EMPTY_VALUE = "-"
+from kecamatan_desktop.ui.strings import (
+    EMPTY_VALUE,
+    TOOLTIP_ACTIVITY,
+    TOOLTIP_NO,
+    TOOLTIP_OUTPUT,
+    TOOLTIP_ROLE,
+    TOOLTIP_TIME,
+)
 
 PAGE_GAP = 24.0  # points between stacked pages, and around them
 

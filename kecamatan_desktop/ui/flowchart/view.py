@@ -9,11 +9,10 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, 
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.layout.model import LayoutError
 from kecamatan_desktop.ui.flowchart.scene import FlowchartScene, lay_out
+from kecamatan_desktop.ui.strings import LAYOUT_FAILED
 
-# User-visible strings (to be merged into ui/strings.py).
 NOT_DRAWN = ("Prosedur SOP ini belum digambar. Tambahkan langkah pertama di tabel prosedur; "
              "diagram alirnya akan tergambar di sini.")
-LAYOUT_FAILED = "Diagram alir tidak dapat digambar:\n{reason}"
 
 DESK = QColor(128, 128, 128)
 ZOOM_STEP = 1.25

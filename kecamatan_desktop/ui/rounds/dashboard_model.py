@@ -9,7 +9,7 @@ from kecamatan_desktop.domain.calendar import WIB
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status
 from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.services.rounds import RoundSummary
-from kecamatan_desktop.ui.rounds import strings
+from kecamatan_desktop.ui import strings
 
 RoundIdRole = Qt.ItemDataRole.UserRole + 1
 LATE_BACKGROUND = QColor("#f8d7d3")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from kecamatan_desktop.domain.calendar import WIB
 from kecamatan_desktop.domain.sop import Sop
-from kecamatan_desktop.ui.rounds import strings
+from kecamatan_desktop.ui import strings
 
 
 def to_wib(edit: QDateTimeEdit) -> datetime:

@@ -22,7 +22,7 @@ from kecamatan_desktop.domain.jabatan import JABATAN
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.store.database import Database, StoreError
-from kecamatan_desktop.ui.rounds import strings
+from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.rows_model import RowsModel
 
 

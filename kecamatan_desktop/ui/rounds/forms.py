@@ -28,7 +28,7 @@ from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.export.pdf_rounds import write_evaluation_form, write_monitoring_form
 from kecamatan_desktop.services import monitoring
 from kecamatan_desktop.store.database import Database, StoreError
-from kecamatan_desktop.ui.rounds import strings
+from kecamatan_desktop.ui import strings
 
 
 def _date_edit(value: date) -> QDateEdit:

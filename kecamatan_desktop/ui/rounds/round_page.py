@@ -27,8 +27,8 @@ from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services import rounds as round_service
 from kecamatan_desktop.services.rounds import RoundDetail
 from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
-from kecamatan_desktop.ui.rounds import strings
 from kecamatan_desktop.ui.rounds.dashboard_model import hours_text, when_text
 from kecamatan_desktop.ui.rounds.dialogs import CompleteStepDialog
 from kecamatan_desktop.ui.rounds.overlay import LATE, LOOP, draw_round

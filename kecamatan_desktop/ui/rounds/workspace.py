@@ -10,7 +10,7 @@ from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services import rounds as round_service
 from kecamatan_desktop.store.database import Database, StoreError
-from kecamatan_desktop.ui.rounds import strings
+from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard import Dashboard
 from kecamatan_desktop.ui.rounds.dialogs import StartRoundDialog
 from kecamatan_desktop.ui.rounds.round_page import RoundPage
