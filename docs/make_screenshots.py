@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from datetime import datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,25 +14,61 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from kecamatan_desktop.app import make_application  # noqa: E402
+from kecamatan_desktop.domain.calendar import WIB  # noqa: E402
+from kecamatan_desktop.services import officers, rounds  # noqa: E402
 from kecamatan_desktop.services.session import open_catalogue  # noqa: E402
 from kecamatan_desktop.ui.main_window import MainWindow  # noqa: E402
 
 OUT = Path(__file__).resolve().parent
+STAFF = [("Siti Aminah", "19800101 200501 2 001", "Sekretaris Kecamatan"),
+         ("Budi Santoso", "19810202 200601 1 002", "Kasubag Perencanaan dan Evaluasi Pelaporan"),
+         ("Dewi Lestari", "19900303 201501 2 003", "Staf"),
+         ("Agus Salim", "19850404 201001 1 004", "Kasubag Umum dan Kepegawaian")]
+
+
+def _example_rounds(db) -> int:
+    """A Renja round sent back once at step 6 and now at step 8, and a late LKj round."""
+    with db.session() as s:
+        for name, nip, jabatan in STAFF:
+            officers.add_officer(session=s, name=name, nip=nip, jabatan=jabatan,
+                                 office="Kecamatan Poncokusumo")
+        t = datetime(2026, 11, 16, 8, 0, tzinfo=WIB)  # a Monday morning
+        r = rounds.start_round("poncokusumo-2018-renja", session=s, title="Renja 2027", at=t,
+                               lanes={"Tim": "Budi Santoso"})
+        for decision in (None, None, None, None, None, "tidak", None, "ya", "ya"):
+            t += timedelta(minutes=75)
+            r = rounds.complete_step(r.id, session=s, decision=decision, at=t,
+                                     output="Konsep Renja")
+        start = datetime(2026, 11, 17, 9, 0, tzinfo=WIB)
+        lkj = rounds.start_round("poncokusumo-2018-lkj", session=s, title="LKj 2026",
+                                 at=start, lanes={"Tim": "Budi Santoso"})
+        rounds.complete_step(lkj.id, session=s, at=start + timedelta(minutes=25))
+        return r.id
 
 
 def main() -> None:
     app = make_application(sys.argv[:1])
     with tempfile.TemporaryDirectory() as tmp:
         db = open_catalogue(Path(tmp) / "shot.db")
+        renja_round = _example_rounds(db)
         window = MainWindow(db, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
-        window.resize(1360, 820)
+        window.resize(1440, 900)
         window.show()
         window.select_sop("poncokusumo-2018-renja")
         app.processEvents()
         window.grab().save(str(OUT / "main-window.png"))
-        window.tabs.setCurrentIndex(1)
+        window.tabs.setCurrentWidget(window.procedure_view)
         app.processEvents()
-        window.grab().save(str(OUT / "procedure-table.png"))
+        window.flowchart.view.fit_width()
+        app.processEvents()
+        window.grab().save(str(OUT / "procedure-editor.png"))
+        window.main_tabs.setCurrentWidget(window.rounds)
+        app.processEvents()
+        window.rounds.open_round(renja_round)
+        app.processEvents()
+        window.rounds.page.flowchart.fit_width()
+        app.processEvents()
+        window.grab().save(str(OUT / "pelaksanaan.png"))
         window.close()
         db.close()
 
