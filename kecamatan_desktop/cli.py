@@ -103,6 +103,12 @@ def _add_round_commands(sub) -> None:
     reassign.add_argument("round_id", type=int)
     reassign.add_argument("--to", required=True, metavar="NAMA")
     reassign.add_argument("--at", metavar="ISO")
+    period = rnd.add_parser("export-period",
+                            help="semua putaran yang dimulai dalam satu periode (.xlsx)")
+    period.add_argument("--from", dest="start", required=True, metavar="TTTT-BB-HH")
+    period.add_argument("--to", dest="end", required=True, metavar="TTTT-BB-HH")
+    period.add_argument("--sop", metavar="SOP_ID")
+    period.add_argument("-o", "--output", metavar="FILE", required=True)
     for name, text in (("report", "laporan putaran (PDF)"), ("export", "log putaran (.xlsx)")):
         p = rnd.add_parser(name, help=text)
         p.add_argument("round_id", type=int)
@@ -219,6 +225,15 @@ def _when(text: str | None):
     return value if value.tzinfo else value.replace(tzinfo=WIB)
 
 
+def _day(text: str):
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise InputError(f"tanggal {text!r} bukan TTTT-BB-HH (mis. 2026-07-01)") from None
+
+
 def _lanes(pairs: list[str]) -> dict[str, str]:
     lanes = {}
     for pair in pairs:
@@ -233,6 +248,15 @@ def _round(args, session) -> None:
     from kecamatan_desktop.services import rounds
 
     a = args.action
+    if a == "export-period":
+        from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx
+        from kecamatan_desktop.services import monitoring
+
+        details = monitoring.rounds_in_period(args.sop, _day(args.start), _day(args.end),
+                                              session=session)
+        print(write_rounds_xlsx(details, Path(args.output)))
+        print(f"{len(details)} putaran")
+        return
     if a == "list":
         lines = rounds.list_rounds(session=session, active_only=args.active)
         if args.json:

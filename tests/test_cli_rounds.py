@@ -111,3 +111,21 @@ def test_round_refusals(capsys, db_path):
     code, _, err = run(capsys, "--db", db_path, "round", "start", "ngantang-2021-iku",
                        "--title", "R")
     assert code == 2 and "belum punya langkah" in err
+
+
+def test_export_all_rounds_of_a_period(capsys, db_path, tmp_path):
+    for title, day in (("A", "2026-07-01"), ("B", "2026-07-20"), ("C", "2026-09-01")):
+        assert run(capsys, "--db", db_path, "round", "start", "poncokusumo-2018-renja",
+                   "--title", title, "--at", f"{day}T08:00")[0] == 0
+    code, out, _ = run(capsys, "--db", db_path, "round", "export-period", "--from",
+                       "2026-07-01", "--to", "2026-07-31", "-o", tmp_path / "juli.xlsx")
+    assert code == 0 and "2 putaran" in out
+    titles = {row[1] for row in load_workbook(tmp_path / "juli.xlsx")["Langkah"].iter_rows(
+        min_row=2, values_only=True)}
+    assert titles == {"A", "B"}
+    code, _, err = run(capsys, "--db", db_path, "round", "export-period", "--from",
+                       "2026-07-31", "--to", "2026-07-01", "-o", tmp_path / "x.xlsx")
+    assert code == 2 and "terbalik" in err
+    code, _, err = run(capsys, "--db", db_path, "round", "export-period", "--from", "juli",
+                       "--to", "2026-07-01", "-o", tmp_path / "x.xlsx")
+    assert code == 2 and "TTTT-BB-HH" in err

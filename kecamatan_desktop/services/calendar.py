@@ -26,6 +26,8 @@ def working_hours(*, session: Session) -> WorkingHours:
 
 
 def set_working_hours(hours: WorkingHours, *, session: Session) -> None:
+    if hours.weekly_minutes == 0:
+        raise InputError("Seminggu tanpa jam kerja: isi jam kerja sekurangnya satu hari")
     for weekday, day in enumerate(hours.days):
         last = 0
         for start, end in day:

@@ -65,8 +65,9 @@ class EvaluationForm:
     assessor: str = ""
 
 
-def rounds_in_period(sop_id: str, start: date, end: date, *,
+def rounds_in_period(sop_id: str | None, start: date, end: date, *,
                      session: Session) -> list[RoundDetail]:
+    """Rounds (of one SOP, or all) started from `start` to `end`, both days included."""
     if end < start:
         raise InputError(f"Periode terbalik: {start.isoformat()} sesudah {end.isoformat()}")
     return rounds_started_between(datetime.combine(start, time(0), WIB),

@@ -198,7 +198,9 @@ class MainWindow(QMainWindow):
                                        self.rounds.dashboard.open_directory)
         self.action_dashboard = action(strings.ACTION_SHOW_ROUNDS,
                                        lambda: self.main_tabs.setCurrentWidget(self.rounds))
-        for item in (self.action_start_round, self.action_dashboard, self.action_directory):
+        self.action_calendar = action(strings.CALENDAR, self.rounds.dashboard.open_calendar)
+        for item in (self.action_start_round, self.action_dashboard, self.action_directory,
+                     self.action_calendar):
             rounds_menu.addAction(item)
 
         help_menu = self.menuBar().addMenu(strings.MENU_HELP)

@@ -348,3 +348,19 @@ TOOLTIP_TIME = "Waktu"
 TOOLTIP_OUTPUT = "Output"
 EMPTY_VALUE = "-"
 LAYOUT_FAILED = "Diagram alir tidak dapat digambar:\n{reason}"
+
+# office calendar
+CALENDAR_TITLE = "Kalender kantor"
+CALENDAR_YEAR = "Tahun"
+CALENDAR_DAYS_HEADERS = ("Tanggal", "Hari", "Nama", "Jenis")
+CALENDAR_ADD = "Tambah hari libur"
+CALENDAR_REMOVE = "Hapus yang dipilih"
+CALENDAR_DATE = "Tanggal"
+CALENDAR_NAME = "Nama"
+CALENDAR_KIND = (("Libur nasional", "libur"), ("Cuti bersama", "cuti_bersama"))
+CALENDAR_HOURS = "Jam kerja (mis. 07:30-12:00, 13:00-16:00; kosong = libur)"
+CALENDAR_SAVE_HOURS = "Simpan jam kerja"
+CALENDAR_WEEK = "Seminggu: {hours}"
+WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+ROUNDS_XLSX = "Ekspor Excel…"
+ROUNDS_XLSX_DONE = "{count} putaran diekspor ke {path}"

@@ -183,3 +183,45 @@ def test_monitoring_and_evaluation_forms_print(qtbot, workspace, catalogue_db, t
     assert [a.answer for a in form.answers[:3]] == [True, None, False]
     text = "\n".join(p.extract_text() for p in PdfReader(evaluation.print_pdf()).pages)
     assert "Langkah 3 terlalu umum" in text
+
+
+def test_calendar_dialog_days_off_and_hours(qtbot, catalogue_db):
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    from kecamatan_desktop.services import calendar
+    from kecamatan_desktop.ui.rounds.calendar_dialog import CalendarDialog
+
+    dialog = CalendarDialog(catalogue_db)
+    qtbot.addWidget(dialog)
+    dialog.year.setValue(2026)
+    names = [dialog.model.row(r)[2] for r in range(dialog.model.rowCount())]
+    assert "Cuti Bersama Hari Raya Natal" in names
+    dialog.new_date.setDate(QDate(2026, 11, 25))
+    qtbot.keyClicks(dialog.new_name, "Hari Jadi Kabupaten")
+    assert dialog.add_day()
+    with catalogue_db.session() as s:
+        assert date(2026, 11, 25) in {d.day for d in calendar.days_off(2026, session=s)}
+    dialog.hours[4].setText("07:30-11:30, 13:00-1630")
+    assert not dialog.save_hours() and "Jumat" in dialog.message.text()
+    dialog.hours[4].setText("07:30-11:30, 13:00-16:30")
+    dialog.hours[5].setText("08:00-12:00")  # Saturday mornings
+    assert dialog.save_hours()
+    assert "41 j 30 m" in dialog.week.text()
+    with catalogue_db.session() as s:
+        assert calendar.working_hours(session=s).days[5] == ((480, 720),)
+
+
+def test_dashboard_exports_the_listed_rounds(qtbot, workspace, tmp_path):
+    from openpyxl import load_workbook
+
+    w = workspace
+    w.ask_start = lambda sop, defaults, names: ("Renja", {}, T0)
+    w.start_round("poncokusumo-2018-renja")
+    w.dashboard.ask_save_path = lambda suggested: tmp_path / "putaran.xlsx"
+    infos = []
+    w.dashboard.show_info = infos.append
+    path = w.dashboard.export_listed()
+    assert load_workbook(path)["Peristiwa"].max_row == 2
+    assert infos and "1 putaran" in infos[0]

@@ -2,23 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMessageBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
+from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services import rounds as round_service
-from kecamatan_desktop.store.database import Database
+from kecamatan_desktop.store.database import Database, StoreError
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard_model import DashboardModel, RoundIdRole
 
@@ -47,6 +52,10 @@ class Dashboard(QWidget):
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         refresh = tools.addAction(strings.REFRESH)
         directory = tools.addAction(strings.DIRECTORY)
+        calendar = tools.addAction(strings.CALENDAR)
+        export = tools.addAction(strings.ROUNDS_XLSX)
+        calendar.triggered.connect(self.open_calendar)
+        export.triggered.connect(self.export_listed)
         open_round = tools.addAction(strings.OPEN_ROUND)
         start = tools.addAction(strings.START_ROUND)
         directory.triggered.connect(self.open_directory)
@@ -127,6 +136,38 @@ class Dashboard(QWidget):
 
         OfficerDirectory(self.db, self).exec()
         self.reload_filters()
+
+    def open_calendar(self) -> None:
+        from kecamatan_desktop.ui.rounds.calendar_dialog import CalendarDialog
+
+        CalendarDialog(self.db, self).exec()
+        self.refresh()
+
+    def export_listed(self):
+        """The rounds now listed (filters applied), every pass and event, to one workbook."""
+        from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx  # openpyxl: late
+
+        ids = [self.model.summary(r).id for r in range(self.model.rowCount())]
+        path = self.ask_save_path("putaran.xlsx")
+        if path is None:
+            return None
+        try:
+            with self.db.guard(), self.db.session() as session:
+                details = [round_service.get_round(i, session=session) for i in ids]
+            write_rounds_xlsx(details, path)
+        except (InputError, StoreError, OSError) as exc:
+            QMessageBox.warning(self, strings.ERROR_TITLE, str(exc))
+            return None
+        self.show_info(strings.ROUNDS_XLSX_DONE.format(count=len(ids), path=path))
+        return path
+
+    def ask_save_path(self, suggested: str):
+        path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_XLSX, suggested,
+                                              strings.XLSX_FILTER)
+        return Path(path) if path else None
+
+    def show_info(self, text: str) -> None:
+        QMessageBox.information(self, strings.ROUNDS_XLSX, text)
 
     def _open_selected(self) -> None:
         index = self.table.currentIndex()
