@@ -1,0 +1,30 @@
+"""Renders printed pages for the README: the Renja PDF's identity sheet and flowchart sheet,
+turned into PNG with pdftoppm (Debian's poppler-utils)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from kecamatan_desktop.domain.interchange import loads  # noqa: E402
+from kecamatan_desktop.export.pdf_document import write_sop_pdf  # noqa: E402
+from kecamatan_desktop.resource_paths import data_dir  # noqa: E402
+
+OUT = Path(__file__).resolve().parent
+
+
+def main() -> None:
+    sop = loads((data_dir() / "sops" / "poncokusumo-2018-renja.json").read_text("utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        pdf = write_sop_pdf(sop, Path(tmp) / "renja.pdf")
+        for page, name in ((2, "pdf-identity-renja"), (3, "pdf-flowchart-renja")):
+            subprocess.run(["pdftoppm", "-r", "80", "-f", str(page), "-l", str(page), "-png",
+                            "-singlefile", str(pdf), str(OUT / name)], check=True)
+
+
+if __name__ == "__main__":
+    main()
