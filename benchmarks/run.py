@@ -131,13 +131,23 @@ def bench_flowchart(repeat: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--only", choices=["startup", "flowchart"],
+    parser.add_argument("--only", choices=["startup", "flowchart", "pdf", "rounds"],
                         help="run one section (default: all)")
+    parser.add_argument("--rounds", type=int, nargs="+", default=[10_000, 50_000, 100_000],
+                        metavar="N", help="database sizes for the rounds section")
     args = parser.parse_args()
     if args.only in (None, "startup"):
         bench_startup(args.repeat)
     if args.only in (None, "flowchart"):
         bench_flowchart(args.repeat)
+    if args.only in (None, "pdf"):
+        from pdf_bench import bench_pdf
+
+        bench_pdf(args.repeat)
+    if args.only in (None, "rounds"):
+        import rounds_bench
+
+        rounds_bench.main(["--sizes", *map(str, args.rounds)])
 
 
 if __name__ == "__main__":
