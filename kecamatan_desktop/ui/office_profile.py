@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -21,6 +20,7 @@ from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.services import offices, printing
 from kecamatan_desktop.store.database import Database, StoreError
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.rounds.dialogs import ok_cancel
 
 
 class OfficeProfileDialog(QDialog):
@@ -52,8 +52,7 @@ class OfficeProfileDialog(QDialog):
         self.message = QLabel(objectName="officeMessage", wordWrap=True)
         self.message.setStyleSheet("color: #b71c1c;")
         form.addRow(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel(strings.SAVE)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, Qt
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -33,11 +33,36 @@ def to_wib(edit: QDateTimeEdit) -> datetime:
     return edit.dateTime().toPython().replace(tzinfo=WIB)
 
 
-def now_edit(parent: QWidget) -> QDateTimeEdit:
-    edit = QDateTimeEdit(QDateTime.currentDateTime(), parent)
-    edit.setDisplayFormat("dd/MM/yyyy HH:mm")
-    edit.setCalendarPopup(True)
-    return edit
+def ok_cancel(ok: str = strings.OK) -> QDialogButtonBox:
+    """OK/Batal buttons labelled in Indonesian (Qt ships no Indonesian translation)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(strings.CANCEL)
+    return buttons
+
+
+class WhenField(QWidget):
+    """"Sekarang", or a date and time entered after the fact (staff often record later)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.now = QCheckBox(strings.START_NOW, checked=True)
+        now = datetime.now(WIB)  # the office's clock, whatever zone the PC is set to
+        self.at = QDateTimeEdit(QDateTime(QDate(now.year, now.month, now.day),
+                                          QTime(now.hour, now.minute)))
+        self.at.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.at.setCalendarPopup(True)
+        self.at.setEnabled(False)
+        self.now.toggled.connect(lambda on: self.at.setEnabled(not on))
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.now)
+        layout.addWidget(self.at)
+
+    def value(self) -> datetime | None:
+        """None for now (the service takes the clock), else the time entered, in WIB."""
+        return None if self.now.isChecked() else to_wib(self.at)
 
 
 class StartRoundDialog(QDialog):
@@ -48,13 +73,7 @@ class StartRoundDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(strings.START_TITLE)
         self.title = QLineEdit(placeholderText=strings.START_NAME_HINT)
-        self.now = QCheckBox(strings.START_NOW, checked=True)
-        self.at = now_edit(self)
-        self.at.setEnabled(False)
-        self.now.toggled.connect(lambda on: self.at.setEnabled(not on))
-        when = QHBoxLayout()
-        when.addWidget(self.now)
-        when.addWidget(self.at)
+        self.when = WhenField(self)
         self.lanes = QTableWidget(len(sop.roles), 2, self)
         self.lanes.setHorizontalHeaderLabels(strings.START_LANE_HEADERS)
         self.lanes.horizontalHeader().setStretchLastSection(True)
@@ -75,13 +94,12 @@ class StartRoundDialog(QDialog):
         form = QFormLayout()
         form.addRow(strings.START_SOP, QLabel(f"<b>{sop.name}</b>"))
         form.addRow(strings.START_NAME, self.title)
-        form.addRow(strings.START_AT, when)
+        form.addRow(strings.START_AT, self.when)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(QLabel(strings.START_LANES))
         layout.addWidget(self.lanes)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
@@ -90,7 +108,7 @@ class StartRoundDialog(QDialog):
     def values(self) -> tuple[str, dict[str, str], datetime | None]:
         lanes = {lane: combo.currentData() for lane, combo in self.combos.items()
                  if combo.currentData()}
-        return self.title.text(), lanes, None if self.now.isChecked() else to_wib(self.at)
+        return self.title.text(), lanes, self.when.value()
 
 
 class CompleteStepDialog(QDialog):
@@ -120,22 +138,15 @@ class CompleteStepDialog(QDialog):
         for name in officers:
             self.by.addItem(name, name)
         self.by.setCurrentIndex(max(0, self.by.findData(holder)))
-        self.now = QCheckBox(strings.START_NOW, checked=True)
-        self.at = now_edit(self)
-        self.at.setEnabled(False)
-        self.now.toggled.connect(lambda on: self.at.setEnabled(not on))
-        when = QHBoxLayout()
-        when.addWidget(self.now)
-        when.addWidget(self.at)
+        self.when = WhenField(self)
         self.output = QLineEdit(step.output)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
         form.addRow(strings.COMPLETE_BY, self.by)
-        form.addRow(strings.COMPLETE_AT, when)
+        form.addRow(strings.COMPLETE_AT, self.when)
         form.addRow(strings.COMPLETE_OUTPUT, self.output)
         form.addRow(strings.COMPLETE_NOTE, self.note)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = ok_cancel()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
@@ -146,5 +157,5 @@ class CompleteStepDialog(QDialog):
         if self.yes is not None:
             decision = "ya" if self.yes.isChecked() else "tidak" if self.no.isChecked() else None
         return dict(decision=decision, done_by=self.by.currentData(),
-                    at=None if self.now.isChecked() else to_wib(self.at),
+                    at=self.when.value(),
                     output=self.output.text(), note=self.note.toPlainText())
