@@ -141,7 +141,9 @@ def _frame(sop: Sop, spec: PageSpec, style: Style, measure: Measure,
            columns: tuple[Column, ...]) -> _Frame:
     table_w = spec.width - 2 * spec.margin
     size = style.title_size
-    lines = wrap(TITLE_PREFIX + sop.name, table_w, measure, size, True)
+    # some SOP names already begin with "Prosedur" (as in the seed book): never print it twice
+    title_text = sop.name if sop.name.lower().startswith("prosedur") else TITLE_PREFIX + sop.name
+    lines = wrap(title_text, table_w, measure, size, True)
     lh = style.line_height(size)
     title = TextBox(rect=Rect(spec.margin, spec.margin, table_w, len(lines) * lh), lines=lines,
                     size=size, bold=True, line_height=lh)

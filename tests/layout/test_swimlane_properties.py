@@ -113,3 +113,17 @@ def test_layout_is_deterministic():
 
     sop = loads((SEED_DIR / "sops" / "poncokusumo-2018-renstra.json").read_text("utf-8"))
     assert layout_sop(sop) == layout_sop(sop)
+
+
+def test_page_title_says_prosedur_once():
+    from dataclasses import replace
+
+    from kecamatan_desktop.domain.interchange import loads
+    from tests.conftest import SEED_DIR
+
+    sop = loads((SEED_DIR / "sops" / "poncokusumo-2018-data-kinerja-adminduk.json")
+                .read_text("utf-8"))
+    title = " ".join(layout_sop(sop).pages[0].title.lines)
+    assert title == sop.name and title.startswith("Prosedur Pengumpulan")
+    renja = replace(sop, name="Penyusunan Renja")
+    assert " ".join(layout_sop(renja).pages[0].title.lines) == "Prosedur Penyusunan Renja"
