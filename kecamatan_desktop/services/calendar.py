@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.calendar import DayOff, OfficeCalendar, WorkingHours
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.round_models import CalendarYearRow, DayOffRow, WorkingHoursRow
 
 KINDS = {"libur": "Libur nasional", "cuti_bersama": "Cuti bersama"}
@@ -34,16 +35,12 @@ def set_working_hours(hours: WorkingHours, *, session: Session) -> None:
             if not (0 <= start < end <= 24 * 60) or start < last:
                 raise InputError(f"Jam kerja hari ke-{weekday + 1} tidak urut atau tidak sah")
             last = end
-    try:
+    with transaction(session):
         for row in session.exec(select(WorkingHoursRow)):
             session.delete(row)
         for weekday, day in enumerate(hours.days):
             for start, end in day:
                 session.add(WorkingHoursRow(weekday=weekday, start_minute=start, end_minute=end))
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 def ensure_years(years: Iterable[int], *, session: Session) -> None:
@@ -55,7 +52,7 @@ def ensure_years(years: Iterable[int], *, session: Session) -> None:
     if not missing:
         return
     existing = set(session.exec(select(DayOffRow.day)))
-    try:
+    with transaction(session):
         for year in missing:
             for category, kind in (("public", "libur"), ("government", "cuti_bersama")):
                 days = holidays.country_holidays("ID", years=year, categories=(category,),
@@ -65,10 +62,6 @@ def ensure_years(years: Iterable[int], *, session: Session) -> None:
                         session.add(DayOffRow(day=day, name=name, kind=kind))
                         existing.add(day)
             session.add(CalendarYearRow(year=year))
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 def days_off(year: int, *, session: Session) -> list[DayOff]:
@@ -89,8 +82,8 @@ def add_day_off(day: date, name: str, kind: str, *, session: Session) -> None:
     if row is None:
         row = DayOffRow(day=day, name=name, kind=kind, source="manual")
     row.name, row.kind, row.removed = name, kind, False
-    session.add(row)
-    session.commit()
+    with transaction(session):
+        session.add(row)
 
 
 def remove_day_off(day: date, *, session: Session) -> None:
@@ -99,8 +92,8 @@ def remove_day_off(day: date, *, session: Session) -> None:
     if row is None or row.removed:
         raise InputError(f"{day.isoformat()} bukan hari libur di kalender kantor")
     row.removed = True
-    session.add(row)
-    session.commit()
+    with transaction(session):
+        session.add(row)
 
 
 def office_calendar(years: Iterable[int], *, session: Session) -> OfficeCalendar:

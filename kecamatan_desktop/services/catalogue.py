@@ -21,6 +21,7 @@ from kecamatan_desktop.domain.interchange import (
     sop_to_dict,
 )
 from kecamatan_desktop.domain.sop import Approver, Decision, Office, Sop, Step
+from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import (
     BranchRow,
     LaneRow,
@@ -182,7 +183,7 @@ def import_sops(sops: Sequence[Sop], *, session: Session, replace: bool = False)
             f"SOP dengan id {slug!r} sudah ada; pakai --replace (atau 'Ganti') untuk "
             "menyimpannya sebagai revisi baru") for slug in sorted(existing)])
     added, revised = [], []
-    try:
+    with transaction(session):
         for sop in sops:
             row = existing.get(sop.id)
             if row is None:
@@ -197,10 +198,6 @@ def import_sops(sops: Sequence[Sop], *, session: Session, replace: bool = False)
                 session.add(row)
                 revised.append(sop.id)
             write_revision(session, row, sop)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return ImportResult(added=tuple(added), revised=tuple(revised))
 
 
@@ -208,7 +205,7 @@ def seed_catalogue(data_dir: Path, *, session: Session) -> ImportResult:
     """Fill an empty database from `data/`: office profiles, then each office's SOPs in order."""
     profile = json.loads((data_dir / "offices.json").read_text(encoding="utf-8"))
     paths: list[Path] = []
-    try:
+    with transaction(session):
         for position, office in enumerate(profile["offices"]):
             camat = office.get("camat") or {}
             book = office.get("book") or {}
@@ -224,9 +221,6 @@ def seed_catalogue(data_dir: Path, *, session: Session) -> ImportResult:
             paths.extend(data_dir / "sops" / f"{sop_id}.json" for sop_id in office["sops"])
         session.flush()
         return import_sops(read_sop_files(paths), session=session)
-    except BaseException:
-        session.rollback()
-        raise
 
 
 def sop_row(session: Session, sop_id: str) -> SopRow:

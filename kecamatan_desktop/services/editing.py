@@ -26,6 +26,7 @@ from kecamatan_desktop.services.catalogue import (
     sop_row,
     write_revision,
 )
+from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import OfficeRow, SopRevisionRow, SopRow
 
 
@@ -130,14 +131,10 @@ def save_revision(sop: Sop, *, session: Session, draft: bool = False,
         return row.revision
     if sop.revised == current.sop.revised:
         sop = replace(sop, revised=today or date.today())
-    try:
+    with transaction(session):
         row.revision += 1
         session.add(row)
         write_revision(session, row, sop, is_draft=draft)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return row.revision
 
 
@@ -185,12 +182,8 @@ def delete_sop(sop_id: str, *, session: Session) -> int:
     """Delete `sop_id` with all its revisions; return how many revisions went."""
     row = sop_row(session, sop_id)
     count = len(list_revisions(sop_id, session=session))
-    try:
+    with transaction(session):
         session.delete(row)  # revisions, lanes, steps and branches go by ON DELETE CASCADE
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return count
 
 
@@ -225,13 +218,9 @@ def _approver_for(session: Session, office: OfficeRow) -> Approver:
 
 
 def _add_sop(session: Session, sop: Sop, office_id: int, *, is_draft: bool) -> None:
-    try:
+    with transaction(session):
         row = SopRow(slug=sop.id, office_id=office_id, revision=1, position=next_position(
             session, SopRow.position, SopRow.office_id == office_id))
         session.add(row)
         session.flush()
         write_revision(session, row, sop, is_draft=is_draft)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise

@@ -9,6 +9,7 @@ from sqlmodel import Session, select
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.jabatan import CAMAT, jabatan_for_lane
 from kecamatan_desktop.domain.nip import check_nip, format_nip
+from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import OfficeRow
 from kecamatan_desktop.store.round_models import OfficerRow
 
@@ -48,12 +49,8 @@ def add_officer(*, session: Session, name: str, nip: str, jabatan: str, pangkat:
         raise InputError(f"NIP {printed} sudah terdaftar")
     row = OfficerRow(name=name.strip(), nip=printed, jabatan=jabatan.strip(),
                      pangkat=pangkat.strip(), office=office)
-    try:
+    with transaction(session):
         session.add(row)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return _view(row)
 
 
@@ -62,8 +59,8 @@ def set_active(officer_id: int, active: bool, *, session: Session) -> Officer:
     if row is None:
         raise InputError(f"Pegawai nomor {officer_id} tidak ada")
     row.active = active
-    session.add(row)
-    session.commit()
+    with transaction(session):
+        session.add(row)
     return _view(row)
 
 
@@ -93,13 +90,13 @@ def seed_camats(*, session: Session) -> int:
     if session.exec(select(OfficerRow)).first() is not None:
         return 0
     added = 0
-    for office in session.exec(select(OfficeRow).order_by(OfficeRow.position)):
-        if not office.camat_name or not office.camat_nip:
-            continue
-        check_nip(office.camat_nip)
-        session.add(OfficerRow(name=office.camat_name, nip=format_nip(office.camat_nip),
-                               jabatan=CAMAT, pangkat=office.camat_rank or "",
-                               office=office.name))
-        added += 1
-    session.commit()
+    with transaction(session):
+        for office in session.exec(select(OfficeRow).order_by(OfficeRow.position)):
+            if not office.camat_name or not office.camat_nip:
+                continue
+            check_nip(office.camat_nip)
+            session.add(OfficerRow(name=office.camat_name, nip=format_nip(office.camat_nip),
+                                   jabatan=CAMAT, pangkat=office.camat_rank or "",
+                                   office=office.name))
+            added += 1
     return added

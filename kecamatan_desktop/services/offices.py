@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import OfficeRow
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
@@ -46,12 +47,8 @@ def set_office_logo(name: str, data: bytes | None, *, session: Session,
     _check_logo(data, source)
     row = _office(session, name)
     row.logo = data
-    try:
+    with transaction(session):
         session.add(row)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
 
 
 def update_office_profile(name: str, *, session: Session, logo=_KEEP,
@@ -70,9 +67,5 @@ def update_office_profile(name: str, *, session: Session, logo=_KEEP,
                 else value.strip())
     if logo is not _KEEP:
         row.logo = logo
-    try:
+    with transaction(session):
         session.add(row)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise

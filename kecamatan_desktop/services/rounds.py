@@ -24,6 +24,7 @@ from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
 from kecamatan_desktop.services import officers
 from kecamatan_desktop.services.calendar import office_calendar
 from kecamatan_desktop.services.catalogue import sop_of_revision, sop_row
+from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import LaneRow, SopRevisionRow, SopRow, StepRow
 from kecamatan_desktop.store.round_models import RoundEventRow, RoundLaneRow, RoundRow
 
@@ -329,20 +330,18 @@ def _append(session: Session, rnd: RoundRow, sop: Sop, events: list[RoundEvent],
 
 def _write(session: Session, round_id: int, command, *, at: datetime | None) -> RoundDetail:
     """Load the round, let `command(sop, state, lanes, at)` make events, append, commit."""
-    try:
+    with transaction(session):
         rnd = _round_row(session, round_id)
         sop = sop_of_revision(rnd.revision_id, session=session).sop
         events = _events(session, round_id)
         state = machine.replay(sop, events)
         lanes = _lanes(session, round_id)
         when = at or now_wib()
-        new = command(sop, state, lanes, when)
+        # before the command: loading a year's holidays commits on its own, and the
+        # reassign command already changes a lane row
         calendar = _calendar(session, state.started_at, when)
+        new = command(sop, state, lanes, when)
         _append(session, rnd, sop, events, new, calendar)
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
     return get_round(round_id, session=session)
 
 
@@ -352,7 +351,7 @@ def start_round(sop_id: str, *, session: Session, title: str,
     """Start a round on the SOP's current revision; lanes default from the directory."""
     if not title.strip():
         raise InputError("Judul putaran wajib diisi (mis. \"Renja 2027\")")
-    try:
+    with transaction(session):
         row = sop_row(session, sop_id)
         rev = session.exec(select(SopRevisionRow).where(
             SopRevisionRow.sop_id == row.id, SopRevisionRow.revision == row.revision)).one()
@@ -372,17 +371,15 @@ def start_round(sop_id: str, *, session: Session, title: str,
         now = now_wib()
         when = at or now
         new = machine.start(sop, filled, at=when, entered_at=now, by=by or operator())
+        # before the first write: loading a year's holidays commits on its own
+        calendar = _calendar(session, when)
         rnd = RoundRow(sop_id=row.id, revision_id=rev.id, title=title.strip(), started_at=when,
                        last_event_at=when)
         session.add(rnd)
         session.flush()
         for lane, officer in filled.items():
             session.add(RoundLaneRow(round_id=rnd.id, lane=lane, officer=officer))
-        _append(session, rnd, sop, [], new, _calendar(session, when))
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
+        _append(session, rnd, sop, [], new, calendar)
     return get_round(rnd.id, session=session)
 
 

@@ -40,6 +40,17 @@ def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
     return default_db_path()
 
 
+@contextmanager
+def transaction(session: Session) -> Iterator[Session]:
+    """One write: commit when the block ends, roll everything back if it raises."""
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+
+
 def _on_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
