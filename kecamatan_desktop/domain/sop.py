@@ -5,6 +5,27 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+# The official form's headings (Permenpan-RB 35/2012): the one wording that the window,
+# the printed sheets and the error messages all use.
+IDENTITY_LABELS = {
+    "number": "Nomor SOP",
+    "created": "Tanggal Pembuatan",
+    "revised": "Tanggal Revisi",
+    "effective": "Tanggal Efektif",
+    "approved_by": "Disahkan oleh",
+    "name": "Nama SOP",
+    "legal_basis": "Dasar Hukum",
+    "qualifications": "Kualifikasi Pelaksana",
+    "related": "Keterkaitan",
+    "equipment": "Peralatan/Perlengkapan",
+    "warnings": "Peringatan",
+    "records": "Pencatatan dan Pendataan",
+}
+STEP_LABELS = {
+    "no": "No", "activity": "Kegiatan", "role": "Pelaksana", "requirements": "Kelengkapan",
+    "time": "Waktu", "output": "Output", "notes": "Keterangan",
+}
+
 
 @dataclass(frozen=True)
 class Office:

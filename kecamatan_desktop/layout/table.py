@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kecamatan_desktop.domain.sop import Step
+from kecamatan_desktop.domain.sop import STEP_LABELS, Step
 from kecamatan_desktop.layout.geometry import Rect
 from kecamatan_desktop.layout.model import Cell, Column, LayoutError, PageSpec, Style, TextBox
 from kecamatan_desktop.layout.text import Measure, wrap
 
-TITLES = {
-    "no": "No", "activity": "Kegiatan", "requirements": "Kelengkapan", "time": "Waktu",
-    "output": "Output", "notes": "Keterangan",
-}
+TITLES = {key: label for key, label in STEP_LABELS.items() if key != "role"}
 PELAKSANA = "Pelaksana"
 MUTU_BAKU = "Mutu Baku"
 TEXT_KEYS = ("no", "activity", "requirements", "time", "output", "notes")

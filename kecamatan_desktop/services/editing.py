@@ -18,7 +18,7 @@ from kecamatan_desktop.domain.interchange import (
     sop_from_dict,
     sop_to_dict,
 )
-from kecamatan_desktop.domain.sop import Approver, Office, Sop
+from kecamatan_desktop.domain.sop import IDENTITY_LABELS, STEP_LABELS, Approver, Office, Sop
 from kecamatan_desktop.services.catalogue import (
     CatalogueError,
     get_sop,
@@ -54,25 +54,12 @@ _PLACE_LABELS = {
     "office.government": "Pemerintah (kop)",
     "office.name": "Nama kantor",
     "office.address": "Alamat kantor",
-    "number": "Nomor SOP",
-    "name": "Nama SOP",
-    "created": "Tanggal Pembuatan",
-    "revised": "Tanggal Revisi",
-    "effective": "Tanggal Efektif",
-    "approved_by.title": "Disahkan oleh: jabatan",
-    "approved_by.name": "Disahkan oleh: nama",
-    "approved_by.rank": "Disahkan oleh: pangkat",
-    "approved_by.nip": "Disahkan oleh: NIP",
-    "legal_basis": "Dasar Hukum",
-    "qualifications": "Kualifikasi Pelaksana",
-    "related": "Keterkaitan",
-    "equipment": "Peralatan/Perlengkapan",
-    "warnings": "Peringatan",
-    "records": "Pencatatan dan Pendataan",
+    **{key: label for key, label in IDENTITY_LABELS.items() if key != "approved_by"},
+    **{f"approved_by.{key}": f"{IDENTITY_LABELS['approved_by']}: {part}"
+       for key, part in (("title", "jabatan"), ("name", "nama"), ("rank", "pangkat"),
+                         ("nip", "NIP"))},
 }
-_STEP_FIELDS = {"no": "No", "activity": "Kegiatan", "role": "Pelaksana",
-                "requirements": "Kelengkapan", "time": "Waktu", "output": "Output",
-                "notes": "Keterangan", "decision": "keputusan", "decision.yes": "cabang Ya",
+_STEP_FIELDS = {**STEP_LABELS, "decision": "keputusan", "decision.yes": "cabang Ya",
                 "decision.no": "cabang Tidak"}
 
 

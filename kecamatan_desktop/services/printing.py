@@ -15,16 +15,14 @@ from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.nip import NipError, format_nip
-from kecamatan_desktop.domain.sop import Approver, Sop
+from kecamatan_desktop.domain.sop import IDENTITY_LABELS, Approver, Sop
 from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.resource_paths import data_dir
 from kecamatan_desktop.services.catalogue import StoredSop, get_sop
 from kecamatan_desktop.store.models import OfficeRow, SopRow
 
 COVER_HEADING = ("STANDART OPERATING PROCEDURE", "(SOP)")
-GRID = (("legal_basis", "Dasar Hukum", "qualifications", "Kualifikasi Pelaksana"),
-        ("related", "Keterkaitan", "equipment", "Peralatan/Perlengkapan"),
-        ("warnings", "Peringatan", "records", "Pencatatan dan Pendataan"))
+GRID = (("legal_basis", "qualifications"), ("related", "equipment"), ("warnings", "records"))
 DIKTUM_SOP_PREFIX = "SOP "
 
 
@@ -151,13 +149,14 @@ def identity_sheet(sop: Sop) -> IdentitySheet:
         office = "KANTOR " + office
     return IdentitySheet(
         letterhead=(sop.office.government.upper(), office),
-        rows=(("Nomor SOP", sop.number),
-              ("Tanggal Pembuatan", format_tanggal(sop.created)),
-              ("Tanggal Revisi", format_tanggal(sop.revised)),
-              ("Tanggal Efektif", format_tanggal(sop.effective))),
+        rows=((IDENTITY_LABELS["number"], sop.number),
+              (IDENTITY_LABELS["created"], format_tanggal(sop.created)),
+              (IDENTITY_LABELS["revised"], format_tanggal(sop.revised)),
+              (IDENTITY_LABELS["effective"], format_tanggal(sop.effective))),
         approver=signature(sop.approved_by),
         name=sop.name,
-        grid=tuple((lt, getattr(sop, lk), rt, getattr(sop, rk)) for lk, lt, rk, rt in GRID),
+        grid=tuple((IDENTITY_LABELS[left], getattr(sop, left), IDENTITY_LABELS[right],
+                    getattr(sop, right)) for left, right in GRID),
     )
 
 

@@ -1,5 +1,7 @@
 """Every string the window shows, in Bahasa Indonesia, in one place."""
 
+from kecamatan_desktop.domain import sop
+
 APP_NAME = "Kecamatan Desktop"
 WINDOW_TITLE = "Kecamatan Desktop — SOP Administrasi Pemerintahan"
 
@@ -18,28 +20,14 @@ NO_SELECTION = "Pilih SOP di daftar sebelah kiri untuk membaca lembar identitas 
 
 TAB_IDENTITY = "Identitas"
 TAB_PROCEDURE = "Prosedur"
-PROCEDURE_HEADERS = ("No", "Kegiatan", "Pelaksana", "Kelengkapan", "Waktu", "Output",
-                     "Keterangan")
+PROCEDURE_HEADERS = tuple(sop.STEP_LABELS.values())
 PROCEDURE_NOT_DRAWN = (
     "Prosedur SOP ini belum digambar.\n\n"
     "Lembar identitasnya sudah ada; langkah-langkah dan diagram alirnya belum ditulis."
 )
 DECISION_MARK = "Ya → {yes}, Tidak → {no}"
 
-IDENTITY_LABELS = {
-    "number": "Nomor SOP",
-    "created": "Tanggal Pembuatan",
-    "revised": "Tanggal Revisi",
-    "effective": "Tanggal Efektif",
-    "approved_by": "Disahkan oleh",
-    "name": "Nama SOP",
-    "legal_basis": "Dasar Hukum",
-    "qualifications": "Kualifikasi Pelaksana",
-    "related": "Keterkaitan",
-    "equipment": "Peralatan/Perlengkapan",
-    "warnings": "Peringatan",
-    "records": "Pencatatan dan Pendataan",
-}
+IDENTITY_LABELS = sop.IDENTITY_LABELS
 REVISION_NOTE = "Revisi ke-{revision}"
 
 IMPORT_TITLE = "Impor SOP"
