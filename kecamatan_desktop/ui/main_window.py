@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
     def _on_sops_changed(self, sop_ids: list) -> None:
         keep = self.edit_session.sop_id or self.selected_sop_id()
         self.reload()
-        self.rounds.dashboard.reload_filters()
+        self.rounds.dashboard.catalogue_changed()
         if keep and not self.select_sop(keep):
             self.edit_session.open_sop(None)
         elif keep in sop_ids:

@@ -94,6 +94,11 @@ class Dashboard(QWidget):
         if not self._loaded:  # the window starts faster when the tab is filled on first view
             self.reload_filters()
 
+    def catalogue_changed(self) -> None:
+        """SOPs were added, revised or removed: refresh the filters if the page was filled."""
+        if self._loaded:
+            self.reload_filters()
+
     def reload_filters(self) -> None:
         with self.db.guard(), self.db.session() as session:
             sops = [(s.name, s.id) for s in catalogue.list_sops(session=session) if s.steps]
