@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QTextBrowser
 from kecamatan_desktop.domain.nip import NipError, format_nip
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.services.printing import identity_sheet
 from kecamatan_desktop.ui import strings
 
 _STYLE = """
@@ -55,7 +56,8 @@ def identity_html(sop: Sop, revision: int, draft: bool = False) -> str:
         (L["approved_by"], f"<div align='center'>{approver}</div>"),
         (L["name"], f"<b>{escape(sop.name)}</b>"),
     ]
-    office = f"{escape(sop.office.government.upper())}<br>{escape(sop.office.name.upper())}"
+    # the same letterhead as the printed sheet (PEMERINTAH … / KANTOR KECAMATAN …)
+    office = "<br>".join(escape(line) for line in identity_sheet(sop).letterhead)
     html = [_STYLE, "<table width='100%' cellspacing='0'>"]
     for i, (label, value) in enumerate(header_rows):
         html.append("<tr>")
