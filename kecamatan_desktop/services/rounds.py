@@ -14,6 +14,7 @@ from datetime import datetime
 from sqlalchemy import func
 from sqlmodel import Session, select
 
+from kecamatan_desktop.domain import ledger
 from kecamatan_desktop.domain import rounds as machine
 from kecamatan_desktop.domain.calendar import WIB, OfficeCalendar
 from kecamatan_desktop.domain.errors import InputError
@@ -301,12 +302,15 @@ def sop_step_stats(sop_id: str, *, session: Session,
 def _append(session: Session, rnd: RoundRow, sop: Sop, events: list[RoundEvent],
             new: list[RoundEvent], calendar: OfficeCalendar) -> RoundState:
     seq = rnd.event_count
+    previous = session.exec(select(RoundEventRow.hash).where(
+        RoundEventRow.round_id == rnd.id, RoundEventRow.seq == seq)).first()
     for e in new:
         seq += 1
-        session.add(RoundEventRow(
-            round_id=rnd.id, seq=seq, kind=e.kind.value, occurred_at=e.occurred_at,
-            entered_at=e.entered_at, entered_by=e.entered_by, position=e.position,
-            officer=e.officer, decision=e.decision, note=e.note, output=e.output))
+        fields = dict(round_id=rnd.id, seq=seq, kind=e.kind.value, occurred_at=e.occurred_at,
+                      entered_at=e.entered_at, entered_by=e.entered_by, position=e.position,
+                      officer=e.officer, decision=e.decision, note=e.note, output=e.output)
+        previous = ledger.event_hash(previous, fields)
+        session.add(RoundEventRow(**fields, hash=previous))
     state = machine.replay(sop, events + new)
     rnd.event_count = seq
     rnd.status = state.status.value

@@ -40,9 +40,21 @@ def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
     return default_db_path()
 
 
+IMMEDIATE = "kd_immediate"  # execution option: begin the transaction holding the write lock
+
+
 @contextmanager
-def transaction(session: Session) -> Iterator[Session]:
-    """One write: commit when the block ends, roll everything back if it raises."""
+def transaction(session: Session, *, immediate: bool = False) -> Iterator[Session]:
+    """One write: commit when the block ends, roll everything back if it raises.
+
+    `immediate` takes the database's write lock before the first read, so what the block
+    reads cannot change before it writes (SQLite's BEGIN IMMEDIATE); a read transaction
+    the session had open is ended first.
+    """
+    if immediate:
+        if session.in_transaction():
+            session.rollback()
+        session.connection(execution_options={IMMEDIATE: True})
     try:
         yield session
         session.commit()
@@ -52,6 +64,9 @@ def transaction(session: Session) -> Iterator[Session]:
 
 
 def _on_connect(dbapi_connection, _record) -> None:
+    # pysqlite would run DDL outside any transaction and start one only before DML;
+    # BEGIN is issued by _on_begin instead, so every transaction, a migration's too, is whole
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
@@ -59,9 +74,15 @@ def _on_connect(dbapi_connection, _record) -> None:
     cursor.close()
 
 
+def _on_begin(conn) -> None:
+    immediate = conn.get_execution_options().get(IMMEDIATE, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
     event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
     return engine
 
 

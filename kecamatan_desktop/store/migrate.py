@@ -12,7 +12,11 @@ from sqlalchemy import Engine, text
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 # The newest migration's revision id; a test checks it against the migration scripts.
-SCHEMA_HEAD = "0004"
+SCHEMA_HEAD = "0005"
+
+
+class MigrationError(RuntimeError):
+    """A migration left the database inconsistent; it was rolled back."""
 
 
 def alembic_config():
@@ -30,21 +34,44 @@ def head_revision() -> str:
 
 
 def current_revision(conn) -> str | None:
-    has_table = conn.execute(text(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-    )).first()
-    if not has_table:
+    if conn.dialect.name == "sqlite":
+        query = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
+    else:
+        query = ("SELECT 1 FROM information_schema.tables "
+                 "WHERE table_name = 'alembic_version' AND table_schema = current_schema()")
+    if not conn.execute(text(query)).first():
         return None
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
 def upgrade(engine: Engine) -> None:
-    """Bring the schema to the newest revision in one transaction; a no-op when current."""
-    with engine.begin() as conn:
-        if current_revision(conn) == SCHEMA_HEAD:
+    """Bring the schema to the newest revision in one transaction; a no-op when current.
+
+    On SQLite, foreign keys are off while the migrations run (a table rebuilt by copying
+    would otherwise cascade its DROP into the children) and every key is checked before
+    the commit: a migration that breaks one is rolled back whole.
+    """
+    with engine.connect() as conn:
+        current = current_revision(conn)
+        conn.rollback()
+        if current == SCHEMA_HEAD:
             return
         from alembic import command
 
-        config = alembic_config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, "head")
+        sqlite = engine.dialect.name == "sqlite"
+        raw = conn.connection.dbapi_connection
+        if sqlite:  # only outside a transaction does this pragma take effect
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with conn.begin():
+                config = alembic_config()
+                config.attributes["connection"] = conn
+                command.upgrade(config, "head")
+                if sqlite:
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                    if broken:
+                        raise MigrationError(
+                            f"migration broke {len(broken)} foreign keys, e.g. {broken[0]}")
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")

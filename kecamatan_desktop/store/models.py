@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
+
+from kecamatan_desktop.store.types import UTCDateTime
 
 
 def _fk(target: str, *, nullable: bool = False) -> Column:
@@ -34,6 +36,9 @@ class OfficeRow(SQLModel, table=True):
     book_year: int | None = None
     cover_address: str | None = None
     logo: bytes | None = Field(default=None, sa_column=Column(LargeBinary, nullable=True))
+    # the office's clock (WIB, WITA or WIT): times are shown and working time counted in it
+    time_zone: str = Field(default="WIB", sa_column=Column(String, nullable=False,
+                                                           server_default="WIB"))
 
 
 class SopRow(SQLModel, table=True):
@@ -46,6 +51,9 @@ class SopRow(SQLModel, table=True):
     office_id: int = Field(sa_column=_fk("office.id"))
     position: int = 0
     revision: int = 1
+    # an SOP with rounds is archived, never deleted: hidden from the catalogue, kept whole
+    archived_at: datetime | None = Field(default=None,
+                                         sa_column=Column(UTCDateTime, nullable=True))
 
 
 class SopRevisionRow(SQLModel, table=True):
@@ -57,7 +65,7 @@ class SopRevisionRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     sop_id: int = Field(sa_column=_fk("sop.id"))
     revision: int
-    saved_at: datetime
+    saved_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     # saved with flow problems (e.g. a decision still missing a branch); not a finished SOP
     is_draft: bool = False
     office_government: str

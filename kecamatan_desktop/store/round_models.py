@@ -1,15 +1,27 @@
-"""Tables of the running procedures: officers, rounds with their event log, the calendar."""
+"""Tables of the running procedures: officers, rounds with their event log, the calendar.
+
+History hangs off its parents with ON DELETE RESTRICT: nothing that deletes an SOP, a
+round or an officer can take a round's record with it. The event log and the calendar's
+change log are append-only; the database itself refuses UPDATE and DELETE on them
+(triggers of migration 0005).
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, UniqueConstraint
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from kecamatan_desktop.store.types import UTCDateTime
 
-def _fk(target: str, *, nullable: bool = False, ondelete: str = "CASCADE") -> Column:
+
+def _fk(target: str, *, nullable: bool = False, ondelete: str = "RESTRICT") -> Column:
     return Column(Integer, ForeignKey(target, ondelete=ondelete), nullable=nullable, index=True)
+
+
+def _time(*, nullable: bool = False):
+    return Field(default=None, sa_column=Column(UTCDateTime, nullable=nullable))
 
 
 class OfficerRow(SQLModel, table=True):
@@ -24,28 +36,33 @@ class OfficerRow(SQLModel, table=True):
     pangkat: str = ""
     office: str | None = None  # the kantor kecamatan, when the directory serves several
     active: bool = True
+    acting: str = Field(default="", sa_column=Column(String, nullable=False, server_default=""))
+    holds_from: date | None = None  # the dates the officer holds the jabatan, when known
+    holds_to: date | None = None
 
 
 class RoundRow(SQLModel, table=True):
     """A running of one SOP revision. The columns after `title` summarise the event log
-    (kept in step with it in the same transaction) so the dashboard needs no replay."""
+    (kept in step with it in the same transaction) so the dashboard needs no replay;
+    `event_count` is the round's version, which every write must name."""
 
     __tablename__ = "round"
     __table_args__ = (Index("ix_round_status_since", "status", "since"),)
 
     id: int | None = Field(default=None, primary_key=True)
     sop_id: int = Field(sa_column=_fk("sop.id"))
-    revision_id: int = Field(sa_column=_fk("sop_revision.id", ondelete="RESTRICT"))
+    revision_id: int = Field(sa_column=_fk("sop_revision.id"))
     title: str
     status: str = "active"
     current_position: int | None = None
     holder: str | None = None
-    since: datetime | None = None
-    hold_started: datetime | None = None
+    holder_id: int | None = Field(default=None, sa_column=_fk("officer.id", nullable=True))
+    since: datetime | None = _time(nullable=True)
+    hold_started: datetime | None = _time(nullable=True)
     held_minutes: int = 0  # working minutes on hold in the current pass, closed holds only
     loops: int = 0
-    started_at: datetime
-    last_event_at: datetime
+    started_at: datetime = _time()
+    last_event_at: datetime = _time()
     event_count: int = 0
 
 
@@ -58,11 +75,12 @@ class RoundLaneRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     round_id: int = Field(sa_column=_fk("round.id"))
     lane: str
-    officer: str | None = None
+    officer: str | None = None  # the name as it was when assigned
+    officer_id: int | None = Field(default=None, sa_column=_fk("officer.id", nullable=True))
 
 
 class RoundEventRow(SQLModel, table=True):
-    """One line of a round's append-only log; `seq` orders it."""
+    """One line of a round's append-only log; `seq` orders it, `hash` chains it."""
 
     __tablename__ = "round_event"
     __table_args__ = (UniqueConstraint("round_id", "seq"),)
@@ -71,14 +89,18 @@ class RoundEventRow(SQLModel, table=True):
     round_id: int = Field(sa_column=_fk("round.id"))
     seq: int
     kind: str
-    occurred_at: datetime
-    entered_at: datetime
+    occurred_at: datetime = _time()
+    entered_at: datetime = _time()
     entered_by: str
     position: int | None = None
-    officer: str | None = None
+    officer: str | None = None  # the name as written then; a later rename leaves it
+    officer_id: int | None = Field(default=None, sa_column=_fk("officer.id", nullable=True))
     decision: str | None = None
     note: str = ""
     output: str = ""
+    corrects_seq: int | None = None  # a correction names the event it corrects
+    changes: dict | None = Field(default=None, sa_column=Column(JSON, nullable=True))
+    hash: str = Field(sa_column=Column(String(64), nullable=False))
 
 
 class WorkingHoursRow(SQLModel, table=True):
@@ -111,3 +133,14 @@ class CalendarYearRow(SQLModel, table=True):
     __tablename__ = "calendar_year"
 
     year: int = Field(primary_key=True)
+
+
+class CalendarChangeRow(SQLModel, table=True):
+    """Append-only log of changes to the working calendar: who, when, what."""
+
+    __tablename__ = "calendar_change"
+
+    id: int | None = Field(default=None, primary_key=True)
+    changed_at: datetime = _time()
+    changed_by: str
+    what: str
