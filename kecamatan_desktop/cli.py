@@ -50,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     p_book.add_argument("-o", "--output", metavar="FILE", required=True)
     p_book.add_argument("--office", metavar="NAME", help="bawaan: kantor pertama")
     p_book.add_argument("--paper", choices=("f4", "a4"), default="f4")
+    sub.add_parser("check", help="periksa basis data: keutuhan berkas, kunci, rantai riwayat "
+                                 "putaran; OK atau daftar masalah")
     _add_officer_commands(sub)
     _add_round_commands(sub)
     return parser
@@ -59,11 +61,24 @@ def _add_officer_commands(sub) -> None:
     officer = sub.add_parser("officer", help="daftar pegawai").add_subparsers(
         dest="action", required=True, parser_class=_Parser)
     add = officer.add_parser("add", help="tambah pegawai")
-    add.add_argument("--name", required=True)
-    add.add_argument("--nip", required=True, help="18 angka, spasi boleh")
-    add.add_argument("--jabatan", required=True)
-    add.add_argument("--pangkat", default="")
-    add.add_argument("--office", metavar="KANTOR")
+    edit = officer.add_parser("edit", help="ubah data pegawai (riwayat tetap memakai nama lama)")
+    edit.add_argument("officer_id", type=int)
+    for p in (add, edit):
+        required = p is add
+        p.add_argument("--name", required=required)
+        p.add_argument("--nip", required=required, help="18 angka, spasi boleh")
+        p.add_argument("--jabatan", required=required, help="mis. Camat, atau \"Plt. Camat\"")
+        p.add_argument("--pangkat", default=None if p is edit else "")
+        p.add_argument("--office", metavar="KANTOR")
+        p.add_argument("--acting", choices=("", "Plt.", "Plh."), default=None,
+                       help="Plt. atau Plh. untuk pejabat pelaksana")
+        p.add_argument("--from", dest="holds_from", metavar="TTTT-BB-HH",
+                       help="mulai menjabat")
+        p.add_argument("--to", dest="holds_to", metavar="TTTT-BB-HH", help="akhir menjabat")
+    for name, text in (("deactivate", "nonaktifkan (hilang dari pilihan, tetap di riwayat)"),
+                       ("activate", "aktifkan lagi"),
+                       ("delete", "hapus pegawai yang belum disebut riwayat mana pun")):
+        officer.add_parser(name, help=text).add_argument("officer_id", type=int)
     listing = officer.add_parser("list", help="daftar pegawai")
     listing.add_argument("--json", action="store_true")
 
@@ -85,6 +100,9 @@ def _add_round_commands(sub) -> None:
     show.add_argument("--json", action="store_true")
     complete = rnd.add_parser("complete", help="selesaikan langkah sekarang")
     complete.add_argument("round_id", type=int)
+    complete.add_argument("--step", type=int, required=True, metavar="N",
+                          help="langkah yang diselesaikan (urutan ke-N); ditolak bila putaran "
+                               "tidak sedang di langkah itu")
     complete.add_argument("--decision", choices=("ya", "tidak"))
     complete.add_argument("--note", default="")
     complete.add_argument("--output", default="")
@@ -103,6 +121,19 @@ def _add_round_commands(sub) -> None:
     reassign.add_argument("round_id", type=int)
     reassign.add_argument("--to", required=True, metavar="NAMA")
     reassign.add_argument("--at", metavar="ISO")
+    note = rnd.add_parser("note", help="tambah catatan")
+    note.add_argument("round_id", type=int)
+    note.add_argument("--text", required=True)
+    note.add_argument("--at", metavar="ISO")
+    correct = rnd.add_parser("correct", help="koreksi satu kejadian (aslinya tetap tercatat)")
+    correct.add_argument("round_id", type=int)
+    correct.add_argument("--event", type=int, required=True, metavar="NO",
+                         help="nomor kejadian di log (round show)")
+    correct.add_argument("--reason", required=True)
+    correct.add_argument("--time", metavar="ISO", help="waktu yang benar")
+    correct.add_argument("--officer", metavar="NAMA", help="pegawai yang benar")
+    correct.add_argument("--output", help="output yang benar")
+    correct.add_argument("--note", help="catatan yang benar")
     period = rnd.add_parser("export-period",
                             help="semua putaran yang dimulai dalam satu periode (.xlsx)")
     period.add_argument("--from", dest="start", required=True, metavar="TTTT-BB-HH")
@@ -161,6 +192,8 @@ def _run(args: argparse.Namespace) -> int:
                 _pdf(args, session)
             elif args.command == "book":
                 _book(args, session)
+            elif args.command == "check":
+                return _check(session)
             elif args.command == "officer":
                 _officer(args, session)
             elif args.command == "round":
@@ -192,42 +225,86 @@ def _book(args, session) -> None:
     print(write_book_pdf(book, Path(args.output), paper=args.paper))
 
 
+def _check(session) -> int:
+    from kecamatan_desktop.services import integrity
+
+    problems = integrity.check_database(session=session)
+    if not problems:
+        print("OK")
+        return EXIT_OK
+    for p in problems:
+        print(p.text)
+    print(f"{len(problems)} masalah ditemukan")
+    return EXIT_FAILURE
+
+
 def _officer(args, session) -> None:
     from kecamatan_desktop.services import officers
 
-    if args.action == "add":
+    a = args.action
+    if a == "add":
         o = officers.add_officer(session=session, name=args.name, nip=args.nip,
-                                 jabatan=args.jabatan, pangkat=args.pangkat, office=args.office)
-        print(f"Ditambahkan: {o.name} (NIP {o.nip}), {o.jabatan}")
+                                 jabatan=args.jabatan, pangkat=args.pangkat, office=args.office,
+                                 acting=args.acting or "", holds_from=_day(args.holds_from),
+                                 holds_to=_day(args.holds_to))
+        print(f"Ditambahkan: {o.name} (NIP {o.nip}), {o.title}, nomor {o.id}")
+        return
+    if a == "edit":
+        seen = officers.get_officer(args.officer_id, session=session)
+        o = officers.update_officer(
+            seen.id, session=session, seen=seen, name=_or(args.name, seen.name),
+            nip=_or(args.nip, seen.nip), jabatan=_or(args.jabatan, seen.jabatan),
+            pangkat=_or(args.pangkat, seen.pangkat), office=_or(args.office, seen.office),
+            acting=_or(args.acting, seen.acting),
+            holds_from=_day(args.holds_from) if args.holds_from else seen.holds_from,
+            holds_to=_day(args.holds_to) if args.holds_to else seen.holds_to)
+        print(f"Diubah: {o.name} (NIP {o.nip}), {o.title}")
+        return
+    if a in ("deactivate", "activate"):
+        o = officers.set_active(args.officer_id, a == "activate", session=session)
+        print(f"{o.name}: {'aktif' if o.active else 'nonaktif'}")
+        return
+    if a == "delete":
+        name = officers.get_officer(args.officer_id, session=session).name
+        officers.delete_officer(args.officer_id, session=session)
+        print(f"Dihapus: {name}")
         return
     people = officers.list_officers(session=session)
     if args.json:
         print(json.dumps([{"id": o.id, "name": o.name, "nip": o.nip, "jabatan": o.jabatan,
-                           "pangkat": o.pangkat, "office": o.office, "active": o.active}
+                           "acting": o.acting, "pangkat": o.pangkat, "office": o.office,
+                           "active": o.active,
+                           "holds_from": o.holds_from.isoformat() if o.holds_from else None,
+                           "holds_to": o.holds_to.isoformat() if o.holds_to else None}
                           for o in people], ensure_ascii=False, indent=2))
         return
     for o in people:
-        print(f"{o.nip:<22} {o.name:<32} {o.jabatan}{'' if o.active else ' (nonaktif)'}")
+        print(f"{o.id:>4} {o.nip:<22} {o.name:<32} {o.title}"
+              f"{'' if o.active else ' (nonaktif)'}")
 
 
-def _when(text: str | None):
-    """An ISO 8601 time; without an offset it is read as WIB, the office's time."""
+def _or(value, default):
+    return default if value is None else value
+
+
+def _when(text: str | None, tz):
+    """An ISO 8601 time; without an offset it is read on the office's clock `tz`."""
     if text is None:
         return None
     from datetime import datetime
-
-    from kecamatan_desktop.domain.calendar import WIB
 
     try:
         value = datetime.fromisoformat(text)
     except ValueError:
         raise InputError(f"waktu {text!r} bukan ISO 8601 (mis. 2026-11-23T08:00+07:00)") from None
-    return value if value.tzinfo else value.replace(tzinfo=WIB)
+    return value if value.tzinfo else value.replace(tzinfo=tz)
 
 
-def _day(text: str):
+def _day(text: str | None):
     from datetime import date
 
+    if text is None:
+        return None
     try:
         return date.fromisoformat(text)
     except ValueError:
@@ -258,12 +335,14 @@ def _round(args, session) -> None:
         print(f"{len(details)} putaran")
         return
     if a == "list":
+        from kecamatan_desktop.domain.tanggal import iso_waktu
+
         lines = rounds.list_rounds(session=session, active_only=args.active)
         if args.json:
             print(json.dumps([{
                 "id": r.id, "sop_id": r.sop_id, "title": r.title, "status": r.status,
                 "current_step": r.current_step, "lane": r.lane, "holder": r.holder,
-                "since": r.since.isoformat(timespec="minutes") if r.since else None,
+                "since": iso_waktu(r.since, r.tz), "version": r.version,
                 "working_minutes": r.working_minutes, "standard_minutes": r.standard_minutes,
                 "late": r.late, "loops": r.loops} for r in lines], ensure_ascii=False,
                 indent=2))
@@ -275,26 +354,42 @@ def _round(args, session) -> None:
             print(f"{r.id:>6}  {r.title:<24} {r.sop_id:<40} {where}{late}")
         return
     if a == "start":
+        from kecamatan_desktop.services.catalogue import sop_row
+
+        tz = rounds.office_tz(session, sop_row(session, args.sop_id).id)
         detail = rounds.start_round(args.sop_id, session=session, title=args.title,
-                                    lanes=_lanes(args.lane), at=_when(args.at))
-    elif a == "complete":
-        detail = rounds.complete_step(args.round_id, session=session, decision=args.decision,
-                                      note=args.note, output=args.output, done_by=args.by,
-                                      at=_when(args.at))
+                                    lanes=_lanes(args.lane), at=_when(args.at, tz))
+        _print_round(detail)
+        return
+    detail = rounds.get_round(args.round_id, session=session)
+    # a write names the round as read just now; `complete` also names the step it means
+    seen = {"session": session, "expected_version": detail.version}
+    at = _when(getattr(args, "at", None), detail.tz)
+    if a == "complete":
+        if detail.current_step != args.step:
+            from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status
+
+            now = (f"di langkah {detail.current_step}" if detail.current_step
+                   else STATUS_LABELS[Status(detail.status)])
+            raise InputError(f"Putaran {detail.id} tidak sedang di langkah {args.step} "
+                             f"(sekarang {now}); tidak ada yang dicatat")
+        detail = rounds.complete_step(args.round_id, decision=args.decision, note=args.note,
+                                      output=args.output, done_by=args.by, at=at, **seen)
     elif a == "hold":
-        detail = rounds.hold_round(args.round_id, session=session, note=args.note,
-                                   at=_when(args.at))
+        detail = rounds.hold_round(args.round_id, note=args.note, at=at, **seen)
     elif a == "resume":
-        detail = rounds.resume_round(args.round_id, session=session, note=args.note,
-                                     at=_when(args.at))
+        detail = rounds.resume_round(args.round_id, note=args.note, at=at, **seen)
     elif a == "cancel":
-        detail = rounds.cancel_round(args.round_id, args.reason, session=session,
-                                     at=_when(args.at))
+        detail = rounds.cancel_round(args.round_id, args.reason, at=at, **seen)
     elif a == "reassign":
-        detail = rounds.reassign_round(args.round_id, args.to, session=session,
-                                       at=_when(args.at))
-    else:
-        detail = rounds.get_round(args.round_id, session=session)
+        detail = rounds.reassign_round(args.round_id, args.to, at=at, **seen)
+    elif a == "note":
+        detail = rounds.add_round_note(args.round_id, args.text, at=at, **seen)
+    elif a == "correct":
+        detail = rounds.correct_event(
+            args.round_id, args.event, reason=args.reason, occurred_at=_when(args.time,
+                                                                             detail.tz),
+            officer=args.officer, output=args.output, note=args.note, **seen)
     if a == "report":
         from kecamatan_desktop.export.pdf_rounds import write_round_report
 
@@ -310,18 +405,36 @@ def _round(args, session) -> None:
 
 
 def _print_round(d) -> None:
+    from kecamatan_desktop.domain.rounds import event_details
+    from kecamatan_desktop.domain.tanggal import format_waktu
+
     print(f"Putaran {d.id}: {d.title} — {d.sop_name} (revisi {d.sop_revision}), {d.status}")
+    if d.chain_problem:
+        print(f"PERINGATAN: riwayat putaran ini tidak utuh: {d.chain_problem}")
     if d.current_step:
         step = d.sop.steps[d.current_step - 1]
-        print(f"Sekarang: langkah {step.no} ({step.role}), dipegang {d.holder or '-'}")
+        print(f"Sekarang: langkah {step.no} ({step.role}), dipegang {d.holder or '-'} sejak "
+              f"{format_waktu(d.since, d.tz)}")
+    elif d.ended_at:
+        print(f"Berakhir {format_waktu(d.ended_at, d.tz)}")
     print(f"Putaran balik: {d.loops}; waktu kerja {d.total_working_minutes} menit dari baku "
           f"{d.total_standard_minutes} menit")
     for s in d.steps:
         late = " terlambat" if s.late else ""
         decision = f" [{s.decision}]" if s.decision else ""
+        fixed = " (dikoreksi)" if s.corrected else ""
         print(f"  {s.no:>3} {s.role:<16} {s.officer or '-':<28} {s.working_minutes:>5}/"
               f"{s.standard_minutes if s.standard_minutes is not None else '-'} menit"
-              f"{late}{decision}")
+              f"{late}{decision}{fixed}")
+    print("Log:")
+    for e in d.events:
+        step = f" langkah {e.position}" if e.position else ""
+        who = f" {e.officer}" if e.officer else ""
+        fixes = (f" [dikoreksi oleh #{', #'.join(map(str, e.corrected_by))}]"
+                 if e.corrected_by else "")
+        details = f" — {event_details(e, d.tz)}" if e.corrects or e.note else ""
+        print(f"  #{e.seq:<3} {format_waktu(e.occurred_at, d.tz)}  {e.label}{step}{who}"
+              f"{details}{fixes}")
 
 
 def _print_list(summaries, *, as_json: bool) -> None:

@@ -58,7 +58,8 @@ def test_a_whole_round_on_the_command_line(capsys, db_path, tmp_path):
     while shown["current_step"] is not None:
         when += timedelta(minutes=40)
         position = shown["current_step"]
-        args = ["--db", db_path, "round", "complete", "1", "--at", when.isoformat()]
+        args = ["--db", db_path, "round", "complete", "1", "--step", str(position), "--at",
+                when.isoformat()]
         if position in decisions:
             args += ["--decision", decisions[position].pop(0)]
         code, _, err = run(capsys, *args)
@@ -71,8 +72,8 @@ def test_a_whole_round_on_the_command_line(capsys, db_path, tmp_path):
     assert {"position", "no", "role", "officer", "received_at", "handed_at", "decision",
             "standard_minutes", "working_minutes", "late"} <= set(shown["steps"][0])
     assert shown["events"][0]["kind"] == "started"
-    code, _, err = run(capsys, "--db", db_path, "round", "complete", "1")
-    assert code == 2 and "selesai" in err
+    code, _, err = run(capsys, "--db", db_path, "round", "complete", "1", "--step", "12")
+    assert code == 2 and "tidak sedang di langkah 12 (sekarang selesai)" in err
     assert run(capsys, "--db", db_path, "round", "report", "1", "-o",
                tmp_path / "r.pdf")[0] == 0
     assert "LAPORAN PUTARAN" in PdfReader(tmp_path / "r.pdf").pages[0].extract_text()
@@ -99,14 +100,14 @@ def test_round_refusals(capsys, db_path):
     assert code == 2 and "Putaran nomor 42" in err
     assert run(capsys, "--db", db_path, "round", "start", "poncokusumo-2018-renja",
                "--title", "R", "--at", "2026-11-23T08:00")[0] == 0
-    code, _, err = run(capsys, "--db", db_path, "round", "complete", "1", "--decision", "ya",
-                       "--at", "2026-11-23T09:00")
+    code, _, err = run(capsys, "--db", db_path, "round", "complete", "1", "--step", "1",
+                       "--decision", "ya", "--at", "2026-11-23T09:00")
     assert code == 2 and "bukan keputusan" in err
-    code, _, err = run(capsys, "--db", db_path, "round", "complete", "1", "--at",
-                       "2026-11-23T07:00")
+    code, _, err = run(capsys, "--db", db_path, "round", "complete", "1", "--step", "1",
+                       "--at", "2026-11-23T07:00")
     assert code == 2 and "lebih awal" in err
-    code, _, err = run(capsys, "--db", db_path, "round", "complete", "1", "--by", "Siapa",
-                       "--at", "2026-11-23T09:00")
+    code, _, err = run(capsys, "--db", db_path, "round", "complete", "1", "--step", "1",
+                       "--by", "Siapa", "--at", "2026-11-23T09:00")
     assert code == 2 and "tidak ada di daftar" in err
     code, _, err = run(capsys, "--db", db_path, "round", "start", "ngantang-2021-iku",
                        "--title", "R")

@@ -9,9 +9,10 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, tzinfo
 
-WIB = timezone(timedelta(hours=7), "WIB")
+from kecamatan_desktop.domain.zones import WIB
+
 Interval = tuple[int, int]  # minutes after midnight, start < end
 
 
@@ -55,10 +56,12 @@ class DayOff:
 class OfficeCalendar:
     hours: WorkingHours = field(default_factory=WorkingHours.default)
     days_off: frozenset[date] = frozenset()
+    tz: tzinfo = WIB  # the office's clock: working hours are its wall-clock hours
 
     @classmethod
-    def with_days_off(cls, hours: WorkingHours, days: Iterable[DayOff]) -> OfficeCalendar:
-        return cls(hours=hours, days_off=frozenset(d.day for d in days))
+    def with_days_off(cls, hours: WorkingHours, days: Iterable[DayOff],
+                      tz: tzinfo = WIB) -> OfficeCalendar:
+        return cls(hours=hours, days_off=frozenset(d.day for d in days), tz=tz)
 
     @property
     def day_minutes(self) -> int:
@@ -70,13 +73,13 @@ class OfficeCalendar:
         return self.hours.days[day.weekday()]
 
     def working_minutes(self, start: datetime, end: datetime) -> int:
-        """Working minutes in [start, end) in WIB; 0 when end is not after start.
+        """Working minutes in [start, end) on the office's clock; 0 when end is not after start.
 
         The first and last day are walked interval by interval; the whole days between are
         counted by weeks and weekdays, less the days off among them, so a file that has lain
         on a desk for months costs no more than one that arrived this morning.
         """
-        start, end = start.astimezone(WIB), end.astimezone(WIB)
+        start, end = start.astimezone(self.tz), end.astimezone(self.tz)
         if end <= start:
             return 0
         first, last = start.date(), end.date()
@@ -87,7 +90,7 @@ class OfficeCalendar:
         return round(total)
 
     def _within_day(self, day: date, start: datetime | None, end: datetime | None) -> float:
-        midnight = datetime.combine(day, time(0), WIB)
+        midnight = datetime.combine(day, time(0), self.tz)
         total = 0.0
         for a, b in self.intervals_on(day):
             lo = midnight + timedelta(minutes=a)

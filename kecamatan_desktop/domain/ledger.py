@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 GENESIS = "0" * 64
 FORMAT = "kd-ledger/1"
@@ -22,8 +22,8 @@ FIELDS = ("round_id", "seq", "kind", "occurred_at", "entered_at", "entered_by", 
 def _canonical_value(value):
     if isinstance(value, datetime):
         if value.tzinfo is None:  # the database's naive values are UTC
-            value = value.replace(tzinfo=timezone.utc)
-        return value.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+            value = value.replace(tzinfo=UTC)
+        return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
     if isinstance(value, Mapping):
         return {k: _canonical_value(v) for k, v in value.items()}
     return value

@@ -1,24 +1,33 @@
 """A round: one running of an SOP, as an append-only log of events and the state it implies.
 
 The log is the record; the state (current step, who holds the file, each pass through each
-step, loops) is always recomputed from it, so a correction is a new event, never an edit.
+step, loops) is always recomputed from it. A mistake is corrected by a new event that names
+the old one: the original stays in the log, and the state is computed from corrected values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
-from kecamatan_desktop.domain.calendar import WIB, OfficeCalendar
+from kecamatan_desktop.domain.calendar import OfficeCalendar
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.sop import Sop
-from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.domain.tanggal import format_waktu
 from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
+from kecamatan_desktop.domain.zones import WIB
+
+FUTURE_GRACE = timedelta(minutes=5)  # clocks of two PCs differ a little; more is a mistake
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 
 
 class RoundError(InputError):
     """A request the round's state does not allow; nothing is recorded."""
+
+
+class StaleRoundError(RoundError):
+    """The round changed since the user looked at it; nothing is recorded."""
 
 
 class Status(StrEnum):
@@ -42,6 +51,7 @@ class EventKind(StrEnum):
     RESUMED = "resumed"
     CANCELLED = "cancelled"
     FINISHED = "finished"
+    CORRECTED = "corrected"
 
 
 EVENT_LABELS = {
@@ -49,7 +59,19 @@ EVENT_LABELS = {
     EventKind.HANDED_OFF: "Diserahkan", EventKind.REASSIGNED: "Dialihkan",
     EventKind.NOTE: "Catatan", EventKind.HELD: "Ditahan", EventKind.RESUMED: "Dilanjutkan",
     EventKind.CANCELLED: "Dibatalkan", EventKind.FINISHED: "Putaran selesai",
+    EventKind.CORRECTED: "Koreksi",
 }
+# what a correction may change, and the Indonesian name of each
+CORRECTABLE = {"occurred_at": "waktu", "officer": "pegawai", "output": "output",
+               "note": "catatan"}
+
+
+@dataclass(frozen=True)
+class Person:
+    """An officer as a record names them: the directory id and the name as written then."""
+
+    id: int | None
+    name: str
 
 
 @dataclass(frozen=True)
@@ -63,6 +85,11 @@ class RoundEvent:
     decision: str | None = None  # "ya" / "tidak" on a completed decision step
     note: str = ""
     output: str = ""
+    officer_id: int | None = None
+    corrects: int | None = None  # a correction: the seq of the event it corrects
+    changes: dict = field(default_factory=dict)  # a correction: the new values (times ISO)
+    seq: int | None = None  # its place in the log, once written
+    corrected: bool = False  # derived: a later correction changed this event's values
 
 
 @dataclass(frozen=True)
@@ -80,6 +107,9 @@ class StepPass:
     output: str = ""
     done_by: str | None = None
     holds: tuple[tuple[datetime, datetime | None], ...] = ()
+    officer_id: int | None = None
+    done_by_id: int | None = None
+    corrected: bool = False  # a value of this pass comes from a correction
 
 
 @dataclass(frozen=True)
@@ -98,8 +128,16 @@ class RoundState:
         return self.passes[-1].officer if self.current is not None and self.passes else None
 
     @property
+    def holder_id(self) -> int | None:
+        return self.passes[-1].officer_id if self.current is not None and self.passes else None
+
+    @property
     def since(self) -> datetime | None:
         return self.passes[-1].received_at if self.current is not None and self.passes else None
+
+    def accrues_until(self, now: datetime) -> datetime:
+        """Time stops at the last event of an ended round; an open one runs until now."""
+        return self.ended_at or now
 
 
 def next_position(sop: Sop, position: int, decision: str | None) -> int | None:
@@ -110,34 +148,75 @@ def next_position(sop: Sop, position: int, decision: str | None) -> int | None:
     return position + 1 if position < len(sop.steps) else None
 
 
+def _parse_time(text: str) -> datetime:
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def corrected_log(events: list[RoundEvent] | tuple[RoundEvent, ...]) -> list[RoundEvent]:
+    """The log as corrected: each correction folded into the event it names (marked), the
+    corrections themselves left out. A completion's new time moves its handoff with it."""
+    out = [e for e in events if e.kind is not EventKind.CORRECTED]
+    index = {e.seq: i for i, e in enumerate(out)}
+    for fix in (e for e in events if e.kind is EventKind.CORRECTED):
+        i = index.get(fix.corrects)
+        if i is None:
+            continue
+        target = out[i]
+        values: dict = {"corrected": True}
+        if "occurred_at" in fix.changes:
+            values["occurred_at"] = _parse_time(fix.changes["occurred_at"])
+        if "officer" in fix.changes:
+            values["officer"] = fix.changes["officer"]
+            values["officer_id"] = fix.changes.get("officer_id")
+        for name in ("output", "note"):
+            if name in fix.changes:
+                values[name] = fix.changes[name]
+        out[i] = replace(target, **values)
+        follower = out[i + 1] if i + 1 < len(out) else None
+        if ("occurred_at" in fix.changes and target.kind is EventKind.COMPLETED
+                and follower is not None
+                and follower.kind in (EventKind.HANDED_OFF, EventKind.FINISHED)
+                and follower.occurred_at == target.occurred_at):
+            out[i + 1] = replace(follower, occurred_at=values["occurred_at"], corrected=True)
+    return out
+
+
 def replay(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...]) -> RoundState:
-    """The state the log implies. The log is assumed valid (it was checked when written)."""
-    first = events[0]
+    """The state the (corrected) log implies; a log that is not whole raises RoundError."""
+    log = corrected_log(events)
+    if not log or log[0].kind is not EventKind.STARTED:
+        raise RoundError("riwayat putaran tidak utuh: kejadian 'Putaran dimulai' tidak ada")
+    first = log[0]
     passes: list[StepPass] = []
     status, current, loops = Status.ACTIVE, None, 0
     ended_at, reason = None, ""
 
-    def open_pass(position: int, officer: str | None, at: datetime) -> None:
-        step = sop.steps[position - 1]
-        passes.append(StepPass(position=position, no=step.no, role=step.role, officer=officer,
-                               received_at=at))
+    def open_pass(e: RoundEvent) -> None:
+        if not 1 <= (e.position or 0) <= len(sop.steps):
+            raise RoundError(f"riwayat putaran menyebut langkah {e.position}, yang tidak ada")
+        step = sop.steps[e.position - 1]
+        passes.append(StepPass(position=e.position, no=step.no, role=step.role,
+                               officer=e.officer, officer_id=e.officer_id,
+                               received_at=e.occurred_at, corrected=e.corrected))
 
-    for e in events:
-        if e.kind is EventKind.STARTED:
+    for e in log:
+        if e.kind in (EventKind.STARTED, EventKind.HANDED_OFF):
             current = e.position
-            open_pass(e.position, e.officer, e.occurred_at)
+            open_pass(e)
+        elif not passes:
+            raise RoundError("riwayat putaran tidak utuh: kejadian sebelum putaran dimulai")
         elif e.kind is EventKind.COMPLETED:
             passes[-1] = replace(passes[-1], handed_at=e.occurred_at, decision=e.decision,
-                                 note=e.note, output=e.output, done_by=e.officer)
+                                 note=e.note, output=e.output, done_by=e.officer,
+                                 done_by_id=e.officer_id,
+                                 corrected=passes[-1].corrected or e.corrected)
             if e.decision == "tidak":
                 target = next_position(sop, e.position, "tidak")
                 if target is not None and target <= e.position:
                     loops += 1
-        elif e.kind is EventKind.HANDED_OFF:
-            current = e.position
-            open_pass(e.position, e.officer, e.occurred_at)
         elif e.kind is EventKind.REASSIGNED:
-            passes[-1] = replace(passes[-1], officer=e.officer)
+            passes[-1] = replace(passes[-1], officer=e.officer, officer_id=e.officer_id)
         elif e.kind is EventKind.HELD:
             status = Status.ON_HOLD
             passes[-1] = replace(passes[-1], holds=passes[-1].holds + ((e.occurred_at, None),))
@@ -151,20 +230,40 @@ def replay(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...]) -> Round
         elif e.kind is EventKind.FINISHED:
             status, current, ended_at = Status.DONE, None, e.occurred_at
     return RoundState(status=status, current=current, passes=tuple(passes), loops=loops,
-                      last_event_at=events[-1].occurred_at, started_at=first.occurred_at,
-                      ended_at=ended_at, cancel_reason=reason)
+                      last_event_at=max(e.occurred_at for e in log),
+                      started_at=first.occurred_at, ended_at=ended_at, cancel_reason=reason)
 
 
 # commands: check against the state, return the events to append ------------------------------
 
-def _check_time(state: RoundState | None, at: datetime) -> None:
+@dataclass(frozen=True)
+class Entry:
+    """Who enters a record, when they enter it, and the office's clock for messages."""
+
+    by: str
+    entered_at: datetime
+    tz: tzinfo = WIB
+
+
+def check_time(at: datetime, entry: Entry, *, after: datetime | None = None,
+               before: datetime | None = None, what: str = "kejadian sebelumnya") -> None:
+    """A recorded time: with a zone, not in the future, not before the event it follows."""
     if at.tzinfo is None:
         raise RoundError("waktu harus menyertakan zona waktu (mis. 2026-11-23T09:00+07:00)")
-    if state is not None and at < state.last_event_at:
+    if at < EARLIEST:
+        raise RoundError(f"waktu {format_waktu(at, entry.tz)} tidak masuk akal (sebelum 1970)")
+    if at > entry.entered_at + FUTURE_GRACE:
         raise RoundError(
-            f"waktu {describe_when(at)} lebih awal dari kejadian sebelumnya "
-            f"({describe_when(state.last_event_at)}); catat kejadian berurutan"
-        )
+            f"waktu {format_waktu(at, entry.tz)} belum terjadi: sekarang "
+            f"{format_waktu(entry.entered_at, entry.tz)}; periksa tanggal dan jamnya")
+    if after is not None and at < after:
+        raise RoundError(
+            f"waktu {format_waktu(at, entry.tz)} lebih awal dari {what} "
+            f"({format_waktu(after, entry.tz)}); catat kejadian berurutan")
+    if before is not None and at > before:
+        raise RoundError(
+            f"waktu {format_waktu(at, entry.tz)} lebih lambat dari kejadian sesudahnya "
+            f"({format_waktu(before, entry.tz)})")
 
 
 def check_open(state: RoundState) -> None:
@@ -173,84 +272,160 @@ def check_open(state: RoundState) -> None:
                          "dicatat lagi")
 
 
-def start(sop: Sop, lanes: dict[str, str | None], *, at: datetime, entered_at: datetime,
-          by: str) -> list[RoundEvent]:
+def _event(kind: EventKind, at: datetime, entry: Entry, **values) -> RoundEvent:
+    return RoundEvent(kind, at, entry.entered_at, entry.by, **values)
+
+
+def _person(values: Person | None) -> dict:
+    return {"officer": values.name, "officer_id": values.id} if values else {}
+
+
+def start(sop: Sop, lanes: dict[str, Person | None], *, at: datetime,
+          entry: Entry) -> list[RoundEvent]:
     if not sop.steps:
         raise RoundError(f"SOP {sop.name!r} belum punya langkah; gambar prosedurnya dulu")
-    _check_time(None, at)
-    officer = lanes.get(sop.steps[0].role)
-    return [RoundEvent(EventKind.STARTED, at, entered_at, by, position=1, officer=officer)]
+    check_time(at, entry)
+    return [_event(EventKind.STARTED, at, entry, position=1,
+                   **_person(lanes.get(sop.steps[0].role)))]
 
 
-def complete(sop: Sop, state: RoundState, lanes: dict[str, str | None], *, at: datetime,
-             entered_at: datetime, by: str, decision: str | None = None, note: str = "",
-             output: str = "", done_by: str | None = None) -> list[RoundEvent]:
+def complete(sop: Sop, state: RoundState, lanes: dict[str, Person | None], *, at: datetime,
+             entry: Entry, decision: str | None = None, note: str = "", output: str = "",
+             done_by: Person | None = None) -> list[RoundEvent]:
     """Complete the current step; Tidak on a decision sends the file back to its target."""
     check_open(state)
     if state.status is Status.ON_HOLD:
         raise RoundError("putaran sedang ditahan; lanjutkan dulu sebelum menyelesaikan langkah")
-    _check_time(state, at)
+    check_time(at, entry, after=state.last_event_at)
     position = state.current
     step = sop.steps[position - 1]
     if step.decision is not None and decision not in ("ya", "tidak"):
         raise RoundError(f"langkah {step.no} adalah keputusan: jawab Ya atau Tidak")
     if step.decision is None and decision is not None:
         raise RoundError(f"langkah {step.no} bukan keputusan; jangan isi Ya/Tidak")
-    events = [RoundEvent(EventKind.COMPLETED, at, entered_at, by, position=position,
-                         officer=done_by or state.holder, decision=decision, note=note,
-                         output=output)]
+    doer = done_by or (Person(state.holder_id, state.holder) if state.holder else None)
+    if doer is None:
+        raise RoundError(f"langkah {step.no} belum punya pemegang: pilih siapa yang "
+                         "mengerjakannya")
+    events = [_event(EventKind.COMPLETED, at, entry, position=position, decision=decision,
+                     note=note, output=output, **_person(doer))]
     target = next_position(sop, position, decision)
     if target is None:
-        events.append(RoundEvent(EventKind.FINISHED, at, entered_at, by))
+        events.append(_event(EventKind.FINISHED, at, entry))
     else:
-        events.append(RoundEvent(EventKind.HANDED_OFF, at, entered_at, by, position=target,
-                                 officer=lanes.get(sop.steps[target - 1].role)))
+        events.append(_event(EventKind.HANDED_OFF, at, entry, position=target,
+                             **_person(lanes.get(sop.steps[target - 1].role))))
     return events
 
 
-def reassign(state: RoundState, officer: str, *, at: datetime, entered_at: datetime, by: str,
+def reassign(state: RoundState, officer: Person, *, at: datetime, entry: Entry,
              note: str = "") -> list[RoundEvent]:
     check_open(state)
-    _check_time(state, at)
-    return [RoundEvent(EventKind.REASSIGNED, at, entered_at, by, position=state.current,
-                       officer=officer, note=note)]
+    check_time(at, entry, after=state.last_event_at)
+    return [_event(EventKind.REASSIGNED, at, entry, position=state.current, note=note,
+                   **_person(officer))]
 
 
-def hold(state: RoundState, *, at: datetime, entered_at: datetime, by: str,
-         note: str = "") -> list[RoundEvent]:
+def hold(state: RoundState, *, at: datetime, entry: Entry, note: str = "") -> list[RoundEvent]:
     check_open(state)
     if state.status is Status.ON_HOLD:
         raise RoundError("putaran sudah ditahan")
-    _check_time(state, at)
-    return [RoundEvent(EventKind.HELD, at, entered_at, by, position=state.current, note=note)]
+    check_time(at, entry, after=state.last_event_at)
+    return [_event(EventKind.HELD, at, entry, position=state.current, note=note)]
 
 
-def resume(state: RoundState, *, at: datetime, entered_at: datetime, by: str,
+def resume(state: RoundState, *, at: datetime, entry: Entry,
            note: str = "") -> list[RoundEvent]:
     check_open(state)
     if state.status is not Status.ON_HOLD:
         raise RoundError("putaran tidak sedang ditahan")
-    _check_time(state, at)
-    return [RoundEvent(EventKind.RESUMED, at, entered_at, by, position=state.current,
-                       note=note)]
+    check_time(at, entry, after=state.last_event_at)
+    return [_event(EventKind.RESUMED, at, entry, position=state.current, note=note)]
 
 
-def cancel(state: RoundState, reason: str, *, at: datetime, entered_at: datetime,
-           by: str) -> list[RoundEvent]:
+def cancel(state: RoundState, reason: str, *, at: datetime,
+           entry: Entry) -> list[RoundEvent]:
     check_open(state)
     if not reason.strip():
         raise RoundError("alasan pembatalan wajib diisi")
-    _check_time(state, at)
-    return [RoundEvent(EventKind.CANCELLED, at, entered_at, by, position=state.current,
-                       note=reason)]
+    check_time(at, entry, after=state.last_event_at)
+    return [_event(EventKind.CANCELLED, at, entry, position=state.current, note=reason)]
 
 
-def add_note(state: RoundState, text: str, *, at: datetime, entered_at: datetime,
-             by: str) -> list[RoundEvent]:
+def add_note(state: RoundState, text: str, *, at: datetime, entry: Entry) -> list[RoundEvent]:
     if not text.strip():
         raise RoundError("catatan kosong")
-    _check_time(state, at)
-    return [RoundEvent(EventKind.NOTE, at, entered_at, by, position=state.current, note=text)]
+    check_time(at, entry, after=state.last_event_at)
+    return [_event(EventKind.NOTE, at, entry, position=state.current, note=text)]
+
+
+def correct(events: list[RoundEvent] | tuple[RoundEvent, ...], seq: int, reason: str, *,
+            entry: Entry, occurred_at: datetime | None = None,
+            officer: Person | None = None, output: str | None = None,
+            note: str | None = None) -> list[RoundEvent]:
+    """A correction of event `seq`: new values and a reason; the original stays as it is."""
+    if not reason.strip():
+        raise RoundError("alasan koreksi wajib diisi")
+    log = corrected_log(events)
+    where = next((i for i, e in enumerate(log) if e.seq == seq), None)
+    if where is None:
+        raise RoundError(f"kejadian #{seq} tidak ada di riwayat putaran ini"
+                         + ("; koreksi tidak dapat dikoreksi lagi, koreksi kejadian aslinya"
+                            if any(e.seq == seq for e in events) else ""))
+    target = log[where]
+    changes: dict = {}
+    if occurred_at is not None and occurred_at != target.occurred_at:
+        previous = log[where - 1] if where > 0 else None
+        following = log[where + 1] if where + 1 < len(log) else None
+        if (following is not None and target.kind is EventKind.COMPLETED
+                and following.kind in (EventKind.HANDED_OFF, EventKind.FINISHED)
+                and following.occurred_at == target.occurred_at):
+            following = log[where + 2] if where + 2 < len(log) else None
+        check_time(occurred_at, entry, after=previous.occurred_at if previous else None,
+                   before=following.occurred_at if following else None,
+                   what=f"kejadian sebelumnya (#{previous.seq})" if previous else "")
+        changes["occurred_at"] = occurred_at.astimezone(UTC).isoformat()
+    if officer is not None and (officer.id, officer.name) != (target.officer_id,
+                                                              target.officer):
+        if target.kind not in (EventKind.STARTED, EventKind.COMPLETED, EventKind.HANDED_OFF,
+                               EventKind.REASSIGNED):
+            raise RoundError(f"kejadian #{seq} ({EVENT_LABELS[target.kind]}) tidak menyebut "
+                             "pegawai")
+        changes["officer"], changes["officer_id"] = officer.name, officer.id
+    if output is not None and output != target.output:
+        changes["output"] = output
+    if note is not None and note != target.note:
+        changes["note"] = note
+    if not changes:
+        raise RoundError("koreksi tidak mengubah apa pun: isi waktu, pegawai, output atau "
+                         "catatan yang benar")
+    return [_event(EventKind.CORRECTED, entry.entered_at, entry, position=target.position,
+                   note=reason.strip(), corrects=seq, changes=changes)]
+
+
+def describe_change(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...],
+                    tz: tzinfo) -> str:
+    """What happened in `events` (written by someone else), for the user who missed it."""
+    parts = []
+    for e in events:
+        who = e.officer or e.entered_by
+        when = format_waktu(e.occurred_at, tz)
+        step = (f"Langkah {sop.steps[e.position - 1].no}"
+                if e.position and e.position <= len(sop.steps) else "Putaran")
+        text = {
+            EventKind.COMPLETED: f"{step} sudah diselesaikan oleh {who} pukul {when}",
+            EventKind.REASSIGNED: f"{step} sudah dialihkan ke {who} pukul {when}",
+            EventKind.NOTE: f"catatan baru ditambahkan oleh {e.entered_by} pukul {when}",
+            EventKind.HELD: f"putaran sudah ditahan oleh {e.entered_by} pukul {when}",
+            EventKind.RESUMED: f"putaran sudah dilanjutkan oleh {e.entered_by} pukul {when}",
+            EventKind.CANCELLED: f"putaran sudah dibatalkan oleh {e.entered_by} pukul {when}",
+            EventKind.CORRECTED: f"kejadian #{e.corrects} sudah dikoreksi oleh "
+                                 f"{e.entered_by} pukul {when}",
+            EventKind.STARTED: f"putaran dimulai pukul {when}",
+        }.get(e.kind)
+        if text:
+            parts.append(text)
+    return "; ".join(parts) or "putaran sudah berubah"
 
 
 # time against the Mutu Baku -------------------------------------------------------------------
@@ -270,9 +445,12 @@ def standard_minutes(sop: Sop, position: int, calendar: OfficeCalendar) -> int |
     return None if waktu is None else waktu.working_minutes(calendar.day_minutes)
 
 
-def pass_timing(sop: Sop, p: StepPass, calendar: OfficeCalendar, now: datetime) -> PassTiming:
-    """Working minutes on the desk, hold time left out, against the step's standard."""
-    end = p.handed_at or now
+def pass_timing(sop: Sop, p: StepPass, calendar: OfficeCalendar,
+                until: datetime) -> PassTiming:
+    """Working minutes on the desk, hold time left out, against the step's standard.
+
+    `until` is now for an open round and the last event of an ended one."""
+    end = p.handed_at or until
     worked = calendar.working_minutes(p.received_at, end)
     for held_from, held_to in p.holds:
         worked -= calendar.working_minutes(held_from, held_to or end)
@@ -281,7 +459,32 @@ def pass_timing(sop: Sop, p: StepPass, calendar: OfficeCalendar, now: datetime) 
     return PassTiming(standard, worked, standard is not None and worked > standard)
 
 
-def describe_when(at: datetime) -> str:
+def describe_when(at: datetime, tz: tzinfo = WIB) -> str:
     """`23 November 2026 08.00 WIB`: how a time reads in a message."""
-    at = at.astimezone(WIB)
-    return f"{format_tanggal(at.date())} {at.strftime('%H.%M')} WIB"
+    return format_waktu(at, tz)
+
+
+def replace_seq(event: RoundEvent, seq: int) -> RoundEvent:
+    """The event as written at place `seq` of the log."""
+    return replace(event, seq=seq)
+
+
+def describe_correction(corrects: int, changes: dict | None, tz: tzinfo) -> str:
+    """`mengoreksi #2: waktu → 23 November 2026 08.30 WIB; pegawai → Budi`."""
+    parts = []
+    for key, value in (changes or {}).items():
+        if key not in CORRECTABLE:
+            continue
+        if key == "occurred_at":
+            value = format_waktu(_parse_time(value), tz)
+        parts.append(f"{CORRECTABLE[key]} → {value or '(kosong)'}")
+    return f"mengoreksi #{corrects}: " + "; ".join(parts)
+
+
+def event_details(e, tz: tzinfo) -> str:
+    """The Keterangan of a log line: a correction's changes and reason, else the decision,
+    output and note."""
+    if e.corrects:
+        return " / ".join(p for p in (describe_correction(e.corrects, e.changes, tz),
+                                      f"alasan: {e.note}" if e.note else "") if p)
+    return " / ".join(p for p in ((e.decision or "").capitalize(), e.output, e.note) if p)

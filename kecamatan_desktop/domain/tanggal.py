@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, tzinfo
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -14,3 +14,22 @@ def format_tanggal(value: date | None, empty: str = "-") -> str:
     if value is None:
         return empty
     return f"{value.day:02d} {BULAN[value.month - 1]} {value.year}"
+
+
+def format_waktu(at: datetime | None, tz: tzinfo, *, zone: bool = True, empty: str = "-") -> str:
+    """`23 November 2026 08.00 WIB`: a moment on the office's clock, as every view shows it."""
+    if at is None:
+        return empty
+    local = at.astimezone(tz)
+    text = f"{format_tanggal(local.date())} {local.strftime('%H.%M')}"
+    return f"{text} {local.tzname()}" if zone else text
+
+
+def iso_waktu(at: datetime | None, tz: tzinfo) -> str | None:
+    """ISO 8601 with the office's offset, e.g. `2026-11-23T08:00+08:00` for a WITA office."""
+    return at.astimezone(tz).isoformat(timespec="minutes") if at else None
+
+
+def wall_clock(at: datetime | None, tz: tzinfo) -> datetime | None:
+    """The office's wall-clock time without a zone, for formats that have none (Excel)."""
+    return at.astimezone(tz).replace(tzinfo=None) if at else None

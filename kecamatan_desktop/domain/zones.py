@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from kecamatan_desktop.domain.errors import InputError
 
@@ -38,5 +38,5 @@ def zone_name(tz: tzinfo) -> str:
 def local(at: datetime, tz: tzinfo) -> datetime:
     """`at` on the office's clock; a naive time is taken as UTC (how the database stores it)."""
     if at.tzinfo is None:
-        at = at.replace(tzinfo=timezone.utc)
+        at = at.replace(tzinfo=UTC)
     return at.astimezone(tz)

@@ -8,9 +8,9 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from kecamatan_desktop.domain.calendar import WIB
-from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status
-from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status, event_details
+from kecamatan_desktop.domain.tanggal import format_tanggal, format_waktu
+from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.export.pdf_document import paper_size
 from kecamatan_desktop.export.pdf_flowchart import HEADING_FILL
 from kecamatan_desktop.export.pdf_fonts import REGULAR
@@ -24,11 +24,9 @@ LATE_FILL = colors.Color(1, 0.87, 0.85)
 MARGIN = 15 * mm
 
 
-def when(t) -> str:
-    if t is None:
-        return "-"
-    t = t.astimezone(WIB)
-    return f"{format_tanggal(t.date())} {t.strftime('%H.%M')}"
+def when(t, tz=WIB) -> str:
+    """A time on the office's clock (the report's heading names the zone)."""
+    return format_waktu(t, tz, zone=False)
 
 
 def minutes(m: int | None) -> str:
@@ -40,13 +38,16 @@ def minutes(m: int | None) -> str:
 
 def report_rows(detail: RoundDetail) -> list[list[str]]:
     """The timeline table: one row per pass through a step (loops appear twice)."""
+    tz = detail.tz
     header = ["No", "Langkah", "Pelaksana", "Pegawai", "Diterima", "Diserahkan", "Baku",
               "Nyata", "Terlambat", "Keputusan", "Output / Catatan"]
     rows = [header]
     for s in detail.steps:
         step = detail.sop.steps[s.position - 1]
-        rows.append([s.no, step.activity, s.role, s.officer or "-", when(s.received_at),
-                     when(s.handed_at), minutes(s.standard_minutes), minutes(s.working_minutes),
+        mark = " *" if s.corrected else ""  # a value of this pass comes from a correction
+        rows.append([s.no + mark, step.activity, s.role, s.officer or "-",
+                     when(s.received_at, tz), when(s.handed_at, tz),
+                     minutes(s.standard_minutes), minutes(s.working_minutes),
                      "Ya" if s.late else "Tidak", (s.decision or "").capitalize(),
                      " / ".join(p for p in (s.output, s.note) if p)])
     return rows
@@ -63,9 +64,16 @@ def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") ->
     story = [para(f"LAPORAN PUTARAN: {detail.title.upper()}", DECREE_HEAD), Spacer(1, 4),
              para(f"SOP: {detail.sop_name} (revisi {detail.sop_revision}) — "
                   f"{detail.sop.office.name}"),
-             para(f"Status: {status}. Dimulai {when(detail.steps[0].received_at)}; "
-                  f"putaran balik: {detail.loops}."),
+             para(f"Status: {status}. Dimulai {when(detail.steps[0].received_at, detail.tz)}"
+                  + (f", berakhir {when(detail.ended_at, detail.tz)}" if detail.ended_at
+                     else "")
+                  + f"; putaran balik: {detail.loops}. Semua waktu {detail.zone}; waktu kerja "
+                    "dihitung dalam menit kerja."),
+             para(detail.calendar, SMALL),
              Spacer(1, 8)]
+    if detail.chain_problem:
+        story.insert(3, para(f"PERINGATAN: riwayat putaran ini tidak utuh: "
+                             f"{detail.chain_problem}", SMALL_BOLD))
     data = [[Paragraph(c, SMALL_BOLD if r == 0 else SMALL) for c in row]
             for r, row in enumerate(report_rows(detail))]
     total_row = ["", "Jumlah", "", "", "", "", minutes(detail.total_standard_minutes),
@@ -84,17 +92,22 @@ def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") ->
     story += [Spacer(1, 10), para("Catatan peristiwa", CENTER_BOLD), Spacer(1, 4)]
     log = [[Paragraph(c, SMALL_BOLD) for c in ("#", "Waktu", "Dicatat", "Oleh", "Peristiwa",
                                                 "Langkah", "Pegawai", "Keterangan")]]
+    tz = detail.tz
     for e in detail.events:
+        label = e.label + (f" (dikoreksi #{', #'.join(map(str, e.corrected_by))})"
+                           if e.corrected_by else "")
         log.append([Paragraph(c, SMALL) for c in (
-            str(e.seq), when(e.occurred_at), when(e.entered_at), e.entered_by, e.label,
-            str(e.position or "-"), e.officer or "-",
-            " / ".join(p for p in ((e.decision or "").capitalize(), e.output, e.note) if p))])
+            str(e.seq), when(e.occurred_at, tz), when(e.entered_at, tz), e.entered_by, label,
+            str(e.position or "-"), e.officer or "-", event_details(e, tz))])
     log_table = Table(log, colWidths=[w * width for w in
                                       (0.04, 0.13, 0.13, 0.1, 0.12, 0.06, 0.14, 0.28)],
                       repeatRows=1)
     log_table.setStyle(TableStyle([TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                    ("BACKGROUND", (0, 0), (-1, 0), HEADING_FILL)]))
     story.append(log_table)
+    if any(s.corrected for s in detail.steps):
+        story += [Spacer(1, 4), para("* memakai nilai hasil koreksi; kejadian aslinya tetap "
+                                     "tercatat di catatan peristiwa.", SMALL)]
     doc.build(story)
     return Path(path)
 

@@ -9,20 +9,18 @@ from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from kecamatan_desktop.domain.calendar import WIB
+from kecamatan_desktop.domain.rounds import event_details
+from kecamatan_desktop.domain.tanggal import wall_clock
 from kecamatan_desktop.services.rounds import RoundDetail
 
 STEP_HEADER = ("Putaran", "Judul", "SOP", "Revisi", "Urutan", "No", "Kegiatan", "Pelaksana",
                "Pegawai", "Diterima", "Diserahkan", "Baku (menit kerja)",
-               "Nyata (menit kerja)", "Terlambat", "Keputusan", "Output", "Catatan")
+               "Nyata (menit kerja)", "Terlambat", "Keputusan", "Output", "Catatan",
+               "Zona waktu", "Dikoreksi")
 EVENT_HEADER = ("Putaran", "#", "Peristiwa", "Waktu kejadian", "Waktu dicatat", "Dicatat oleh",
-                "Langkah", "Pegawai", "Keputusan", "Output", "Catatan")
+                "Langkah", "Pegawai", "Keputusan", "Output", "Catatan", "Zona waktu",
+                "Koreksi atas #", "Dikoreksi oleh #")
 LATE = PatternFill("solid", fgColor="F8D7D3")
-
-
-def _local(t):
-    # Excel has no time zones: write WIB wall-clock time, as the office reads it.
-    return t.astimezone(WIB).replace(tzinfo=None) if t else None
 
 
 def _sheet(wb: Workbook, title: str, header: tuple[str, ...], rows: Iterable[list],
@@ -52,14 +50,18 @@ def write_rounds_xlsx(details: Iterable[RoundDetail], path: Path) -> Path:
     wb = Workbook()
     wb.remove(wb.active)
     _sheet(wb, "Langkah", STEP_HEADER, (
+        # Excel has no time zones: the office's wall-clock time, its zone in a column
         [d.id, d.title, d.sop_name, d.sop_revision, s.position, s.no,
-         d.sop.steps[s.position - 1].activity, s.role, s.officer, _local(s.received_at),
-         _local(s.handed_at), s.standard_minutes, s.working_minutes,
-         "Ya" if s.late else "Tidak", s.decision or "", s.output, s.note]
+         d.sop.steps[s.position - 1].activity, s.role, s.officer, wall_clock(s.received_at, d.tz),
+         wall_clock(s.handed_at, d.tz), s.standard_minutes, s.working_minutes,
+         "Ya" if s.late else "Tidak", s.decision or "", s.output, s.note, d.zone,
+         "Ya" if s.corrected else ""]
         for d in details for s in d.steps), late_column=13)
     _sheet(wb, "Peristiwa", EVENT_HEADER, (
-        [d.id, e.seq, e.label, _local(e.occurred_at), _local(e.entered_at), e.entered_by,
-         e.position, e.officer, e.decision or "", e.output, e.note]
+        [d.id, e.seq, e.label, wall_clock(e.occurred_at, d.tz), wall_clock(e.entered_at, d.tz),
+         e.entered_by, e.position, e.officer, e.decision or "", e.output,
+         event_details(e, d.tz) if e.corrects else e.note, d.zone, e.corrects,
+         ", ".join(map(str, e.corrected_by))]
         for d in details for e in d.events))
     wb.save(path)
     return Path(path)

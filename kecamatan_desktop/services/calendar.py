@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import getpass
 from collections.abc import Iterable
-from datetime import date
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, tzinfo
 
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.calendar import DayOff, OfficeCalendar, WorkingHours
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.tanggal import format_tanggal, format_waktu
+from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.store.database import transaction
-from kecamatan_desktop.store.round_models import CalendarYearRow, DayOffRow, WorkingHoursRow
+from kecamatan_desktop.store.round_models import (
+    CalendarChangeRow,
+    CalendarYearRow,
+    DayOffRow,
+    WorkingHoursRow,
+)
 
 KINDS = {"libur": "Libur nasional", "cuti_bersama": "Cuti bersama"}
 
@@ -26,7 +35,45 @@ def working_hours(*, session: Session) -> WorkingHours:
     return WorkingHours(days=tuple(tuple(d) for d in days))
 
 
-def set_working_hours(hours: WorkingHours, *, session: Session) -> None:
+@dataclass(frozen=True)
+class CalendarChange:
+    changed_at: datetime
+    changed_by: str
+    what: str
+
+
+def _operator() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is not worth failing a record for
+        return "operator"
+
+
+def _record_change(session: Session, what: str, by: str | None) -> None:
+    """Append to the calendar's change log, in the caller's transaction."""
+    session.add(CalendarChangeRow(changed_at=datetime.now(UTC), changed_by=by or _operator(),
+                                  what=what))
+
+
+def calendar_changes(*, session: Session) -> list[CalendarChange]:
+    rows = session.exec(select(CalendarChangeRow).order_by(CalendarChangeRow.id)).all()
+    return [CalendarChange(r.changed_at, r.changed_by, r.what) for r in rows]
+
+
+def _hours_text(hours: WorkingHours) -> str:
+    return f"{hours.weekly_minutes / 60:g}".replace(".", ",") + " jam kerja seminggu"
+
+
+def describe_calendar(calendar: OfficeCalendar, *, session: Session) -> str:
+    """Which calendar a figure was counted on: hours, days off, and its last change."""
+    last = session.exec(select(CalendarChangeRow).order_by(CalendarChangeRow.id.desc())).first()
+    changed = (f"diubah terakhir {format_waktu(last.changed_at, calendar.tz)} oleh "
+               f"{last.changed_by} ({last.what})" if last else "bawaan, belum pernah diubah")
+    return (f"Kalender kantor: {_hours_text(calendar.hours)}, {len(calendar.days_off)} hari "
+            f"libur nasional dan cuti bersama (paket holidays, Indonesia); {changed}")
+
+
+def set_working_hours(hours: WorkingHours, *, session: Session, by: str | None = None) -> None:
     if hours.weekly_minutes == 0:
         raise InputError("Seminggu tanpa jam kerja: isi jam kerja sekurangnya satu hari")
     for weekday, day in enumerate(hours.days):
@@ -41,6 +88,7 @@ def set_working_hours(hours: WorkingHours, *, session: Session) -> None:
         for weekday, day in enumerate(hours.days):
             for start, end in day:
                 session.add(WorkingHoursRow(weekday=weekday, start_minute=start, end_minute=end))
+        _record_change(session, f"jam kerja diubah menjadi {_hours_text(hours)}", by)
 
 
 def ensure_years(years: Iterable[int], *, session: Session) -> None:
@@ -71,7 +119,8 @@ def days_off(year: int, *, session: Session) -> list[DayOff]:
     return [DayOff(r.day, r.name, r.kind) for r in rows if r.day.year == year]
 
 
-def add_day_off(day: date, name: str, kind: str, *, session: Session) -> None:
+def add_day_off(day: date, name: str, kind: str, *, session: Session,
+                by: str | None = None) -> None:
     if kind not in KINDS:
         raise InputError(f"Jenis hari libur {kind!r} tidak dikenal: pilih libur atau "
                          "cuti_bersama")
@@ -84,9 +133,11 @@ def add_day_off(day: date, name: str, kind: str, *, session: Session) -> None:
     row.name, row.kind, row.removed = name, kind, False
     with transaction(session):
         session.add(row)
+        _record_change(session, f"hari libur {format_tanggal(day)} ditambahkan: {name} "
+                                f"({KINDS[kind].lower()})", by)
 
 
-def remove_day_off(day: date, *, session: Session) -> None:
+def remove_day_off(day: date, *, session: Session, by: str | None = None) -> None:
     ensure_years([day.year], session=session)
     row = session.exec(select(DayOffRow).where(DayOffRow.day == day)).first()
     if row is None or row.removed:
@@ -94,10 +145,13 @@ def remove_day_off(day: date, *, session: Session) -> None:
     row.removed = True
     with transaction(session):
         session.add(row)
+        _record_change(session, f"hari libur {format_tanggal(day)} ({row.name}) dihapus", by)
 
 
-def office_calendar(years: Iterable[int], *, session: Session) -> OfficeCalendar:
-    """The calendar for computing working minutes; `years` are loaded first if needed."""
+def office_calendar(years: Iterable[int], *, session: Session,
+                    tz: tzinfo = WIB) -> OfficeCalendar:
+    """The calendar for computing working minutes on the office's clock; `years` are loaded
+    first if needed."""
     ensure_years(years, session=session)
     rows = session.exec(select(DayOffRow.day).where(DayOffRow.removed.is_(False))).all()
-    return OfficeCalendar(hours=working_hours(session=session), days_off=frozenset(rows))
+    return OfficeCalendar(hours=working_hours(session=session), days_off=frozenset(rows), tz=tz)

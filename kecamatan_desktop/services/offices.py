@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.zones import zone
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import OfficeRow
 
@@ -52,10 +53,14 @@ def set_office_logo(name: str, data: bytes | None, *, session: Session,
 
 
 def update_office_profile(name: str, *, session: Session, logo=_KEEP,
-                          **fields: str | None) -> None:
-    """Change letterhead fields (and the logo, if given) in one transaction."""
+                          time_zone: str | None = None, **fields: str | None) -> None:
+    """Change letterhead fields (and the logo and the office's clock, if given) in one
+    transaction. Stored times are UTC, so a new zone changes how they are shown, not them."""
     if logo is not _KEEP:
         _check_logo(logo, "logo")
+    if time_zone is not None:
+        zone(time_zone)  # raises InputError naming the zones there are
+        time_zone = time_zone.strip().upper()
     unknown = set(fields) - set(PROFILE_FIELDS)
     if unknown:
         raise InputError(f"Isian profil tidak dikenal: {', '.join(sorted(unknown))}")
@@ -67,5 +72,7 @@ def update_office_profile(name: str, *, session: Session, logo=_KEEP,
                 else value.strip())
     if logo is not _KEEP:
         row.logo = logo
+    if time_zone is not None:
+        row.time_zone = time_zone
     with transaction(session):
         session.add(row)

@@ -40,6 +40,7 @@ class OfficeProfile:
     book_year: int | None = None
     cover_address: str | None = None
     logo: bytes | None = None
+    time_zone: str = "WIB"  # the office's clock
 
     def letterhead_lines(self) -> tuple[str, ...]:
         """Address, phone/e-mail/website and city with postal code, as far as they are known."""
@@ -129,6 +130,7 @@ def office_profile(name: str, *, session: Session) -> OfficeProfile | None:
         name=row.name, government=row.government, address=row.address, city=row.city,
         postal_code=row.postal_code, phone=row.phone, email=row.email, website=row.website,
         camat=camat, book_year=row.book_year, cover_address=row.cover_address, logo=row.logo,
+        time_zone=row.time_zone or "WIB",
     )
 
 

@@ -41,26 +41,40 @@ def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
 
 
 IMMEDIATE = "kd_immediate"  # execution option: begin the transaction holding the write lock
+_DEPTH = "kd_transaction_depth"
 
 
 @contextmanager
 def transaction(session: Session, *, immediate: bool = False) -> Iterator[Session]:
     """One write: commit when the block ends, roll everything back if it raises.
 
-    `immediate` takes the database's write lock before the first read, so what the block
-    reads cannot change before it writes (SQLite's BEGIN IMMEDIATE); a read transaction
-    the session had open is ended first.
+    Re-entrant: a transaction() inside another joins it, and only the outermost commits,
+    so a helper that writes (e.g. loading a year's holidays) never commits its caller's
+    half-done work. `immediate` takes the database's write lock before the first read, so
+    what the block reads cannot change before it writes (SQLite's BEGIN IMMEDIATE); a read
+    transaction the session had open is ended first.
     """
+    depth = session.info.get(_DEPTH, 0)
+    if depth:
+        session.info[_DEPTH] = depth + 1
+        try:
+            yield session
+        finally:
+            session.info[_DEPTH] = depth
+        return
     if immediate:
         if session.in_transaction():
             session.rollback()
         session.connection(execution_options={IMMEDIATE: True})
+    session.info[_DEPTH] = 1
     try:
         yield session
         session.commit()
     except BaseException:
         session.rollback()
         raise
+    finally:
+        session.info[_DEPTH] = 0
 
 
 def _on_connect(dbapi_connection, _record) -> None:

@@ -203,8 +203,15 @@ class MainWindow(QMainWindow):
                      self.action_calendar):
             rounds_menu.addAction(item)
 
+        self.action_refresh = action(strings.ACTION_REFRESH, self.refresh_rounds,
+                                     QKeySequence.Refresh, "refreshRounds")
+        rounds_menu.addSeparator()
+        rounds_menu.addAction(self.action_refresh)
+
         help_menu = self.menuBar().addMenu(strings.MENU_HELP)
+        self.action_check_db = action(strings.ACTION_CHECK_DB, self.check_database)
         self.action_about = action(strings.ACTION_ABOUT, self.show_about)
+        help_menu.addAction(self.action_check_db)
         help_menu.addAction(self.action_about)
 
         toolbar = QToolBar(objectName="mainToolbar", movable=False)
@@ -216,6 +223,18 @@ class MainWindow(QMainWindow):
             else:
                 toolbar.addAction(item)
         self.addToolBar(toolbar)
+
+    def refresh_rounds(self) -> None:
+        """F5: re-read the rounds (dashboard and open round) now."""
+        self.rounds.refresh_if_changed(force=True)
+
+    def check_database(self):
+        """Bantuan → Periksa basis data: the same check as `kecamatan-desktop check`."""
+        from kecamatan_desktop.ui.check_dialog import DatabaseCheck
+
+        self.database_check = DatabaseCheck(self.db, self)
+        self.database_check.start()
+        return self.database_check
 
     # the catalogue list ----------------------------------------------------------------------
     def reload(self) -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.zones import ZONE_LABELS
 from kecamatan_desktop.services import offices, printing
 from kecamatan_desktop.store.database import Database, StoreError
 from kecamatan_desktop.ui import strings
@@ -37,6 +39,11 @@ class OfficeProfileDialog(QDialog):
             edit = QLineEdit(getattr(profile, key) or "")
             self.fields[key] = edit
             form.addRow(label, edit)
+        self.time_zone = QComboBox(objectName="officeTimeZone")
+        for code, label in ZONE_LABELS.items():
+            self.time_zone.addItem(label, code)
+        self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(profile.time_zone)))
+        form.addRow(strings.OFFICE_TIME_ZONE, self.time_zone)
         self.preview = QLabel(objectName="logoPreview")
         self.preview.setMinimumSize(90, 90)
         choose = QPushButton(strings.OFFICE_LOGO_CHOOSE)
@@ -90,6 +97,7 @@ class OfficeProfileDialog(QDialog):
             with self.db.guard(), self.db.session() as session:
                 offices.update_office_profile(
                     self.office, session=session, logo=self.logo,
+                    time_zone=self.time_zone.currentData(),
                     **{key: edit.text() for key, edit in self.fields.items()})
         except (InputError, StoreError) as exc:
             self.message.setText(str(exc))

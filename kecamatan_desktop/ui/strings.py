@@ -215,6 +215,7 @@ OFFICE_FIELDS = (("government", "Pemerintah daerah"), ("address", "Alamat"),
                  ("phone", "Telepon"), ("email", "E-mail"), ("website", "Situs web"),
                  ("cover_address", "Alamat di sampul SOP"))
 OFFICE_LOGO = "Logo"
+OFFICE_TIME_ZONE = "Zona waktu kantor"
 OFFICE_LOGO_CHOOSE = "Pilih gambar…"
 OFFICE_LOGO_REMOVE = "Hapus logo"
 OFFICE_LOGO_NONE = "(tanpa logo: ruangnya dibiarkan kosong)"
@@ -277,13 +278,32 @@ REASSIGN_PROMPT = "Alihkan langkah {no} ({lane}) kepada:"
 CANCEL_PROMPT = "Alasan pembatalan:"
 NOTE_PROMPT = "Catatan:"
 HOLD_PROMPT = "Alasan ditahan (boleh kosong):"
+ACTION_CORRECT = "Koreksi…"
+CORRECT_PICK = "Pilih dulu baris riwayat yang akan dikoreksi (tab Riwayat)."
+CORRECT_TITLE = "Koreksi kejadian #{seq}: {label}"
+CORRECT_INTRO = ("Kejadian aslinya tetap tercatat. Isi hanya yang salah; yang dibiarkan sama "
+                 "tidak diubah. Waktu tercatat: {when}.")
+CORRECT_TIME = "Waktu yang benar"
+CORRECT_CHANGE_TIME = "Ubah waktu"
+CORRECT_OFFICER = "Pegawai yang benar"
+CORRECT_KEEP_OFFICER = "(tidak diubah)"
+CORRECT_OUTPUT = "Output yang benar"
+CORRECT_NOTE = "Catatan yang benar"
+CORRECT_REASON = "Alasan koreksi"
+CORRECTED_MARK = " (dikoreksi #{seqs})"
+STALE_TITLE = "Putaran sudah berubah"
+CHAIN_WARNING = ("⚠ Riwayat putaran ini tidak utuh: {problem}. Angka di halaman ini mungkin "
+                 "tidak benar; jalankan Bantuan → Periksa basis data.")
+ACTION_REFRESH = "Muat &ulang"
 
 ROUND_HEADER = "<b>{title}</b> — {sop} (revisi {revision})"
 ROUND_STATUS = ("Status: <b>{status}</b> · langkah sekarang: {step} · dipegang: {holder} · "
-                "sejak {since} · putaran balik: {loops} · waktu kerja {worked} dari baku {std}")
+                "sejak {since} · putaran balik: {loops} · waktu kerja {worked} dari baku {std}"
+                " · waktu {zone}")
 STEPS_HEADERS = ("No", "Pelaksana", "Pegawai", "Diterima", "Diserahkan", "Baku", "Nyata",
                  "Keputusan", "Output / catatan")
-EVENTS_HEADERS = ("Waktu", "Peristiwa", "Langkah", "Pegawai", "Keterangan", "Dicatat oleh")
+EVENTS_HEADERS = ("#", "Waktu", "Peristiwa", "Langkah", "Pegawai", "Keterangan", "Dicatat oleh",
+                  "Dicatat pada")
 STATS_TITLE = "Kinerja langkah ({rounds} putaran)"
 STATS_HEADERS = ("No", "Kegiatan", "Pelaksana", "Dilalui", "Rata-rata", "Baku", "Terlambat",
                  "Dikembalikan")
@@ -293,9 +313,23 @@ TAB_EVENTS = "Riwayat"
 TAB_STATS = "Statistik SOP"
 
 OFFICERS_TITLE = "Daftar pegawai"
-OFFICER_HEADERS = ("Nama", "NIP", "Jabatan", "Pangkat/Gol.", "Kantor", "Aktif")
+OFFICER_HEADERS = ("Nama", "NIP", "Jabatan", "Pangkat/Gol.", "Kantor", "Masa jabatan", "Aktif")
 OFFICER_ADD = "Tambah"
+OFFICER_SAVE = "Simpan perubahan"
+OFFICER_NEW = "Kosongkan isian"
 OFFICER_TOGGLE = "Aktif/nonaktif"
+OFFICER_DELETE = "Hapus"
+OFFICER_DELETE_CONFIRM = ("Hapus {name} dari daftar pegawai? Hanya pegawai yang belum disebut "
+                          "riwayat mana pun yang dapat dihapus.")
+OFFICER_ACTING = "Tanda Plt./Plh."
+OFFICER_ACTING_CHOICES = (("(definitif)", ""), ("Plt. (pelaksana tugas)", "Plt."),
+                          ("Plh. (pelaksana harian)", "Plh."))
+OFFICER_FROM = "Menjabat sejak"
+OFFICER_TO = "Sampai"
+OFFICER_DATES_UNKNOWN = "(tidak diisi)"
+OFFICER_SAVED = "Tersimpan: {name}. Riwayat yang sudah tercatat tetap memakai nama lama."
+CHOOSE_OFFICER = "(pilih pegawai)"
+COMPLETE_BY_MISSING = "Pilih siapa yang mengerjakan langkah ini."
 OFFICER_NAME = "Nama"
 OFFICER_NIP = "NIP"
 OFFICER_JABATAN = "Jabatan"
@@ -352,3 +386,11 @@ CALENDAR_WEEK = "Seminggu: {hours}"
 WEEKDAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
 ROUNDS_XLSX = "Ekspor Excel…"
 ROUNDS_XLSX_DONE = "{count} putaran diekspor ke {path}"
+
+# help: the database check
+ACTION_CHECK_DB = "&Periksa basis data…"
+CHECK_TITLE = "Periksa basis data"
+CHECK_PROGRESS = "Memeriksa riwayat putaran… ({done} dari {total})"
+CHECK_OK = "Basis data utuh: berkas, kunci, dan riwayat setiap putaran sesuai yang tercatat."
+CHECK_PROBLEMS = "Ditemukan {count} masalah:\n\n{lines}"
+CHECK_CANCELLED = "Pemeriksaan dihentikan sebelum selesai."

@@ -8,19 +8,34 @@ import pytest
 
 from kecamatan_desktop.domain import rounds
 from kecamatan_desktop.domain.calendar import WIB, OfficeCalendar
-from kecamatan_desktop.domain.rounds import RoundError, Status
+from kecamatan_desktop.domain.rounds import Entry, Person, RoundError, Status
+from kecamatan_desktop.domain.zones import WITA
 from tests.export.sample_sops import seed_sop
 
 RENJA = seed_sop("poncokusumo-2018-renja")
-LANES = {"Camat": "Drs. SUKARLIN, M.Si.", "Sekcam": "Sekretaris", "Tim": "Ketua Tim",
-         "Kasubag Evapor": "Kasubag Evapor", "Staf": "Staf", "Kasubag Umum": "Kasubag Umum"}
+LANES = {lane: Person(i, name) for i, (lane, name) in enumerate({
+    "Camat": "Drs. SUKARLIN, M.Si.", "Sekcam": "Sekretaris", "Tim": "Ketua Tim",
+    "Kasubag Evapor": "Kasubag Evapor", "Staf": "Staf", "Kasubag Umum": "Kasubag Umum"}.items(),
+    1)}
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=WIB)
+
+
+def at(t):
+    """Entered at `t` by the operator, on the WIB clock."""
+    return Entry(by="op", entered_at=t)
 
 
 class Log:
     def __init__(self):
-        self.events = rounds.start(RENJA, LANES, at=T0, entered_at=T0, by="op")
+        self.events = self.numbered(rounds.start(RENJA, LANES, at=T0, entry=at(T0)))
         self.t = T0
+
+    def numbered(self, new):
+        start = len(getattr(self, "events", []))
+        return [rounds.replace_seq(e, start + i) for i, e in enumerate(new, 1)]
+
+    def add(self, new):
+        self.events += self.numbered(new)
 
     @property
     def state(self):
@@ -28,8 +43,8 @@ class Log:
 
     def complete(self, decision=None, minutes=30, **kw):
         self.t += timedelta(minutes=minutes)
-        self.events += rounds.complete(RENJA, self.state, LANES, at=self.t, entered_at=self.t,
-                                       by="op", decision=decision, **kw)
+        self.add(rounds.complete(RENJA, self.state, LANES, at=self.t, entry=at(self.t),
+                                 decision=decision, **kw))
 
 
 def test_a_whole_round_with_one_loop_at_step_6():
@@ -64,13 +79,13 @@ def test_refusals_record_nothing():
     log.complete("ya")
     with pytest.raises(RoundError, match="bukan keputusan"):
         rounds.complete(RENJA, rounds.replay(RENJA, log.events[:3]), LANES, at=log.t,
-                        entered_at=log.t, by="op", decision="ya")
+                        entry=at(log.t), decision="ya")
 
 
 def test_completing_a_finished_round_is_refused():
     log = Log()
-    log.events += rounds.cancel(log.state, "SOP diganti", at=T0 + timedelta(hours=1),
-                                entered_at=T0, by="op")
+    log.add(rounds.cancel(log.state, "SOP diganti", at=T0 + timedelta(hours=1),
+                          entry=at(T0 + timedelta(hours=1))))
     assert log.state.status is Status.CANCELLED
     with pytest.raises(RoundError, match="dibatalkan"):
         log.complete()
@@ -79,14 +94,15 @@ def test_completing_a_finished_round_is_refused():
 def test_hold_time_does_not_count():
     log = Log()
     cal = OfficeCalendar()
-    log.events += rounds.hold(log.state, at=T0 + timedelta(hours=1), entered_at=T0, by="op")
+    log.add(rounds.hold(log.state, at=T0 + timedelta(hours=1), entry=at(T0 + timedelta(hours=1))))
     with pytest.raises(RoundError, match="ditahan"):
         log.complete()
-    log.events += rounds.resume(log.state, at=T0 + timedelta(hours=3), entered_at=T0, by="op")
+    log.add(rounds.resume(log.state, at=T0 + timedelta(hours=3),
+                          entry=at(T0 + timedelta(hours=3))))
     log.t = T0 + timedelta(hours=3, minutes=30)
-    log.events += rounds.complete(RENJA, log.state, LANES, at=log.t, entered_at=log.t, by="op")
+    log.add(rounds.complete(RENJA, log.state, LANES, at=log.t, entry=at(log.t)))
     first = log.state.passes[0]
-    timing = rounds.pass_timing(RENJA, first, cal, now=log.t)
+    timing = rounds.pass_timing(RENJA, first, cal, until=log.t)
     # 08:00-09:00 worked, 09:00-11:00 held, 11:00-11:30 worked
     assert timing.working_minutes == 90
     assert timing.standard_minutes == 10 and timing.late
@@ -94,10 +110,68 @@ def test_hold_time_does_not_count():
 
 def test_reassign_changes_the_holder():
     log = Log()
-    log.events += rounds.reassign(log.state, "Plt. Camat", at=T0, entered_at=T0, by="op")
-    assert log.state.holder == "Plt. Camat"
+    log.add(rounds.reassign(log.state, Person(9, "Plt. Camat"), at=T0, entry=at(T0)))
+    assert log.state.holder == "Plt. Camat" and log.state.holder_id == 9
 
 
 def test_naive_time_is_refused():
     with pytest.raises(RoundError, match="zona waktu"):
-        rounds.start(RENJA, LANES, at=datetime(2026, 11, 23, 8), entered_at=T0, by="op")
+        rounds.start(RENJA, LANES, at=datetime(2026, 11, 23, 8), entry=at(T0))
+
+
+def test_a_time_in_the_future_is_refused_naming_both_times():
+    with pytest.raises(RoundError, match=r"belum terjadi: sekarang 23 November 2026 08\.00"):
+        rounds.start(RENJA, LANES, at=T0 + timedelta(minutes=6), entry=at(T0))
+    rounds.start(RENJA, LANES, at=T0 + timedelta(minutes=4), entry=at(T0))  # clocks drift
+    with pytest.raises(RoundError, match="1970"):
+        rounds.start(RENJA, LANES, at=datetime(1, 1, 1, tzinfo=WIB), entry=at(T0))
+
+
+def test_a_correction_keeps_the_original_and_the_state_uses_the_new_values():
+    log = Log()
+    log.complete(minutes=60)  # step 1 done at 09:00 by the Camat
+    log.complete(minutes=60)  # step 2 done at 10:00
+    fixed_at = T0 + timedelta(minutes=30)
+    log.add(rounds.correct(log.events, 2, "salah ketik jam", entry=at(log.t),
+                           occurred_at=fixed_at, officer=Person(7, "Plh. Camat")))
+    original = next(e for e in log.events if e.seq == 2)
+    assert original.occurred_at == T0 + timedelta(hours=1)  # the log itself is unchanged
+    assert log.events[-1].kind is rounds.EventKind.CORRECTED and log.events[-1].corrects == 2
+    first, second = log.state.passes[:2]
+    assert first.handed_at == fixed_at and first.done_by == "Plh. Camat" and first.corrected
+    assert second.received_at == fixed_at  # the handoff moved with its completion
+    with pytest.raises(RoundError, match="lebih lambat dari kejadian sesudahnya"):
+        rounds.correct(log.events, 2, "x", entry=at(log.t), occurred_at=log.t + timedelta(
+            minutes=1))
+    with pytest.raises(RoundError, match="lebih awal dari kejadian sebelumnya"):
+        rounds.correct(log.events, 2, "x", entry=at(log.t), occurred_at=T0 - timedelta(hours=1))
+    with pytest.raises(RoundError, match="alasan"):
+        rounds.correct(log.events, 2, " ", entry=at(log.t), output="x")
+    with pytest.raises(RoundError, match="tidak dapat dikoreksi lagi"):
+        rounds.correct(log.events, len(log.events), "x", entry=at(log.t), output="x")
+
+
+def test_a_cancelled_round_stops_accruing():
+    log = Log()
+    log.add(rounds.cancel(log.state, "batal", at=T0 + timedelta(days=1),
+                          entry=at(T0 + timedelta(days=1))))
+    state = log.state
+    cal = OfficeCalendar()
+    year_later = T0 + timedelta(days=365)
+    timing = rounds.pass_timing(RENJA, state.passes[-1], cal, until=state.accrues_until(year_later))
+    assert timing.working_minutes == 450  # one working day, then nothing more
+
+
+def test_a_wita_office_counts_working_time_on_its_own_clock():
+    wita = OfficeCalendar(tz=WITA)
+    start = datetime(2026, 11, 23, 8, 0, tzinfo=WITA)  # 07:00 WIB: a WIB office opens 07:30
+    assert wita.working_minutes(start, start + timedelta(hours=1)) == 60
+    assert OfficeCalendar().working_minutes(start, start + timedelta(hours=1)) == 30
+
+
+def test_what_someone_else_did_is_told():
+    log = Log()
+    log.complete(minutes=60)
+    text = rounds.describe_change(RENJA, log.events[1:], WITA)
+    assert text.startswith("Langkah 1 sudah diselesaikan oleh Drs. SUKARLIN, M.Si. pukul "
+                           "23 November 2026 10.00 WITA")

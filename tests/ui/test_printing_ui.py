@@ -98,7 +98,7 @@ def test_office_profile_logo(qtbot, window, catalogue_db, tmp_path):
 
 def test_start_a_round_of_the_selected_sop_from_the_menu(window):
     window.select_sop("poncokusumo-2018-renja")
-    window.rounds.ask_start = lambda sop, defaults, names: ("Renja 2027", {},
+    window.rounds.ask_start = lambda sop, defaults, names, *rest: ("Renja 2027", {},
                                                             datetime.now(WIB))
     window.action_start_round.trigger()
     assert window.main_tabs.currentWidget() is window.rounds

@@ -39,7 +39,7 @@ def workspace(qtbot, catalogue_db):
 
 def test_a_whole_renja_round_through_the_window(qtbot, workspace, catalogue_db, tmp_path):
     w = workspace
-    w.ask_start = lambda sop, defaults, names: (
+    w.ask_start = lambda sop, defaults, names, *rest: (
         "Renja 2027", {"Tim": "Budi Santoso", "Staf": "Dewi Lestari"}, T0)
     round_id = w.start_round("poncokusumo-2018-renja")
     assert round_id is not None and w.errors == []
@@ -97,7 +97,7 @@ def qtbot_left():
 
 def test_dashboard_double_click_opens_and_marks_late(qtbot, workspace):
     w = workspace
-    w.ask_start = lambda sop, defaults, names: ("Renja lama", {"Tim": "Budi Santoso"},
+    w.ask_start = lambda sop, defaults, names, *rest: ("Renja lama", {"Tim": "Budi Santoso"},
                                                  T0 - timedelta(days=30))
     rid = w.start_round("poncokusumo-2018-renja")
     w.page.setVisible(False)
@@ -114,7 +114,7 @@ def test_dashboard_double_click_opens_and_marks_late(qtbot, workspace):
 
 def test_refused_action_shows_the_message_and_records_nothing(qtbot, workspace, catalogue_db):
     w = workspace
-    w.ask_start = lambda sop, defaults, names: ("Renja", {}, T0)
+    w.ask_start = lambda sop, defaults, names, *rest: ("Renja", {}, T0)
     w.start_round("poncokusumo-2018-renja")
     w.page.ask_complete = lambda detail, names: dict(decision="ya", done_by=None,
                                                      at=T0 + timedelta(hours=1), output="",
@@ -127,7 +127,7 @@ def test_refused_action_shows_the_message_and_records_nothing(qtbot, workspace, 
 
 def test_hold_resume_and_cancel_buttons(qtbot, workspace):
     w = workspace
-    w.ask_start = lambda sop, defaults, names: ("Renja", {}, None)
+    w.ask_start = lambda sop, defaults, names, *rest: ("Renja", {}, None)
     w.start_round("poncokusumo-2018-renja")
     w.page.ask_text = lambda title, prompt: "menunggu data"
     w.page.hold_or_resume()
@@ -164,7 +164,7 @@ def test_monitoring_and_evaluation_forms_print(qtbot, workspace, catalogue_db, t
     from kecamatan_desktop.ui.rounds.forms import EvaluationDialog, MonitoringDialog
 
     w = workspace
-    w.ask_start = lambda sop, defaults, names: ("Renja", {}, datetime.now(WIB))
+    w.ask_start = lambda sop, defaults, names, *rest: ("Renja", {}, datetime.now(WIB))
     w.start_round("poncokusumo-2018-renja")
     monitor = MonitoringDialog(catalogue_db, "poncokusumo-2018-renja")
     qtbot.addWidget(monitor)
@@ -217,7 +217,7 @@ def test_dashboard_exports_the_listed_rounds(qtbot, workspace, tmp_path):
     from openpyxl import load_workbook
 
     w = workspace
-    w.ask_start = lambda sop, defaults, names: ("Renja", {}, T0)
+    w.ask_start = lambda sop, defaults, names, *rest: ("Renja", {}, T0)
     w.start_round("poncokusumo-2018-renja")
     w.dashboard.ask_save_path = lambda suggested: tmp_path / "putaran.xlsx"
     infos = []

@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from kecamatan_desktop.domain.calendar import WIB
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status
-from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.domain.tanggal import format_waktu
+from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.services.rounds import RoundSummary
 from kecamatan_desktop.ui import strings
 
@@ -23,11 +23,9 @@ def hours_text(minutes: int | None) -> str:
     return f"{h} j {m:02d} m" if h else f"{m} m"
 
 
-def when_text(t) -> str:
-    if t is None:
-        return "-"
-    t = t.astimezone(WIB)
-    return f"{format_tanggal(t.date())} {t.strftime('%H.%M')}"
+def when_text(t, tz=WIB) -> str:
+    """A time on the office's clock, as the tables show it (the zone is in the header)."""
+    return format_waktu(t, tz, zone=False)
 
 
 class DashboardModel(QAbstractTableModel):
@@ -71,7 +69,7 @@ class DashboardModel(QAbstractTableModel):
         if column == 4:
             return r.holder or (strings.NOT_ASSIGNED if r.current_step else "-")
         if column == 5:
-            return when_text(r.since)
+            return format_waktu(r.since, r.tz or WIB)  # offices may keep different zones
         if column == 6:
             if r.working_minutes is None:
                 return "-"

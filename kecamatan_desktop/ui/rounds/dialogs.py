@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
@@ -24,13 +24,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.calendar import WIB
 from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.domain.tanggal import format_waktu
+from kecamatan_desktop.domain.zones import WIB, zone_name
 from kecamatan_desktop.ui import strings
 
+Choices = list[tuple[str, int]]  # an officer picker's items: label and officer id
 
-def to_wib(edit: QDateTimeEdit) -> datetime:
-    return edit.dateTime().toPython().replace(tzinfo=WIB)
+
+def office_time(edit: QDateTimeEdit, tz: tzinfo) -> datetime:
+    """The date and time in `edit`, read on the office's clock."""
+    return edit.dateTime().toPython().replace(tzinfo=tz)
+
+
+def set_office_time(edit: QDateTimeEdit, at: datetime, tz: tzinfo) -> None:
+    local = at.astimezone(tz)
+    edit.setDateTime(QDateTime(QDate(local.year, local.month, local.day),
+                               QTime(local.hour, local.minute)))
+
+
+def officer_combo(choices: Choices, current: int | None, empty: str) -> QComboBox:
+    """A picker of active officers; `empty` first (data None) when nobody is chosen."""
+    combo = QComboBox()
+    combo.addItem(empty, None)
+    for label, officer_id in choices:
+        combo.addItem(label, officer_id)
+    combo.setCurrentIndex(max(0, combo.findData(current)) if current is not None else 0)
+    return combo
 
 
 def ok_cancel(ok: str = strings.OK) -> QDialogButtonBox:
@@ -45,13 +65,13 @@ def ok_cancel(ok: str = strings.OK) -> QDialogButtonBox:
 class WhenField(QWidget):
     """"Sekarang", or a date and time entered after the fact (staff often record later)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, tz: tzinfo = WIB) -> None:
         super().__init__(parent)
+        self.tz = tz
         self.now = QCheckBox(strings.START_NOW, checked=True)
-        now = datetime.now(WIB)  # the office's clock, whatever zone the PC is set to
-        self.at = QDateTimeEdit(QDateTime(QDate(now.year, now.month, now.day),
-                                          QTime(now.hour, now.minute)))
-        self.at.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.at = QDateTimeEdit()
+        set_office_time(self.at, datetime.now(tz), tz)  # the office's clock, not the PC's
+        self.at.setDisplayFormat(f"dd/MM/yyyy HH:mm '{zone_name(tz)}'")
         self.at.setCalendarPopup(True)
         self.at.setEnabled(False)
         self.now.toggled.connect(lambda on: self.at.setEnabled(not on))
@@ -61,19 +81,26 @@ class WhenField(QWidget):
         layout.addWidget(self.at)
 
     def value(self) -> datetime | None:
-        """None for now (the service takes the clock), else the time entered, in WIB."""
-        return None if self.now.isChecked() else to_wib(self.at)
+        """None for now (the service takes the clock), else the time entered, on the
+        office's clock."""
+        return None if self.now.isChecked() else office_time(self.at, self.tz)
+
+    def set_value(self, at: datetime | None) -> None:
+        self.now.setChecked(at is None)
+        if at is not None:
+            set_office_time(self.at, at, self.tz)
 
 
 class StartRoundDialog(QDialog):
     """Title, who fills each lane (defaults from the directory), and when it started."""
 
-    def __init__(self, sop: Sop, defaults: dict[str, str | None], officers: list[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, sop: Sop, defaults: dict[str, int | None], officers: Choices,
+                 parent: QWidget | None = None, tz: tzinfo = WIB,
+                 previous: tuple | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(strings.START_TITLE)
         self.title = QLineEdit(placeholderText=strings.START_NAME_HINT)
-        self.when = WhenField(self)
+        self.when = WhenField(self, tz)
         self.lanes = QTableWidget(len(sop.roles), 2, self)
         self.lanes.setHorizontalHeaderLabels(strings.START_LANE_HEADERS)
         self.lanes.horizontalHeader().setStretchLastSection(True)
@@ -83,11 +110,7 @@ class StartRoundDialog(QDialog):
             item = QTableWidgetItem(lane)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.lanes.setItem(row, 0, item)
-            combo = QComboBox()
-            combo.addItem(strings.NOT_ASSIGNED, None)
-            for name in officers:
-                combo.addItem(name, name)
-            combo.setCurrentIndex(max(0, combo.findData(defaults.get(lane))))
+            combo = officer_combo(officers, defaults.get(lane), strings.NOT_ASSIGNED)
             self.lanes.setCellWidget(row, 1, combo)
             self.combos[lane] = combo
         self.lanes.resizeColumnToContents(0)
@@ -103,19 +126,27 @@ class StartRoundDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(520, 420)
+        self.resize(560, 420)
+        if previous is not None:  # asked again after a refusal: nothing typed is lost
+            title, lanes, at = previous
+            self.title.setText(title)
+            for lane, officer_id in lanes.items():
+                if lane in self.combos:
+                    combo = self.combos[lane]
+                    combo.setCurrentIndex(max(0, combo.findData(officer_id)))
+            self.when.set_value(at)
 
-    def values(self) -> tuple[str, dict[str, str], datetime | None]:
-        lanes = {lane: combo.currentData() for lane, combo in self.combos.items()
-                 if combo.currentData()}
+    def values(self) -> tuple[str, dict[str, int | None], datetime | None]:
+        """Every lane, the ones left "(belum ditentukan)" as None."""
+        lanes = {lane: combo.currentData() for lane, combo in self.combos.items()}
         return self.title.text(), lanes, self.when.value()
 
 
 class CompleteStepDialog(QDialog):
     """Completing the current step: Ya/Tidak on a decision, who, when, output and note."""
 
-    def __init__(self, sop: Sop, position: int, holder: str | None, officers: list[str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, sop: Sop, position: int, assigned: int | None, officers: Choices,
+                 parent: QWidget | None = None, tz: tzinfo = WIB) -> None:
         super().__init__(parent)
         step = sop.steps[position - 1]
         self.setWindowTitle(strings.COMPLETE_TITLE.format(no=step.no))
@@ -134,11 +165,9 @@ class CompleteStepDialog(QDialog):
             box.addWidget(self.yes)
             box.addWidget(self.no)
             form.addRow(strings.COMPLETE_DECISION, box)
-        self.by = QComboBox()
-        for name in officers:
-            self.by.addItem(name, name)
-        self.by.setCurrentIndex(max(0, self.by.findData(holder)))
-        self.when = WhenField(self)
+        # the officer assigned to the step's lane in this round, else nobody: the user chooses
+        self.by = officer_combo(officers, assigned, strings.CHOOSE_OFFICER)
+        self.when = WhenField(self, tz)
         self.output = QLineEdit(step.output)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
@@ -146,11 +175,21 @@ class CompleteStepDialog(QDialog):
         form.addRow(strings.COMPLETE_AT, self.when)
         form.addRow(strings.COMPLETE_OUTPUT, self.output)
         form.addRow(strings.COMPLETE_NOTE, self.note)
+        self.message = QLabel(objectName="completeMessage", wordWrap=True)
+        self.message.setStyleSheet("color: #b71c1c;")
+        form.addRow(self.message)
         buttons = ok_cancel()
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
-        self.resize(520, 320)
+        self.resize(560, 340)
+
+    def accept(self) -> None:
+        if self.by.currentData() is None:
+            self.message.setText(strings.COMPLETE_BY_MISSING)
+            self.by.setFocus()
+            return
+        super().accept()
 
     def values(self) -> dict:
         decision = None
@@ -159,3 +198,57 @@ class CompleteStepDialog(QDialog):
         return dict(decision=decision, done_by=self.by.currentData(),
                     at=self.when.value(),
                     output=self.output.text(), note=self.note.toPlainText())
+
+
+class CorrectEventDialog(QDialog):
+    """*Koreksi*: the right time, person, output or note of one event, and why."""
+
+    def __init__(self, event, officers: Choices, parent: QWidget | None = None,
+                 tz: tzinfo = WIB) -> None:
+        super().__init__(parent)
+        self.tz = tz
+        self.event = event
+        self.setWindowTitle(strings.CORRECT_TITLE.format(seq=event.seq, label=event.label))
+        form = QFormLayout(self)
+        form.addRow(QLabel(strings.CORRECT_INTRO.format(when=format_waktu(event.occurred_at,
+                                                                           tz)),
+                           wordWrap=True))
+        self.change_time = QCheckBox(strings.CORRECT_CHANGE_TIME)
+        self.at = QDateTimeEdit()
+        self.at.setDisplayFormat(f"dd/MM/yyyy HH:mm '{zone_name(tz)}'")
+        self.at.setCalendarPopup(True)
+        set_office_time(self.at, event.occurred_at, tz)
+        self.at.setEnabled(False)
+        self.change_time.toggled.connect(self.at.setEnabled)
+        row = QHBoxLayout()
+        row.addWidget(self.change_time)
+        row.addWidget(self.at)
+        form.addRow(strings.CORRECT_TIME, row)
+        self.officer = officer_combo(officers, None, strings.CORRECT_KEEP_OFFICER)
+        self.officer.setEnabled(event.officer is not None or event.kind in (
+            "started", "step_completed", "handed_off", "reassigned"))
+        form.addRow(strings.CORRECT_OFFICER, self.officer)
+        self.output = QLineEdit(event.output)
+        self.note = QLineEdit(event.note)
+        self.reason = QLineEdit(objectName="correctReason")
+        form.addRow(strings.CORRECT_OUTPUT, self.output)
+        form.addRow(strings.CORRECT_NOTE, self.note)
+        form.addRow(strings.CORRECT_REASON, self.reason)
+        buttons = ok_cancel()
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.resize(560, 300)
+
+    def values(self) -> dict:
+        """Only what the user changed; the service refuses a correction that changes nothing."""
+        values: dict = {"reason": self.reason.text()}
+        if self.change_time.isChecked():
+            values["occurred_at"] = office_time(self.at, self.tz)
+        if self.officer.currentData() is not None:
+            values["officer"] = self.officer.currentData()
+        if self.output.text() != self.event.output:
+            values["output"] = self.output.text()
+        if self.note.text() != self.event.note:
+            values["note"] = self.note.text()
+        return values

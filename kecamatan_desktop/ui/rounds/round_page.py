@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status
+from kecamatan_desktop.domain.rounds import STATUS_LABELS, StaleRoundError, Status, event_details
 from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services import rounds as round_service
 from kecamatan_desktop.services.rounds import RoundDetail
@@ -30,7 +30,7 @@ from kecamatan_desktop.store.database import Database, StoreError
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
 from kecamatan_desktop.ui.rounds.dashboard_model import hours_text, when_text
-from kecamatan_desktop.ui.rounds.dialogs import CompleteStepDialog
+from kecamatan_desktop.ui.rounds.dialogs import Choices, CompleteStepDialog, CorrectEventDialog
 from kecamatan_desktop.ui.rounds.overlay import LATE, LOOP, draw_round
 from kecamatan_desktop.ui.rounds.rows_model import RowsModel
 
@@ -56,6 +56,9 @@ class RoundPage(QWidget):
         self.detail: RoundDetail | None = None
         self.header = QLabel(wordWrap=True)
         self.status = QLabel(wordWrap=True, objectName="roundStatus")
+        self.warning = QLabel(wordWrap=True, objectName="chainWarning")
+        self.warning.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px;")
+        self.warning.setVisible(False)
         self.buttons: dict[str, QToolButton] = {}
         self.actions: dict[str, QAction] = {}
         actions = QToolBar(objectName="roundActions")
@@ -66,6 +69,7 @@ class RoundPage(QWidget):
                 ("hold", strings.ACTION_HOLD, self.hold_or_resume),
                 ("cancel", strings.ACTION_CANCEL, self.cancel),
                 ("note", strings.ACTION_NOTE, self.add_note),
+                ("correct", strings.ACTION_CORRECT, self.correct_event),
                 ("report", strings.ACTION_REPORT, self.print_report),
                 ("xlsx", strings.ACTION_XLSX, self.export_xlsx),
                 ("monitoring", strings.ACTION_MONITORING, self.open_monitoring),
@@ -86,11 +90,14 @@ class RoundPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.flowchart, strings.TAB_FLOW)
         self.tabs.addTab(_table(self.steps_model), strings.TAB_STEPS)
-        self.tabs.addTab(_table(self.events_model), strings.TAB_EVENTS)
+        self.events_view = _table(self.events_model)
+        self.events_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.tabs.addTab(self.events_view, strings.TAB_EVENTS)
         self.tabs.addTab(stats, strings.TAB_STATS)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addWidget(self.status)
+        layout.addWidget(self.warning)
         layout.addWidget(actions)
         layout.addWidget(self.tabs, 1)
 
@@ -100,15 +107,19 @@ class RoundPage(QWidget):
             self.detail = round_service.get_round(round_id, session=session)
             count, stats = round_service.sop_step_stats(self.detail.sop_id, session=session)
         d = self.detail
+        tz = d.tz
         self.header.setText(strings.ROUND_HEADER.format(title=d.title, sop=d.sop_name,
                                                         revision=d.sop_revision))
         step = d.sop.steps[d.current_step - 1].no if d.current_step else "-"
         self.status.setText(strings.ROUND_STATUS.format(
             status=STATUS_LABELS[Status(d.status)], step=step,
             holder=d.holder or strings.NOT_ASSIGNED if d.current_step else "-",
-            since=when_text(d.since), loops=d.loops,
+            since=when_text(d.since, tz), loops=d.loops,
             worked=hours_text(d.total_working_minutes),
-            std=hours_text(d.total_standard_minutes)))
+            std=hours_text(d.total_standard_minutes), zone=d.zone))
+        self.warning.setText(strings.CHAIN_WARNING.format(problem=d.chain_problem)
+                             if d.chain_problem else "")
+        self.warning.setVisible(bool(d.chain_problem))
         open_ = d.status in ("active", "on_hold")
         for key in ("complete", "reassign", "hold", "cancel"):
             self.actions[key].setEnabled(open_)
@@ -116,15 +127,14 @@ class RoundPage(QWidget):
         self.actions["hold"].setText(strings.ACTION_RESUME if d.status == "on_hold"
                                      else strings.ACTION_HOLD)
         self.steps_model.set_rows(
-            [(s.no, s.role, s.officer or "-", when_text(s.received_at), when_text(s.handed_at),
-              hours_text(s.standard_minutes), hours_text(s.working_minutes),
-              (s.decision or "").capitalize(), " / ".join(p for p in (s.output, s.note) if p))
+            [(s.no, s.role, s.officer or "-", when_text(s.received_at, tz),
+              when_text(s.handed_at, tz), hours_text(s.standard_minutes),
+              hours_text(s.working_minutes), (s.decision or "").capitalize(),
+              " / ".join(p for p in (s.output, s.note, "dikoreksi" if s.corrected else "")
+                         if p))
              for s in d.steps],
             [LATE_ROW if s.late else None for s in d.steps])
-        self.events_model.set_rows(
-            [(when_text(e.occurred_at), e.label, str(e.position or "-"), e.officer or "-",
-              " / ".join(p for p in ((e.decision or "").capitalize(), e.output, e.note) if p),
-              e.entered_by) for e in d.events])
+        self.events_model.set_rows([self._event_row(e, tz) for e in d.events])
         self.stats_title.setText(strings.STATS_TITLE.format(rounds=count))
         self.stats_model.set_rows(
             [(s.no, s.activity, s.role, str(s.passes),
@@ -138,11 +148,27 @@ class RoundPage(QWidget):
         if d.current_step:
             self.flowchart.select_step(d.current_step - 1)
 
+    @staticmethod
+    def _event_row(e, tz) -> tuple:
+        label = e.label + (strings.CORRECTED_MARK.format(
+            seqs=", #".join(map(str, e.corrected_by))) if e.corrected_by else "")
+        details = event_details(e, tz)
+        return (str(e.seq), when_text(e.occurred_at, tz), label, str(e.position or "-"),
+                e.officer or "-", details, e.entered_by, when_text(e.entered_at, tz))
+
     # actions -------------------------------------------------------------------------------------
     def _record(self, action) -> bool:
+        """Run a write naming the version this page shows; if the round changed meanwhile,
+        say what happened and show the round as it is now."""
+        version = self.detail.version
         try:
             with self.db.guard(), self.db.session() as session:
-                action(session)
+                action(session, version)
+        except StaleRoundError as exc:
+            self.show_error(strings.STALE_TITLE, str(exc))
+            self.show_round(self.detail.id)
+            self.changed.emit(self.detail.id)
+            return False
         except (InputError, StoreError) as exc:
             self.show_error(strings.ERROR_TITLE, str(exc))
             return False
@@ -150,49 +176,72 @@ class RoundPage(QWidget):
         self.changed.emit(self.detail.id)
         return True
 
-    def _officer_names(self) -> list[str]:
-        with self.db.session() as session:
-            return [o.name for o in officer_service.list_officers(session=session,
-                                                                  active_only=True)]
+    def _officer_choices(self) -> Choices:
+        with self.db.guard(), self.db.session() as session:
+            return [(f"{o.name} — {o.title}", o.id)
+                    for o in officer_service.list_officers(session=session, active_only=True)]
 
     def complete_step(self) -> bool:
         d = self.detail
-        values = self.ask_complete(d, self._officer_names())
+        values = self.ask_complete(d, self._officer_choices())
         if values is None:
             return False
-        return self._record(lambda s: round_service.complete_step(d.id, session=s, **values))
+        return self._record(lambda s, v: round_service.complete_step(
+            d.id, session=s, expected_version=v, **values))
 
     def reassign(self) -> bool:
         d = self.detail
         step = d.sop.steps[d.current_step - 1]
-        name = self.ask_choice(strings.ACTION_REASSIGN, strings.REASSIGN_PROMPT.format(
-            no=step.no, lane=step.role), self._officer_names())
-        if not name:
+        choices = self._officer_choices()
+        label = self.ask_choice(strings.ACTION_REASSIGN, strings.REASSIGN_PROMPT.format(
+            no=step.no, lane=step.role), [label for label, _ in choices])
+        if not label:
             return False
-        return self._record(lambda s: round_service.reassign_round(d.id, name, session=s))
+        officer_id = dict(choices)[label]
+        return self._record(lambda s, v: round_service.reassign_round(
+            d.id, officer_id, session=s, expected_version=v))
 
     def hold_or_resume(self) -> bool:
         d = self.detail
         if d.status == "on_hold":
-            return self._record(lambda s: round_service.resume_round(d.id, session=s))
+            return self._record(lambda s, v: round_service.resume_round(
+                d.id, session=s, expected_version=v))
         note = self.ask_text(strings.ACTION_HOLD, strings.HOLD_PROMPT)
         if note is None:
             return False
-        return self._record(lambda s: round_service.hold_round(d.id, session=s, note=note))
+        return self._record(lambda s, v: round_service.hold_round(
+            d.id, session=s, expected_version=v, note=note))
 
     def cancel(self) -> bool:
         reason = self.ask_text(strings.ACTION_CANCEL, strings.CANCEL_PROMPT)
         if reason is None:
             return False
         d = self.detail
-        return self._record(lambda s: round_service.cancel_round(d.id, reason, session=s))
+        return self._record(lambda s, v: round_service.cancel_round(
+            d.id, reason, session=s, expected_version=v))
 
     def add_note(self) -> bool:
         text = self.ask_text(strings.ACTION_NOTE, strings.NOTE_PROMPT)
         if text is None:
             return False
         d = self.detail
-        return self._record(lambda s: round_service.add_round_note(d.id, text, session=s))
+        return self._record(lambda s, v: round_service.add_round_note(
+            d.id, text, session=s, expected_version=v))
+
+    def correct_event(self) -> bool:
+        """*Koreksi* on the event selected in the Riwayat tab."""
+        d = self.detail
+        index = self.events_view.currentIndex()
+        if not index.isValid():
+            self.tabs.setCurrentWidget(self.events_view)
+            self.show_error(strings.ACTION_CORRECT, strings.CORRECT_PICK)
+            return False
+        event = d.events[index.row()]
+        values = self.ask_correction(event, self._officer_choices())
+        if values is None:
+            return False
+        return self._record(lambda s, v: round_service.correct_event(
+            d.id, event.seq, session=s, expected_version=v, **values))
 
     def print_report(self) -> Path | None:
         path = self.ask_save_path(f"putaran-{self.detail.id}.pdf", strings.PDF_FILTER)
@@ -233,9 +282,15 @@ class RoundPage(QWidget):
         EvaluationDialog(self.db, self.detail.sop_id, self).exec()
 
     # dialogs: small methods that tests replace ------------------------------------------------
-    def ask_complete(self, detail: RoundDetail, officers: list[str]) -> dict | None:
-        dialog = CompleteStepDialog(detail.sop, detail.current_step, detail.holder, officers,
-                                    self)
+    def ask_complete(self, detail: RoundDetail, officers: Choices) -> dict | None:
+        lane = detail.sop.steps[detail.current_step - 1].role
+        assigned = (detail.lane_ids or {}).get(lane)
+        dialog = CompleteStepDialog(detail.sop, detail.current_step, assigned, officers, self,
+                                    tz=detail.tz)
+        return dialog.values() if dialog.exec() else None
+
+    def ask_correction(self, event, officers: Choices) -> dict | None:
+        dialog = CorrectEventDialog(event, officers, self, tz=self.detail.tz)
         return dialog.values() if dialog.exec() else None
 
     def ask_text(self, title: str, prompt: str) -> str | None:

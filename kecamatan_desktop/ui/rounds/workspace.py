@@ -1,9 +1,17 @@
-"""The Pelaksanaan tab: the dashboard above, the opened round below."""
+"""The Pelaksanaan tab: the dashboard above, the opened round below; both follow changes
+made elsewhere (another PC, a second copy of the program, the command line)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QMessageBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.services import catalogue
@@ -15,6 +23,8 @@ from kecamatan_desktop.ui.rounds.dashboard import Dashboard
 from kecamatan_desktop.ui.rounds.dialogs import StartRoundDialog
 from kecamatan_desktop.ui.rounds.round_page import RoundPage
 
+POLL_MS = 2000  # how often the database is asked whether anything changed
+
 
 class RoundsWorkspace(QWidget):
     round_started = Signal(int)
@@ -22,6 +32,10 @@ class RoundsWorkspace(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
+        self._stamp = None
+        self.poll = QTimer(self, interval=POLL_MS)
+        self.poll.timeout.connect(self.refresh_if_changed)
+        self.poll.start()
         self.dashboard = Dashboard(db)
         self.page = RoundPage(db)
         self.page.setVisible(False)
@@ -33,7 +47,35 @@ class RoundsWorkspace(QWidget):
         layout.addWidget(self.splitter)
         self.dashboard.round_opened.connect(self.open_round)
         self.dashboard.start_requested.connect(lambda: self.start_round(None))
-        self.page.changed.connect(lambda _id: self.dashboard.refresh())
+        self.page.changed.connect(lambda _id: self._after_own_change())
+
+    def _read_stamp(self):
+        with self.db.guard(), self.db.session() as session:
+            return round_service.change_stamp(session=session)
+
+    def _after_own_change(self) -> None:
+        self.dashboard.refresh()
+        self._stamp = self._read_stamp()
+
+    def refresh_if_changed(self, *, force: bool = False) -> bool:
+        """Re-read the dashboard and the open round when the rounds changed; polled while
+        the window is active, and on F5 (`force`)."""
+        if not force and (not self.isVisible() or QApplication.activeWindow() is None):
+            return False
+        try:
+            stamp = self._read_stamp()
+        except StoreError:
+            return False  # locked for a moment by another writer: ask again next time
+        if not force and stamp == self._stamp:
+            return False
+        first = self._stamp is None
+        self._stamp = stamp
+        if first and not force:
+            return False
+        self.dashboard.refresh()
+        if self.page.isVisible() and self.page.detail is not None:
+            self.page.show_round(self.page.detail.id)
+        return True
 
     def open_round(self, round_id: int) -> None:
         self.page.show_round(round_id)
@@ -53,24 +95,27 @@ class RoundsWorkspace(QWidget):
                 return None
         with self.db.guard(), self.db.session() as session:
             sop = catalogue.get_sop(sop_id, session=session).sop
+            tz = round_service.office_tz(session, catalogue.sop_row(session, sop_id).id)
             defaults = {}
             for lane in sop.roles:
                 officer = officer_service.default_for_lane(lane, sop.office.name,
                                                            session=session)
-                defaults[lane] = officer.name if officer else None
-            names = [o.name for o in officer_service.list_officers(session=session,
-                                                                   active_only=True)]
-        values = self.ask_start(sop, defaults, names)
-        if values is None:
-            return None
-        title, lanes, at = values
-        try:
-            with self.db.guard(), self.db.session() as session:
-                detail = round_service.start_round(sop_id, session=session, title=title,
-                                                   lanes=lanes, at=at)
-        except (InputError, StoreError) as exc:
-            self.show_error(strings.ERROR_TITLE, str(exc))
-            return None
+                defaults[lane] = officer.id if officer else None
+            choices = [(f"{o.name} — {o.title}", o.id) for o in
+                       officer_service.list_officers(session=session, active_only=True)]
+        values = None
+        while True:  # a refusal asks again with everything typed still there
+            values = self.ask_start(sop, defaults, choices, tz, values)
+            if values is None:
+                return None
+            title, lanes, at = values
+            try:
+                with self.db.guard(), self.db.session() as session:
+                    detail = round_service.start_round(sop_id, session=session, title=title,
+                                                       lanes=lanes, at=at)
+                break
+            except (InputError, StoreError) as exc:
+                self.show_error(strings.ERROR_TITLE, str(exc))
         self.dashboard.reload_filters()
         self.open_round(detail.id)
         self.round_started.emit(detail.id)
@@ -83,8 +128,8 @@ class RoundsWorkspace(QWidget):
                                         False)
         return dict(sops).get(name) if ok else None
 
-    def ask_start(self, sop, defaults, officers):
-        dialog = StartRoundDialog(sop, defaults, officers, self)
+    def ask_start(self, sop, defaults, officers, tz, previous=None):
+        dialog = StartRoundDialog(sop, defaults, officers, self, tz=tz, previous=previous)
         return dialog.values() if dialog.exec() else None
 
     def show_error(self, title: str, text: str) -> None:

@@ -1,0 +1,126 @@
+"""*Periksa basis data*: is the file whole, is every round's history as it was written?
+
+Checks SQLite's own integrity and foreign keys, that the append-only triggers are in place,
+every round's hash chain, and the invariants: each open round at a step of its revision,
+every decision branch of a finished revision pointing at a step, and each round's cached
+summary equal to what its events give.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import groupby
+
+from sqlalchemy import text
+from sqlmodel import Session, select
+
+from kecamatan_desktop.domain import rounds as machine
+from kecamatan_desktop.services.catalogue import sop_of_revision
+from kecamatan_desktop.services.rounds import _to_event, chain_problem
+from kecamatan_desktop.store.models import BranchRow, SopRevisionRow, StepRow
+from kecamatan_desktop.store.round_models import RoundEventRow, RoundRow
+
+TRIGGERS = ("round_event_no_update", "round_event_no_delete", "calendar_change_no_update",
+            "calendar_change_no_delete")
+
+
+@dataclass(frozen=True)
+class Problem:
+    text: str  # Indonesian, naming the round and event where there is one
+    round_id: int | None = None
+    seq: int | None = None
+
+
+def check_database(*, session: Session,
+                   progress: Callable[[int, int], bool] | None = None) -> list[Problem]:
+    """Every problem found, in Indonesian; an empty list means OK. `progress(done, total)`
+    is told after each round and may return False to stop early."""
+    problems = _sqlite_checks(session) if session.bind.dialect.name == "sqlite" else []
+    problems += _branch_checks(session)
+    problems += _round_checks(session, progress)
+    return problems
+
+
+def _sqlite_checks(session: Session) -> list[Problem]:
+    conn = session.connection()
+    out = []
+    result = [r[0] for r in conn.exec_driver_sql("PRAGMA integrity_check").fetchall()]
+    if result != ["ok"]:
+        out += [Problem(f"Berkas basis data rusak: {line}") for line in result[:20]]
+    for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
+        out.append(Problem(f"Baris {rowid} tabel {table} menunjuk ke {parent} yang tidak ada"))
+    present = {r[0] for r in conn.execute(text(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
+    for name in TRIGGERS:
+        if name not in present:
+            out.append(Problem(f"Pengaman {name} (riwayat hanya boleh ditambah) hilang: "
+                               "riwayat dapat diubah tanpa ketahuan"))
+    return out
+
+
+def _branch_checks(session: Session) -> list[Problem]:
+    query = (select(BranchRow, StepRow, SopRevisionRow)
+             .join(StepRow, StepRow.id == BranchRow.step_id)
+             .join(SopRevisionRow, SopRevisionRow.id == StepRow.revision_id)
+             .where(SopRevisionRow.is_draft.is_(False)))
+    out = []
+    steps = {s.id: s.revision_id for s in session.exec(select(StepRow))}
+    for branch, step, rev in session.exec(query):
+        target = branch.target_step_id
+        if target is None or steps.get(target) != rev.id:
+            out.append(Problem(
+                f"SOP {rev.name} revisi {rev.revision}: langkah {step.no} cabang "
+                f"{branch.answer.capitalize()} tidak menuju langkah mana pun di revisi itu"))
+    return out
+
+
+def _round_checks(session: Session, progress) -> list[Problem]:
+    out: list[Problem] = []
+    sops: dict[int, object] = {}
+    rounds = {r.id: r for r in session.exec(select(RoundRow).order_by(RoundRow.id))}
+    events = session.exec(select(RoundEventRow).order_by(RoundEventRow.round_id,
+                                                         RoundEventRow.seq))
+    by_round = {rid: list(rows) for rid, rows in groupby(events, key=lambda r: r.round_id)}
+    for done, (rid, rnd) in enumerate(rounds.items(), 1):
+        out += _check_round(session, rnd, by_round.pop(rid, []), sops)
+        if progress is not None and progress(done, len(rounds)) is False:
+            break
+    for rid, rows in by_round.items():
+        out.append(Problem(f"{len(rows)} kejadian menyebut putaran {rid}, yang tidak ada",
+                           round_id=rid))
+    return out
+
+
+def _check_round(session: Session, rnd: RoundRow, rows: list[RoundEventRow],
+                 sops: dict) -> list[Problem]:
+    name = f"Putaran {rnd.id} ({rnd.title})"
+    problem = chain_problem(rows, rnd)
+    if problem:
+        seq = next((r.seq for i, r in enumerate(rows, 1)
+                    if r.seq != i or problem.startswith(f"kejadian #{r.seq} ")), None)
+        return [Problem(f"{name}: {problem}", round_id=rnd.id, seq=seq)]
+    if rnd.revision_id not in sops:
+        sops[rnd.revision_id] = sop_of_revision(rnd.revision_id, session=session).sop
+    sop = sops[rnd.revision_id]
+    try:
+        state = machine.replay(sop, [_to_event(r) for r in rows])
+    except machine.RoundError as exc:
+        return [Problem(f"{name}: {exc}", round_id=rnd.id)]
+    out = []
+    if state.current is not None and not 1 <= state.current <= len(sop.steps):
+        out.append(Problem(f"{name}: berada di langkah {state.current}, yang tidak ada di "
+                           f"revisinya ({len(sop.steps)} langkah)", round_id=rnd.id))
+    cached = {"status": rnd.status, "current_position": rnd.current_position,
+              "holder": rnd.holder, "holder_id": rnd.holder_id, "since": rnd.since,
+              "loops": rnd.loops, "last_event_at": rnd.last_event_at,
+              "started_at": rnd.started_at}
+    implied = {"status": state.status.value, "current_position": state.current,
+               "holder": state.holder, "holder_id": state.holder_id, "since": state.since,
+               "loops": state.loops, "last_event_at": state.last_event_at,
+               "started_at": state.started_at}
+    for key, value in cached.items():
+        if value != implied[key]:
+            out.append(Problem(f"{name}: ringkasan {key} = {value!r}, padahal riwayatnya "
+                               f"memberi {implied[key]!r}", round_id=rnd.id))
+    return out
