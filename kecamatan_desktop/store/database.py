@@ -151,6 +151,10 @@ def open_database(path: Path) -> Database:
     except (DBAPIError, sqlite3.Error) as exc:
         engine.dispose()
         raise StoreError(describe(exc, path)) from exc
+    except Exception as exc:  # a migration refused the data: it was rolled back whole
+        engine.dispose()
+        raise StoreError(f"Basis data {path} tidak dapat diperbarui ke versi program ini: "
+                         f"{exc}. Tidak ada yang diubah; berkas tetap seperti semula.") from exc
     return Database(path=path, engine=engine, created=not had_schema)
 
 

@@ -144,8 +144,12 @@ def _chain_existing_events(conn) -> None:
     previous: dict[int, str] = {}
     for row in rows:
         fields = dict(row)
-        fields["occurred_at"] = _utc(fields["occurred_at"])
-        fields["entered_at"] = _utc(fields["entered_at"])
+        try:
+            fields["occurred_at"] = _utc(fields["occurred_at"])
+            fields["entered_at"] = _utc(fields["entered_at"])
+        except ValueError:
+            raise RuntimeError(f"waktu kejadian #{row['seq']} putaran {row['round_id']} tidak "
+                               "terbaca") from None
         if isinstance(fields["changes"], str):
             fields["changes"] = json.loads(fields["changes"])
         digest = ledger.event_hash(previous.get(row["round_id"]), fields)
