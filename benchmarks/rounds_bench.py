@@ -133,7 +133,8 @@ def bench(count: int) -> dict:
                 detail = rounds.get_round(rid, session=session)
                 step = detail.sop.steps[detail.current_step - 1]
                 clock[0] += timedelta(minutes=1)
-                rounds.complete_step(rid, session=session, at=clock[0], expected_version=detail.version,
+                rounds.complete_step(rid, session=session, at=clock[0],
+                                     expected_version=detail.version,
                                      decision="ya" if step.decision else None)
 
             now = datetime(2026, 11, 23, 9, 0, tzinfo=WIB)

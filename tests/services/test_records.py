@@ -360,7 +360,7 @@ def test_each_calendar_change_is_recorded_and_the_report_names_the_calendar(sess
     r = start(session)
     assert "Kalender kantor: 37,5 jam kerja seminggu" in r.calendar
     assert "oleh budi" in r.calendar
-    with pytest.raises(Exception, match="append-only"):
-        with sqlite3.connect(session.bind.url.database) as raw:
-            raw.execute("DELETE FROM calendar_change")
+    with pytest.raises(Exception, match="append-only"), \
+            sqlite3.connect(session.bind.url.database) as raw:
+        raw.execute("DELETE FROM calendar_change")
     assert len(session.exec(select(CalendarChangeRow)).all()) == len(changes)

@@ -36,6 +36,11 @@ def start(session, **kw):
                               lanes={"Tim": "Budi Santoso", "Staf": "Dewi Lestari"}, **kw)
 
 
+def step_done(session, r, **kw):
+    """Complete the step the round `r` (as last read) is at."""
+    return rounds.complete_step(r.id, session=session, expected_version=r.version, **kw)
+
+
 def run_renja(session):
     r = start(session)
     t = T0
@@ -43,7 +48,7 @@ def run_renja(session):
     while r.current_step is not None:
         t += timedelta(minutes=40)
         decision = answers[r.current_step].pop(0) if r.current_step in answers else None
-        r = rounds.complete_step(r.id, session=session, expected_version=r.version, decision=decision, at=t,
+        r = step_done(session, r, decision=decision, at=t,
                                  output=f"hasil {r.current_step}")
     return r
 
@@ -92,29 +97,29 @@ def test_refusals_change_nothing(session):
     r = start(session)
     count = len(session.exec(select(RoundEventRow)).all())
     with pytest.raises(InputError, match="bukan keputusan"):
-        rounds.complete_step(r.id, session=session, expected_version=r.version, decision="ya", at=T0 + timedelta(hours=1))
+        step_done(session, r, decision="ya", at=T0 + timedelta(hours=1))
     with pytest.raises(InputError, match="lebih awal"):
-        rounds.complete_step(r.id, session=session, expected_version=r.version, at=T0 - timedelta(hours=1))
+        step_done(session, r, at=T0 - timedelta(hours=1))
     with pytest.raises(InputError, match="tidak ada di daftar"):
-        rounds.complete_step(r.id, session=session, expected_version=r.version, done_by="Orang Asing",
+        step_done(session, r, done_by="Orang Asing",
                              at=T0 + timedelta(hours=1))
     with pytest.raises(InputError, match="Putaran nomor 999"):
         rounds.complete_step(999, session=session, expected_version=0, at=T0 + timedelta(hours=1))
     with pytest.raises(InputError, match="tidak dikenal"):
-        rounds.complete_step(r.id, session=session, expected_version=r.version, decision="mungkin")
+        step_done(session, r, decision="mungkin")
     assert len(session.exec(select(RoundEventRow)).all()) == count
     t = T0
     for _ in range(5):
         t += timedelta(minutes=30)
-        r = rounds.complete_step(r.id, session=session, expected_version=r.version, at=t)
+        r = step_done(session, r, at=t)
     with pytest.raises(InputError, match="jawab Ya atau Tidak"):
-        rounds.complete_step(r.id, session=session, expected_version=r.version, at=t + timedelta(minutes=5))
+        step_done(session, r, at=t + timedelta(minutes=5))
 
 
 def test_completing_a_finished_round_is_refused(session):
     r = run_renja(session)
     with pytest.raises(InputError, match="selesai"):
-        rounds.complete_step(r.id, session=session, expected_version=r.version, at=T0 + timedelta(days=3))
+        step_done(session, r, at=T0 + timedelta(days=3))
 
 
 def test_unknown_lane_officer_and_wrong_jabatan(session):
@@ -131,13 +136,13 @@ def test_hold_and_resume_leave_hold_time_out(session):
     r = rounds.hold_round(r.id, session=session, expected_version=r.version,
                           at=T0 + timedelta(hours=1), note="menunggu data")
     with pytest.raises(InputError, match="ditahan"):
-        rounds.complete_step(r.id, session=session, expected_version=r.version, at=T0 + timedelta(hours=2))
+        step_done(session, r, at=T0 + timedelta(hours=2))
     r = rounds.resume_round(r.id, session=session, expected_version=r.version,
                             at=T0 + timedelta(hours=3))
     now = T0 + timedelta(hours=3, minutes=30)
     [line] = rounds.list_rounds(session=session, active_only=True, now=now)
     assert line.working_minutes == 90 and line.holder == "Drs. SUKARLIN, M.Si."
-    r = rounds.complete_step(r.id, session=session, expected_version=r.version, at=now)
+    r = step_done(session, r, at=now)
     assert r.steps[0].working_minutes == 90
 
 
@@ -146,7 +151,7 @@ def test_reassign_within_the_lane(session):
     t = T0
     for _ in range(4):
         t += timedelta(minutes=30)
-        r = rounds.complete_step(r.id, session=session, expected_version=r.version, at=t)
+        r = step_done(session, r, at=t)
     assert r.holder == "Dewi Lestari"
     r = rounds.reassign_round(r.id, "Rina Wati", session=session, expected_version=r.version, at=t)
     assert r.holder == "Rina Wati" and r.lanes["Staf"] == "Rina Wati"
@@ -158,7 +163,8 @@ def test_cancel_needs_a_reason(session):
     r = start(session)
     with pytest.raises(InputError, match="alasan"):
         rounds.cancel_round(r.id, " ", session=session, expected_version=r.version, at=T0)
-    r = rounds.cancel_round(r.id, "Diganti putaran baru", session=session, expected_version=r.version, at=T0)
+    r = rounds.cancel_round(r.id, "Diganti putaran baru", session=session,
+                            expected_version=r.version, at=T0)
     assert r.status == "cancelled"
     assert rounds.list_rounds(session=session, active_only=True) == []
 

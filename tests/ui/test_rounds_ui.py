@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-import pytest
 from pypdf import PdfReader
 from sqlmodel import select
 
@@ -13,28 +12,8 @@ from kecamatan_desktop.domain.calendar import WIB
 from kecamatan_desktop.services import officers
 from kecamatan_desktop.store.round_models import RoundEventRow, RoundRow
 from kecamatan_desktop.ui.rounds.dashboard_model import RoundIdRole
-from kecamatan_desktop.ui.rounds.workspace import RoundsWorkspace
-from tests.services.test_rounds import STAFF
 
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=WIB)
-
-
-@pytest.fixture
-def workspace(qtbot, catalogue_db):
-    with catalogue_db.session() as s:
-        for name, nip, jabatan in STAFF:
-            officers.add_officer(session=s, name=name, nip=nip, jabatan=jabatan,
-                                 office="Kecamatan Poncokusumo")
-    w = RoundsWorkspace(catalogue_db)
-    qtbot.addWidget(w)
-    w.resize(1200, 800)
-    w.show()
-    qtbot.waitExposed(w)
-    w.errors = []
-    w.show_error = lambda title, text: w.errors.append(text)
-    w.page.show_error = lambda title, text: w.errors.append(text)
-    w.page.show_info = lambda title, text: None
-    return w
 
 
 def test_a_whole_renja_round_through_the_window(qtbot, workspace, catalogue_db, tmp_path):

@@ -1,0 +1,27 @@
+"""Fixtures of the window tests: the Pelaksanaan workspace on a real catalogue."""
+
+from __future__ import annotations
+
+import pytest
+
+from kecamatan_desktop.services import officers
+from kecamatan_desktop.ui.rounds.workspace import RoundsWorkspace
+from tests.services.test_rounds import STAFF
+
+
+@pytest.fixture
+def workspace(qtbot, catalogue_db):
+    with catalogue_db.session() as s:
+        for name, nip, jabatan in STAFF:
+            officers.add_officer(session=s, name=name, nip=nip, jabatan=jabatan,
+                                 office="Kecamatan Poncokusumo")
+    w = RoundsWorkspace(catalogue_db)
+    qtbot.addWidget(w)
+    w.resize(1200, 800)
+    w.show()
+    qtbot.waitExposed(w)
+    w.errors = []
+    w.show_error = lambda title, text: w.errors.append(text)
+    w.page.show_error = lambda title, text: w.errors.append(text)
+    w.page.show_info = lambda title, text: None
+    return w

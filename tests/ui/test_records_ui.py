@@ -1,0 +1,186 @@
+"""The records in the window: a stale page is refused and refreshed, *Koreksi*, the chain
+warning, refresh from elsewhere, the start dialog that keeps what was typed, the done-by
+default, the directory's edits, and *Periksa basis data* off the GUI thread."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import timedelta
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kecamatan_desktop.services import officers, rounds
+from kecamatan_desktop.ui.rounds.dialogs import CompleteStepDialog, StartRoundDialog
+from tests.services.test_rounds import RENJA, T0
+
+
+def _start(w, title="Renja 2027", lanes=None):
+    w.ask_start = lambda sop, defaults, names, *rest: (title, lanes or {}, T0)
+    return w.start_round(RENJA)
+
+
+def _elsewhere(db, round_id, **kw):
+    """Another PC (or the CLI) writes to the same round."""
+    with db.session() as s:
+        seen = rounds.get_round(round_id, session=s)
+        return rounds.complete_step(round_id, session=s, expected_version=seen.version, **kw)
+
+
+def test_a_stale_page_is_refused_with_what_happened_and_refreshed(qtbot, workspace,
+                                                                    catalogue_db):
+    w = workspace
+    rid = _start(w)
+    assert w.page.detail.current_step == 1
+    _elsewhere(catalogue_db, rid, at=T0 + timedelta(minutes=15), note="dari PC lain")
+    w.page.ask_complete = lambda detail, choices: dict(
+        decision=None, done_by=None, at=T0 + timedelta(minutes=20), output="",
+        note="untuk langkah 1")
+    assert w.page.complete_step() is False
+    assert "Langkah 1 sudah diselesaikan oleh Drs. SUKARLIN, M.Si." in w.errors[-1]
+    assert w.page.detail.current_step == 2  # the page shows the round as it is now
+    assert all(e.note != "untuk langkah 1" for e in w.page.detail.events)
+
+
+def test_the_page_and_dashboard_follow_changes_made_elsewhere(qtbot, workspace, catalogue_db):
+    w = workspace
+    rid = _start(w)
+    w.activateWindow()
+    QApplication.setActiveWindow(w)
+    w.refresh_if_changed(force=True)
+    _elsewhere(catalogue_db, rid, at=T0 + timedelta(minutes=15))
+    # the poll (every 2 s while the window is active) picks it up; F5 does it at once
+    assert w.refresh_if_changed(force=True)
+    assert w.page.detail.current_step == 2
+    assert w.dashboard.model.summary(0).current_step == 2
+    assert w.refresh_if_changed(force=False) is False  # nothing new since
+
+
+def test_koreksi_keeps_the_original_visible_and_uses_the_new_time(qtbot, workspace):
+    w = workspace
+    _start(w)
+    w.page.ask_complete = lambda detail, choices: dict(
+        decision=None, done_by=None, at=T0 + timedelta(hours=2), output="", note="")
+    assert w.page.complete_step()
+    assert w.page.correct_event() is False and "Pilih dulu" in w.errors[-1]
+    w.page.events_view.selectRow(1)  # #2, the completion
+    w.page.ask_correction = lambda event, choices: dict(
+        reason="jam salah", occurred_at=T0 + timedelta(minutes=10))
+    assert w.page.correct_event()
+    rows = [w.page.events_model.row(i) for i in range(w.page.events_model.rowCount())]
+    assert rows[1][2] == "Langkah selesai (dikoreksi #4)" and rows[1][1].endswith("10.00")
+    assert rows[-1][2] == "Koreksi" and "mengoreksi #2: waktu → 23 November 2026 08.10 WIB" \
+        in rows[-1][5] and "alasan: jam salah" in rows[-1][5]
+    assert w.page.detail.steps[0].working_minutes == 10
+
+
+def test_a_broken_chain_shows_a_warning_never_silently(qtbot, workspace, catalogue_db):
+    w = workspace
+    rid = _start(w)
+    raw = sqlite3.connect(catalogue_db.path)
+    raw.execute("DROP TRIGGER round_event_no_update")
+    raw.execute("UPDATE round_event SET entered_by = 'siapa' WHERE round_id = ?", (rid,))
+    raw.commit()
+    raw.close()
+    w.page.show_round(rid)
+    assert not w.page.warning.isHidden()
+    assert "tidak utuh" in w.page.warning.text() and "#1" in w.page.warning.text()
+
+
+def test_a_refused_start_asks_again_with_everything_typed_kept(qtbot, workspace):
+    w = workspace
+    asked = []
+
+    def ask(sop, defaults, choices, tz, previous=None):
+        asked.append(previous)
+        if len(asked) == 1:
+            return ("Renja 2027", {"Camat": None}, T0 + timedelta(days=3650))  # future
+        return None  # the user gives up the second time
+
+    w.ask_start = ask
+    assert w.start_round(RENJA) is None
+    assert "belum terjadi" in w.errors[-1]
+    assert asked[1] == ("Renja 2027", {"Camat": None}, T0 + timedelta(days=3650))
+
+
+def test_the_start_dialog_shows_what_was_typed_before(qtbot, catalogue_db):
+    from kecamatan_desktop.domain.zones import WITA
+    from kecamatan_desktop.services import catalogue
+
+    with catalogue_db.session() as s:
+        sop = catalogue.get_sop(RENJA, session=s).sop
+    dialog = StartRoundDialog(sop, {}, [("Budi — Staf", 7)], tz=WITA,
+                              previous=("Renja 2027", {"Staf": 7}, T0))
+    qtbot.addWidget(dialog)
+    title, lanes, at = dialog.values()
+    assert title == "Renja 2027" and lanes["Staf"] == 7 and lanes["Camat"] is None
+    assert at == T0 and "WITA" in dialog.when.at.displayFormat()
+
+
+def test_done_by_defaults_to_the_lane_officer_or_nobody(qtbot, catalogue_db):
+    from kecamatan_desktop.services import catalogue
+
+    with catalogue_db.session() as s:
+        sop = catalogue.get_sop(RENJA, session=s).sop
+    choices = [("A — Camat", 1), ("B — Staf", 2)]
+    assigned = CompleteStepDialog(sop, 1, 2, choices)
+    qtbot.addWidget(assigned)
+    assert assigned.by.currentData() == 2
+    nobody = CompleteStepDialog(sop, 1, None, choices)
+    qtbot.addWidget(nobody)
+    assert nobody.by.currentData() is None
+    nobody.accept()
+    assert nobody.result() == 0 and "Pilih siapa" in nobody.message.text()
+
+
+def test_the_directory_edits_and_keeps_history_names(qtbot, workspace, catalogue_db):
+    from kecamatan_desktop.ui.rounds.directory import OfficerDirectory
+
+    w = workspace
+    _start(w)
+    dialog = OfficerDirectory(catalogue_db)
+    qtbot.addWidget(dialog)
+    row = next(i for i, o in enumerate(dialog.people) if o.name == "Drs. SUKARLIN, M.Si.")
+    dialog.table.selectRow(row)
+    assert dialog.name.text() == "Drs. SUKARLIN, M.Si."
+    dialog.name.setText("Dr. SUKARLIN, M.Si.")
+    dialog.acting.setCurrentIndex(dialog.acting.findData("Plt."))
+    assert dialog.save_selected(), dialog.message.text()
+    assert "Riwayat yang sudah tercatat" in dialog.message.text()
+    titles = {dialog.model.row(i)[0]: dialog.model.row(i)[2] for i in range(
+        dialog.model.rowCount())}
+    assert titles["Dr. SUKARLIN, M.Si."] == "Plt. Camat"
+    dialog.confirm = lambda text: True
+    dialog.table.selectRow(next(i for i, o in enumerate(dialog.people)
+                                if o.name == "Dr. SUKARLIN, M.Si."))
+    assert dialog.delete_selected() is False and "nonaktifkan saja" in dialog.message.text()
+    w.page.show_round(w.page.detail.id)
+    assert w.page.detail.events[0].officer == "Drs. SUKARLIN, M.Si."
+    with catalogue_db.session() as s:
+        assert officers.find_officer("Dr. SUKARLIN, M.Si.", session=s).acting == "Plt."
+
+
+def test_periksa_basis_data_runs_off_the_gui_thread(qtbot, catalogue_db, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from kecamatan_desktop.ui.check_dialog import DatabaseCheck
+    from kecamatan_desktop.ui.main_window import MainWindow
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(catalogue_db, settings)
+    qtbot.addWidget(window)
+    told = []
+    DatabaseCheck.show_result = lambda self, text, ok: told.append((text, ok))
+    check = window.check_database()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    assert told[-1] == (told[-1][0], True) and "Basis data utuh" in told[-1][0]
+    assert check.worker.isFinished() or check.worker.wait(5000)
+
+
+@pytest.fixture(autouse=True)
+def _restore_show_result():
+    from kecamatan_desktop.ui.check_dialog import DatabaseCheck
+
+    original = DatabaseCheck.show_result
+    yield
+    DatabaseCheck.show_result = original
