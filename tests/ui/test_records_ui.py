@@ -8,7 +8,6 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from kecamatan_desktop.services import officers, rounds
 from kecamatan_desktop.ui.rounds.dialogs import CompleteStepDialog, StartRoundDialog
@@ -45,15 +44,18 @@ def test_a_stale_page_is_refused_with_what_happened_and_refreshed(qtbot, workspa
 def test_the_page_and_dashboard_follow_changes_made_elsewhere(qtbot, workspace, catalogue_db):
     w = workspace
     rid = _start(w)
-    w.activateWindow()
-    QApplication.setActiveWindow(w)
-    w.refresh_if_changed(force=True)
+    w.window_active = lambda: True
+    assert w.poll.isActive() and w.poll.interval() == 2000
+    w.refresh_if_changed()  # the first poll only takes note
     _elsewhere(catalogue_db, rid, at=T0 + timedelta(minutes=15))
-    # the poll (every 2 s while the window is active) picks it up; F5 does it at once
-    assert w.refresh_if_changed(force=True)
-    assert w.page.detail.current_step == 2
+    qtbot.waitUntil(lambda: w.page.detail.current_step == 2, timeout=5000)  # the timer
     assert w.dashboard.model.summary(0).current_step == 2
-    assert w.refresh_if_changed(force=False) is False  # nothing new since
+    assert w.refresh_if_changed() is False  # nothing new since
+    w.window_active = lambda: False
+    _elsewhere(catalogue_db, rid, at=T0 + timedelta(minutes=30))
+    assert w.refresh_if_changed() is False  # not while the window is in the background
+    assert w.refresh_if_changed(force=True)  # F5
+    assert w.page.detail.current_step == 3
 
 
 def test_koreksi_keeps_the_original_visible_and_uses_the_new_time(qtbot, workspace):

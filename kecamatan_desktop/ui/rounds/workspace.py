@@ -60,7 +60,7 @@ class RoundsWorkspace(QWidget):
     def refresh_if_changed(self, *, force: bool = False) -> bool:
         """Re-read the dashboard and the open round when the rounds changed; polled while
         the window is active, and on F5 (`force`)."""
-        if not force and (not self.isVisible() or QApplication.activeWindow() is None):
+        if not force and not self.window_active():
             return False
         try:
             stamp = self._read_stamp()
@@ -120,6 +120,10 @@ class RoundsWorkspace(QWidget):
         self.open_round(detail.id)
         self.round_started.emit(detail.id)
         return detail.id
+
+    def window_active(self) -> bool:
+        """Poll only while the user looks at the program (no work in the background)."""
+        return self.isVisible() and QApplication.activeWindow() is not None
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_sop(self, sops: list[tuple[str, str]]) -> str | None:
