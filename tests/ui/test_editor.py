@@ -30,6 +30,7 @@ class Dialogs:
         self.new_sop: NewSopRequest | None = None
         self.duplicate_id: str | None = None
         self.delete = True
+        self.archive_instead = True
 
     def _ask(self, what: str, answer):
         self.asked.append(what)
@@ -42,6 +43,8 @@ class Dialogs:
         w.ask_new_sop = lambda offices, current: self._ask("new", self.new_sop)
         w.ask_duplicate_id = lambda name, suggested: self._ask("duplicate", self.duplicate_id)
         w.confirm_delete = lambda name, sop_id: self._ask(f"delete:{sop_id}", self.delete)
+        w.confirm_archive_instead = lambda name, sop_id, rounds: self._ask(
+            f"archive-instead:{sop_id}:{rounds}", self.archive_instead)
         w.ask_replace = lambda ids: self._ask("replace", True)
         w.show_error = lambda title, text: self.errors.append(text)
         w.show_info = lambda title, text: self.infos.append(text)
