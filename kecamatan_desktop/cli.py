@@ -31,6 +31,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p_list = sub.add_parser("list", help="daftar SOP")
     p_list.add_argument("--json", action="store_true", help="keluaran JSON")
+    p_list.add_argument("--all", action="store_true",
+                        help="termasuk SOP yang diarsipkan (ditandai [arsip])")
     p_export = sub.add_parser("export", help="ekspor satu SOP sebagai berkas sop-ap/1")
     p_export.add_argument("sop_id")
     p_export.add_argument("-o", "--output", metavar="FILE", help="berkas tujuan (bawaan: stdout)")
@@ -52,9 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
     p_book.add_argument("--paper", choices=("f4", "a4"), default="f4")
     sub.add_parser("check", help="periksa basis data: keutuhan berkas, kunci, rantai riwayat "
                                  "putaran; OK atau daftar masalah")
+    _add_archive_commands(sub)
     _add_officer_commands(sub)
     _add_round_commands(sub)
     return parser
+
+
+def _add_archive_commands(sub) -> None:
+    for name, text in (
+        ("archive", "arsipkan SOP: hilang dari daftar, semua revisi dan putarannya tetap ada"),
+        ("unarchive", "pulihkan SOP dari arsip"),
+        ("delete", "hapus SOP yang belum pernah dijalankan (yang punya putaran: arsipkan)"),
+    ):
+        sub.add_parser(name, help=text).add_argument("sop_id")
 
 
 def _add_officer_commands(sub) -> None:
@@ -175,7 +187,10 @@ def _run(args: argparse.Namespace) -> int:
             if args.command == "image":
                 sop = catalogue.get_sop(args.sop_id, session=session).sop
             elif args.command == "list":
-                _print_list(catalogue.list_sops(session=session), as_json=args.json)
+                _print_list(catalogue.list_sops(session=session, include_archived=args.all),
+                            as_json=args.json)
+            elif args.command in ("archive", "unarchive", "delete"):
+                _archive(args, session)
             elif args.command == "export":
                 text = catalogue.export_sop(args.sop_id, session=session)
                 if args.output:
@@ -236,6 +251,22 @@ def _check(session) -> int:
         print(p.text)
     print(f"{len(problems)} masalah ditemukan")
     return EXIT_FAILURE
+
+
+def _archive(args, session) -> None:
+    from kecamatan_desktop.services import catalogue, editing
+
+    if args.command == "delete":
+        count = editing.delete_sop(args.sop_id, session=session)
+        print(f"Dihapus: {args.sop_id} ({count} revisi)")
+        return
+    if args.command == "archive":
+        change = catalogue.archive_sop(args.sop_id, session=session)
+        print(f"Diarsipkan: {change.sop_id} ({change.revisions} revisi dan {change.rounds} "
+              "putaran tetap tersimpan)")
+    else:
+        change = catalogue.unarchive_sop(args.sop_id, session=session)
+        print(f"Dipulihkan dari arsip: {change.sop_id}")
 
 
 def _officer(args, session) -> None:
@@ -440,8 +471,10 @@ def _print_round(d) -> None:
 def _print_list(summaries, *, as_json: bool) -> None:
     if as_json:
         rows = [{"id": s.id, "name": s.name, "number": s.number, "office": s.office,
-                 "revision": s.revision, "steps": s.steps} for s in summaries]
+                 "revision": s.revision, "steps": s.steps, "archived": s.archived}
+                for s in summaries]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
         return
     for s in summaries:
-        print(f"{s.id:<48} {s.steps:>3} langkah  rev.{s.revision}  {s.name}")
+        mark = " [arsip]" if s.archived else ""
+        print(f"{s.id:<48} {s.steps:>3} langkah  rev.{s.revision}  {s.name}{mark}")

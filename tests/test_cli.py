@@ -22,7 +22,7 @@ def test_list_json(capsys, db_path):
     assert code == 0 and len(rows) == 21
     assert rows[1] == {"id": "poncokusumo-2018-renja", "name": "Penyusunan Rencana Kerja (Renja)",
                        "number": "065/ /35.07.07/2018", "office": "Kecamatan Poncokusumo",
-                       "revision": 1, "steps": 12}
+                       "revision": 1, "steps": 12, "archived": False}
 
 
 def test_list_text(capsys, db_path):

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.flow import closed_loops
 from kecamatan_desktop.domain.nip import NipError, check_nip
 from kecamatan_desktop.domain.sop import Approver, Decision, Office, Sop, Step
 from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
@@ -186,9 +187,11 @@ def _read_steps(r: _Reader, raw: Any, roles: set[str]) -> tuple[Step, ...]:
         r.fail("steps", "harus berupa daftar langkah […]")
         return ()
     steps = []
+    whole = True  # every step and every decision read as written
     for i, s in enumerate(raw):
         place = f"steps[{i}]"
         if not r.keys(s, place, STEP_KEYS, REQUIRED_STEP_KEYS):
+            whole = False
             continue
         role = r.text(s, "role", place, required=True)
         if role and role not in roles:
@@ -201,6 +204,7 @@ def _read_steps(r: _Reader, raw: Any, roles: set[str]) -> tuple[Step, ...]:
         decision = None
         if "decision" in s:
             decision = _read_decision(r, s["decision"], f"{place}.decision", i + 1, len(raw))
+            whole = whole and decision is not None
         steps.append(Step(
             no=r.text(s, "no", place),
             activity=r.text(s, "activity", place, required=True),
@@ -211,6 +215,10 @@ def _read_steps(r: _Reader, raw: Any, roles: set[str]) -> tuple[Step, ...]:
             notes=r.text(s, "notes", place),
             decision=decision,
         ))
+    if whole:
+        # a loop with no way out is refused like a branch to nowhere: no round could finish
+        for loop in closed_loops(steps):
+            r.fail(f"steps[{loop.decision}].decision", loop.message(len(steps)))
     return tuple(steps)
 
 

@@ -21,6 +21,7 @@ from kecamatan_desktop.services.rounds import RoundDetail
 SMALL = _style("small", 8)
 SMALL_BOLD = _style("small-bold", 8, True)
 LATE_FILL = colors.Color(1, 0.87, 0.85)
+NOT_REACHED_FILL = colors.Color(0.93, 0.93, 0.93)  # steps no round came to: set apart
 MARGIN = 15 * mm
 
 
@@ -130,9 +131,11 @@ def write_monitoring_form(form: MonitoringForm, path: Path, *, paper: str = "f4"
                                                    row.notes, row.action, row.initials)])
     table = Table(data, colWidths=[w * width for w in (0.05, 0.3, 0.15, 0.25, 0.17, 0.08)],
                   repeatRows=1)
-    table.setStyle(TableStyle([TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-                               ("BACKGROUND", (0, 0), (-1, 0), HEADING_FILL),
-                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    style = [TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+             ("BACKGROUND", (0, 0), (-1, 0), HEADING_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP")]
+    style += [("BACKGROUND", (0, r), (-1, r), NOT_REACHED_FILL)
+              for r, row in enumerate(form.rows, 1) if not row.reached]
+    table.setStyle(TableStyle(style))
     story += [table, Spacer(1, 24), para(f"Penilai: {form.assessor or '.' * 40}")]
     doc.build(story)
     return Path(path)

@@ -1,4 +1,5 @@
-"""The SOP catalogue: list, read, import (all or nothing), export and first-start seeding."""
+"""The SOP catalogue: list, read, import (all or nothing), export, first-start seeding, and
+the archive (where an SOP with rounds goes instead of being deleted)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from kecamatan_desktop.store.models import (
     SopRow,
     StepRow,
 )
+from kecamatan_desktop.store.round_models import RoundRow
 
 
 class CatalogueError(InputError):
@@ -58,6 +60,7 @@ class SopSummary:
     steps: int
     search_text: str
     is_draft: bool = False
+    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -68,6 +71,26 @@ class StoredSop:
     revision: int
     current_revision: int
     is_draft: bool = False
+    archived: bool = False
+
+
+@dataclass(frozen=True)
+class RoundRef:
+    """A round of an SOP, as named when the SOP cannot go because of it."""
+
+    id: int
+    title: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ArchiveChange:
+    """An SOP archived or restored, with what it keeps."""
+
+    sop_id: str
+    archived: bool
+    revisions: int
+    rounds: int
 
 
 @dataclass(frozen=True)
@@ -76,15 +99,19 @@ class ImportResult:
     revised: tuple[str, ...]
 
 
-def list_sops(*, session: Session) -> list[SopSummary]:
-    """Every SOP at its current revision, offices and SOPs in book order."""
-    rows = session.exec(
+def list_sops(*, session: Session, include_archived: bool = False) -> list[SopSummary]:
+    """Every SOP at its current revision, offices and SOPs in book order; archived SOPs
+    only with `include_archived`."""
+    query = (
         select(SopRow, SopRevisionRow, OfficeRow)
         .join(SopRevisionRow, (SopRevisionRow.sop_id == SopRow.id)
               & (SopRevisionRow.revision == SopRow.revision))
         .join(OfficeRow, OfficeRow.id == SopRow.office_id)
         .order_by(OfficeRow.position, SopRow.position, SopRow.id)
-    ).all()
+    )
+    if not include_archived:
+        query = query.where(SopRow.archived_at.is_(None))
+    rows = session.exec(query).all()
     step_text: dict[int, list[str]] = defaultdict(list)
     revision_ids = [rev.id for _, rev, _ in rows]
     for rev_id, activity, req, output, notes in session.exec(
@@ -104,6 +131,7 @@ def list_sops(*, session: Session) -> list[SopSummary]:
             steps=len(step_text[rev.id]),
             search_text=" ".join([rev.name, rev.number, *step_text[rev.id]]),
             is_draft=rev.is_draft,
+            archived=sop.archived_at is not None,
         )
         for sop, rev, office in rows
     ]
@@ -124,7 +152,8 @@ def get_sop(sop_id: str, *, session: Session, revision: int | None = None) -> St
     if rev is None:
         raise CatalogueError(f"SOP {sop_id!r} tidak punya revisi {number}")
     return StoredSop(sop=_read_revision(session, row.slug, rev), revision=rev.revision,
-                     current_revision=row.revision, is_draft=rev.is_draft)
+                     current_revision=row.revision, is_draft=rev.is_draft,
+                     archived=row.archived_at is not None)
 
 
 def export_sop(sop_id: str, *, session: Session) -> str:
@@ -178,6 +207,11 @@ def import_sops(sops: Sequence[Sop], *, session: Session, replace: bool = False)
     existing = {
         row.slug: row for row in session.exec(select(SopRow).where(SopRow.slug.in_(seen)))
     }
+    archived = sorted(slug for slug, row in existing.items() if row.archived_at is not None)
+    if archived:
+        raise ImportRefused([CatalogueError(
+            f"SOP dengan id {slug!r} ada di arsip; pulihkan dulu dari arsip sebelum "
+            "menyimpan revisi barunya") for slug in archived])
     if existing and not replace:
         raise ImportRefused([CatalogueError(
             f"SOP dengan id {slug!r} sudah ada; pakai --replace (atau 'Ganti') untuk "
@@ -229,6 +263,52 @@ def sop_row(session: Session, sop_id: str) -> SopRow:
     if row is None:
         raise CatalogueError(f"SOP dengan id {sop_id!r} tidak ada di katalog")
     return row
+
+
+def check_not_archived(row: SopRow, *, doing: str = "memulai putaran") -> None:
+    """Refuse to change an archived SOP (start a round on it, revise it) until restored."""
+    if row.archived_at is not None:
+        raise CatalogueError(f"SOP {row.slug!r} diarsipkan; pulihkan dulu dari arsip sebelum "
+                             f"{doing}")
+
+
+def rounds_of(sop_id: str, *, session: Session) -> list[RoundRef]:
+    """Every round ever run on `sop_id`, oldest first."""
+    row = sop_row(session, sop_id)
+    return [RoundRef(id=r.id, title=r.title, status=r.status) for r in session.exec(
+        select(RoundRow).where(RoundRow.sop_id == row.id).order_by(RoundRow.id))]
+
+
+def archive_sop(sop_id: str, *, session: Session, at: datetime | None = None) -> ArchiveChange:
+    """Hide `sop_id` from the catalogue, keeping every revision, round and event."""
+    row = sop_row(session, sop_id)
+    if row.archived_at is not None:
+        raise CatalogueError(f"SOP {sop_id!r} sudah diarsipkan")
+    with transaction(session):
+        row.archived_at = at or datetime.now(UTC)
+        session.add(row)
+    return _archive_change(session, row)
+
+
+def unarchive_sop(sop_id: str, *, session: Session) -> ArchiveChange:
+    """Bring an archived SOP back into the catalogue as it was."""
+    row = sop_row(session, sop_id)
+    if row.archived_at is None:
+        raise CatalogueError(f"SOP {sop_id!r} tidak ada di arsip; tidak ada yang dipulihkan")
+    with transaction(session):
+        row.archived_at = None
+        session.add(row)
+    return _archive_change(session, row)
+
+
+def _archive_change(session: Session, row: SopRow) -> ArchiveChange:
+    def count(table, column) -> int:
+        return session.exec(select(func.count()).select_from(table).where(
+            column == row.id)).one()
+
+    return ArchiveChange(sop_id=row.slug, archived=row.archived_at is not None,
+                         revisions=count(SopRevisionRow, SopRevisionRow.sop_id),
+                         rounds=count(RoundRow, RoundRow.sop_id))
 
 
 def next_position(session: Session, column, condition) -> int:
@@ -333,4 +413,5 @@ def sop_of_revision(revision_id: int, *, session: Session) -> StoredSop:
         raise CatalogueError(f"Revisi SOP nomor {revision_id} tidak ada")
     row = session.get(SopRow, rev.sop_id)
     return StoredSop(sop=_read_revision(session, row.slug, rev), revision=rev.revision,
-                     current_revision=row.revision, is_draft=rev.is_draft)
+                     current_revision=row.revision, is_draft=rev.is_draft,
+                     archived=row.archived_at is not None)

@@ -1,5 +1,5 @@
 """Editing the catalogue: save an edited SOP as a new revision (or a draft), list revisions,
-create, duplicate and delete SOPs. Each write is one transaction."""
+create, duplicate and delete SOPs (only those never run). Each write is one transaction."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from kecamatan_desktop.domain.errors import InputError
@@ -21,8 +22,11 @@ from kecamatan_desktop.domain.interchange import (
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, STEP_LABELS, Approver, Office, Sop
 from kecamatan_desktop.services.catalogue import (
     CatalogueError,
+    RoundRef,
+    check_not_archived,
     get_sop,
     next_position,
+    rounds_of,
     sop_row,
     write_revision,
 )
@@ -32,6 +36,24 @@ from kecamatan_desktop.store.models import OfficeRow, SopRevisionRow, SopRow
 
 class SaveRefused(InputError):
     """An edit that cannot be stored as asked; nothing was written."""
+
+
+class SopHasRounds(CatalogueError):
+    """Deleting an SOP that rounds ran on: its history would go with it. Archive it instead."""
+
+    SHOWN = 10  # rounds named in the message; the rest are counted
+
+    def __init__(self, sop_id: str, rounds: list[RoundRef]):
+        self.sop_id = sop_id
+        self.rounds = rounds
+        lines = [f"  - putaran {r.id}: {r.title}" for r in rounds[:self.SHOWN]]
+        if len(rounds) > self.SHOWN:
+            lines.append(f"  - … dan {len(rounds) - self.SHOWN} putaran lainnya")
+        super().__init__(
+            f"SOP {sop_id!r} tidak dapat dihapus: SOP ini sudah dijalankan dalam "
+            f"{len(rounds)} putaran, dan riwayatnya tidak boleh hilang:\n" + "\n".join(lines)
+            + "\nArsipkan saja SOP ini; semua revisi, putaran dan peristiwanya tetap tersimpan "
+            "dan dapat dipulihkan.")
 
 
 @dataclass(frozen=True)
@@ -113,6 +135,7 @@ def save_revision(sop: Sop, *, session: Session, draft: bool = False,
     """
     check_saveable(sop, draft=draft)
     row = sop_row(session, sop.id)
+    check_not_archived(row, doing="mengubahnya")
     current = get_sop(sop.id, session=session)
     if current.sop == sop:
         return row.revision
@@ -166,11 +189,23 @@ def duplicate_sop(source_id: str, new_id: str, *, session: Session) -> Sop:
 
 
 def delete_sop(sop_id: str, *, session: Session) -> int:
-    """Delete `sop_id` with all its revisions; return how many revisions went."""
-    row = sop_row(session, sop_id)
-    count = len(list_revisions(sop_id, session=session))
-    with transaction(session):
-        session.delete(row)  # revisions, lanes, steps and branches go by ON DELETE CASCADE
+    """Delete `sop_id` with all its revisions; return how many revisions went.
+
+    An SOP that any round ran on is refused (SopHasRounds): it can only be archived.
+    """
+    # the write lock first, so no round can start between the check and the delete
+    with transaction(session, immediate=True):
+        rounds = rounds_of(sop_id, session=session)
+        if rounds:
+            raise SopHasRounds(sop_id, rounds)
+        count = len(list_revisions(sop_id, session=session))
+        try:
+            session.delete(sop_row(session, sop_id))
+            session.flush()  # revisions, lanes, steps and branches go by ON DELETE CASCADE
+        except IntegrityError:
+            # the database's own guard (rounds reference SOPs ON DELETE RESTRICT)
+            raise CatalogueError(f"SOP {sop_id!r} tidak dapat dihapus: basis data menolaknya "
+                                 "karena masih ada catatan yang merujuk ke SOP ini") from None
     return count
 
 
@@ -183,7 +218,11 @@ def _check_new_id(session: Session, sop_id: str) -> None:
     if not ID_PATTERN.fullmatch(sop_id):
         raise SaveRefused(f"Id {sop_id!r} tidak sah: pakai huruf kecil a-z, angka dan tanda '-' "
                           "(mis. 'poncokusumo-2025-renja').")
-    if session.exec(select(SopRow).where(SopRow.slug == sop_id)).first() is not None:
+    existing = session.exec(select(SopRow).where(SopRow.slug == sop_id)).first()
+    if existing is not None and existing.archived_at is not None:
+        raise SaveRefused(f"Id {sop_id!r} sudah dipakai SOP yang diarsipkan; pilih id lain "
+                          "atau pulihkan SOP itu dari arsip.")
+    if existing is not None:
         raise SaveRefused(f"Id {sop_id!r} sudah dipakai SOP lain; pilih id lain.")
 
 

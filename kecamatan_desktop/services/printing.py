@@ -208,7 +208,8 @@ def book_offices(*, session: Session) -> list[str]:
 
 
 def load_book(office: str | None, *, session: Session) -> Book:
-    """The SOP book of `office` (default: the first office): profile, decree, SOPs in order."""
+    """The SOP book of `office` (default: the first office): profile, decree, SOPs in order;
+    archived SOPs are no longer in force and stay out of it."""
     offices = book_offices(session=session)
     name = office or (offices[0] if offices else None)
     profile = office_profile(name, session=session) if name else None
@@ -217,7 +218,8 @@ def load_book(office: str | None, *, session: Session) -> Book:
         raise InputError(f"Kantor {office!r} tidak ada. Kantor yang ada: {known}")
     slugs = session.exec(
         select(SopRow.slug).join(OfficeRow, OfficeRow.id == SopRow.office_id)
-        .where(OfficeRow.name == name).order_by(SopRow.position, SopRow.id)
+        .where(OfficeRow.name == name, SopRow.archived_at.is_(None))
+        .order_by(SopRow.position, SopRow.id)
     ).all()
     sops = tuple(get_sop(slug, session=session) for slug in slugs)
     return Book(profile=profile, decree=load_decree(name, [s.sop for s in sops]), sops=sops)

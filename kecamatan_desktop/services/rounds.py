@@ -518,16 +518,16 @@ def start_round(sop_id: str, *, session: Session, title: str,
 
 
 def _check_startable(session: Session, row: SopRow, rev: SopRevisionRow, sop: Sop) -> None:
-    from kecamatan_desktop.domain.flow import flow_problems
+    """No round on an archived SOP, a draft, or a procedure with flow problems (a loop with
+    no way out would never finish)."""
+    from kecamatan_desktop.domain.flow import check_runnable
+    from kecamatan_desktop.services.catalogue import check_not_archived
 
-    if row.archived_at is not None:
-        raise InputError(f"SOP {row.slug} diarsipkan; pulihkan dari arsip dulu untuk memulai "
-                         "putaran")
-    problems = flow_problems(sop)
-    if rev.is_draft or problems:
-        first = problems[0].message if problems else "disimpan sebagai draf"
-        raise InputError(f"SOP {row.slug} belum dapat dijalankan: {first}. Perbaiki "
-                         "prosedurnya dulu (lihat panel Masalah).")
+    check_not_archived(row)
+    check_runnable(sop)
+    if rev.is_draft:
+        raise InputError(f"SOP {row.slug} revisi {rev.revision} adalah draf; simpan sebagai "
+                         "revisi lengkap dulu untuk memulai putaran")
 
 
 def _lane_officer(session: Session, lane: str, ref: str | int) -> Person:

@@ -159,6 +159,11 @@ class MainWindow(QMainWindow):
         self.action_new = action(strings.ACTION_NEW_SOP, self.new_sop, QKeySequence.New)
         self.action_duplicate = action(strings.ACTION_DUPLICATE_SOP, self.duplicate_sop)
         self.action_delete = action(strings.ACTION_DELETE_SOP, self.delete_sop)
+        self.action_archive = action(strings.ACTION_ARCHIVE_SOP, self.archive_sop)
+        self.action_unarchive = action(strings.ACTION_UNARCHIVE_SOP, self.unarchive_sop)
+        self.action_show_archive = QAction(strings.ACTION_SHOW_ARCHIVE, self, checkable=True,
+                                           objectName="actionShowArchive")
+        self.action_show_archive.toggled.connect(self._on_show_archive)
         self.action_save = action(strings.ACTION_SAVE, self.save, QKeySequence.Save)
         self.action_history = action(strings.ACTION_HISTORY, self.show_history)
         self.action_import = action(strings.ACTION_IMPORT, self.import_files, QKeySequence.Open)
@@ -169,6 +174,7 @@ class MainWindow(QMainWindow):
         self.action_office = action(strings.ACTION_OFFICE_PROFILE, self.edit_office_profile)
         file_menu = self.menuBar().addMenu(strings.MENU_FILE)
         for item in (self.action_new, self.action_duplicate, self.action_delete, None,
+                     self.action_archive, self.action_unarchive, self.action_show_archive, None,
                      self.action_save, self.action_history, None, self.action_import,
                      self.action_export, None, self.printing.export_pdf_action,
                      self.printing.print_action, self.printing.print_book_action):
@@ -240,7 +246,8 @@ class MainWindow(QMainWindow):
     def reload(self) -> None:
         """Re-read the catalogue list and the office names from the services."""
         with self.db.guard(), self.db.session() as session:
-            summaries = catalogue.list_sops(session=session)
+            summaries = catalogue.list_sops(
+                session=session, include_archived=self.action_show_archive.isChecked())
             self.offices = catalogue.list_office_names(session=session)
         chosen = self.office_filter.currentData()
         self.list_model.set_summaries(summaries)
@@ -308,6 +315,13 @@ class MainWindow(QMainWindow):
         elif keep in sop_ids:
             self.edit_session.refresh_if_stale(keep)
 
+    def _on_show_archive(self, _shown: bool) -> None:
+        # an archived SOP is read-only, so hiding it cannot lose an edit
+        keep = self.edit_session.sop_id or self.selected_sop_id()
+        self.reload()
+        if keep and not self.select_sop(keep):
+            self.edit_session.open_sop(None)
+
     def _reveal(self, sop_id: str) -> None:
         """Select `sop_id`, clearing the search and office filter if they hide it."""
         if not self.select_sop(sop_id):
@@ -325,7 +339,9 @@ class MainWindow(QMainWindow):
             status.append(strings.STATUS_REVISION.format(revision=doc.revision))
             if doc.is_draft:
                 status.append(strings.STATUS_DRAFT)
-            if doc.read_only:
+            if doc.archived:
+                status.append(strings.STATUS_ARCHIVED)
+            elif doc.read_only:
                 status.append(strings.STATUS_READ_ONLY.format(current=doc.current_revision))
             if doc.is_modified:
                 status.append(strings.STATUS_MODIFIED)
@@ -335,6 +351,8 @@ class MainWindow(QMainWindow):
         self.action_save.setEnabled(sop is not None and not doc.read_only)
         for a in (self.action_duplicate, self.action_delete, self.action_history):
             a.setEnabled(sop is not None)
+        self.action_archive.setEnabled(sop is not None and not doc.archived)
+        self.action_unarchive.setEnabled(sop is not None and doc.archived)
 
     def _on_flowchart_step_selected(self, index: int) -> None:
         self.procedure_view.select_step(index)
@@ -363,6 +381,12 @@ class MainWindow(QMainWindow):
     def delete_sop(self) -> None:
         self.edit_session.delete_sop()
 
+    def archive_sop(self) -> None:
+        self.edit_session.archive_sop()
+
+    def unarchive_sop(self) -> None:
+        self.edit_session.unarchive_sop()
+
     def show_history(self) -> None:
         self.tabs.setCurrentWidget(self.revision_history)
 
@@ -375,7 +399,8 @@ class MainWindow(QMainWindow):
         try:
             sops = catalogue.read_sop_files(paths)
             with self.db.guard(), self.db.session() as session:
-                existing = {s.id for s in catalogue.list_sops(session=session)}
+                existing = {s.id for s in catalogue.list_sops(session=session,
+                                                              include_archived=True)}
                 clash = sorted(existing & {sop.id for sop in sops})
                 if clash and not self.ask_replace(clash):
                     return
@@ -467,6 +492,10 @@ class MainWindow(QMainWindow):
     def confirm_delete(self, name: str, sop_id: str) -> bool:
         return self._ask_yes_no(strings.DELETE_TITLE,
                                 strings.DELETE_QUESTION.format(name=name, id=sop_id))
+
+    def confirm_archive_instead(self, name: str, sop_id: str, rounds: int) -> bool:
+        return self._ask_yes_no(strings.DELETE_TITLE, strings.ARCHIVE_INSTEAD_QUESTION.format(
+            name=name, id=sop_id, rounds=rounds))
 
     def ask_lane_name(self, title: str, prompt: str, current: str) -> str | None:
         return self._ask_text(title, prompt, current)

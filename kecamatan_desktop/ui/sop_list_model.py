@@ -9,6 +9,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
+from PySide6.QtGui import QBrush, QColor
 
 from kecamatan_desktop.services.catalogue import SopSummary
 from kecamatan_desktop.ui import strings
@@ -16,6 +17,7 @@ from kecamatan_desktop.ui import strings
 SopIdRole = Qt.ItemDataRole.UserRole + 1
 SearchRole = Qt.ItemDataRole.UserRole + 2
 OfficeRole = Qt.ItemDataRole.UserRole + 3
+ARCHIVED_TEXT = "#808080"  # archived rows read as set aside
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -59,9 +61,13 @@ class SopListModel(QAbstractTableModel):
                     return "—"
                 if column == "office":
                     return value.removeprefix("Kecamatan ")
-                if column == "name" and s.is_draft:
-                    return f"{value} {strings.DRAFT_MARK}"
+                if column == "name":
+                    marks = [m for m, on in ((strings.DRAFT_MARK, s.is_draft),
+                                             (strings.ARCHIVED_MARK, s.archived)) if on]
+                    return " ".join([value, *marks])
             return value if role == Qt.ItemDataRole.DisplayRole else f"{s.name}\n{s.number}"
+        if role == Qt.ItemDataRole.ForegroundRole and s.archived:
+            return QBrush(QColor(ARCHIVED_TEXT))
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("steps", "revision"):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == SopIdRole:

@@ -170,6 +170,26 @@ DELETE_QUESTION = (
     "Hapus SOP \"{name}\" ({id}) beserta semua revisinya?\n\n"
     "Tindakan ini tidak dapat diurungkan."
 )
+ARCHIVE_INSTEAD_QUESTION = (
+    "SOP \"{name}\" ({id}) sudah dijalankan dalam {rounds} putaran, jadi tidak dapat dihapus: "
+    "riwayat pelaksanaannya harus tetap ada.\n\n"
+    "Arsipkan saja? SOP ini hilang dari daftar, tetapi semua revisi, putaran dan peristiwanya "
+    "tetap tersimpan dan dapat dipulihkan (Berkas → Tampilkan arsip, lalu Pulihkan dari arsip)."
+)
+DELETE_REFUSED_ARCHIVED = (
+    "SOP \"{name}\" ({id}) sudah diarsipkan dan tidak dapat dihapus: SOP ini sudah dijalankan "
+    "dalam {rounds} putaran, dan riwayat pelaksanaannya harus tetap ada."
+)
+ACTION_ARCHIVE_SOP = "&Arsipkan SOP"
+ACTION_UNARCHIVE_SOP = "Pu&lihkan dari arsip"
+ACTION_SHOW_ARCHIVE = "&Tampilkan arsip"
+ARCHIVE_TITLE = "Arsip SOP"
+ARCHIVE_DONE = (
+    "SOP \"{name}\" diarsipkan; {revisions} revisi dan {rounds} putaran tetap tersimpan.\n"
+    "Untuk melihat atau memulihkannya: Berkas → Tampilkan arsip."
+)
+ARCHIVED_MARK = "(arsip)"
+STATUS_ARCHIVED = "diarsipkan — hanya baca; pulihkan dari arsip untuk mengubah atau menjalankannya"
 
 # names of undoable edits, shown after "Urungkan"/"Ulangi"
 UNDO_EDIT_CELL = "ubah {column} langkah {row}"

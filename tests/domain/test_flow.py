@@ -6,8 +6,16 @@ from dataclasses import replace
 
 import pytest
 
-from kecamatan_desktop.domain.flow import ProblemKind, flow_problems, reachable_steps
-from kecamatan_desktop.domain.interchange import sop_from_dict
+from kecamatan_desktop.domain.flow import (
+    ClosedLoop,
+    NotRunnable,
+    ProblemKind,
+    check_runnable,
+    closed_loops,
+    flow_problems,
+    reachable_steps,
+)
+from kecamatan_desktop.domain.interchange import InvalidSopFile, sop_from_dict
 from kecamatan_desktop.domain.sop import Decision, Sop
 from tests.conftest import SEED_FILES, seed_dict
 
@@ -107,3 +115,55 @@ def test_label_shows_the_printed_number_when_it_differs(renja):
 def test_an_sop_not_drawn_yet_has_no_problems():
     sop = sop_from_dict(seed_dict("ngantang-2021-iku"))
     assert flow_problems(sop) == []
+
+
+def test_last_step_deciding_back_forever_is_a_problem_and_cannot_run(renja):
+    # step 12 becomes a decision whose branches both go back: no round could ever finish
+    broken = with_step(renja, 11, decision=Decision(yes=6, no=5))
+    found = [p for p in flow_problems(broken) if p.kind is ProblemKind.NO_WAY_OUT]
+    assert [p.step for p in found] == [11]
+    assert found[0].message.startswith("Langkah 12: tidak ada jalan keluar dari langkah 4–12")
+    assert "langkah terakhir tidak boleh berupa keputusan" in found[0].message
+    with pytest.raises(NotRunnable, match="Langkah 12: tidak ada jalan keluar"):
+        check_runnable(broken)
+    check_runnable(renja)
+
+
+def test_a_loop_with_no_way_out_in_the_middle_names_its_steps(renja):
+    # step 7 sends Ya back to 5 instead of on to 8: 5, 6, 7 only ever go round each other
+    broken = with_step(renja, 6, decision=Decision(yes=5, no=4))
+    found = [p for p in flow_problems(broken) if p.kind is ProblemKind.NO_WAY_OUT]
+    assert [(p.step, p.message) for p in found] == [(6, (
+        "Langkah 7: tidak ada jalan keluar dari langkah 4–7: alurnya berputar terus dan "
+        "tidak pernah sampai ke akhir prosedur, jadi putarannya tidak dapat selesai"))]
+    # the steps after the loop are never reached, and are told so too
+    assert {p.step for p in flow_problems(broken) if p.kind is ProblemKind.UNREACHABLE} == set(
+        range(7, 12))
+    assert not [p for p in flow_problems(with_step(broken, 6, decision=Decision(yes=8, no=4)))
+                if p.kind is ProblemKind.NO_WAY_OUT]
+
+
+def test_a_loop_whose_way_out_is_not_chosen_yet_is_not_blamed_twice(renja):
+    broken = with_step(renja, 11, decision=Decision(yes=6, no=None))
+    assert kinds(broken) == [(ProblemKind.DECISION_INCOMPLETE, 11, None)]
+
+
+def test_closed_loops_names_runs_of_steps(renja):
+    steps = with_step(renja, 11, decision=Decision(yes=10, no=9)).steps
+    assert closed_loops(steps) == [ClosedLoop(decision=11, steps=(8, 9, 10, 11))]
+    assert closed_loops(renja.steps) == []
+
+
+def test_a_procedure_without_steps_cannot_run():
+    sop = sop_from_dict(seed_dict("ngantang-2021-iku"))
+    with pytest.raises(NotRunnable, match="belum punya langkah"):
+        check_runnable(sop)
+
+
+def test_an_interchange_file_with_a_loop_with_no_way_out_is_refused():
+    data = seed_dict("poncokusumo-2018-renja")
+    data["steps"][11]["decision"] = {"yes": 6, "no": 5}
+    with pytest.raises(InvalidSopFile) as caught:
+        sop_from_dict(data, source="renja.json")
+    assert [p.place for p in caught.value.problems] == ["steps[11].decision"]
+    assert "tidak ada jalan keluar dari langkah 4–12" in str(caught.value)

@@ -15,6 +15,7 @@ from kecamatan_desktop.export.pdf_rounds import (
 )
 from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx
 from kecamatan_desktop.services import monitoring
+from tests.services.test_archive import make_rounds
 from tests.services.test_rounds import RENJA, run_renja, session  # noqa: F401 (fixture)
 
 
@@ -77,3 +78,28 @@ def test_xlsx_of_a_round(session, tmp_path):  # noqa: F811
     events = list(wb["Peristiwa"].values)
     assert len(events) == 1 + len(detail.events)
     assert events[1][2] == "Putaran dimulai"
+
+
+def test_steps_no_round_reached_are_left_blank_not_judged(session, tmp_path):  # noqa: F811
+    make_rounds(session, titles=("Renja 2027",))  # steps 1 and 2 done, step 3 in hand
+    form = monitoring.monitoring_form(RENJA, date(2026, 11, 1), date(2026, 11, 30),
+                                      session=session)
+    assert form.rounds == 1
+    assert [r.assessment != "" for r in form.rows] == [True, True] + [False] * 10
+    assert (form.rows[2].notes, form.rows[2].reached) == (monitoring.IN_PROGRESS, True)
+    for row in form.rows[3:]:
+        assert (row.assessment, row.notes, row.action) == ("", monitoring.NOT_REACHED, "")
+        assert not row.reached
+    text = " ".join(text_of(write_monitoring_form(form, tmp_path / "monitoring.pdf")).split())
+    assert text.count("Tidak dilaksanakan dalam periode ini") == 9
+    assert text.count(monitoring.NOT_GOOD) == sum(r.assessment == monitoring.NOT_GOOD
+                                                  for r in form.rows[:2])
+
+
+def test_a_period_without_rounds_judges_nothing(session):  # noqa: F811
+    make_rounds(session, titles=("Renja 2027",))
+    form = monitoring.monitoring_form(RENJA, date(2026, 12, 1), date(2026, 12, 31),
+                                      session=session)
+    assert form.rounds == 0
+    assert {(r.assessment, r.notes, r.reached) for r in form.rows} == {
+        ("", monitoring.NOT_REACHED, False)}

@@ -84,6 +84,21 @@ def test_a_procedure_with_problems_is_refused_unless_draft(catalogue_db):
     assert stored.sop.steps[2].activity == ""
 
 
+def test_a_loop_with_no_way_out_is_saved_only_as_a_draft_and_not_exported(catalogue_db):
+    sop = current(catalogue_db).sop
+    looping = edits.set_branch(edits.set_branch(sop, 6, "yes", 5), 6, "no", 4)
+    before = row_counts(catalogue_db)
+    with catalogue_db.session() as session, pytest.raises(SaveRefused) as info:
+        editing.save_revision(looping, session=session)
+    assert "Langkah 7: keputusan: tidak ada jalan keluar dari langkah 4–7" in str(info.value)
+    assert row_counts(catalogue_db) == before
+    with catalogue_db.session() as session:
+        assert editing.save_revision(looping, session=session, draft=True) == 2
+        with pytest.raises(CatalogueError, match="tidak ada jalan keluar dari langkah 4–7"):
+            catalogue.export_sop(RENJA, session=session)
+    assert current(catalogue_db).is_draft
+
+
 def test_a_draft_cannot_be_exported(catalogue_db):
     half = edits.set_branch(current(catalogue_db).sop, 5, "no", None)
     with catalogue_db.session() as session:

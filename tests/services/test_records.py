@@ -364,3 +364,25 @@ def test_each_calendar_change_is_recorded_and_the_report_names_the_calendar(sess
             sqlite3.connect(session.bind.url.database) as raw:
         raw.execute("DELETE FROM calendar_change")
     assert len(session.exec(select(CalendarChangeRow)).all()) == len(changes)
+
+
+def test_no_round_starts_on_an_archived_sop_or_a_loop_without_a_way_out(session):
+    from dataclasses import replace
+
+    from kecamatan_desktop.domain.sop import Decision
+    from kecamatan_desktop.services import catalogue
+
+    catalogue.archive_sop(RENJA, session=session)
+    with pytest.raises(InputError, match="diarsipkan"):
+        start(session)
+    catalogue.unarchive_sop(RENJA, session=session)
+    sop = catalogue.get_sop("poncokusumo-2018-renstra", session=session).sop
+    last = len(sop.steps)
+    trapped = replace(sop, steps=sop.steps[:-1] + (replace(
+        sop.steps[-1], decision=Decision(yes=last - 1, no=last - 2)),))
+    from kecamatan_desktop.services import editing
+
+    editing.save_revision(trapped, session=session, draft=True)
+    with pytest.raises(InputError, match="tidak dapat dimulai|jalan keluar|draf"):
+        rounds.start_round("poncokusumo-2018-renstra", session=session, title="x", at=T0)
+    assert session.exec(select(RoundRow)).all() == []

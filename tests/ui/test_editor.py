@@ -30,6 +30,7 @@ class Dialogs:
         self.new_sop: NewSopRequest | None = None
         self.duplicate_id: str | None = None
         self.delete = True
+        self.archive_instead = True
 
     def _ask(self, what: str, answer):
         self.asked.append(what)
@@ -42,6 +43,8 @@ class Dialogs:
         w.ask_new_sop = lambda offices, current: self._ask("new", self.new_sop)
         w.ask_duplicate_id = lambda name, suggested: self._ask("duplicate", self.duplicate_id)
         w.confirm_delete = lambda name, sop_id: self._ask(f"delete:{sop_id}", self.delete)
+        w.confirm_archive_instead = lambda name, sop_id, rounds: self._ask(
+            f"archive-instead:{sop_id}:{rounds}", self.archive_instead)
         w.ask_replace = lambda ids: self._ask("replace", True)
         w.show_error = lambda title, text: self.errors.append(text)
         w.show_info = lambda title, text: self.infos.append(text)
@@ -431,3 +434,24 @@ def test_list_revisions_matches_the_history_tab(qtbot, window, catalogue_db):
         revisions = editing.list_revisions(RENJA, session=session)
     assert window.revision_history.model.revisions == revisions
     assert window.revision_history.model.index(0, 4).data() == "terkini"
+
+
+def test_a_last_step_deciding_back_forever_is_a_problem(qtbot, window, dialogs, catalogue_db):
+    editor = window.procedure_view
+    editor.select_step(11)
+    click(qtbot, editor.toolbar, editor.step_actions.decision)
+    picker = editor.decision_picker
+    qtbot.keyClicks(picker.yes_combo, "6")
+    qtbot.keyClicks(picker.no_combo, "5")
+    assert window.document.sop.steps[11].decision == Decision(yes=6, no=5)
+    assert problems(window) == [
+        "Langkah 12: tidak ada jalan keluar dari langkah 4–12: alurnya berputar terus dan tidak "
+        "pernah sampai ke akhir prosedur, jadi putarannya tidak dapat selesai; langkah terakhir "
+        "tidak boleh berupa keputusan, karena prosedur selesai sesudah langkah terakhir"]
+    panel = window.procedure_view.problems_panel
+    editor.select_step(0)
+    panel.view.clicked.emit(panel.model.index(0, 0))
+    assert editor.table.current_row() == 11
+    window.action_save.trigger()  # only as a draft, once the user agrees
+    assert dialogs.asked[-1] == "draft:1"
+    assert stored(catalogue_db).is_draft

@@ -180,7 +180,8 @@ def test_menus_speak_indonesian(window):
                       strings.MENU_HELP]
     file_actions = [a.text() for a in window.menuBar().actions()[0].menu().actions()
                     if a.text()]
-    assert file_actions == ["SOP &baru…", "&Gandakan SOP…", "&Hapus SOP…", "&Simpan",
+    assert file_actions == ["SOP &baru…", "&Gandakan SOP…", "&Hapus SOP…", "&Arsipkan SOP",
+                            "Pu&lihkan dari arsip", "&Tampilkan arsip", "&Simpan",
                             "&Riwayat revisi", "&Impor…", "&Ekspor…", "Ekspor &PDF…",
                             "&Cetak…", "Cetak &Buku SOP…", "&Kertas", "Profil &kantor…",
                             "&Keluar"]

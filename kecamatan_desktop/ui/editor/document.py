@@ -59,11 +59,12 @@ class SopDocument(QObject):
         self.revision = 0
         self.current_revision = 0
         self.is_draft = False
+        self.archived = False
 
     @property
     def read_only(self) -> bool:
-        """An earlier revision is shown: it can be read, not changed."""
-        return self.sop is None or self.revision != self.current_revision
+        """An earlier revision, or an archived SOP, is shown: it can be read, not changed."""
+        return self.sop is None or self.revision != self.current_revision or self.archived
 
     @property
     def is_modified(self) -> bool:
@@ -75,6 +76,7 @@ class SopDocument(QObject):
         self.revision = stored.revision if stored else 0
         self.current_revision = stored.current_revision if stored else 0
         self.is_draft = stored.is_draft if stored else False
+        self.archived = stored.archived if stored else False
         self.loaded.emit()
         self.changed.emit()
 

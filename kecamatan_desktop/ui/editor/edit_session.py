@@ -36,6 +36,7 @@ class EditorDialogs(LaneDialogs, Protocol):
     def ask_new_sop(self, offices: list[str], current: str | None) -> NewSopRequest | None: ...
     def ask_duplicate_id(self, name: str, suggested: str) -> str | None: ...
     def confirm_delete(self, name: str, sop_id: str) -> bool: ...
+    def confirm_archive_instead(self, name: str, sop_id: str, rounds: int) -> bool: ...
     def show_info(self, title: str, text: str) -> None: ...
 
 
@@ -157,12 +158,50 @@ class EditSession(QObject):
             source.id, new_id.strip(), session=session).id))
 
     def delete_sop(self) -> bool:
+        """Delete the SOP on screen; one that rounds ran on is offered the archive instead."""
         sop = self.document.sop
-        if sop is None or not self.dialogs.confirm_delete(sop.name, sop.id):
+        if sop is None:
+            return False
+        rounds = self._write(lambda session: catalogue.rounds_of(sop.id, session=session))
+        if rounds is None:
+            return False
+        if rounds and self.document.archived:
+            self.dialogs.show_error(strings.DELETE_TITLE, strings.DELETE_REFUSED_ARCHIVED.format(
+                name=sop.name, id=sop.id, rounds=len(rounds)))
+            return False
+        if rounds:
+            return (self.dialogs.confirm_archive_instead(sop.name, sop.id, len(rounds))
+                    and self.archive_sop())
+        if not self.dialogs.confirm_delete(sop.name, sop.id):
             return False
         if self._write(lambda session: editing.delete_sop(sop.id, session=session)) is None:
             return False
         self.open_sop(None)
+        self.events.sops_changed.emit([sop.id])
+        return True
+
+    def archive_sop(self) -> bool:
+        """Archive the SOP on screen: out of the list, every revision and round kept."""
+        sop = self.document.sop
+        if sop is None or not self.resolve_unsaved():
+            return False
+        change = self._write(lambda session: catalogue.archive_sop(sop.id, session=session))
+        if change is None:
+            return False
+        self.open_sop(sop.id)
+        self.events.sops_changed.emit([sop.id])
+        self.dialogs.show_info(strings.ARCHIVE_TITLE, strings.ARCHIVE_DONE.format(
+            name=sop.name, revisions=change.revisions, rounds=change.rounds))
+        return True
+
+    def unarchive_sop(self) -> bool:
+        """Bring the archived SOP on screen back into the catalogue."""
+        sop = self.document.sop
+        if sop is None:
+            return False
+        if self._write(lambda session: catalogue.unarchive_sop(sop.id, session=session)) is None:
+            return False
+        self.open_sop(sop.id)
         self.events.sops_changed.emit([sop.id])
         return True
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QDate
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
@@ -29,6 +30,8 @@ from kecamatan_desktop.export.pdf_rounds import write_evaluation_form, write_mon
 from kecamatan_desktop.services import monitoring
 from kecamatan_desktop.store.database import Database, StoreError
 from kecamatan_desktop.ui import strings
+
+NOT_REACHED_TEXT = "#808080"  # rows of steps no round came to: nothing to judge
 
 
 def _date_edit(value: date) -> QDateEdit:
@@ -91,7 +94,10 @@ class MonitoringDialog(QDialog):
         for r, row in enumerate(self.form.rows):
             for c, value in enumerate((row.no, row.procedure, row.assessment, row.notes,
                                        row.action, row.initials)):
-                self.table.setItem(r, c, QTableWidgetItem(value))
+                item = QTableWidgetItem(value)
+                if not row.reached:  # no round came to this step: nothing to judge
+                    item.setForeground(QBrush(QColor(NOT_REACHED_TEXT)))
+                self.table.setItem(r, c, item)
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(1, 280)
         self.table.setColumnWidth(3, 240)
