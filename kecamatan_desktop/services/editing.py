@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -20,6 +20,7 @@ from kecamatan_desktop.domain.interchange import (
     sop_to_dict,
 )
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, STEP_LABELS, Approver, Office, Sop
+from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.services.catalogue import (
     CatalogueError,
     RoundRef,
@@ -66,6 +67,7 @@ class RevisionInfo:
     name: str
     revised: date | None
     is_current: bool
+    tz: tzinfo = WIB  # the office's clock, for showing `saved_at`
 
 
 # A draft may be unfinished only in its flow; these are the import rules it may still fail.
@@ -155,8 +157,12 @@ def list_revisions(sop_id: str, *, session: Session) -> list[RevisionInfo]:
         select(SopRevisionRow).where(SopRevisionRow.sop_id == row.id)
         .order_by(col(SopRevisionRow.revision).desc())
     ).all()
+    from kecamatan_desktop.services.rounds import office_tz
+
+    tz = office_tz(session, row.id)
     return [RevisionInfo(revision=r.revision, saved_at=_utc(r.saved_at), is_draft=r.is_draft,
-                         name=r.name, revised=r.revised, is_current=r.revision == row.revision)
+                         name=r.name, revised=r.revised, is_current=r.revision == row.revision,
+                         tz=tz)
             for r in revisions]
 
 

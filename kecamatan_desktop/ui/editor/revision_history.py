@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.domain.tanggal import format_tanggal, format_waktu
 from kecamatan_desktop.services.editing import RevisionInfo
 from kecamatan_desktop.ui import strings
 
@@ -52,8 +52,7 @@ class RevisionListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             notes = [strings.HISTORY_CURRENT] if r.is_current else []
             notes += [strings.HISTORY_DRAFT] if r.is_draft else []
-            saved = r.saved_at.astimezone()  # stored in UTC, shown in local time
-            return (str(r.revision), f"{format_tanggal(saved.date())} {saved:%H.%M}",
+            return (str(r.revision), format_waktu(r.saved_at, r.tz),
                     format_tanggal(r.revised), r.name, ", ".join(notes))[index.column()]
         if role == Qt.ItemDataRole.FontRole and r.revision == self.shown:
             font = QFont()
