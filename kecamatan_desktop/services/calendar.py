@@ -6,6 +6,7 @@ import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
+from functools import lru_cache
 
 from sqlmodel import Session, select
 
@@ -13,7 +14,7 @@ from kecamatan_desktop.domain.calendar import DayOff, OfficeCalendar, WorkingHou
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.tanggal import format_tanggal, format_waktu
 from kecamatan_desktop.domain.zones import WIB
-from kecamatan_desktop.store.database import transaction
+from kecamatan_desktop.store.database import insert_ignore, transaction
 from kecamatan_desktop.store.round_models import (
     CalendarChangeRow,
     CalendarYearRow,
@@ -91,32 +92,63 @@ def set_working_hours(hours: WorkingHours, *, session: Session, by: str | None =
         _record_change(session, f"jam kerja diubah menjadi {_hours_text(hours)}", by)
 
 
-def ensure_years(years: Iterable[int], *, session: Session) -> None:
-    """Load national holidays and cuti bersama of years not yet loaded (country ID)."""
+@lru_cache(maxsize=64)
+def _package_days(year: int) -> tuple[tuple[date, str, str], ...]:
+    """National holidays and cuti bersama of `year` from the holidays package (country ID)."""
     import holidays  # imported late: only needed the first time a year is used
 
-    loaded = set(session.exec(select(CalendarYearRow.year)))
-    missing = sorted(set(years) - loaded)
+    out: dict[date, tuple[date, str, str]] = {}
+    for category, kind in (("public", "libur"), ("government", "cuti_bersama")):
+        days = holidays.country_holidays("ID", years=year, categories=(category,),
+                                         language="id")
+        for day, name in sorted(days.items()):
+            out.setdefault(day, (day, name, kind))
+    return tuple(sorted(out.values()))
+
+
+def ensure_years(years: Iterable[int], *, session: Session) -> None:
+    """Store the days off of years not stored yet, so the calendar a record was counted on
+    stays fixed. A write, in the caller's transaction; idempotent, so two processes loading
+    the same year at once both succeed."""
+    years = sorted(set(years))
+    if not years:
+        return
+    loaded = set(session.exec(select(CalendarYearRow.year)
+                              .where(CalendarYearRow.year.in_(years))))
+    missing = [y for y in years if y not in loaded]
     if not missing:
         return
-    existing = set(session.exec(select(DayOffRow.day)))
     with transaction(session):
         for year in missing:
-            for category, kind in (("public", "libur"), ("government", "cuti_bersama")):
-                days = holidays.country_holidays("ID", years=year, categories=(category,),
-                                                 language="id")
-                for day, name in sorted(days.items()):
-                    if day not in existing:
-                        session.add(DayOffRow(day=day, name=name, kind=kind))
-                        existing.add(day)
-            session.add(CalendarYearRow(year=year))
+            insert_ignore(session, DayOffRow, [dict(day=d, name=n, kind=k, source="holidays",
+                                                    removed=False)
+                                               for d, n, k in _package_days(year)])
+        insert_ignore(session, CalendarYearRow, [dict(year=y) for y in missing])
+
+
+def _days_off_rows(years: Iterable[int], session: Session) -> dict[date, DayOff | None]:
+    """Read only: every day off of `years` (None for a listed day the office removed);
+    years not stored yet come from the package in memory, nothing is written."""
+    years = sorted(set(years))
+    loaded = set(session.exec(select(CalendarYearRow.year)
+                              .where(CalendarYearRow.year.in_(years)))) if years else set()
+    out: dict[date, DayOff | None] = {}
+    for year in years:
+        if year not in loaded:
+            for d, n, k in _package_days(year):
+                out[d] = DayOff(d, n, k)
+    query = select(DayOffRow)
+    if years:
+        query = query.where(DayOffRow.day >= date(years[0], 1, 1),
+                            DayOffRow.day < date(years[-1] + 1, 1, 1))
+    for r in session.exec(query):  # stored rows win: the office's own changes
+        out[r.day] = None if r.removed else DayOff(r.day, r.name, r.kind)
+    return out
 
 
 def days_off(year: int, *, session: Session) -> list[DayOff]:
-    ensure_years([year], session=session)
-    rows = session.exec(select(DayOffRow).where(DayOffRow.removed.is_(False))
-                        .order_by(DayOffRow.day)).all()
-    return [DayOff(r.day, r.name, r.kind) for r in rows if r.day.year == year]
+    days = _days_off_rows([year], session)
+    return [d for day, d in sorted(days.items()) if d is not None and day.year == year]
 
 
 def add_day_off(day: date, name: str, kind: str, *, session: Session,
@@ -126,32 +158,32 @@ def add_day_off(day: date, name: str, kind: str, *, session: Session,
                          "cuti_bersama")
     if not name.strip():
         raise InputError("Nama hari libur wajib diisi")
-    ensure_years([day.year], session=session)
-    row = session.exec(select(DayOffRow).where(DayOffRow.day == day)).first()
-    if row is None:
-        row = DayOffRow(day=day, name=name, kind=kind, source="manual")
-    row.name, row.kind, row.removed = name, kind, False
-    with transaction(session):
+    with transaction(session, immediate=True):
+        ensure_years([day.year], session=session)
+        row = session.exec(select(DayOffRow).where(DayOffRow.day == day)).first()
+        if row is None:
+            row = DayOffRow(day=day, name=name, kind=kind, source="manual")
+        row.name, row.kind, row.removed = name, kind, False
         session.add(row)
         _record_change(session, f"hari libur {format_tanggal(day)} ditambahkan: {name} "
                                 f"({KINDS[kind].lower()})", by)
 
 
 def remove_day_off(day: date, *, session: Session, by: str | None = None) -> None:
-    ensure_years([day.year], session=session)
-    row = session.exec(select(DayOffRow).where(DayOffRow.day == day)).first()
-    if row is None or row.removed:
-        raise InputError(f"{day.isoformat()} bukan hari libur di kalender kantor")
-    row.removed = True
-    with transaction(session):
+    with transaction(session, immediate=True):
+        ensure_years([day.year], session=session)
+        row = session.exec(select(DayOffRow).where(DayOffRow.day == day)).first()
+        if row is None or row.removed:
+            raise InputError(f"{format_tanggal(day)} bukan hari libur di kalender kantor")
+        row.removed = True
         session.add(row)
         _record_change(session, f"hari libur {format_tanggal(day)} ({row.name}) dihapus", by)
 
 
 def office_calendar(years: Iterable[int], *, session: Session,
                     tz: tzinfo = WIB) -> OfficeCalendar:
-    """The calendar for computing working minutes on the office's clock; `years` are loaded
-    first if needed."""
-    ensure_years(years, session=session)
-    rows = session.exec(select(DayOffRow.day).where(DayOffRow.removed.is_(False))).all()
-    return OfficeCalendar(hours=working_hours(session=session), days_off=frozenset(rows), tz=tz)
+    """The calendar for computing working minutes on the office's clock, covering `years`
+    (read only: years not stored yet come from the package in memory)."""
+    days = _days_off_rows(years, session)
+    return OfficeCalendar(hours=working_hours(session=session),
+                          days_off=frozenset(d for d, off in days.items() if off), tz=tz)

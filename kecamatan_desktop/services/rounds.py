@@ -36,7 +36,7 @@ from kecamatan_desktop.domain.tanggal import iso_waktu
 from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
 from kecamatan_desktop.domain.zones import zone, zone_name
 from kecamatan_desktop.services import officers
-from kecamatan_desktop.services.calendar import office_calendar
+from kecamatan_desktop.services.calendar import ensure_years, office_calendar
 from kecamatan_desktop.services.catalogue import sop_of_revision, sop_row
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import LaneRow, OfficeRow, SopRevisionRow, SopRow, StepRow
@@ -230,10 +230,15 @@ def _lanes(session: Session, round_id: int) -> dict[str, Person | None]:
     return {r.lane: Person(r.officer_id, r.officer) if r.officer else None for r in rows}
 
 
-def _calendar(session: Session, tz: tzinfo, *times: datetime | None) -> OfficeCalendar:
-    """The office calendar covering every year from the earliest to the latest time."""
+def _calendar(session: Session, tz: tzinfo, *times: datetime | None,
+              store: bool = False) -> OfficeCalendar:
+    """The office calendar covering every year from the earliest to the latest time. A read
+    writes nothing; a write (`store`) keeps those years' days off in the database, so the
+    calendar its record was counted on stays fixed."""
     years = [t.astimezone(tz).year for t in times if t is not None]
     span = range(min(years), max(years) + 1) if years else ()
+    if store:
+        ensure_years(span, session=session)
     return office_calendar(span, session=session, tz=tz)
 
 
@@ -468,7 +473,7 @@ def _write(session: Session, round_id: int, expected_version: int, command, *,
         entry = Entry(by=by or operator(), entered_at=now_utc(), tz=tz)
         when = at or entry.entered_at
         machine.check_time(when, entry)  # before the calendar: no calendar row for year 1
-        calendar = _calendar(session, tz, state.started_at, when)
+        calendar = _calendar(session, tz, state.started_at, when, store=True)
         new = command(sop, state, lanes, events, when, entry)
         _append(session, rnd, sop, events, new, calendar, rows[-1].hash if rows else None)
     return get_round(round_id, session=session)
@@ -504,7 +509,7 @@ def start_round(sop_id: str, *, session: Session, title: str,
         entry = Entry(by=by or operator(), entered_at=now_utc(), tz=tz)
         when = at or entry.entered_at
         new = machine.start(sop, filled, at=when, entry=entry)
-        calendar = _calendar(session, tz, when, entry.entered_at)
+        calendar = _calendar(session, tz, when, entry.entered_at, store=True)
         rnd = RoundRow(sop_id=row.id, revision_id=rev.id, title=title.strip(), started_at=when,
                        last_event_at=when)
         session.add(rnd)

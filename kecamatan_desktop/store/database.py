@@ -77,6 +77,17 @@ def transaction(session: Session, *, immediate: bool = False) -> Iterator[Sessio
         session.info[_DEPTH] = 0
 
 
+def insert_ignore(session: Session, table, rows: list[dict]) -> None:
+    """INSERT … ON CONFLICT DO NOTHING: rows another process wrote first are left as they are."""
+    if not rows:
+        return
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    session.execute(insert(table).values(rows).on_conflict_do_nothing())
+
+
 def _on_connect(dbapi_connection, _record) -> None:
     # pysqlite would run DDL outside any transaction and start one only before DML;
     # BEGIN is issued by _on_begin instead, so every transaction, a migration's too, is whole
