@@ -281,10 +281,10 @@ def rounds_of(sop_id: str, *, session: Session) -> list[RoundRef]:
 
 def archive_sop(sop_id: str, *, session: Session, at: datetime | None = None) -> ArchiveChange:
     """Hide `sop_id` from the catalogue, keeping every revision, round and event."""
-    row = sop_row(session, sop_id)
-    if row.archived_at is not None:
-        raise CatalogueError(f"SOP {sop_id!r} sudah diarsipkan")
     with transaction(session):
+        row = sop_row(session, sop_id)
+        if row.archived_at is not None:
+            raise CatalogueError(f"SOP {sop_id!r} sudah diarsipkan")
         row.archived_at = at or datetime.now(UTC)
         session.add(row)
     return _archive_change(session, row)
@@ -292,10 +292,11 @@ def archive_sop(sop_id: str, *, session: Session, at: datetime | None = None) ->
 
 def unarchive_sop(sop_id: str, *, session: Session) -> ArchiveChange:
     """Bring an archived SOP back into the catalogue as it was."""
-    row = sop_row(session, sop_id)
-    if row.archived_at is None:
-        raise CatalogueError(f"SOP {sop_id!r} tidak ada di arsip; tidak ada yang dipulihkan")
     with transaction(session):
+        row = sop_row(session, sop_id)
+        if row.archived_at is None:
+            raise CatalogueError(f"SOP {sop_id!r} tidak ada di arsip; tidak ada yang "
+                                 "dipulihkan")
         row.archived_at = None
         session.add(row)
     return _archive_change(session, row)

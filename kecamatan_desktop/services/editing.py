@@ -20,6 +20,7 @@ from kecamatan_desktop.domain.interchange import (
     sop_to_dict,
 )
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, STEP_LABELS, Approver, Office, Sop
+from kecamatan_desktop.domain.tanggal import format_waktu
 from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.services.catalogue import (
     CatalogueError,
@@ -128,22 +129,45 @@ def check_saveable(sop: Sop, *, draft: bool) -> None:
             + "\n".join(f"  - {p.message}" for p in flow_problems(sop)))
 
 
+class SaveConflict(CatalogueError):
+    """The SOP was saved elsewhere since the editor opened it; nothing was written."""
+
+
+def _office_tz(session: Session, sop_row_id: int):
+    from kecamatan_desktop.services.rounds import office_tz  # rounds imports this module
+
+    return office_tz(session, sop_row_id)
+
+
 def save_revision(sop: Sop, *, session: Session, draft: bool = False,
-                  today: date | None = None) -> int:
+                  today: date | None = None, base_revision: int | None = None) -> int:
     """Store `sop` as a new revision of its SOP and return its number.
 
-    Nothing is written when `sop` equals the current revision (its number is returned).
-    Tanggal Revisi becomes `today` unless the editor changed it.
+    `base_revision` is the revision the editor opened: if another window, PC or import
+    saved a newer one meanwhile, nothing is written (SaveConflict) and the edits stay in the
+    editor. Nothing is written either when `sop` equals the current revision (its number is
+    returned). Tanggal Revisi becomes `today` unless the editor changed it.
     """
     check_saveable(sop, draft=draft)
-    row = sop_row(session, sop.id)
-    check_not_archived(row, doing="mengubahnya")
-    current = get_sop(sop.id, session=session)
-    if current.sop == sop:
-        return row.revision
-    if sop.revised == current.sop.revised:
-        sop = replace(sop, revised=today or date.today())
     with transaction(session):
+        row = sop_row(session, sop.id)
+        check_not_archived(row, doing="mengubahnya")
+        if base_revision is not None and row.revision != base_revision:
+            newest = session.exec(select(SopRevisionRow).where(
+                SopRevisionRow.sop_id == row.id,
+                SopRevisionRow.revision == row.revision)).one()
+            raise SaveConflict(
+                f"SOP {sop.name!r} sudah disimpan di tempat lain sejak Anda membukanya: "
+                f"revisi {row.revision} disimpan "
+                f"{format_waktu(newest.saved_at, _office_tz(session, row.id))}, sedangkan "
+                f"Anda mengubah revisi {base_revision}. Perubahan Anda tidak disimpan dan "
+                "masih ada di penyunting; bandingkan dengan revisi terbaru (Riwayat revisi), "
+                "lalu simpan lagi sebagai revisi baru bila masih perlu.")
+        current = get_sop(sop.id, session=session)
+        if current.sop == sop:
+            return row.revision
+        if sop.revised == current.sop.revised:
+            sop = replace(sop, revised=today or date.today())
         row.revision += 1
         session.add(row)
         write_revision(session, row, sop, is_draft=draft)
@@ -157,9 +181,7 @@ def list_revisions(sop_id: str, *, session: Session) -> list[RevisionInfo]:
         select(SopRevisionRow).where(SopRevisionRow.sop_id == row.id)
         .order_by(col(SopRevisionRow.revision).desc())
     ).all()
-    from kecamatan_desktop.services.rounds import office_tz
-
-    tz = office_tz(session, row.id)
+    tz = _office_tz(session, row.id)
     return [RevisionInfo(revision=r.revision, saved_at=_utc(r.saved_at), is_draft=r.is_draft,
                          name=r.name, revised=r.revised, is_current=r.revision == row.revision,
                          tz=tz)

@@ -46,9 +46,9 @@ def set_office_logo(name: str, data: bytes | None, *, session: Session,
                     source: str = "berkas") -> None:
     """Store (or with None, remove) the office's logo; only PNG or JPG up to 2 MB."""
     _check_logo(data, source)
-    row = _office(session, name)
-    row.logo = data
     with transaction(session):
+        row = _office(session, name)
+        row.logo = data
         session.add(row)
 
 
@@ -66,13 +66,13 @@ def update_office_profile(name: str, *, session: Session, logo=_KEEP,
         raise InputError(f"Isian profil tidak dikenal: {', '.join(sorted(unknown))}")
     if "government" in fields and not (fields["government"] or "").strip():
         raise InputError("Nama pemerintah daerah wajib diisi")
-    row = _office(session, name)
-    for key, value in fields.items():
-        setattr(row, key, (value or "").strip() or None if key != "government"
-                else value.strip())
-    if logo is not _KEEP:
-        row.logo = logo
-    if time_zone is not None:
-        row.time_zone = time_zone
     with transaction(session):
+        row = _office(session, name)
+        for key, value in fields.items():
+            setattr(row, key, (value or "").strip() or None if key != "government"
+                    else value.strip())
+        if logo is not _KEEP:
+            row.logo = logo
+        if time_zone is not None:
+            row.time_zone = time_zone
         session.add(row)

@@ -42,18 +42,25 @@ def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
 
 IMMEDIATE = "kd_immediate"  # execution option: begin the transaction holding the write lock
 _DEPTH = "kd_transaction_depth"
+# how long a write waits for another program's write to finish before it is told the file is
+# locked (another PC or the second copy of the program writes for milliseconds at a time)
+BUSY_TIMEOUT_MS = 15_000
 
 
 @contextmanager
-def transaction(session: Session, *, immediate: bool = False) -> Iterator[Session]:
+def transaction(session: Session, *, immediate: bool | None = None) -> Iterator[Session]:
     """One write: commit when the block ends, roll everything back if it raises.
 
     Re-entrant: a transaction() inside another joins it, and only the outermost commits,
     so a helper that writes (e.g. loading a year's holidays) never commits its caller's
-    half-done work. `immediate` takes the database's write lock before the first read, so
-    what the block reads cannot change before it writes (SQLite's BEGIN IMMEDIATE); a read
-    transaction the session had open is ended first.
+    half-done work. The block holds the database's write lock from its first statement
+    (SQLite's BEGIN IMMEDIATE, waiting up to the busy timeout for another writer), so what
+    it reads cannot change before it writes and it never fails half-way on a lock; a read
+    transaction the session had open is ended first. Only when the caller already changed
+    objects before the block (`immediate` left unset) is that transaction kept as it is.
     """
+    if immediate is None:
+        immediate = not (session.new or session.dirty or session.deleted)
     depth = session.info.get(_DEPTH, 0)
     if depth:
         session.info[_DEPTH] = depth + 1
@@ -95,7 +102,7 @@ def _on_connect(dbapi_connection, _record) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA busy_timeout=2000")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
 

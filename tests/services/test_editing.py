@@ -240,3 +240,26 @@ def test_place_labels_are_indonesian():
     assert editing.place_label("steps[2].time") == "Langkah 3: Waktu"
     assert editing.place_label("steps[5].decision.no") == "Langkah 6: cabang Tidak"
     assert editing.place_label("roles[0]") == "Lajur 1"
+
+
+def test_an_sop_edited_in_two_windows_gets_a_conflict_not_an_overwrite(catalogue_db):
+    """Both windows opened revision 1; the second save is refused and writes nothing."""
+    from dataclasses import replace as changed
+
+    from kecamatan_desktop.services import catalogue, editing
+
+    with catalogue_db.session() as s:
+        opened = catalogue.get_sop("poncokusumo-2018-renja", session=s)
+    first = changed(opened.sop, name="Penyusunan Renja (jendela 1)")
+    second = changed(opened.sop, name="Penyusunan Renja (jendela 2)")
+    with catalogue_db.session() as s:
+        assert editing.save_revision(first, session=s, base_revision=opened.revision) == 2
+    with catalogue_db.session() as s, pytest.raises(editing.SaveConflict) as refused:
+        editing.save_revision(second, session=s, base_revision=opened.revision)
+    assert "revisi 2 disimpan" in str(refused.value) and "masih ada di penyunting" in str(
+        refused.value)
+    with catalogue_db.session() as s:
+        assert catalogue.get_sop("poncokusumo-2018-renja", session=s).sop.name == \
+            "Penyusunan Renja (jendela 1)"
+        assert [r.revision for r in editing.list_revisions("poncokusumo-2018-renja",
+                                                           session=s)] == [2, 1]

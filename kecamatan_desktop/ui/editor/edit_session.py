@@ -109,7 +109,8 @@ class EditSession(QObject):
             return False
         try:
             with self.db.guard(), self.db.session() as session:
-                editing.save_revision(doc.sop, session=session, draft=bool(problems))
+                editing.save_revision(doc.sop, session=session, draft=bool(problems),
+                                      base_revision=doc.current_revision)
                 stored = catalogue.get_sop(doc.sop.id, session=session)
                 history = editing.list_revisions(doc.sop.id, session=session)
         except (InputError, StoreError) as exc:
