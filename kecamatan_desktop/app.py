@@ -43,14 +43,19 @@ def default_settings() -> QSettings:
 def run_gui(db_path: Path) -> int:
     from kecamatan_desktop.services.session import open_catalogue
     from kecamatan_desktop.ui.main_window import MainWindow
+    from kecamatan_desktop.ui.single_instance import InstanceServer, bring_forward, wake_running
 
     app = make_application()
+    if wake_running(db_path):  # already open on this PC: that window comes forward instead
+        return 0
     try:
         db = open_catalogue(db_path)
     except StoreError as exc:
         QMessageBox.critical(None, strings.DB_ERROR_TITLE, str(exc))
         return 1
     window = MainWindow(db, default_settings())
+    instance = InstanceServer(db_path, app)
+    instance.woken.connect(lambda: bring_forward(window))
     window.show()
     try:
         return app.exec()

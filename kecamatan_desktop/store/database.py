@@ -129,7 +129,20 @@ def describe(exc: BaseException, path: Path) -> str:
                 "cadangan atau pilih berkas lain dengan --db; berkas itu tidak diubah.")
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return f"Basis data {path} tidak dapat dibuka atau ditulis (izin berkas?)."
-    return f"Galat basis data {path}: {getattr(exc, 'orig', exc)}"
+    if "append-only" in text:
+        return ("Riwayat putaran dan log kalender hanya boleh ditambah, tidak diubah atau "
+                "dihapus; tidak ada yang diubah.")
+    if "unique" in text:
+        return ("Data yang sama baru saja ditulis oleh program atau PC lain; tidak ada yang "
+                "diubah. Muat ulang (F5) lalu coba lagi.")
+    if "foreign key" in text:
+        return ("Data ini masih dipakai oleh catatan lain (misalnya putaran), jadi tidak dapat "
+                "dihapus atau diubah; tidak ada yang diubah.")
+    if "disk" in text or "full" in text:
+        return f"Disk tempat {path} penuh atau tidak dapat ditulis; tidak ada yang diubah."
+    # the raw SQLite text never reaches the user; it is in the exception chain for the log
+    return (f"Basis data {path} menolak perubahan ini; tidak ada yang diubah. Jalankan "
+            "Bantuan → Periksa basis data bila terulang.")
 
 
 @dataclass

@@ -53,7 +53,8 @@ class MainWindow(QMainWindow):
         self.events = events or CatalogueEvents(self)
         self.offices: list[str] = []
         self._reverting_selection = False
-        self.setWindowTitle(f"{strings.WINDOW_TITLE}[*]")
+        # the file in the title: two windows on two databases are never mistaken
+        self.setWindowTitle(f"{strings.WINDOW_TITLE}[*] — {db.path.name} ({db.path.parent})")
 
         self.list_model = SopListModel(self)
         self.proxy = SopFilterProxy(self)

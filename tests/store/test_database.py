@@ -76,3 +76,16 @@ def test_db_path_order(monkeypatch, tmp_path):
     assert resolve_db_path(None) == tmp_path / "env.db"
     monkeypatch.delenv("KECAMATAN_DB")
     assert resolve_db_path(None).parts[-2:] == ("KecamatanDesktop", "kecamatan.db")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("UNIQUE constraint failed: round_event.round_id, round_event.seq", "baru saja ditulis"),
+    ("FOREIGN KEY constraint failed", "masih dipakai"),
+    ("round_event is append-only: DELETE refused", "hanya boleh ditambah"),
+    ("no such column: foo", "menolak perubahan ini"),
+])
+def test_sql_errors_are_told_in_indonesian_without_the_raw_text(tmp_path, raw, expected):
+    from kecamatan_desktop.store.database import describe
+
+    text = describe(sqlite3.IntegrityError(raw), tmp_path / "k.db")
+    assert expected in text and raw not in text and "constraint" not in text
