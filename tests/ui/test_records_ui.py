@@ -186,3 +186,21 @@ def _restore_show_result():
     original = DatabaseCheck.show_result
     yield
     DatabaseCheck.show_result = original
+
+
+def test_the_correction_dialog_returns_only_what_changed(qtbot, workspace):
+    from kecamatan_desktop.ui.rounds.dialogs import CorrectEventDialog
+
+    w = workspace
+    _start(w)
+    d = w.page.detail
+    dialog = CorrectEventDialog(d.events[0], [("Siti Aminah — Sekretaris Kecamatan", 2)],
+                                tz=d.tz)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.reason, "salah orang")
+    assert dialog.values() == {"reason": "salah orang"}
+    dialog.officer.setCurrentIndex(dialog.officer.findData(2))
+    dialog.change_time.setChecked(True)
+    values = dialog.values()
+    assert values["officer"] == 2 and values["occurred_at"] == T0

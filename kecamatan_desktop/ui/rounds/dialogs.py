@@ -207,7 +207,7 @@ class CorrectEventDialog(QDialog):
                  tz: tzinfo = WIB) -> None:
         super().__init__(parent)
         self.tz = tz
-        self.event = event
+        self.target = event  # not `self.event`: that would hide QWidget.event()
         self.setWindowTitle(strings.CORRECT_TITLE.format(seq=event.seq, label=event.label))
         form = QFormLayout(self)
         form.addRow(QLabel(strings.CORRECT_INTRO.format(when=format_waktu(event.occurred_at,
@@ -247,8 +247,8 @@ class CorrectEventDialog(QDialog):
             values["occurred_at"] = office_time(self.at, self.tz)
         if self.officer.currentData() is not None:
             values["officer"] = self.officer.currentData()
-        if self.output.text() != self.event.output:
+        if self.output.text() != self.target.output:
             values["output"] = self.output.text()
-        if self.note.text() != self.event.note:
+        if self.note.text() != self.target.note:
             values["note"] = self.note.text()
         return values
