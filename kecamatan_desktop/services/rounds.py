@@ -371,38 +371,51 @@ class StepStats:
 
 def sop_step_stats(sop_id: str, *, session: Session,
                    now: datetime | None = None) -> tuple[int, list[StepStats]]:
-    """Across the SOP's rounds (current revision): each step's average working time against
-    its standard and how often it sent work back. Returns (number of rounds, stats)."""
+    """Across the rounds of the SOP's current revision: each step's average working time
+    against its standard and how often it sent work back. Returns (rounds counted, stats).
+
+    One query for the rounds' events; the revision and the calendar are read once."""
     row = sop_row(session, sop_id)
-    round_ids = session.exec(select(RoundRow.id).where(RoundRow.sop_id == row.id)).all()
-    details = [get_round(rid, session=session, now=now) for rid in round_ids]
-    current = sop_of_revision(session.exec(
-        select(SopRevisionRow.id).where(SopRevisionRow.sop_id == row.id,
-                                        SopRevisionRow.revision == row.revision)).one(),
-        session=session).sop
+    rev_id = session.exec(select(SopRevisionRow.id).where(
+        SopRevisionRow.sop_id == row.id, SopRevisionRow.revision == row.revision)).one()
+    current = sop_of_revision(rev_id, session=session).sop
+    tz = office_tz(session, row.id)
+    now = now or now_utc()
+    rows = session.exec(select(RoundEventRow).join(RoundRow, RoundRow.id == RoundEventRow.round_id)
+                        .where(RoundRow.revision_id == rev_id)
+                        .order_by(RoundEventRow.round_id, RoundEventRow.seq)).all()
+    logs: dict[int, list[RoundEvent]] = defaultdict(list)
+    for r in rows:
+        logs[r.round_id].append(_to_event(r))
+    states = []
+    for events in logs.values():
+        try:
+            states.append(machine.replay(current, events))
+        except machine.RoundError:
+            continue  # a broken log is shown on its own page and by check, not averaged here
+    starts = [st.started_at for st in states]
+    calendar = _calendar(session, tz, min(starts, default=now), now)
     minutes: dict[int, list[int]] = defaultdict(list)
     late: dict[int, int] = defaultdict(int)
     back: dict[int, int] = defaultdict(int)
-    standards: dict[int, int | None] = {}
-    for detail in details:
-        if detail.sop_revision != row.revision:
-            continue
-        for s in detail.steps:
-            if s.handed_at is None:
+    for state in states:
+        until = state.accrues_until(now)
+        for p in state.passes:
+            if p.handed_at is None:
                 continue
-            minutes[s.position].append(s.working_minutes)
-            late[s.position] += s.late
-            standards[s.position] = s.standard_minutes
-            if s.decision == "tidak":
-                back[s.position] += 1
+            timing = machine.pass_timing(current, p, calendar, until)
+            minutes[p.position].append(timing.working_minutes)
+            late[p.position] += timing.late
+            if p.decision == "tidak":
+                back[p.position] += 1
     stats = [StepStats(position=i, no=step.no, activity=step.activity, role=step.role,
                        passes=len(minutes[i]),
                        average_minutes=(sum(minutes[i]) / len(minutes[i]) if minutes[i]
                                         else None),
-                       standard_minutes=standards.get(i), late_passes=late[i],
-                       sent_back=back[i])
+                       standard_minutes=machine.standard_minutes(current, i, calendar),
+                       late_passes=late[i], sent_back=back[i])
              for i, step in enumerate(current.steps, 1)]
-    return len(details), stats
+    return len(states), stats
 
 
 # writing --------------------------------------------------------------------------------------
