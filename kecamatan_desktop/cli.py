@@ -282,7 +282,7 @@ def _backup_or_restore(args) -> int:
     """Neither opens the database for work: a backup copies even a database this version
     cannot use, and a restore is the way out of one that does not open."""
     from kecamatan_desktop.services import backups
-    from kecamatan_desktop.services.session import open_catalogue
+    from kecamatan_desktop.store.database import open_database
 
     db_path = resolve_db_path(args.db)
     if args.command == "backup":
@@ -292,7 +292,7 @@ def _backup_or_restore(args) -> int:
     print(f"Dipulihkan dari {restored.source} (skema {restored.revision}).")
     if restored.previous:
         print(f"Basis data sebelumnya disimpan di {restored.previous.path}")
-    open_catalogue(db_path).close()  # migrated now if the backup is of an older schema
+    open_database(db_path).close()  # migrated now if the backup is of an older schema
     return EXIT_OK
 
 

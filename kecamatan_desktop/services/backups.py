@@ -9,7 +9,7 @@ from pathlib import Path
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.store import backup
 from kecamatan_desktop.store.backup import BackupFile, Restored, backup_name, backups_dir
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.store.database import Database, StoreError, open_database
 from kecamatan_desktop.store.diagnose import DatabaseUnusable, Problem
 
 __all__ = ["BackupFile", "Restored", "WaysOut", "backup_name", "backup_to", "backups_dir",
@@ -65,13 +65,11 @@ def restore_into(db: Database, source: Path) -> Restored:
     """Restore `source` over the open database `db`, which stays the same object: its
     connections are closed first, and afterwards it is reopened (and migrated if the
     backup is of an older schema), so every view holding it reads the restored data."""
-    from kecamatan_desktop.services.session import open_catalogue
-
     backup.check_restorable(source)  # refused before the window lets go of anything
     db.close()
     try:
         restored = backup.restore(db.path, Path(source))
     finally:
-        reopened = open_catalogue(db.path)
+        reopened = open_database(db.path)
         db.engine, db.created = reopened.engine, False
     return restored
