@@ -133,7 +133,8 @@ def copy_database(source: Path, target: Path, *, read_only_source: bool = False)
     The copy is checked (quick_check) before it takes the name: a damaged source never
     becomes a backup that would push a good one out of the last KEEP.
     """
-    partial = target.with_name(target.name + ".part")
+    # two programs starting together may both make the day's backup: each its own partial
+    partial = target.with_name(f"{target.name}.{os.getpid()}.part")
     partial.unlink(missing_ok=True)
     src = _connect_source(source) if read_only_source else sqlite3.connect(
         source, timeout=LOCK_WAIT_SECONDS)
@@ -160,7 +161,10 @@ def _connect_source(path: Path) -> sqlite3.Connection:
     """Open someone else's file without writing to it (immutable when even -shm cannot be
     made, e.g. on a write-protected flash disk)."""
     uri = Path(path).resolve().as_uri()
-    con = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=LOCK_WAIT_SECONDS)
+    try:
+        con = sqlite3.connect(f"{uri}?mode=ro", uri=True, timeout=LOCK_WAIT_SECONDS)
+    except sqlite3.OperationalError:  # e.g. a Windows share, whose URI SQLite does not take
+        return sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS)
     try:
         con.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return con

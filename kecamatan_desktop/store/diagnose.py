@@ -76,6 +76,10 @@ def check_openable(path: Path) -> None:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"Folder {folder} tidak dapat dibuat: {exc.strerror}") from exc
+    if path.is_dir():
+        raise DatabaseUnusable(Problem.NOT_DATABASE, path, (
+            f"{path} adalah folder, bukan berkas basis data; sebutkan berkasnya, mis. "
+            f"{path / 'kecamatan.db'}."))
     size = path.stat().st_size if path.exists() else None
     if not size:
         if _left_traces(path):
@@ -90,8 +94,12 @@ def check_openable(path: Path) -> None:
             raise DatabaseUnusable(Problem.READ_ONLY, path, (
                 f"Folder {folder} hanya dapat dibaca; basis data baru tidak dapat dibuat di sana."))
         return
-    with path.open("rb") as fh:
-        header = fh.read(100)
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise DatabaseUnusable(Problem.READ_ONLY, path, (
+            f"Berkas basis data {path} tidak dapat dibaca: {exc.strerror}.")) from exc
     if not header.startswith(SQLITE_MAGIC):
         raise DatabaseUnusable(Problem.NOT_DATABASE, path, (
             f"Berkas {path} bukan basis data Kecamatan Desktop (bukan berkas SQLite); "

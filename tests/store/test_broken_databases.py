@@ -78,6 +78,10 @@ def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path):
     assert snapshot(tmp_path) == before
 
 
+def test_a_folder_named_as_the_database_is_refused(tmp_path):
+    refused(tmp_path, Problem.NOT_DATABASE, "adalah folder")
+
+
 def test_another_programs_sqlite_file_is_refused_untouched(tmp_path):
     path = tmp_path / "lain.db"
     con = sqlite3.connect(path)
