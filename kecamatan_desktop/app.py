@@ -7,10 +7,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from kecamatan_desktop.resource_paths import resource
-from kecamatan_desktop.store.database import StoreError
 from kecamatan_desktop.ui import strings
 
 ORGANIZATION = "KecamatanDesktop"
@@ -40,24 +39,28 @@ def default_settings() -> QSettings:
     return QSettings(ORGANIZATION, strings.APP_NAME)
 
 
-def run_gui(db_path: Path) -> int:
-    from kecamatan_desktop.services.session import open_catalogue
+def run_gui(db_path: Path, *, read_only: bool = False) -> int:
+    from kecamatan_desktop.ui.crash import CrashReporter
+    from kecamatan_desktop.ui.db_open import DatabaseOpener
     from kecamatan_desktop.ui.main_window import MainWindow
     from kecamatan_desktop.ui.single_instance import InstanceServer, bring_forward, wake_running
 
     app = make_application()
     if wake_running(db_path):  # already open on this PC: that window comes forward instead
         return 0
-    try:
-        db = open_catalogue(db_path)
-    except StoreError as exc:
-        QMessageBox.critical(None, strings.DB_ERROR_TITLE, str(exc))
+    reporter = CrashReporter(app)
+    reporter.install()
+    db = DatabaseOpener(db_path).open(read_only=read_only)
+    if db is None:
         return 1
     window = MainWindow(db, default_settings())
-    instance = InstanceServer(db_path, app)
+    reporter.window = window
+    # keyed on the file really opened: the opener may have switched to another one
+    instance = InstanceServer(db.path, app)
     instance.woken.connect(lambda: bring_forward(window))
     window.show()
     try:
         return app.exec()
     finally:
+        reporter.uninstall()
         db.close()

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.store.database import Database, StoreError, resolve_db_path
+from kecamatan_desktop.store.diagnose import DatabaseUnusable
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
+log = logging.getLogger(__name__)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,6 +32,9 @@ def build_parser() -> argparse.ArgumentParser:
                      description="Kecamatan Desktop: SOP Administrasi Pemerintahan.")
     parser.add_argument("--db", metavar="PATH",
                         help="berkas basis data (bawaan: KECAMATAN_DB atau folder data pengguna)")
+    parser.add_argument("--read-only", action="store_true",
+                        help="buka basis data hanya untuk dibaca dan dicetak")
+    parser.add_argument("--debug", action="store_true", help="catat rincian (DEBUG) di log")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p_list = sub.add_parser("list", help="daftar SOP")
     p_list.add_argument("--json", action="store_true", help="keluaran JSON")
@@ -54,6 +61,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_book.add_argument("--paper", choices=("f4", "a4"), default="f4")
     sub.add_parser("check", help="periksa basis data: keutuhan berkas, kunci, rantai riwayat "
                                  "putaran; OK atau daftar masalah")
+    p_backup = sub.add_parser("backup", help="cadangkan basis data (bawaan: ke folder backups/ "
+                                             "di sebelah basis data)")
+    p_backup.add_argument("-o", "--output", metavar="FILE")
+    p_restore = sub.add_parser("restore", help="pulihkan basis data dari cadangan (yang sekarang "
+                                               "dicadangkan dulu)")
+    p_restore.add_argument("file", metavar="FILE")
     _add_archive_commands(sub)
     _add_officer_commands(sub)
     _add_round_commands(sub)
@@ -159,29 +172,71 @@ def _add_round_commands(sub) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from kecamatan_desktop import logs
+
     args = build_parser().parse_args(argv)
+    db_path = resolve_db_path(args.db)
+    logs.setup_logging(db_path, debug=args.debug)
+    log.info("command %s", args.command or "(window)")
+    log.debug("arguments %s", vars(args))
     if args.command is None:
         from kecamatan_desktop.app import run_gui  # Qt is loaded only for the window
 
-        return run_gui(resolve_db_path(args.db))
+        return run_gui(db_path, read_only=args.read_only)
     try:
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's last flush
+        return code
+    except BrokenPipeError:  # `list | head`: the reader had enough
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_FAILURE
+    except DatabaseUnusable as exc:
+        log.warning("database refused: %s", exc)
+        print(f"{exc} {_ways_out(exc)}", file=sys.stderr)
+        return EXIT_BAD_INPUT
     except InputError as exc:
+        log.info("refused: %s", exc)
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
     except StoreError as exc:
+        log.warning("failed: %s", exc)
         print(exc, file=sys.stderr)
         return EXIT_FAILURE
+    except Exception:
+        logs.log_unexpected(f"running {args.command!r}")
+        print(f"Galat tak terduga saat menjalankan '{args.command}'; rinciannya dicatat di "
+              f"{logs.log_location()}.", file=sys.stderr)
+        return EXIT_FAILURE
+
+
+def _ways_out(exc: DatabaseUnusable) -> str:
+    """The ways out of a database that would not open, as command lines, in one sentence."""
+    from kecamatan_desktop.services.backups import ways_out
+
+    ways = ways_out(exc)
+    where = f'--db "{exc.path}" '
+    options = []
+    if ways.latest_backup:
+        latest = ways.latest_backup
+        options.append(f"pulihkan cadangan terakhir ({latest.made_at:%d-%m-%Y %H.%M}): "
+                       f'kecamatan-desktop {where}restore "{latest.path}"')
+    if ways.read_only:
+        options.append(f"buka hanya untuk dibaca dan dicetak: kecamatan-desktop {where}"
+                       "--read-only …")
+    options.append("pilih berkas lain dengan --db PATH")
+    return "Jalan keluar: " + "; atau ".join(options) + "."
 
 
 def _run(args: argparse.Namespace) -> int:
     from kecamatan_desktop.services import catalogue
     from kecamatan_desktop.services.session import open_catalogue
 
+    if args.command in ("backup", "restore"):
+        return _backup_or_restore(args)
     if args.command == "import":
         # Read and validate every file before the database is touched.
         sops = catalogue.read_sop_files(Path(f) for f in args.files)
-    db: Database = open_catalogue(resolve_db_path(args.db))
+    db: Database = open_catalogue(resolve_db_path(args.db), read_only=args.read_only)
     try:
         with db.guard(), db.session() as session:
             if args.command == "image":
@@ -220,6 +275,24 @@ def _run(args: argparse.Namespace) -> int:
 
         for path in write_images(sop, Path(args.output)):
             print(path)
+    return EXIT_OK
+
+
+def _backup_or_restore(args) -> int:
+    """Neither opens the database for work: a backup copies even a database this version
+    cannot use, and a restore is the way out of one that does not open."""
+    from kecamatan_desktop.services import backups
+    from kecamatan_desktop.store.database import open_database
+
+    db_path = resolve_db_path(args.db)
+    if args.command == "backup":
+        print(backups.backup_to(db_path, Path(args.output) if args.output else None))
+        return EXIT_OK
+    restored = backups.restore_over(db_path, Path(args.file))
+    print(f"Dipulihkan dari {restored.source} (skema {restored.revision}).")
+    if restored.previous:
+        print(f"Basis data sebelumnya disimpan di {restored.previous.path}")
+    open_database(db_path).close()  # migrated now if the backup is of an older schema
     return EXIT_OK
 
 

@@ -23,8 +23,10 @@ def seed_dict(sop_id: str = "poncokusumo-2018-renja") -> dict:
 
 
 @pytest.fixture(autouse=True)
-def _no_env_db(monkeypatch):
+def _no_env_db(monkeypatch, tmp_path_factory):
     monkeypatch.delenv("KECAMATAN_DB", raising=False)
+    # the default data folder (database, log) is a temporary one, never the tester's own
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
 
 
 @pytest.fixture

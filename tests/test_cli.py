@@ -89,11 +89,11 @@ def test_missing_import_file_is_bad_input(capsys, db_path, tmp_path):
     assert code == 2 and "tidak ditemukan" in err
 
 
-def test_corrupt_database_is_failure_with_message(capsys, tmp_path):
+def test_corrupt_database_is_refused_with_message(capsys, tmp_path):
     path = tmp_path / "rusak.db"
     path.write_bytes(b"bukan sqlite" * 100)
     code, _, err = run(capsys, "--db", path, "list")
-    assert code == 1 and "rusak atau bukan basis data" in err
+    assert code == 2 and "bukan basis data Kecamatan Desktop" in err
 
 
 def test_usage_error_is_bad_input(capsys):

@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from kecamatan_desktop.resource_paths import data_dir
 from kecamatan_desktop.services.catalogue import list_office_names, seed_catalogue
 from kecamatan_desktop.services.officers import seed_camats
-from kecamatan_desktop.store.database import Database, open_database
+from kecamatan_desktop.store import backup
+from kecamatan_desktop.store.database import Database, StoreError, open_database
+
+log = logging.getLogger(__name__)
 
 
-def open_catalogue(path: Path, *, seed_dir: Path | None = None) -> Database:
+def open_catalogue(path: Path, *, seed_dir: Path | None = None,
+                   read_only: bool = False) -> Database:
     """Open the database at `path`; one without offices is seeded from the catalogue in data/.
 
     Seeding is one transaction, so a seed cut short leaves no offices and is redone next start.
+    The first open of a day backs the database up (store/backup.py); a database opened
+    read-only is neither seeded nor backed up.
     """
-    db = open_database(path)
+    db = open_database(path, read_only=read_only)
+    if read_only:
+        return db
+    if not db.created:
+        try:
+            backup.daily_backup(db.path)
+        except StoreError as exc:  # the work goes on; the log and the next start say more
+            log.error("daily backup failed: %s", exc)
     with db.guard(), db.session() as session:
         if not list_office_names(session=session):
             seed_catalogue(seed_dir or data_dir(), session=session)

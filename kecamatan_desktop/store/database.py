@@ -150,6 +150,7 @@ class Database:
     path: Path
     engine: Engine
     created: bool  # True when this open made the schema from nothing
+    read_only: bool = False  # opened to read and print only (see open_read_only)
 
     def session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -160,25 +161,38 @@ class Database:
         try:
             yield
         except (DBAPIError, sqlite3.Error) as exc:
+            if self.read_only and "readonly" in str(exc).lower():
+                raise StoreError(f"Basis data {self.path} dibuka hanya untuk dibaca dan "
+                                 "dicetak; perubahan tidak disimpan.") from exc
             raise StoreError(describe(exc, self.path)) from exc
 
     def close(self) -> None:
         self.engine.dispose()
 
 
-def open_database(path: Path) -> Database:
-    """Open (creating if needed) and migrate the database at `path` to the newest schema."""
+def open_database(path: Path, *, read_only: bool = False) -> Database:
+    """Open (creating if needed) and migrate the database at `path` to the newest schema.
+
+    A file that cannot be used is refused with DatabaseUnusable before anything is written
+    (store/diagnose.py); a schema that is behind is backed up before it is migrated.
+    """
+    from kecamatan_desktop.store import backup, diagnose  # both build on this module
+
     path = Path(path)
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"Folder {path.parent} tidak dapat dibuat: {exc.strerror}") from exc
-    _check_header(path)
+    if read_only:
+        return open_read_only(path)
+    diagnose.check_openable(path)
     engine = make_engine(path)
     try:
         with engine.connect() as conn:
-            had_schema = migrate.current_revision(conn) is not None
+            current = migrate.current_revision(conn)
+        had_schema = current is not None
+        if had_schema and current != migrate.SCHEMA_HEAD:
+            backup.make_backup(path, backup.BEFORE_MIGRATION)
         migrate.upgrade(engine)
+    except StoreError:
+        engine.dispose()
+        raise
     except (DBAPIError, sqlite3.Error) as exc:
         engine.dispose()
         raise StoreError(describe(exc, path)) from exc
@@ -189,11 +203,35 @@ def open_database(path: Path) -> Database:
     return Database(path=path, engine=engine, created=not had_schema)
 
 
-def _check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite before SQLite gets a chance to write to it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise StoreError(describe(sqlite3.DatabaseError("file is not a database"), path))
+def open_read_only(path: Path) -> Database:
+    """Open an existing database to read and print only: no migration, no write reaches the
+    file (SQLite's read-only mode; immutable when not even its -shm file can be made)."""
+    from sqlalchemy.pool import NullPool
+
+    path = Path(path)
+    if not path.is_file():
+        raise StoreError(f"Berkas basis data {path} tidak ada.")
+    uri = path.resolve().as_uri()
+
+    def connect() -> sqlite3.Connection:
+        con = sqlite3.connect(f"{uri}?mode=ro", uri=True, check_same_thread=False)
+        try:
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.OperationalError as exc:
+            con.close()
+            if "locked" in str(exc).lower():  # being written: immutable would read halves
+                raise
+            con = sqlite3.connect(f"{uri}?immutable=1", uri=True, check_same_thread=False)
+        con.isolation_level = None
+        con.execute("PRAGMA query_only=ON")
+        return con
+
+    engine = create_engine("sqlite://", creator=connect, poolclass=NullPool)
+    event.listen(engine, "begin", _on_begin)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar()
+    except (DBAPIError, sqlite3.Error) as exc:
+        engine.dispose()
+        raise StoreError(describe(exc, path)) from exc
+    return Database(path=path, engine=engine, created=False, read_only=True)

@@ -25,11 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop import __version__
+from kecamatan_desktop import __version__, logs
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.store.database import Database, StoreError
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.backup_actions import BackupActions
 from kecamatan_desktop.ui.editor.document import SopDocument
 from kecamatan_desktop.ui.editor.edit_session import EditSession, UnsavedAnswer
 from kecamatan_desktop.ui.editor.identity_page import IdentityPage
@@ -70,6 +71,9 @@ class MainWindow(QMainWindow):
         self.revision_history.open_requested.connect(self.edit_session.open_revision)
         self.revision_history.back_requested.connect(self.edit_session.back_to_current)
         self.procedure_view.problems_panel.identity_activated.connect(self._show_identity_form)
+        if db.read_only:
+            self.statusBar().addPermanentWidget(QLabel(strings.READ_ONLY_MARK,
+                                                       objectName="readOnlyMark"))
         self.reload()
         self._restore_settings()
         self._on_document_changed()
@@ -187,6 +191,10 @@ class MainWindow(QMainWindow):
         for paper_action in self.printing.paper_actions.values():
             paper_menu.addAction(paper_action)
         file_menu.addAction(self.action_office)
+        self.backups = BackupActions(self.db, self)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backups.backup_action)
+        file_menu.addAction(self.backups.restore_action)
         file_menu.addSeparator()
         file_menu.addAction(self.action_quit)
 
@@ -445,8 +453,11 @@ class MainWindow(QMainWindow):
             OfficeProfileDialog(self.db, office, self).exec()
 
     def show_about(self) -> None:
-        QMessageBox.about(self, strings.ABOUT_TITLE,
-                          strings.ABOUT_TEXT.format(version=__version__, db=self.db.path))
+        QMessageBox.about(self, strings.ABOUT_TITLE, self.about_text())
+
+    def about_text(self) -> str:
+        return strings.ABOUT_TEXT.format(version=__version__, db=self.db.path,
+                                         log=logs.log_location())
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_import_paths(self) -> list[Path]:

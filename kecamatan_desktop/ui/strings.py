@@ -51,6 +51,7 @@ ABOUT_TEXT = (
     "Standar Operasional Prosedur Administrasi Pemerintahan (Permenpan-RB No. 35 Tahun 2012) "
     "untuk kantor kecamatan: katalog SOP, lembar identitas dan prosedur.<br><br>"
     "Basis data: {db}<br>"
+    "Berkas log: {log}<br>"
     "Huruf: Liberation Sans (SIL Open Font License)."
 )
 
@@ -415,3 +416,54 @@ CHECK_PROGRESS = "Memeriksa riwayat putaran… ({done} dari {total})"
 CHECK_OK = "Basis data utuh: berkas, kunci, dan riwayat setiap putaran sesuai yang tercatat."
 CHECK_PROBLEMS = "Ditemukan {count} masalah:\n\n{lines}"
 CHECK_CANCELLED = "Pemeriksaan dihentikan sebelum selesai."
+
+# backups and restores
+ACTION_BACKUP = "Ca&dangkan…"
+ACTION_RESTORE = "P&ulihkan…"
+BACKUP_TITLE = "Cadangkan basis data"
+BACKUP_FILTER = "Basis data Kecamatan Desktop (*.db);;Semua berkas (*)"
+BACKUP_DONE = "Cadangan disimpan di {path}."
+BACKUP_FAILED = "Cadangan gagal"
+RESTORE_TITLE = "Pulihkan basis data"
+RESTORE_INTRO = (
+    "Pilih cadangan yang akan dipulihkan. Basis data yang sekarang dicadangkan dulu, "
+    "jadi pemulihan dapat dibatalkan dengan memulihkan cadangan itu."
+)
+RESTORE_NONE = "Belum ada cadangan di {folder}."
+RESTORE_HEADERS = ("Tanggal", "Jenis", "Ukuran")
+RESTORE_KINDS = {
+    "harian": "harian (saat program dibuka)",
+    "sebelum-migrasi": "sebelum pembaruan skema",
+    "sebelum-pemulihan": "sebelum pemulihan",
+    "manual": "dibuat sendiri",
+}
+RESTORE_CHOSEN = "Pulihkan yang dipilih"
+RESTORE_OTHER = "Pilih berkas lain…"
+RESTORE_CONFIRM = (
+    "Pulihkan basis data dari cadangan {when}?\n\n{path}\n\n"
+    "Semua yang dicatat sesudah cadangan itu dibuat tidak akan tampak lagi; basis data yang "
+    "sekarang disimpan lebih dulu di folder cadangan."
+)
+RESTORE_DONE = "Basis data dipulihkan dari {path}.\nBasis data sebelumnya disimpan di {previous}."
+RESTORE_FAILED = "Pemulihan gagal"
+READ_ONLY_MARK = "Hanya baca: perubahan tidak disimpan"
+
+# a database that does not open
+DB_WAY_OUT_QUESTION = "Apa yang ingin dilakukan?"
+DB_WAY_RESTORE = "Pulihkan cadangan terakhir ({when})"
+DB_WAY_READ_ONLY = "Buka hanya untuk membaca dan mencetak"
+DB_WAY_RETRY = "Coba lagi"
+DB_WAY_OTHER = "Pilih berkas lain…"
+DB_WAY_QUIT = "Keluar"
+DB_OPEN_OTHER = "Pilih basis data"
+
+# an unexpected error
+CRASH_TITLE = "Terjadi kesalahan"
+CRASH_TEXT = (
+    "Terjadi kesalahan yang tidak terduga saat {doing}. Program tetap berjalan, dan yang "
+    "sudah disimpan tetap aman; periksa apakah langkah terakhir tadi tercatat.\n\n"
+    "Rincian kesalahan dicatat di berkas log:\n{log}\n\n"
+    "Bila kesalahan ini berulang, kirimkan berkas itu kepada pengelola program."
+)
+CRASH_DOING_ACTION = "menjalankan «{action}»"
+CRASH_DOING_UNKNOWN = "memakai program"

@@ -10,6 +10,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from kecamatan_desktop.store.database import StoreError, open_database, resolve_db_path
+from kecamatan_desktop.store.diagnose import DatabaseUnusable, Problem
 from kecamatan_desktop.store.migrate import SCHEMA_HEAD, head_revision
 from kecamatan_desktop.store.models import SQLModel
 
@@ -44,8 +45,9 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path):
     path = tmp_path / "catatan.db"
     path.write_bytes(b"ini bukan basis data, hanya catatan penting\n" * 10)
     before = path.read_bytes()
-    with pytest.raises(StoreError, match="rusak atau bukan basis data"):
+    with pytest.raises(DatabaseUnusable, match="bukan basis data Kecamatan Desktop") as caught:
         open_database(path)
+    assert caught.value.problem is Problem.NOT_DATABASE
     assert path.read_bytes() == before
 
 
@@ -54,8 +56,9 @@ def test_a_truncated_database_is_refused(tmp_path, db_path):
     broken = tmp_path / "rusak.db"
     data = db_path.read_bytes()
     broken.write_bytes(data[:100] + b"\x00" * 50 + b"garbage" * 400)
-    with pytest.raises(StoreError, match="rusak atau bukan basis data"):
+    with pytest.raises(DatabaseUnusable, match="terpotong|rusak") as caught:
         open_database(broken)
+    assert caught.value.problem is Problem.CORRUPT
 
 
 def test_a_locked_database_says_so(catalogue_db):

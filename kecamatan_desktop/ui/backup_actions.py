@@ -1,0 +1,185 @@
+"""*Berkas → Cadangkan…* and *Pulihkan…*: the backups listed newest first, one restored."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.services import backups
+from kecamatan_desktop.services.backups import BackupFile
+from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.ui import strings
+
+
+def _when(made_at: datetime) -> str:
+    return f"{made_at:%d-%m-%Y %H.%M.%S}"
+
+
+class BackupListModel(QAbstractTableModel):
+    def __init__(self, items: list[BackupFile], parent=None) -> None:
+        super().__init__(parent)
+        self.items = items
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(strings.RESTORE_HEADERS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        item = self.items[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(item.path)
+        return (_when(item.made_at), strings.RESTORE_KINDS.get(item.kind, item.kind),
+                f"{item.size / 1024:,.0f} KB".replace(",", "."))[index.column()]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return strings.RESTORE_HEADERS[section]
+        return None
+
+
+class RestoreDialog(QDialog):
+    """Lists the backups; `chosen` is the one picked, or another file the user browsed to."""
+
+    def __init__(self, items: list[BackupFile], folder: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(strings.RESTORE_TITLE)
+        self.folder = folder
+        self.chosen: Path | None = None
+        self.model = BackupListModel(items, self)
+        self.table = QTableView(objectName="backupList")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        intro = strings.RESTORE_INTRO if items else strings.RESTORE_NONE.format(folder=folder)
+        buttons = QDialogButtonBox()
+        self.restore_button = buttons.addButton(strings.RESTORE_CHOSEN,
+                                                QDialogButtonBox.ButtonRole.AcceptRole)
+        self.other_button = buttons.addButton(strings.RESTORE_OTHER,
+                                              QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(strings.CANCEL, QDialogButtonBox.ButtonRole.RejectRole)
+        self.restore_button.setEnabled(bool(items))
+        self.restore_button.clicked.connect(self._take_selected)
+        self.other_button.clicked.connect(self._take_other)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(intro, wordWrap=True))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        if items:
+            self.table.selectRow(0)
+        self.resize(560, 360)
+
+    def _take_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        if rows:
+            self.chosen = self.model.items[rows[0].row()].path
+            self.accept()
+
+    def _take_other(self) -> None:
+        path = self.ask_other_file()
+        if path is not None:
+            self.chosen = path
+            self.accept()
+
+    def ask_other_file(self) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self, strings.RESTORE_TITLE, str(self.folder),
+                                              strings.BACKUP_FILTER)
+        return Path(path) if path else None
+
+
+class BackupActions(QObject):
+    """The two menu actions; `window` is the main window (unsaved edits, refresh, messages)."""
+
+    def __init__(self, db: Database, window: QWidget) -> None:
+        super().__init__(window)
+        self.db = db
+        self.window = window
+        self.backup_action = QAction(strings.ACTION_BACKUP, window, objectName="actionBackup")
+        self.restore_action = QAction(strings.ACTION_RESTORE, window,
+                                      objectName="actionRestore")
+        self.backup_action.triggered.connect(self.backup)
+        self.restore_action.triggered.connect(self.restore)
+        self.restore_action.setEnabled(not db.read_only)
+
+    def backup(self) -> Path | None:
+        suggested = backups.backup_name(self.db.path, "manual")
+        try:
+            suggested.parent.mkdir(exist_ok=True)
+        except OSError:
+            suggested = self.db.path.parent / suggested.name
+        target = self.ask_backup_path(suggested)
+        if target is None:
+            return None
+        try:
+            path = backups.backup_to(self.db.path, target)
+        except (InputError, StoreError) as exc:
+            self.window.show_error(strings.BACKUP_FAILED, str(exc))
+            return None
+        self.window.show_info(strings.BACKUP_TITLE, strings.BACKUP_DONE.format(path=path))
+        return path
+
+    def restore(self) -> Path | None:
+        if not self.window.edit_session.resolve_unsaved():
+            return None
+        items = backups.list_backups(self.db.path)
+        source = self.choose_backup(items)
+        if source is None:
+            return None
+        item = next((b for b in items if b.path == source), None)
+        when = _when(item.made_at) if item else source.name
+        if not self.confirm_restore(source, when):
+            return None
+        try:
+            restored = backups.restore_into(self.db, source)
+        except (InputError, StoreError) as exc:
+            self.window.show_error(strings.RESTORE_FAILED, str(exc))
+            return None
+        self.window.events.sops_changed.emit([])
+        self.window.edit_session.open_sop(self.window.selected_sop_id())
+        self.window.refresh_rounds()
+        previous = restored.previous.path if restored.previous else "-"
+        self.window.show_info(strings.RESTORE_TITLE,
+                              strings.RESTORE_DONE.format(path=source, previous=previous))
+        return source
+
+    # dialogs: small methods that tests replace ------------------------------------------------
+    def ask_backup_path(self, suggested: Path) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self.window, strings.BACKUP_TITLE, str(suggested),
+                                              strings.BACKUP_FILTER)
+        return Path(path) if path else None
+
+    def choose_backup(self, items: list[BackupFile]) -> Path | None:
+        dialog = RestoreDialog(items, backups.backups_dir(self.db.path), self.window)
+        return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+    def confirm_restore(self, source: Path, when: str) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, strings.RESTORE_TITLE,
+                          strings.RESTORE_CONFIRM.format(when=when, path=source),
+                          parent=self.window)
+        yes = box.addButton(strings.YES, QMessageBox.ButtonRole.YesRole)
+        box.addButton(strings.NO, QMessageBox.ButtonRole.NoRole)
+        box.exec()
+        return box.clickedButton() is yes

@@ -1,0 +1,95 @@
+"""Opening the database at start; one that will not open gets a dialog with the ways out."""
+
+from __future__ import annotations
+
+import logging
+from enum import Enum, auto
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.services import backups
+from kecamatan_desktop.services.backups import WaysOut
+from kecamatan_desktop.services.session import open_catalogue
+from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.store.diagnose import DatabaseUnusable
+from kecamatan_desktop.ui import strings
+
+log = logging.getLogger(__name__)
+
+
+class WayOut(Enum):
+    RESTORE = auto()
+    READ_ONLY = auto()
+    RETRY = auto()
+    CHOOSE_OTHER = auto()
+    QUIT = auto()
+
+
+class DatabaseOpener:
+    """Tries to open, asks what to do when that fails, and tries again until it works or
+    the user quits. Never makes a new database in place of one that is missing or broken."""
+
+    def __init__(self, path: Path, parent: QWidget | None = None) -> None:
+        self.path = Path(path)
+        self.parent = parent
+
+    def open(self, *, read_only: bool = False) -> Database | None:
+        path = self.path
+        while True:
+            try:
+                db = open_catalogue(path, read_only=read_only)
+                self.path = path
+                return db
+            except DatabaseUnusable as exc:
+                log.warning("database refused at start: %s", exc)
+                message, ways = str(exc), backups.ways_out(exc)
+            except StoreError as exc:  # e.g. a migration that refused the data
+                log.warning("database failed at start: %s", exc)
+                message, ways = str(exc), WaysOut(None, False, False)
+            choice = self.ask_way_out(message, ways)
+            if choice is WayOut.RESTORE and ways.latest_backup is not None:
+                try:
+                    backups.restore_over(path, ways.latest_backup.path)
+                except (InputError, StoreError) as exc:
+                    self.show_error(str(exc))
+            elif choice is WayOut.READ_ONLY:
+                read_only = True
+            elif choice is WayOut.CHOOSE_OTHER:
+                other = self.ask_other_file()
+                if other is not None:
+                    path, read_only = other, False
+            elif choice is WayOut.QUIT:
+                return None
+
+    # dialogs: small methods that tests replace ------------------------------------------------
+    def ask_way_out(self, message: str, ways: WaysOut) -> WayOut:
+        box = QMessageBox(QMessageBox.Icon.Critical, strings.DB_ERROR_TITLE, message,
+                          parent=self.parent)
+        box.setInformativeText(strings.DB_WAY_OUT_QUESTION)
+        buttons = {}
+        if ways.latest_backup is not None:
+            when = f"{ways.latest_backup.made_at:%d-%m-%Y %H.%M}"
+            buttons[box.addButton(strings.DB_WAY_RESTORE.format(when=when),
+                                  QMessageBox.ButtonRole.AcceptRole)] = WayOut.RESTORE
+        if ways.read_only:
+            buttons[box.addButton(strings.DB_WAY_READ_ONLY,
+                                  QMessageBox.ButtonRole.AcceptRole)] = WayOut.READ_ONLY
+        if ways.retry:
+            buttons[box.addButton(strings.DB_WAY_RETRY,
+                                  QMessageBox.ButtonRole.AcceptRole)] = WayOut.RETRY
+        buttons[box.addButton(strings.DB_WAY_OTHER,
+                              QMessageBox.ButtonRole.ActionRole)] = WayOut.CHOOSE_OTHER
+        buttons[box.addButton(strings.DB_WAY_QUIT,
+                              QMessageBox.ButtonRole.RejectRole)] = WayOut.QUIT
+        box.exec()
+        return buttons.get(box.clickedButton(), WayOut.QUIT)
+
+    def ask_other_file(self) -> Path | None:
+        path, _ = QFileDialog.getOpenFileName(self.parent, strings.DB_OPEN_OTHER,
+                                              str(self.path.parent), strings.BACKUP_FILTER)
+        return Path(path) if path else None
+
+    def show_error(self, text: str) -> None:
+        QMessageBox.warning(self.parent, strings.RESTORE_FAILED, text)
