@@ -153,7 +153,8 @@ def _cut(text: str, limit: int) -> str:
 def sop_from_dict(data: Any, source: str = "<data>") -> Sop:
     """Validate a decoded sop-ap/1 document; raise InvalidSopFile listing every problem."""
     r = _Reader()
-    if not r.keys(data, "", TOP_KEYS, TOP_KEYS):
+    # Without every key the rest cannot be read; what is missing or unknown is reason enough.
+    if not r.keys(data, "", TOP_KEYS, TOP_KEYS) or any(key not in data for key in TOP_KEYS):
         raise InvalidSopFile(source, r.problems)
     if data.get("format") != FORMAT:
         r.fail("format", f"harus {FORMAT!r}, bukan {_shown(data.get('format'))}")
