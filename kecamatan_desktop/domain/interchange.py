@@ -10,6 +10,7 @@ from typing import Any
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.flow import closed_loops
+from kecamatan_desktop.domain.json_strict import StrictJsonError, key_path, parse, text_of
 from kecamatan_desktop.domain.nip import NipError, check_nip
 from kecamatan_desktop.domain.sop import Approver, Decision, Office, Sop, Step
 from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
@@ -25,6 +26,16 @@ OFFICE_KEYS = ("government", "name", "address")
 APPROVER_KEYS = ("title", "name", "rank", "nip")
 STEP_KEYS = ("no", "activity", "role", "requirements", "time", "output", "notes", "decision")
 REQUIRED_STEP_KEYS = ("no", "activity", "role")
+# Limits of a file (README, "The SOP interchange file"): far above any real SOP, low enough
+# that a damaged or hostile file is refused before it costs time or memory.
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_STEPS = 500
+MAX_DEPTH = 4  # document {} > steps [] > step {} > decision {}
+SHOWN_PROBLEMS = 20
+SHOWN_CHARS = 300
+# C0 and C1 control characters, and halves of a surrogate pair (a "\ud800" escape on its own),
+# which no printed form can show and SQLite's UTF-8 cannot store.
+_BAD_CHARS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -44,7 +55,10 @@ class InvalidSopFile(InputError):
     def __init__(self, source: str, problems: list[Problem]):
         self.source = source
         self.problems = problems
-        lines = [f"Berkas {source} tidak sah:"] + [f"  - {p}" for p in problems]
+        lines = [f"Berkas {source} tidak sah:"]
+        lines += [f"  - {_cut(str(p), SHOWN_CHARS)}" for p in problems[:SHOWN_PROBLEMS]]
+        if len(problems) > SHOWN_PROBLEMS:
+            lines.append(f"  - … dan {len(problems) - SHOWN_PROBLEMS} masalah lain")
         super().__init__("\n".join(lines))
 
 
@@ -76,7 +90,19 @@ class _Reader:
             return ""
         if required and not value.strip():
             self.fail(_join(place, key), "tidak boleh kosong")
+        self.printable(value, _join(place, key))
         return value
+
+    def printable(self, value: str, where: str) -> None:
+        bad = _BAD_CHARS.search(value)
+        if bad is None:
+            return
+        code = f"U+{ord(bad.group()):04X}"
+        if bad.group() >= "\ud800":
+            self.fail(where, f"berisi {code}, separuh pasangan surrogate yang bukan huruf")
+        else:
+            self.fail(where, f"berisi karakter kendali {code} (tab, baris baru, dll.) pada "
+                             f"karakter ke-{bad.start() + 1}; hapus karakter itu")
 
     def day(self, obj: dict, key: str, place: str, *, nullable: bool = False) -> date | None:
         value = obj.get(key)
@@ -85,8 +111,9 @@ class _Reader:
             if not nullable:
                 self.fail(where, "tanggal wajib diisi (format TTTT-BB-HH)")
             return None
-        if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-            self.fail(where, f"{value!r} bukan tanggal ISO (format TTTT-BB-HH, mis. 2018-01-04)")
+        if not isinstance(value, str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            self.fail(where, f"{_shown(value)} bukan tanggal ISO (format TTTT-BB-HH, "
+                             "mis. 2018-01-04)")
             return None
         try:
             return date.fromisoformat(value)
@@ -105,24 +132,35 @@ class _Reader:
             if not isinstance(item, str):
                 self.fail(f"{where}[{i}]", "harus berupa teks")
             else:
+                self.printable(item, f"{where}[{i}]")
                 out.append(item)
         return tuple(out)
 
 
 def _join(place: str, key: str) -> str:
-    return f"{place}.{key}" if place else key
+    return key_path(place, key)
+
+
+def _shown(value: Any) -> str:
+    """A value as quoted in a message, cut short: a file may hold megabytes in one field."""
+    return _cut(repr(value), 60)
+
+
+def _cut(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def sop_from_dict(data: Any, source: str = "<data>") -> Sop:
     """Validate a decoded sop-ap/1 document; raise InvalidSopFile listing every problem."""
     r = _Reader()
-    if not r.keys(data, "", TOP_KEYS, TOP_KEYS):
+    # Without every key the rest cannot be read; what is missing or unknown is reason enough.
+    if not r.keys(data, "", TOP_KEYS, TOP_KEYS) or any(key not in data for key in TOP_KEYS):
         raise InvalidSopFile(source, r.problems)
     if data.get("format") != FORMAT:
-        r.fail("format", f"harus {FORMAT!r}, bukan {data.get('format')!r}")
+        r.fail("format", f"harus {FORMAT!r}, bukan {_shown(data.get('format'))}")
     sop_id = data.get("id")
     if not isinstance(sop_id, str) or not ID_PATTERN.fullmatch(sop_id):
-        r.fail("id", f"{sop_id!r} harus huruf kecil a-z, angka dan tanda '-' (mis. "
+        r.fail("id", f"{_shown(sop_id)} harus huruf kecil a-z, angka dan tanda '-' (mis. "
                      "'poncokusumo-2018-renja')")
         sop_id = ""
 
@@ -155,7 +193,7 @@ def sop_from_dict(data: Any, source: str = "<data>") -> Sop:
         if not role.strip():
             r.fail(f"roles[{i}]", "nama lajur (pelaksana) tidak boleh kosong")
         elif role in seen:
-            r.fail(f"roles[{i}]", f"lajur {role!r} sudah ada; nama lajur harus unik")
+            r.fail(f"roles[{i}]", f"lajur {_shown(role)} sudah ada; nama lajur harus unik")
         seen.add(role)
 
     steps = _read_steps(r, data["steps"], set(roles))
@@ -186,6 +224,9 @@ def _read_steps(r: _Reader, raw: Any, roles: set[str]) -> tuple[Step, ...]:
     if not isinstance(raw, list):
         r.fail("steps", "harus berupa daftar langkah […]")
         return ()
+    if len(raw) > MAX_STEPS:
+        r.fail("steps", f"{len(raw)} langkah; satu SOP paling banyak {MAX_STEPS} langkah")
+        return ()
     steps = []
     whole = True  # every step and every decision read as written
     for i, s in enumerate(raw):
@@ -195,7 +236,7 @@ def _read_steps(r: _Reader, raw: Any, roles: set[str]) -> tuple[Step, ...]:
             continue
         role = r.text(s, "role", place, required=True)
         if role and role not in roles:
-            r.fail(f"{place}.role", f"lajur {role!r} tidak ada di 'roles'")
+            r.fail(f"{place}.role", f"lajur {_shown(role)} tidak ada di 'roles'")
         time = r.text(s, "time", place)
         try:
             parse_waktu(time)
@@ -275,10 +316,19 @@ def dumps(sop: Sop) -> str:
 
 
 def loads(text: str, source: str = "<data>") -> Sop:
-    """Decode and validate; malformed JSON is reported with its line and column."""
+    """Decode and validate; malformed JSON is reported with its line and column, a refused
+    value (duplicate key, NaN, a number too long) with its key path."""
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InvalidSopFile(source, [Problem(
-            f"baris {exc.lineno} kolom {exc.colno}", f"bukan JSON yang sah ({exc.msg})")]) from None
+        data = parse(text, max_depth=MAX_DEPTH)
+    except StrictJsonError as exc:
+        raise InvalidSopFile(source, [Problem(p, m) for p, m in exc.problems]) from None
     return sop_from_dict(data, source)
+
+
+def load_bytes(raw: bytes, source: str = "<data>") -> Sop:
+    """A file's bytes as read from disk: UTF-8 with or without a BOM, at most 5 MB."""
+    try:
+        text = text_of(raw, max_bytes=MAX_FILE_BYTES)
+    except StrictJsonError as exc:
+        raise InvalidSopFile(source, [Problem(p, m) for p, m in exc.problems]) from None
+    return loads(text, source)

@@ -16,7 +16,7 @@ def check_nip(text: str) -> str:
     digits = text.replace(" ", "")
     if not digits:
         raise NipError("NIP kosong")
-    if not digits.isdigit():
+    if not (digits.isascii() and digits.isdigit()):  # "²" is a digit that int() refuses
         raise NipError(f"NIP {text!r} hanya boleh berisi angka dan spasi")
     if len(digits) != 18:
         raise NipError(f"NIP {text!r} harus 18 angka, bukan {len(digits)}")

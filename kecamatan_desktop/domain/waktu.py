@@ -11,7 +11,8 @@ from kecamatan_desktop.domain.errors import InputError
 WORKING_DAY_MINUTES = 450
 
 _UNITS = {"menit": 1, "jam": 60, "hari": None}
-_PATTERN = re.compile(r"^\s*(\d+)\s*(menit|jam|hari)\s*$", re.IGNORECASE)
+# ASCII digits only, and few of them: int() refuses "²" and numbers over 4,300 digits.
+_PATTERN = re.compile(r"^\s*([0-9]{1,6})\s*(menit|jam|hari)\s*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -34,10 +35,11 @@ def parse_waktu(text: str) -> Waktu | None:
     stripped = text.strip()
     if not stripped:
         return None
-    if stripped.isdigit() and int(stripped) == 0:
+    if re.fullmatch("0+", stripped):
         return Waktu(0, "menit")
     match = _PATTERN.match(stripped)
-    if match is None:
+    # Unicode case folding lets "harı" (dotless i) match "hari"; it is no unit we know.
+    if match is None or match.group(2).lower() not in _UNITS:
         raise WaktuError(
             f"waktu {text!r} tidak dikenali; tulis angka dan satuan menit, jam atau hari "
             "(mis. '10 menit', '1 jam', '1 hari') atau '0'"

@@ -15,9 +15,10 @@ from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.interchange import (
+    MAX_FILE_BYTES,
     InvalidSopFile,
     dumps,
-    loads,
+    load_bytes,
     sop_from_dict,
     sop_to_dict,
 )
@@ -178,18 +179,23 @@ def read_sop_files(paths: Iterable[Path]) -> list[Sop]:
     errors: list[InputError] = []
     for path in paths:
         try:
-            text = Path(path).read_text(encoding="utf-8")
+            with Path(path).open("rb") as file:
+                # One byte past the limit is enough to refuse: a huge file is never read whole.
+                raw = file.read(MAX_FILE_BYTES + 1)
         except FileNotFoundError:
             errors.append(InputError(f"Berkas {path} tidak ditemukan"))
             continue
-        except UnicodeDecodeError:
-            errors.append(InputError(f"Berkas {path} bukan teks UTF-8"))
+        except IsADirectoryError:
+            errors.append(InputError(f"{path} adalah folder, bukan berkas SOP"))
+            continue
+        except PermissionError:
+            errors.append(InputError(f"Berkas {path} tidak boleh dibaca (izin ditolak)"))
             continue
         except OSError as exc:
             errors.append(InputError(f"Berkas {path} tidak dapat dibaca: {exc.strerror}"))
             continue
         try:
-            sops.append(loads(text, source=str(path)))
+            sops.append(load_bytes(raw, source=str(path)))
         except InvalidSopFile as exc:
             errors.append(exc)
     if errors:
