@@ -94,26 +94,60 @@ def check_openable(path: Path) -> None:
             raise DatabaseUnusable(Problem.READ_ONLY, path, (
                 f"Folder {folder} hanya dapat dibaca; basis data baru tidak dapat dibuat di sana."))
         return
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        raise DatabaseUnusable(Problem.READ_ONLY, path, (
-            f"Berkas basis data {path} tidak dapat dibaca: {exc.strerror}.")) from exc
-    if not header.startswith(SQLITE_MAGIC):
-        raise DatabaseUnusable(Problem.NOT_DATABASE, path, (
-            f"Berkas {path} bukan basis data Kecamatan Desktop (bukan berkas SQLite); "
-            "berkas itu tidak diubah."))
-    if _truncated(header, size):
-        raise DatabaseUnusable(Problem.CORRUPT, path, (
-            f"Berkas basis data {path} terpotong ({size} bita dari "
-            f"{_declared_size(header)} bita); berkas itu tidak diubah."))
+    # The header is read through SQLite, never through a file object of our own: closing
+    # one would drop every POSIX lock this process's SQLite connections hold on the file,
+    # and a writer in another process could then overwrite the log under them.
+    _check_pages(path, size)
     if not _writable_file(path) or not _writable_folder(folder):
         where = "Berkas" if not _writable_file(path) else "Folder"
         raise DatabaseUnusable(Problem.READ_ONLY, path, (
             f"{where} basis data {path if where == 'Berkas' else folder} hanya dapat dibaca "
             "(izin berkas atau folder); tidak ada yang dapat disimpan."))
     _probe(path)
+
+
+def _check_pages(path: Path, size: int) -> None:
+    """Not SQLite, or shorter than its header says."""
+    wal, shm = (path.with_name(path.name + suffix) for suffix in ("-wal", "-shm"))
+    if not wal.exists() and not shm.exists():
+        # nobody has this (WAL-mode) file open, so reading its header ourselves is safe
+        try:
+            with path.open("rb") as fh:
+                header = fh.read(100)
+        except OSError as exc:
+            raise DatabaseUnusable(Problem.READ_ONLY, path, (
+                f"Berkas basis data {path} tidak dapat dibaca: {exc.strerror}.")) from exc
+        if not header.startswith(SQLITE_MAGIC):
+            raise _not_ours(path)
+        if len(header) == 100 and header[92:96] == header[24:28]:
+            page_size = struct.unpack(">H", header[16:18])[0]
+            declared = (65536 if page_size == 1 else page_size) * struct.unpack(
+                ">I", header[28:32])[0]
+            if size < declared:
+                raise DatabaseUnusable(Problem.CORRUPT, path, (
+                    f"Berkas basis data {path} terpotong ({size} bita dari {declared} "
+                    "bita); berkas itu tidak diubah."))
+        return
+    # In use, or left by a program that stopped: only SQLite reads it (a file object of our
+    # own would drop this process's SQLite locks on it when closed).
+    try:
+        con = sqlite3.connect(path, timeout=LOCK_WAIT_SECONDS, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _classified(exc, path) from exc
+    try:
+        con.execute("PRAGMA page_count").fetchone()
+    except sqlite3.DatabaseError as exc:
+        if "not a database" in str(exc).lower():
+            raise _not_ours(path) from exc
+        raise _classified(exc, path) from exc
+    finally:
+        con.close()
+
+
+def _not_ours(path: Path) -> DatabaseUnusable:
+    return DatabaseUnusable(Problem.NOT_DATABASE, path, (
+        f"Berkas {path} bukan basis data Kecamatan Desktop (bukan berkas SQLite); berkas "
+        "itu tidak diubah."))
 
 
 def _probe(path: Path) -> None:
@@ -162,21 +196,6 @@ def _left_traces(path: Path) -> bool:
 
     wal = path.with_name(path.name + "-wal")
     return bool(list_backups(path)) or (wal.exists() and wal.stat().st_size > 0)
-
-
-def _declared_size(header: bytes) -> int:
-    page_size = struct.unpack(">H", header[16:18])[0]
-    page_size = 65536 if page_size == 1 else page_size
-    return page_size * struct.unpack(">I", header[28:32])[0]
-
-
-def _truncated(header: bytes, size: int) -> bool:
-    """The page count in the header is trusted only when SQLite wrote it with the counter
-    beside it (bytes 92 and 24 agree); in WAL mode it describes the main file as of its last
-    checkpoint, so a main file shorter than that lost its tail."""
-    if len(header) < 100 or header[92:96] != header[24:28]:
-        return False
-    return size < _declared_size(header)
 
 
 def _writable_file(path: Path) -> bool:

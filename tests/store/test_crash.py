@@ -18,6 +18,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -52,7 +53,7 @@ def _verify(db_path: Path, confirmed: list[str]) -> None:
     try:
         with db.session() as s:
             assert integrity.check_database(session=s) == []
-        with sqlite3.connect(db_path) as raw:
+        with closing(sqlite3.connect(db_path)) as raw:
             for line in confirmed:
                 _, kind, key = line.split(" ", 2)
                 if kind == "start":
@@ -126,12 +127,12 @@ def test_kills_during_a_migration_leave_the_old_or_the_new_schema_whole(tmp_path
         path = Path(shutil.copy(template, tmp_path / f"k{n}.db"))
         lines, err = _kill_after(_child(path, "open"), rng.uniform(0.3, full))
         assert "Traceback" not in err, err
-        with sqlite3.connect(path) as raw:
+        with closing(sqlite3.connect(path)) as raw:
             seen.add(raw.execute("SELECT version_num FROM alembic_version").fetchone()[0])
         db = open_catalogue(path)  # opens (and finishes the migration if it was cut)
         db.close()
         assert _counts(path) == before
-        with sqlite3.connect(path) as raw:
+        with closing(sqlite3.connect(path)) as raw:
             assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == (
                 SCHEMA_HEAD,)
         _verify(path, [])
