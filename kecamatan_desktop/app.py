@@ -56,3 +56,43 @@ def run_gui(db_path: Path) -> int:
         return app.exec()
     finally:
         db.close()
+
+
+def save_screenshot(db_path: Path, target: Path) -> int:
+    """Open the main window offscreen on the database, save a picture of it once the catalogue
+    is shown, and close; the user's saved window layout is neither used nor changed."""
+    import tempfile
+
+    from PySide6.QtCore import QTimer
+
+    from kecamatan_desktop.services.session import open_catalogue
+    from kecamatan_desktop.ui.main_window import MainWindow
+
+    app = make_application([sys.argv[0] if sys.argv else strings.APP_NAME,
+                            "-platform", "offscreen"])
+    try:
+        db = open_catalogue(db_path)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            settings = QSettings(str(Path(folder) / "layar.ini"), QSettings.Format.IniFormat)
+            window = MainWindow(db, settings)
+            window.resize(1360, 860)
+            window.show()
+            QTimer.singleShot(300, app.quit)  # the first rows' heights and the sheet settle
+            app.exec()
+            shown = window.proxy.rowCount()
+            saved = shown > 0 and window.grab().save(str(target))
+            window.close()
+    finally:
+        db.close()
+    if not shown:
+        print(strings.SCREENSHOT_EMPTY.format(path=db_path), file=sys.stderr)
+        return 1
+    if not saved:
+        print(strings.SCREENSHOT_NOT_SAVED.format(path=target), file=sys.stderr)
+        return 1
+    print(target)
+    return 0

@@ -28,6 +28,10 @@ def build_parser() -> argparse.ArgumentParser:
                      description="Kecamatan Desktop: SOP Administrasi Pemerintahan.")
     parser.add_argument("--db", metavar="PATH",
                         help="berkas basis data (bawaan: KECAMATAN_DB atau folder data pengguna)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="uji mandiri tanpa jendela di folder sementara; keluar 0 bila lulus")
+    parser.add_argument("--screenshot", metavar="FILE",
+                        help="simpan gambar jendela utama (tanpa layar) ke FILE.png lalu keluar")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p_list = sub.add_parser("list", help="daftar SOP")
     p_list.add_argument("--json", action="store_true", help="keluaran JSON")
@@ -116,7 +120,16 @@ def _add_round_commands(sub) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _utf8_output()
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from kecamatan_desktop.selftest import run_self_test
+
+        return run_self_test()
+    if args.screenshot:
+        from kecamatan_desktop.app import save_screenshot
+
+        return save_screenshot(resolve_db_path(args.db), Path(args.screenshot))
     if args.command is None:
         from kecamatan_desktop.app import run_gui  # Qt is loaded only for the window
 
@@ -129,6 +142,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StoreError as exc:
         print(exc, file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _utf8_output() -> None:
+    """Write UTF-8 whatever the console code page: Windows gives a pipe cp1252, and Ngantang's
+    em dashes and 'Tidak →' would come out wrong or fail. (The windowed exe has no streams.)"""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or ""
+        if hasattr(stream, "reconfigure") and encoding.replace("-", "").lower() != "utf8":
+            stream.reconfigure(encoding="utf-8")
 
 
 def _run(args: argparse.Namespace) -> int:
