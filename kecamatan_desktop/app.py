@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from kecamatan_desktop.resource_paths import resource
@@ -20,6 +20,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(strings.APP_NAME)
     app.setOrganizationName(ORGANIZATION)
+    app.setWindowIcon(QIcon(str(resource("icons", "app.ico"))))
     load_fonts()
     return app
 
