@@ -223,10 +223,11 @@ def run_round(session):
     return detail
 
 
-def run_self_test(out: TextIO = sys.stdout) -> int:
+def run_self_test(out: TextIO | None = None) -> int:
     """Run every check, print one line each and a summary; 0 when all passed, else 1."""
     import os
 
+    out = out or sys.stdout
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no window, even on a desktop
     started = time.perf_counter()
     failed: list[str] = []
