@@ -64,7 +64,7 @@ def save_screenshot(db_path: Path, target: Path) -> int:
     is shown, and close; the user's saved window layout is neither used nor changed."""
     import tempfile
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QEventLoop, QTimer
 
     from kecamatan_desktop.services.session import open_catalogue
     from kecamatan_desktop.ui.main_window import MainWindow
@@ -82,11 +82,17 @@ def save_screenshot(db_path: Path, target: Path) -> int:
             window = MainWindow(db, settings)
             window.resize(1360, 860)
             window.show()
-            QTimer.singleShot(300, app.quit)  # the first rows' heights and the sheet settle
-            app.exec()
+            # the first rows' heights and the sheet settle, in a loop of its own: ending the
+            # application's loop left windows opened later in the process (tests, under
+            # Windows) unable to commit their editors
+            settle = QEventLoop()
+            QTimer.singleShot(300, settle.quit)
+            settle.exec()
             shown = window.proxy.rowCount()
             saved = shown > 0 and window.grab().save(str(target))
             window.close()
+            window.deleteLater()
+            app.processEvents()
     finally:
         db.close()
     if not shown:
