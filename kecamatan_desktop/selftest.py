@@ -14,7 +14,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TextIO
 
@@ -206,9 +206,10 @@ def run_round(session):
 
     The one place the self-test writes through the rounds service.
     """
+    from kecamatan_desktop.domain.calendar import WIB
     from kecamatan_desktop.services import rounds
 
-    today = rounds.now_wib()
+    today = datetime.now(WIB)
     monday = today.replace(hour=8, minute=0, second=0, microsecond=0) - timedelta(
         days=today.weekday() + 7)  # last week's Monday, 08:00 WIB: within working hours
     at = monday
