@@ -22,6 +22,12 @@ from kecamatan_desktop.store.database import Database
 
 SOP_ID = "poncokusumo-2018-renja"  # the seed SOP with a decision that loops back
 ROUND_TITLE = "Uji mandiri"
+OFFICE = "Kecamatan Poncokusumo"
+# Who fills the SOP's lanes besides the seeded camat (made-up people, valid NIPs).
+STAFF = (("Siti Aminah", "19800101 200501 2 001", "Sekretaris Kecamatan"),
+         ("Budi Santoso", "19810202 200601 1 002", "Kasubag Perencanaan dan Evaluasi Pelaporan"),
+         ("Dewi Lestari", "19900303 201501 2 003", "Staf"),
+         ("Agus Salim", "19850404 201001 1 004", "Kasubag Umum dan Kepegawaian"))
 PNG_DPI = 300
 PT_PER_MM = 72 / 25.4
 
@@ -202,18 +208,21 @@ class SelfTest:
 
 
 def run_round(session):
-    """Start a round on the SOP last week and complete every step, Ya at each decision.
-
-    The one place the self-test writes through the rounds service.
+    """Fill the directory's lanes, start a round on the SOP last week and complete every step,
+    Ya at each decision. The one place the self-test writes through the rounds service.
     """
     from kecamatan_desktop.domain.calendar import WIB
-    from kecamatan_desktop.services import rounds
+    from kecamatan_desktop.services import officers, rounds
 
+    for name, nip, jabatan in STAFF:
+        officers.add_officer(session=session, name=name, nip=nip, jabatan=jabatan,
+                             office=OFFICE)
     today = datetime.now(WIB)
     monday = today.replace(hour=8, minute=0, second=0, microsecond=0) - timedelta(
         days=today.weekday() + 7)  # last week's Monday, 08:00 WIB: within working hours
     at = monday
-    detail = rounds.start_round(SOP_ID, session=session, title=ROUND_TITLE, at=at)
+    detail = rounds.start_round(SOP_ID, session=session, title=ROUND_TITLE, at=at,
+                                lanes={"Tim": STAFF[1][0]})
     for _ in range(10 * len(detail.sop.steps)):  # bounded: Ya always moves forward
         if detail.current_step is None:
             break
