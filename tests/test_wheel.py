@@ -39,16 +39,17 @@ def installed(tmp_path_factory) -> Path:
     site-packages through a .pth file (so the test needs no network), never the checkout."""
     work = tmp_path_factory.mktemp("wheel")
     subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                    "-q", "-w", str(work / "dist"), str(ROOT)], check=True, cwd=work)
+                    "-q", "-w", str(work / "dist"), str(ROOT)], check=True, cwd=work, env=_env())
     wheel = next((work / "dist").glob("kecamatan_desktop-*.whl"))
     env_dir = work / "venv"
     venv.EnvBuilder(with_pip=False).create(env_dir)
     python = _venv_python(env_dir)
     purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_path("
-                              "'purelib'))"], check=True, capture_output=True, text=True)
+                              "'purelib'))"], check=True, capture_output=True, text=True,
+                             env=_env())
     site = Path(purelib.stdout.strip())
     subprocess.run([sys.executable, "-m", "pip", "--python", str(python), "install", "-q",
-                    "--no-deps", "--no-index", str(wheel)], check=True, cwd=work)
+                    "--no-deps", "--no-index", str(wheel)], check=True, cwd=work, env=_env())
     deps = {sysconfig.get_path("purelib"), sysconfig.get_path("platlib")}
     (site / "zz-dependencies.pth").write_text("\n".join(sorted(deps)) + "\n", encoding="utf-8")
     return env_dir
@@ -58,19 +59,24 @@ def _venv_python(env_dir: Path) -> Path:
     return env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
+def _env() -> dict[str, str]:
+    """This environment less what would point the venv back at the checkout or a database."""
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "KECAMATAN_DB")}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    return env
+
+
 def _run(env_dir: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess:
     script = env_dir / ("Scripts/kecamatan-desktop.exe" if os.name == "nt"
                         else "bin/kecamatan-desktop")
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "KECAMATAN_DB")}
-    env["QT_QPA_PLATFORM"] = "offscreen"
-    return subprocess.run([str(script), "--db", str(cwd / "k.db"), *args], cwd=cwd, env=env,
+    return subprocess.run([str(script), "--db", str(cwd / "k.db"), *args], cwd=cwd, env=_env(),
                           capture_output=True, text=True, encoding="utf-8", timeout=300)
 
 
 def test_the_wheel_carries_data_and_resources_inside_the_package(installed, tmp_path):
     probe = subprocess.run([str(_venv_python(installed)), "-c",
                             "import kecamatan_desktop.resource_paths as r; print(r.app_root())"],
-                           cwd=tmp_path, capture_output=True, text=True, check=True)
+                           cwd=tmp_path, env=_env(), capture_output=True, text=True, check=True)
     root = Path(probe.stdout.strip())
     assert root.name == "kecamatan_desktop" and installed in root.parents
     assert (root / "data" / "offices.json").is_file()
