@@ -44,13 +44,15 @@ step() { printf '\n== %s (%ds)\n' "$*" $((SECONDS - STARTED)); }
 fail() { echo "build-windows: GAGAL: $*" >&2; exit 1; }
 
 # Wine's console programs write nothing when stdout or stderr is a regular file ("Invalid
-# handle"): always through a pipe. Returns the program's own exit status.
+# handle"): always through a pipe. Returns the program's own exit status; one that hangs
+# (a dialog nobody can click) is stopped after WINE_TIMEOUT seconds (status 124).
 wine_run() {
   local status
   set +e
-  wine "$@" </dev/null 2>&1 | cat
+  timeout --kill-after=10 "${WINE_TIMEOUT:-600}" wine "$@" </dev/null 2>&1 | cat
   status=${PIPESTATUS[0]}
   set -e
+  [ "$status" -ne 124 ] || echo "build-windows: wine $1 timed out" >&2
   return "$status"
 }
 
@@ -178,7 +180,7 @@ wine_run 'C:\python\python.exe' -c "import sys, kecamatan_desktop, PySide6; prin
 
 step "4b. PyInstaller di Wine"
 rm -rf "$WORK/dist" "$WORK/pyinstaller"
-wine_run 'C:\python\python.exe' -m PyInstaller --noconfirm --log-level WARN \
+WINE_TIMEOUT=1800 wine_run 'C:\python\python.exe' -m PyInstaller --noconfirm --log-level WARN \
   --distpath "Z:${WORK//\//\\}\\dist" --workpath "Z:${WORK//\//\\}\\pyinstaller" \
   build_installer.spec > "$WORK/pyinstaller.log" || { tail -40 "$WORK/pyinstaller.log"; fail "PyInstaller"; }
 FOLDER=$WORK/dist/KecamatanDesktop
@@ -283,7 +285,7 @@ if [ "$RUN_TESTS" -eq 1 ]; then
   step "6. Rangkaian uji di Python Windows"
   export WINEPREFIX=$BUILD_PREFIX
   # test_wheel builds a wheel with pip and setuptools, which stay on Linux (see pyproject)
-  wine_run 'C:\python\python.exe' -m pytest -q -p no:cacheprovider \
+  WINE_TIMEOUT=2400 wine_run 'C:\python\python.exe' -m pytest -q -p no:cacheprovider \
     --ignore=tests/test_wheel.py tests || fail "the test suite under the Windows Python"
 fi
 
