@@ -6,10 +6,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kecamatan_desktop.resource_paths import resource
+from kecamatan_desktop.store.database import StoreError
 from kecamatan_desktop.ui import strings
 
 ORGANIZATION = "KecamatanDesktop"
@@ -19,6 +20,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName(strings.APP_NAME)
     app.setOrganizationName(ORGANIZATION)
+    app.setWindowIcon(QIcon(str(resource("icons", "app.ico"))))
     load_fonts()
     return app
 
@@ -64,3 +66,49 @@ def run_gui(db_path: Path, *, read_only: bool = False) -> int:
     finally:
         reporter.uninstall()
         db.close()
+
+
+def save_screenshot(db_path: Path, target: Path) -> int:
+    """Open the main window offscreen on the database, save a picture of it once the catalogue
+    is shown, and close; the user's saved window layout is neither used nor changed."""
+    import tempfile
+
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from kecamatan_desktop.services.session import open_catalogue
+    from kecamatan_desktop.ui.main_window import MainWindow
+
+    app = make_application([sys.argv[0] if sys.argv else strings.APP_NAME,
+                            "-platform", "offscreen"])
+    try:
+        db = open_catalogue(db_path)
+    except StoreError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            settings = QSettings(str(Path(folder) / "layar.ini"), QSettings.Format.IniFormat)
+            window = MainWindow(db, settings)
+            window.resize(1360, 860)
+            window.show()
+            # the first rows' heights and the sheet settle, in a loop of its own: ending the
+            # application's loop left windows opened later in the process (tests, under
+            # Windows) unable to commit their editors
+            settle = QEventLoop()
+            QTimer.singleShot(300, settle.quit)
+            settle.exec()
+            shown = window.proxy.rowCount()
+            saved = shown > 0 and window.grab().save(str(target))
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+    finally:
+        db.close()
+    if not shown:
+        print(strings.SCREENSHOT_EMPTY.format(path=db_path), file=sys.stderr)
+        return 1
+    if not saved:
+        print(strings.SCREENSHOT_NOT_SAVED.format(path=target), file=sys.stderr)
+        return 1
+    print(target)
+    return 0

@@ -35,6 +35,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--read-only", action="store_true",
                         help="buka basis data hanya untuk dibaca dan dicetak")
     parser.add_argument("--debug", action="store_true", help="catat rincian (DEBUG) di log")
+    parser.add_argument("--self-test", action="store_true",
+                        help="uji mandiri tanpa jendela di folder sementara; keluar 0 bila lulus")
+    parser.add_argument("--screenshot", metavar="FILE",
+                        help="simpan gambar jendela utama (tanpa layar) ke FILE.png lalu keluar")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
     p_list = sub.add_parser("list", help="daftar SOP")
     p_list.add_argument("--json", action="store_true", help="keluaran JSON")
@@ -174,11 +178,20 @@ def _add_round_commands(sub) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     from kecamatan_desktop import logs
 
+    _utf8_output()
     args = build_parser().parse_args(argv)
+    if args.self_test:
+        from kecamatan_desktop.selftest import run_self_test
+
+        return run_self_test()
     db_path = resolve_db_path(args.db)
     logs.setup_logging(db_path, debug=args.debug)
     log.info("command %s", args.command or "(window)")
     log.debug("arguments %s", vars(args))
+    if args.screenshot:
+        from kecamatan_desktop.app import save_screenshot
+
+        return save_screenshot(db_path, Path(args.screenshot))
     if args.command is None:
         from kecamatan_desktop.app import run_gui  # Qt is loaded only for the window
 
@@ -225,6 +238,15 @@ def _ways_out(exc: DatabaseUnusable) -> str:
                        "--read-only …")
     options.append("pilih berkas lain dengan --db PATH")
     return "Jalan keluar: " + "; atau ".join(options) + "."
+
+
+def _utf8_output() -> None:
+    """Write UTF-8 whatever the console code page: Windows gives a pipe cp1252, and Ngantang's
+    em dashes and 'Tidak →' would come out wrong or fail. (The windowed exe has no streams.)"""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or ""
+        if hasattr(stream, "reconfigure") and encoding.replace("-", "").lower() != "utf8":
+            stream.reconfigure(encoding="utf-8")
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -1,17 +1,25 @@
-"""Where `resources/` and `data/` are, from a checkout or from the frozen PyInstaller build."""
+"""Where `resources/` and `data/` are: inside the installed package (wheel, PyInstaller build)
+or beside it in a checkout."""
 
 from __future__ import annotations
 
-import sys
+from functools import cache
+from importlib.resources import files
 from pathlib import Path
 
 
+@cache
 def app_root() -> Path:
-    """The folder holding resources/ and data/ (PyInstaller unpacks them to sys._MEIPASS)."""
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        return Path(frozen)
-    return Path(__file__).resolve().parent.parent
+    """The folder holding resources/ and data/.
+
+    An installed wheel and the frozen build carry them as kecamatan_desktop/data and
+    kecamatan_desktop/resources (setup.py maps them there; the PyInstaller spec collects them
+    there); in a checkout, or an editable install of one, they sit beside the package.
+    """
+    package = Path(str(files("kecamatan_desktop")))
+    if (package / "data" / "offices.json").is_file():
+        return package
+    return package.parent
 
 
 def data_dir() -> Path:

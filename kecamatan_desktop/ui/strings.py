@@ -44,6 +44,8 @@ EXPORT_NOTHING = "Pilih dulu SOP yang akan diekspor."
 EXPORT_DONE = "SOP {id} diekspor ke {path}."
 EXPORT_FAILED = "Ekspor gagal"
 DB_ERROR_TITLE = "Basis data tidak dapat dibuka"
+SCREENSHOT_EMPTY = "Katalog di {path} kosong: tidak ada yang dapat digambar"
+SCREENSHOT_NOT_SAVED = "Gambar jendela tidak dapat disimpan ke {path}"
 
 ABOUT_TITLE = "Tentang Kecamatan Desktop"
 ABOUT_TEXT = (
