@@ -174,6 +174,11 @@ mv "$PYDIR/_wmi.pyd" "$WORK/embed/_wmi.pyd.aside"
 python3 -m pip install -q --no-index --find-links "$CACHE/wheels" --platform win_amd64 \
   --python-version 3.13 --implementation cp --only-binary=:all: --no-warn-conflicts \
   --target "$PYDIR/Lib/site-packages" "${REQUIREMENTS[@]}"
+# Wine 8 lacks KERNEL32.CopyFile2, which shutil.copy2 calls through _winapi on Python 3.12+
+# (the process aborts); without the attribute shutil copies the portable way. Test Python only.
+printf '%s\r\n' '"""Wine 8 test Python only: no _winapi.CopyFile2 (Wine lacks it), see build-windows.sh."""' \
+  'import _winapi' 'if hasattr(_winapi, "CopyFile2"):' '    del _winapi.CopyFile2' \
+  > "$PYDIR/Lib/site-packages/sitecustomize.py"
 # The checkout on the path (pip install -e aborts under Wine: no KERNEL32.CopyFile2).
 echo "Z:${ROOT//\//\\}" > "$PYDIR/Lib/site-packages/kecamatan-desktop-source.pth"
 wine_run 'C:\python\python.exe' -c "import sys, kecamatan_desktop, PySide6; print(sys.version); print('PySide6', PySide6.__version__)"
@@ -249,9 +254,9 @@ step "5d. Pasang ulang di atasnya (upgrade) dengan putaran di basis data"
 wine_run "$SETUP" /S || fail "the upgrade exited with $?"
 wineserver -w
 cli round list | grep -q "Renja 2027" || fail "the round is gone after the upgrade"
-BACKUPS=$(ls "$LOCAL/KecamatanDesktop/cadangan/"*.db 2>/dev/null | wc -l)
-[ "$BACKUPS" -ge 1 ] || fail "the upgrade made no backup in cadangan"
-echo "putaran masih ada; cadangan: $(ls "$LOCAL/KecamatanDesktop/cadangan/")"
+BACKUPS=$(ls "$LOCAL/KecamatanDesktop/backups/"kecamatan-*-manual.db 2>/dev/null | wc -l)
+[ "$BACKUPS" -ge 1 ] || fail "the upgrade made no backup in backups"
+echo "putaran masih ada; cadangan: $(ls "$LOCAL/KecamatanDesktop/backups/")"
 
 step "Ukuran dan waktu mulai"
 SETUP_BYTES=$(stat -c %s "$SETUP")

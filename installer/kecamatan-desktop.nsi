@@ -5,8 +5,10 @@
 ; Installs the PyInstaller folder into %LOCALAPPDATA%\Programs\Kecamatan Desktop, with Start
 ; menu and desktop shortcuts and an Apps & features entry. The database is not the program's:
 ; it lives in %LOCALAPPDATA%\KecamatanDesktop (the program makes it on first start). An
-; upgrade copies it to the cadangan\ folder beside it first and never touches it otherwise;
-; uninstalling leaves it where it is.
+; upgrade copies it into the program's own backups\ folder beside it first, named as the
+; program names a backup made by hand (kecamatan-YYYYMMDD-HHMMSS-manual.db: listed and
+; restorable from the program, never pruned), and never touches it otherwise; uninstalling
+; leaves it and its backups where they are.
 
 Unicode true
 SetCompressor /SOLID lzma
@@ -26,7 +28,7 @@ SetCompressorDictSize 64
 !define EXE "KecamatanDesktop.exe"
 !define UNINSTALL_KEY "Software\Microsoft\Windows\CurrentVersion\Uninstall\KecamatanDesktop"
 !define DATA_DIR "$LOCALAPPDATA\KecamatanDesktop"
-!define BACKUP_DIR "$LOCALAPPDATA\KecamatanDesktop\cadangan"
+!define BACKUP_DIR "$LOCALAPPDATA\KecamatanDesktop\backups"
 
 !include "MUI2.nsh"
 !include "FileFunc.nsh"
@@ -65,15 +67,12 @@ VIAddVersionKey /LANG=1057 "LegalCopyright" "${APP}"
 LangString BackupFailed ${LANG_INDONESIAN} "Cadangan basis data tidak dapat dibuat di \
 ${BACKUP_DIR}. Pemasangan dibatalkan; program dan basis data tidak diubah."
 
-; Copy kecamatan.db (and its WAL journal, which holds the newest writes) to cadangan\ under a
-; name with the version being replaced and the time; nothing else touches the database.
+; Copy kecamatan.db (and its WAL journal, if the program left one: it holds the newest writes)
+; to backups\; nothing else touches the database.
 Function BackUpDatabase
   IfFileExists "${DATA_DIR}\kecamatan.db" 0 none
-  ReadRegStr $0 HKCU "${UNINSTALL_KEY}" "DisplayVersion"
-  StrCmp $0 "" 0 +2
-    StrCpy $0 "lama"
   ${GetTime} "" "L" $1 $2 $3 $4 $5 $6 $7
-  StrCpy $8 "kecamatan-sebelum-${VERSION}-dari-$0-$3$2$1-$5$6$7"
+  StrCpy $8 "kecamatan-$3$2$1-$5$6$7-manual"
   CreateDirectory "${BACKUP_DIR}"
   ClearErrors
   CopyFiles /SILENT "${DATA_DIR}\kecamatan.db" "${BACKUP_DIR}\$8.db"
