@@ -200,7 +200,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         code = _run(args)
         sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's last flush
         return code
-    except BrokenPipeError:  # `list | head`: the reader had enough
+    except OSError as exc:
+        if not _closed_pipe(exc):
+            raise
+        # `list | head`: the reader had enough
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_FAILURE
     except DatabaseUnusable as exc:
@@ -220,6 +223,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"Galat tak terduga saat menjalankan '{args.command}'; rinciannya dicatat di "
               f"{logs.log_location()}.", file=sys.stderr)
         return EXIT_FAILURE
+
+
+def _closed_pipe(exc: OSError) -> bool:
+    """A write to a pipe whose reader is gone: EPIPE, or on Windows EINVAL with no file."""
+    import errno
+
+    return isinstance(exc, BrokenPipeError) or (
+        exc.errno == errno.EINVAL and exc.filename is None and sys.platform == "win32")
 
 
 def _ways_out(exc: DatabaseUnusable) -> str:

@@ -178,6 +178,9 @@ def read_sop_files(paths: Iterable[Path]) -> list[Sop]:
     sops: list[Sop] = []
     errors: list[InputError] = []
     for path in paths:
+        if Path(path).is_dir():  # Windows refuses to open a folder as "permission denied"
+            errors.append(InputError(f"{path} adalah folder, bukan berkas SOP"))
+            continue
         try:
             with Path(path).open("rb") as file:
                 # One byte past the limit is enough to refuse: a huge file is never read whole.
