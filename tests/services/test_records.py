@@ -17,16 +17,7 @@ from kecamatan_desktop.domain.zones import WIB, WITA
 from kecamatan_desktop.services import calendar, integrity, officers, offices, rounds
 from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.store.round_models import CalendarChangeRow, RoundEventRow, RoundRow
-from tests.services.test_rounds import RENJA, STAFF, T0, start
-
-
-@pytest.fixture
-def session(catalogue_db):
-    with catalogue_db.session() as s:
-        for name, nip, jabatan in STAFF:
-            officers.add_officer(session=s, name=name, nip=nip, jabatan=jabatan,
-                                 office="Kecamatan Poncokusumo")
-        yield s
+from tests.services.test_rounds import RENJA, T0, start
 
 
 def complete(session, r, at, **kw):

@@ -22,15 +22,6 @@ STAFF = [("Siti Aminah", "19800101 200501 2 001", SEKCAM),
          ("Rina Wati", "19870505 201101 2 005", STAF)]
 
 
-@pytest.fixture
-def session(catalogue_db):
-    with catalogue_db.session() as s:
-        for name, nip, jabatan in STAFF:
-            officers.add_officer(session=s, name=name, nip=nip, jabatan=jabatan,
-                                 office="Kecamatan Poncokusumo")
-        yield s
-
-
 def start(session, **kw):
     return rounds.start_round(RENJA, session=session, title="Renja 2027", at=T0,
                               lanes={"Tim": "Budi Santoso", "Staf": "Dewi Lestari"}, **kw)
