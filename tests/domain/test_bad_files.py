@@ -87,7 +87,8 @@ def test_five_megabytes_is_read_and_one_byte_more_is_refused():
         ("halo", "baris 1 kolom 1", "harus ada nilai"),
         ('{"format": "sop-ap/1",\n  "id": }', "baris 2 kolom 9", "harus ada nilai"),
         ('{"format": "sop-ap/1" "id": 1}', "baris 1 kolom 23", "kurang tanda koma"),
-        ('{"format": "sop-ap/1",}', "baris 1 kolom 23", "nama kunci"),
+        # Python 3.13 names the trailing comma itself; 3.11 asks for a key name after it
+        ('{"format": "sop-ap/1",}', "baris 1 kolom 23", ("nama kunci", "koma berlebih")),
         ('{"format" "sop-ap/1"}', "baris 1 kolom 11", "titik dua"),
         ('{"format": "sop-ap/1', "baris 1 kolom 12", "tidak ditutup"),
         ('{"format": "sop\\x"}', "baris 1 kolom 16", "'\\\\'"),
@@ -109,7 +110,8 @@ def test_text_that_is_not_json_is_refused_in_indonesian_at_its_place(text, place
         pass
     exc = refusal(text)
     assert places(exc) == [place]
-    assert words in exc.problems[0].message
+    alternatives = words if isinstance(words, tuple) else (words,)
+    assert any(w in exc.problems[0].message for w in alternatives)
 
 
 def test_a_duplicate_key_is_refused_at_its_key_path():
