@@ -15,8 +15,9 @@ from kecamatan_desktop.export.pdf_rounds import (
 )
 from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx
 from kecamatan_desktop.services import monitoring
+from tests.services.conftest import session  # noqa: F401 (fixture)
 from tests.services.test_archive import make_rounds
-from tests.services.test_rounds import RENJA, run_renja, session  # noqa: F401 (fixture)
+from tests.services.test_rounds import RENJA, run_renja
 
 
 def text_of(path) -> str:
