@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -13,32 +12,15 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
+from kecamatan_desktop.domain.errors import StoreError
+from kecamatan_desktop.paths import (  # noqa: F401 - re-exported
+    APP_DIR_NAME,
+    DB_FILE_NAME,
+    ENV_VAR,
+    default_db_path,
+    resolve_db_path,
+)
 from kecamatan_desktop.store import migrate
-
-APP_DIR_NAME = "KecamatanDesktop"
-DB_FILE_NAME = "kecamatan.db"
-ENV_VAR = "KECAMATAN_DB"
-
-
-class StoreError(RuntimeError):
-    """A database problem told in Indonesian, naming the file."""
-
-
-def default_db_path() -> Path:
-    """On Windows `%LOCALAPPDATA%\\KecamatanDesktop\\kecamatan.db`."""
-    from platformdirs import user_data_path  # imported late: only needed without --db
-
-    return user_data_path(APP_DIR_NAME, appauthor=False) / DB_FILE_NAME
-
-
-def resolve_db_path(explicit: str | os.PathLike | None = None) -> Path:
-    """`--db PATH` first, then the KECAMATAN_DB environment variable, then the default."""
-    if explicit:
-        return Path(explicit)
-    if os.environ.get(ENV_VAR):
-        return Path(os.environ[ENV_VAR])
-    return default_db_path()
-
 
 IMMEDIATE = "kd_immediate"  # execution option: begin the transaction holding the write lock
 _DEPTH = "kd_transaction_depth"

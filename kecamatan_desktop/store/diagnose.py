@@ -13,11 +13,11 @@ import sqlite3
 import stat
 import struct
 import tempfile
-from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from kecamatan_desktop.store.database import StoreError, default_db_path
+from kecamatan_desktop.domain.errors import DatabaseUnusable, Problem, StoreError
+from kecamatan_desktop.paths import default_db_path
 from kecamatan_desktop.store.migrate import MIGRATIONS_DIR
 
 log = logging.getLogger(__name__)
@@ -26,25 +26,6 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 # tables every revision since 0001 has; a file without them is not one of our databases
 CORE_TABLES = ("office", "sop", "sop_revision", "lane", "step", "branch")
 LOCK_WAIT_SECONDS = 15.0  # as long as a write waits for another one before giving up
-
-
-class Problem(StrEnum):
-    FOLDER_MISSING = "folder_missing"
-    MISSING = "missing"
-    NOT_DATABASE = "not_database"
-    CORRUPT = "corrupt"
-    READ_ONLY = "read_only"
-    LOCKED = "locked"
-    NEWER_VERSION = "newer_version"
-
-
-class DatabaseUnusable(StoreError):
-    """The database cannot be opened for work; `problem` says why, the text says it in full."""
-
-    def __init__(self, problem: Problem, path: Path, text: str) -> None:
-        super().__init__(text)
-        self.problem = problem
-        self.path = Path(path)
 
 
 @cache
