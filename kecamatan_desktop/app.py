@@ -9,8 +9,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
+from kecamatan_desktop.domain.errors import StoreError
 from kecamatan_desktop.resource_paths import resource
-from kecamatan_desktop.store.database import StoreError
 from kecamatan_desktop.ui import strings
 
 ORGANIZATION = "KecamatanDesktop"

@@ -142,6 +142,19 @@ def list_office_names(*, session: Session) -> list[str]:
     return list(session.exec(select(OfficeRow.name).order_by(OfficeRow.position)))
 
 
+@dataclass(frozen=True)
+class CatalogueListing:
+    """The window's list: the SOPs and the offices to filter them by."""
+
+    sops: list[SopSummary]
+    offices: list[str]
+
+
+def catalogue_listing(*, session: Session, include_archived: bool = False) -> CatalogueListing:
+    return CatalogueListing(list_sops(session=session, include_archived=include_archived),
+                            list_office_names(session=session))
+
+
 def get_sop(sop_id: str, *, session: Session, revision: int | None = None) -> StoredSop:
     """The SOP `sop_id` at its current revision, or at `revision`."""
     row = sop_row(session, sop_id)

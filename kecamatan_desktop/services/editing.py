@@ -25,6 +25,7 @@ from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.services.catalogue import (
     CatalogueError,
     RoundRef,
+    StoredSop,
     check_not_archived,
     get_sop,
     next_position,
@@ -172,6 +173,27 @@ def save_revision(sop: Sop, *, session: Session, draft: bool = False,
         session.add(row)
         write_revision(session, row, sop, is_draft=draft)
     return row.revision
+
+
+@dataclass(frozen=True)
+class OpenedSop:
+    """What the editor shows: one revision of an SOP and the list of all its revisions."""
+
+    stored: StoredSop
+    history: list[RevisionInfo]
+
+
+def open_sop(sop_id: str, *, session: Session, revision: int | None = None) -> OpenedSop:
+    """The SOP's current revision (or `revision`) with its revision history."""
+    return OpenedSop(get_sop(sop_id, session=session, revision=revision),
+                     list_revisions(sop_id, session=session))
+
+
+def save_and_open(sop: Sop, *, session: Session, draft: bool,
+                  base_revision: int | None) -> OpenedSop:
+    """save_revision, then the SOP as stored: what the editor shows after saving."""
+    save_revision(sop, session=session, draft=draft, base_revision=base_revision)
+    return open_sop(sop.id, session=session)
 
 
 def list_revisions(sop_id: str, *, session: Session) -> list[RevisionInfo]:

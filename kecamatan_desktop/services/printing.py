@@ -203,6 +203,19 @@ class Book:
                      title=self.profile.name.upper(), office_lines=tuple(lines))
 
 
+@dataclass(frozen=True)
+class PrintableSop:
+    """One SOP as printed: its current revision and its office's letterhead."""
+
+    sop: Sop
+    profile: OfficeProfile | None
+
+
+def load_printable(sop_id: str, *, session: Session) -> PrintableSop:
+    sop = get_sop(sop_id, session=session).sop
+    return PrintableSop(sop, office_profile(sop.office.name, session=session))
+
+
 def book_offices(*, session: Session) -> list[str]:
     return list(session.exec(select(OfficeRow.name).order_by(OfficeRow.position)))
 

@@ -1,9 +1,16 @@
-"""Opening the catalogue: the database migrated and, on first start, filled from data/."""
+"""The window's way to the services: opening the catalogue (migrated and, on first start,
+filled from data/) and running one service function in a session of its own.
+
+The window holds a `Database` only as a handle to pass back here; it opens no sessions and
+imports nothing from store/ (an import-linter contract keeps it so).
+"""
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from kecamatan_desktop.resource_paths import data_dir
 from kecamatan_desktop.services.catalogue import list_office_names, seed_catalogue
@@ -12,6 +19,16 @@ from kecamatan_desktop.store import backup
 from kecamatan_desktop.store.database import Database, StoreError, open_database
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+__all__ = ["Database", "call", "open_catalogue"]
+
+
+def call(db: Database, service: Callable[..., T], /, *args, **kwargs) -> T:
+    """`service(*args, session=…, **kwargs)` in a session of its own, which ends with it;
+    a database failure comes out as StoreError with an Indonesian message."""
+    with db.guard(), db.session() as session:
+        return service(*args, session=session, **kwargs)
 
 
 def open_catalogue(path: Path, *, seed_dir: Path | None = None,

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import backups
 from kecamatan_desktop.services.backups import BackupFile
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database
 from kecamatan_desktop.ui import strings
 
 

@@ -7,9 +7,9 @@ import threading
 from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import integrity
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
 
 MAX_LINES = 30  # a message box longer than this is not read; the CLI lists them all
@@ -33,8 +33,7 @@ class CheckWorker(QThread):
             return not self._cancel.is_set()
 
         try:
-            with self.db.guard(), self.db.session() as session:
-                problems = integrity.check_database(session=session, progress=progress)
+            problems = call(self.db, integrity.check_database, progress=progress)
         except (InputError, StoreError) as exc:
             self.finished_with.emit(str(exc))
             return

@@ -8,12 +8,10 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import DatabaseUnusable, InputError, StoreError
 from kecamatan_desktop.services import backups
 from kecamatan_desktop.services.backups import WaysOut
-from kecamatan_desktop.services.session import open_catalogue
-from kecamatan_desktop.store.database import Database, StoreError
-from kecamatan_desktop.store.diagnose import DatabaseUnusable
+from kecamatan_desktop.services.session import Database, open_catalogue
 from kecamatan_desktop.ui import strings
 
 log = logging.getLogger(__name__)

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop import __version__, logs
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import catalogue
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.backup_actions import BackupActions
 from kecamatan_desktop.ui.editor.document import SopDocument
@@ -254,12 +254,11 @@ class MainWindow(QMainWindow):
     # the catalogue list ----------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read the catalogue list and the office names from the services."""
-        with self.db.guard(), self.db.session() as session:
-            summaries = catalogue.list_sops(
-                session=session, include_archived=self.action_show_archive.isChecked())
-            self.offices = catalogue.list_office_names(session=session)
+        listing = call(self.db, catalogue.catalogue_listing,
+                       include_archived=self.action_show_archive.isChecked())
+        self.offices = listing.offices
         chosen = self.office_filter.currentData()
-        self.list_model.set_summaries(summaries)
+        self.list_model.set_summaries(listing.sops)
         self.sop_list.resizeRowsToContents()
         self.office_filter.blockSignals(True)
         self.office_filter.clear()
@@ -407,13 +406,12 @@ class MainWindow(QMainWindow):
             return
         try:
             sops = catalogue.read_sop_files(paths)
-            with self.db.guard(), self.db.session() as session:
-                existing = {s.id for s in catalogue.list_sops(session=session,
-                                                              include_archived=True)}
-                clash = sorted(existing & {sop.id for sop in sops})
-                if clash and not self.ask_replace(clash):
-                    return
-                result = catalogue.import_sops(sops, session=session, replace=bool(clash))
+            existing = {s.id for s in call(self.db, catalogue.list_sops, include_archived=True)}
+            clash = sorted(existing & {sop.id for sop in sops})
+            if clash and not self.ask_replace(clash):
+                return
+            # an SOP another PC added meanwhile is refused by the import as a clash
+            result = call(self.db, catalogue.import_sops, sops, replace=bool(clash))
         except (InputError, StoreError) as exc:
             self.show_error(strings.IMPORT_FAILED, str(exc))
             return
@@ -432,8 +430,7 @@ class MainWindow(QMainWindow):
         if not path:
             return
         try:
-            with self.db.guard(), self.db.session() as session:
-                text = catalogue.export_sop(sop_id, session=session)
+            text = call(self.db, catalogue.export_sop, sop_id)
             Path(path).write_text(text, encoding="utf-8")
         except (InputError, StoreError, OSError) as exc:
             self.show_error(strings.EXPORT_FAILED, str(exc))

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.zones import ZONE_LABELS
 from kecamatan_desktop.services import offices, printing
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dialogs import ok_cancel
 
@@ -30,8 +30,7 @@ class OfficeProfileDialog(QDialog):
         super().__init__(parent)
         self.db, self.office = db, office
         self.setWindowTitle(f"{strings.OFFICE_TITLE} — {office}")
-        with db.guard(), db.session() as session:
-            profile = printing.office_profile(office, session=session)
+        profile = call(db, printing.office_profile, office)
         self.logo: bytes | None = profile.logo
         self.fields: dict[str, QLineEdit] = {}
         form = QFormLayout(self)
@@ -94,11 +93,9 @@ class OfficeProfileDialog(QDialog):
 
     def save(self) -> bool:
         try:
-            with self.db.guard(), self.db.session() as session:
-                offices.update_office_profile(
-                    self.office, session=session, logo=self.logo,
-                    time_zone=self.time_zone.currentData(),
-                    **{key: edit.text() for key, edit in self.fields.items()})
+            call(self.db, offices.update_office_profile, self.office, logo=self.logo,
+                 time_zone=self.time_zone.currentData(),
+                 **{key: edit.text() for key, edit in self.fields.items()})
         except (InputError, StoreError) as exc:
             self.message.setText(str(exc))
             return False

@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QProgressDialog, QWidget
 
-from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.services import catalogue, printing
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.domain.errors import InputError, StoreError
+from kecamatan_desktop.services import printing
+from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
 
 
@@ -41,12 +41,8 @@ class PrintingActions(QObject):
 
     def _write_sop(self, sop_id: str, path: Path) -> Path:
         from kecamatan_desktop.export.pdf_document import write_sop_pdf  # ReportLab: late
-
-
-        with self.db.guard(), self.db.session() as session:
-            sop = catalogue.get_sop(sop_id, session=session).sop
-            profile = printing.office_profile(sop.office.name, session=session)
-        return write_sop_pdf(sop, path, profile=profile, paper=self.paper)
+        printable = call(self.db, printing.load_printable, sop_id)
+        return write_sop_pdf(printable.sop, path, profile=printable.profile, paper=self.paper)
 
     def export_pdf(self) -> Path | None:
         sop_id = self.window.selected_sop_id()
@@ -81,8 +77,7 @@ class PrintingActions(QObject):
         return path
 
     def print_book(self) -> Path | None:
-        with self.db.guard(), self.db.session() as session:
-            offices = printing.book_offices(session=session)
+        offices = call(self.db, printing.book_offices)
         office = offices[0] if len(offices) == 1 else self.ask_office(offices)
         if office is None:
             return None
@@ -91,8 +86,7 @@ class PrintingActions(QObject):
             return None
         progress = self.make_progress()
         try:
-            with self.db.guard(), self.db.session() as session:
-                book = printing.load_book(office, session=session)
+            book = call(self.db, printing.load_book, office)
 
             def step(done: int, total: int) -> None:
                 progress.setMaximum(total)

@@ -7,12 +7,11 @@ from enum import StrEnum
 from typing import Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
-from sqlmodel import Session
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.flow import flow_problems
 from kecamatan_desktop.services import catalogue, editing
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.editor.document import SopDocument
 from kecamatan_desktop.ui.editor.lanes_editor import LaneDialogs
@@ -66,9 +65,8 @@ class EditSession(QObject):
         stored, history = None, []
         if sop_id is not None:
             try:
-                with self.db.guard(), self.db.session() as session:
-                    stored = catalogue.get_sop(sop_id, session=session, revision=revision)
-                    history = editing.list_revisions(sop_id, session=session)
+                opened = call(self.db, editing.open_sop, sop_id, revision=revision)
+                stored, history = opened.stored, opened.history
             except (InputError, StoreError) as exc:
                 self.dialogs.show_error(strings.DB_ERROR_TITLE, str(exc))
         self.document.load(stored)
@@ -87,8 +85,7 @@ class EditSession(QObject):
         if sop_id != self.sop_id:
             return
         try:
-            with self.db.guard(), self.db.session() as session:
-                current = catalogue.get_sop(sop_id, session=session).current_revision
+            current = call(self.db, catalogue.get_sop, sop_id).current_revision
         except (InputError, StoreError):
             current = -1
         if current != self.document.current_revision:
@@ -108,17 +105,14 @@ class EditSession(QObject):
         if problems and not self.dialogs.ask_save_draft(problems):
             return False
         try:
-            with self.db.guard(), self.db.session() as session:
-                editing.save_revision(doc.sop, session=session, draft=bool(problems),
-                                      base_revision=doc.current_revision)
-                stored = catalogue.get_sop(doc.sop.id, session=session)
-                history = editing.list_revisions(doc.sop.id, session=session)
+            opened = call(self.db, editing.save_and_open, doc.sop, draft=bool(problems),
+                          base_revision=doc.current_revision)
         except (InputError, StoreError) as exc:
             self.dialogs.show_error(strings.SAVE_FAILED, str(exc))
             return False
-        doc.mark_saved(stored, strings.UNDO_REVISED_STAMP)
-        self.history_changed.emit(history, stored.revision)
-        self.events.sops_changed.emit([stored.sop.id])
+        doc.mark_saved(opened.stored, strings.UNDO_REVISED_STAMP)
+        self.history_changed.emit(opened.history, opened.stored.revision)
+        self.events.sops_changed.emit([opened.stored.sop.id])
         return True
 
     def resolve_unsaved(self) -> bool:
@@ -145,8 +139,8 @@ class EditSession(QObject):
         request = self.dialogs.ask_new_sop(offices, office)
         if request is None:
             return None
-        return self._announce(self._write(lambda session: editing.create_sop(
-            request.sop_id, request.name, request.office, session=session).id))
+        made = self._write(editing.create_sop, request.sop_id, request.name, request.office)
+        return self._announce(made.id if made else None)
 
     def duplicate_sop(self) -> str | None:
         if self.document.sop is None or not self.resolve_unsaved():
@@ -155,15 +149,15 @@ class EditSession(QObject):
         new_id = self.dialogs.ask_duplicate_id(source.name, f"{source.id}-salinan")
         if not new_id:
             return None
-        return self._announce(self._write(lambda session: editing.duplicate_sop(
-            source.id, new_id.strip(), session=session).id))
+        made = self._write(editing.duplicate_sop, source.id, new_id.strip())
+        return self._announce(made.id if made else None)
 
     def delete_sop(self) -> bool:
         """Delete the SOP on screen; one that rounds ran on is offered the archive instead."""
         sop = self.document.sop
         if sop is None:
             return False
-        rounds = self._write(lambda session: catalogue.rounds_of(sop.id, session=session))
+        rounds = self._write(catalogue.rounds_of, sop.id)
         if rounds is None:
             return False
         if rounds and self.document.archived:
@@ -175,7 +169,7 @@ class EditSession(QObject):
                     and self.archive_sop())
         if not self.dialogs.confirm_delete(sop.name, sop.id):
             return False
-        if self._write(lambda session: editing.delete_sop(sop.id, session=session)) is None:
+        if self._write(editing.delete_sop, sop.id) is None:
             return False
         self.open_sop(None)
         self.events.sops_changed.emit([sop.id])
@@ -186,7 +180,7 @@ class EditSession(QObject):
         sop = self.document.sop
         if sop is None or not self.resolve_unsaved():
             return False
-        change = self._write(lambda session: catalogue.archive_sop(sop.id, session=session))
+        change = self._write(catalogue.archive_sop, sop.id)
         if change is None:
             return False
         self.open_sop(sop.id)
@@ -200,17 +194,16 @@ class EditSession(QObject):
         sop = self.document.sop
         if sop is None:
             return False
-        if self._write(lambda session: catalogue.unarchive_sop(sop.id, session=session)) is None:
+        if self._write(catalogue.unarchive_sop, sop.id) is None:
             return False
         self.open_sop(sop.id)
         self.events.sops_changed.emit([sop.id])
         return True
 
-    def _write(self, change: Callable[[Session], T]) -> T | None:
+    def _write(self, service: Callable[..., T], *args) -> T | None:
         """Run one service write; a refusal or database error is shown, giving None."""
         try:
-            with self.db.guard(), self.db.session() as session:
-                return change(session)
+            return call(self.db, service, *args)
         except (InputError, StoreError) as exc:
             self.dialogs.show_error(strings.SAVE_FAILED, str(exc))
             return None

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop.domain.calendar import WorkingHours
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.services import calendar as calendar_service
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard_model import hours_text
 from kecamatan_desktop.ui.rounds.rows_model import RowsModel
@@ -78,8 +78,7 @@ class CalendarDialog(QDialog):
         remove.clicked.connect(self.remove_selected)
         self.hours: list[QLineEdit] = []
         hours_form = QFormLayout()
-        with db.guard(), db.session() as session:
-            current = calendar_service.working_hours(session=session)
+        current = call(db, calendar_service.working_hours)
         for name, day in zip(strings.WEEKDAYS, current.days, strict=True):
             edit = QLineEdit(format_day(day))
             self.hours.append(edit)
@@ -119,8 +118,7 @@ class CalendarDialog(QDialog):
 
     def reload(self) -> None:
         try:
-            with self.db.guard(), self.db.session() as session:
-                self.days = calendar_service.days_off(self.year.value(), session=session)
+            self.days = call(self.db, calendar_service.days_off, self.year.value())
         except (InputError, StoreError) as exc:
             self.message.setText(str(exc))
             return
@@ -132,9 +130,8 @@ class CalendarDialog(QDialog):
     def add_day(self) -> bool:
         day = self.new_date.date().toPython()
         try:
-            with self.db.guard(), self.db.session() as session:
-                calendar_service.add_day_off(day, self.new_name.text(),
-                                             self.new_kind.currentData(), session=session)
+            call(self.db, calendar_service.add_day_off, day, self.new_name.text(),
+                 self.new_kind.currentData())
         except (InputError, StoreError) as exc:
             self.message.setText(str(exc))
             return False
@@ -149,8 +146,7 @@ class CalendarDialog(QDialog):
         if not index.isValid():
             return False
         try:
-            with self.db.guard(), self.db.session() as session:
-                calendar_service.remove_day_off(self.days[index.row()].day, session=session)
+            call(self.db, calendar_service.remove_day_off, self.days[index.row()].day)
         except (InputError, StoreError) as exc:
             self.message.setText(str(exc))
             return False
@@ -161,8 +157,7 @@ class CalendarDialog(QDialog):
         try:
             hours = WorkingHours(days=tuple(parse_day(edit.text(), name) for name, edit
                                             in zip(strings.WEEKDAYS, self.hours, strict=True)))
-            with self.db.guard(), self.db.session() as session:
-                calendar_service.set_working_hours(hours, session=session)
+            call(self.db, calendar_service.set_working_hours, hours)
         except (InputError, StoreError) as exc:
             self.message.setText(str(exc))
             return False

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services import rounds as round_service
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard_model import DashboardModel, RoundIdRole
 
@@ -100,9 +100,8 @@ class Dashboard(QWidget):
             self.reload_filters()
 
     def reload_filters(self) -> None:
-        with self.db.guard(), self.db.session() as session:
-            sops = [(s.name, s.id) for s in catalogue.list_sops(session=session) if s.steps]
-            people = [o.name for o in officer_service.list_officers(session=session)]
+        sops = [(s.name, s.id) for s in call(self.db, catalogue.list_sops) if s.steps]
+        people = [o.name for o in call(self.db, officer_service.list_officers)]
         for combo, first, items in ((self.sop_filter, strings.ALL_SOPS, sops),
                                     (self.officer_filter, strings.ALL_OFFICERS,
                                      [(n, n) for n in people])):
@@ -119,11 +118,10 @@ class Dashboard(QWidget):
     def refresh(self) -> None:
         self._loaded = True
         status = self.status_filter.currentData()
-        with self.db.guard(), self.db.session() as session:
-            rows = round_service.list_rounds(
-                session=session, active_only=status == "open",
-                status=None if status in ("open", "all") else status,
-                sop_id=self.sop_filter.currentData(), officer=self.officer_filter.currentData())
+        rows = call(self.db, round_service.list_rounds, active_only=status == "open",
+                    status=None if status in ("open", "all") else status,
+                    sop_id=self.sop_filter.currentData(),
+                    officer=self.officer_filter.currentData())
         self.model.set_rounds(rows)
         self.count.setText(strings.COUNT.format(shown=len(rows),
                                                 late=sum(r.late for r in rows)))
@@ -157,8 +155,7 @@ class Dashboard(QWidget):
         if path is None:
             return None
         try:
-            with self.db.guard(), self.db.session() as session:
-                details = [round_service.get_round(i, session=session) for i in ids]
+            details = [call(self.db, round_service.get_round, i) for i in ids]
             write_rounds_xlsx(details, path)
         except (InputError, StoreError, OSError) as exc:
             QMessageBox.warning(self, strings.ERROR_TITLE, str(exc))

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.jabatan import JABATAN
 from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services import officers as officer_service
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.rows_model import RowsModel
 
@@ -126,9 +126,8 @@ class OfficerDirectory(QDialog):
         self.reload()
 
     def reload(self, select_id: int | None = None) -> None:
-        with self.db.guard(), self.db.session() as session:
-            self.people = officer_service.list_officers(session=session)
-            offices = catalogue.list_office_names(session=session)
+        self.people = call(self.db, officer_service.list_officers)
+        offices = call(self.db, catalogue.list_office_names)
         self.model.set_rows([(o.name, o.nip, o.title, o.pangkat, o.office or "-", _period(o),
                               "ya" if o.active else "tidak") for o in self.people])
         chosen = self.office.currentText()
@@ -175,17 +174,18 @@ class OfficerDirectory(QDialog):
                     acting=self.acting.currentData() or "",
                     holds_from=self.holds_from.value(), holds_to=self.holds_to.value())
 
-    def _run(self, write) -> object | None:
+    def _run(self, write, *args, **values) -> tuple[bool, object]:
+        """One service write: (True, what it returned), or (False, None) with the refusal
+        shown under the form."""
         try:
-            with self.db.guard(), self.db.session() as session:
-                return write(session)
+            return True, call(self.db, write, *args, **values)
         except (InputError, StoreError) as exc:
             self.message.setText(str(exc))
-            return None
+            return False, None
 
     def add(self) -> bool:
-        added = self._run(lambda s: officer_service.add_officer(session=s, **self._values()))
-        if added is None:
+        added, _ = self._run(officer_service.add_officer, **self._values())
+        if not added:
             return False
         self.clear_form()
         self.reload()
@@ -197,9 +197,9 @@ class OfficerDirectory(QDialog):
         if seen is None:
             self.message.setText(strings.OFFICER_PICK)
             return False
-        saved = self._run(lambda s: officer_service.update_officer(seen.id, session=s, seen=seen,
-                                                                   **self._values()))
-        if saved is None:
+        ok, saved = self._run(officer_service.update_officer, seen.id, seen=seen,
+                              **self._values())
+        if not ok:
             self.reload(seen.id)
             return False
         self.reload(saved.id)
@@ -210,8 +210,7 @@ class OfficerDirectory(QDialog):
         person = self.selected()
         if person is None:
             return
-        self._run(lambda s: officer_service.set_active(person.id, not person.active,
-                                                       session=s))
+        self._run(officer_service.set_active, person.id, not person.active)
         self.reload(person.id)
 
     def delete_selected(self) -> bool:
@@ -219,8 +218,8 @@ class OfficerDirectory(QDialog):
         if person is None or not self.confirm(strings.OFFICER_DELETE_CONFIRM.format(
                 name=person.name)):
             return False
-        deleted = self._run(lambda s: officer_service.delete_officer(person.id, session=s) or True)
-        if deleted is None:
+        deleted, _ = self._run(officer_service.delete_officer, person.id)
+        if not deleted:
             return False
         self.clear_form()
         self.reload()

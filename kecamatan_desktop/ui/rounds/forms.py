@@ -25,10 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.export.pdf_rounds import write_evaluation_form, write_monitoring_form
 from kecamatan_desktop.services import monitoring
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
 
 NOT_REACHED_TEXT = "#808080"  # rows of steps no round came to: nothing to judge
@@ -83,10 +83,8 @@ class MonitoringDialog(QDialog):
 
     def fill(self) -> bool:
         try:
-            with self.db.guard(), self.db.session() as session:
-                self.form = monitoring.monitoring_form(
-                    self.sop_id, self.start.date().toPython(), self.end.date().toPython(),
-                    session=session)
+            self.form = call(self.db, monitoring.monitoring_form, self.sop_id,
+                             self.start.date().toPython(), self.end.date().toPython())
         except (InputError, StoreError) as exc:
             self.show_error(str(exc))
             return False
@@ -135,8 +133,7 @@ class EvaluationDialog(QDialog):
     def __init__(self, db: Database, sop_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(strings.EVALUATION_TITLE)
-        with db.guard(), db.session() as session:
-            self.form = monitoring.evaluation_form(sop_id, date.today(), session=session)
+        self.form = call(db, monitoring.evaluation_form, sop_id, date.today())
         grid = QGridLayout()
         for c, text in enumerate(strings.EVALUATION_HEADERS):
             grid.addWidget(QLabel(f"<b>{text}</b>"), 0, c)

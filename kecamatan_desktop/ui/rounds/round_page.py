@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, StaleRoundError, Status, event_details
-from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services import rounds as round_service
 from kecamatan_desktop.services.rounds import RoundDetail
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.starting import officer_choices
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
 from kecamatan_desktop.ui.rounds.dashboard_model import hours_text, when_text
@@ -103,9 +103,8 @@ class RoundPage(QWidget):
 
     # showing -----------------------------------------------------------------------------------
     def show_round(self, round_id: int) -> None:
-        with self.db.guard(), self.db.session() as session:
-            self.detail = round_service.get_round(round_id, session=session)
-            count, stats = round_service.sop_step_stats(self.detail.sop_id, session=session)
+        self.detail = call(self.db, round_service.get_round, round_id)
+        count, stats = call(self.db, round_service.sop_step_stats, self.detail.sop_id)
         d = self.detail
         tz = d.tz
         self.header.setText(strings.ROUND_HEADER.format(title=d.title, sop=d.sop_name,
@@ -157,13 +156,12 @@ class RoundPage(QWidget):
                 e.officer or "-", details, e.entered_by, when_text(e.entered_at, tz))
 
     # actions -------------------------------------------------------------------------------------
-    def _record(self, action) -> bool:
+    def _record(self, write, *args, **values) -> bool:
         """Run a write naming the version this page shows; if the round changed meanwhile,
         say what happened and show the round as it is now."""
-        version = self.detail.version
         try:
-            with self.db.guard(), self.db.session() as session:
-                action(session, version)
+            call(self.db, write, self.detail.id, *args, expected_version=self.detail.version,
+                 **values)
         except StaleRoundError as exc:
             self.show_error(strings.STALE_TITLE, str(exc))
             self.show_round(self.detail.id)
@@ -177,17 +175,14 @@ class RoundPage(QWidget):
         return True
 
     def _officer_choices(self) -> Choices:
-        with self.db.guard(), self.db.session() as session:
-            return [(f"{o.name} — {o.title}", o.id)
-                    for o in officer_service.list_officers(session=session, active_only=True)]
+        return call(self.db, officer_choices)
 
     def complete_step(self) -> bool:
         d = self.detail
         values = self.ask_complete(d, self._officer_choices())
         if values is None:
             return False
-        return self._record(lambda s, v: round_service.complete_step(
-            d.id, session=s, expected_version=v, **values))
+        return self._record(round_service.complete_step, **values)
 
     def reassign(self) -> bool:
         d = self.detail
@@ -198,35 +193,28 @@ class RoundPage(QWidget):
         if not label:
             return False
         officer_id = dict(choices)[label]
-        return self._record(lambda s, v: round_service.reassign_round(
-            d.id, officer_id, session=s, expected_version=v))
+        return self._record(round_service.reassign_round, officer_id)
 
     def hold_or_resume(self) -> bool:
         d = self.detail
         if d.status == "on_hold":
-            return self._record(lambda s, v: round_service.resume_round(
-                d.id, session=s, expected_version=v))
+            return self._record(round_service.resume_round)
         note = self.ask_text(strings.ACTION_HOLD, strings.HOLD_PROMPT)
         if note is None:
             return False
-        return self._record(lambda s, v: round_service.hold_round(
-            d.id, session=s, expected_version=v, note=note))
+        return self._record(round_service.hold_round, note=note)
 
     def cancel(self) -> bool:
         reason = self.ask_text(strings.ACTION_CANCEL, strings.CANCEL_PROMPT)
         if reason is None:
             return False
-        d = self.detail
-        return self._record(lambda s, v: round_service.cancel_round(
-            d.id, reason, session=s, expected_version=v))
+        return self._record(round_service.cancel_round, reason)
 
     def add_note(self) -> bool:
         text = self.ask_text(strings.ACTION_NOTE, strings.NOTE_PROMPT)
         if text is None:
             return False
-        d = self.detail
-        return self._record(lambda s, v: round_service.add_round_note(
-            d.id, text, session=s, expected_version=v))
+        return self._record(round_service.add_round_note, text)
 
     def correct_event(self) -> bool:
         """*Koreksi* on the event selected in the Riwayat tab."""
@@ -240,8 +228,7 @@ class RoundPage(QWidget):
         values = self.ask_correction(event, self._officer_choices())
         if values is None:
             return False
-        return self._record(lambda s, v: round_service.correct_event(
-            d.id, event.seq, session=s, expected_version=v, **values))
+        return self._record(round_service.correct_event, event.seq, **values)
 
     def print_report(self) -> Path | None:
         path = self.ask_save_path(f"putaran-{self.detail.id}.pdf", strings.PDF_FILTER)

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import catalogue
-from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services import rounds as round_service
-from kecamatan_desktop.store.database import Database, StoreError
+from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.starting import start_choices
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard import Dashboard
 from kecamatan_desktop.ui.rounds.dialogs import StartRoundDialog
@@ -50,8 +50,7 @@ class RoundsWorkspace(QWidget):
         self.page.changed.connect(lambda _id: self._after_own_change())
 
     def _read_stamp(self):
-        with self.db.guard(), self.db.session() as session:
-            return round_service.change_stamp(session=session)
+        return call(self.db, round_service.change_stamp)
 
     def _after_own_change(self) -> None:
         self.dashboard.refresh()
@@ -87,32 +86,21 @@ class RoundsWorkspace(QWidget):
 
     def start_round(self, sop_id: str | None) -> int | None:
         """Ask which SOP (if not given), the title, lanes and time; start; open it."""
-        with self.db.guard(), self.db.session() as session:
-            drawn = [(s.name, s.id) for s in catalogue.list_sops(session=session) if s.steps]
+        drawn = [(s.name, s.id) for s in call(self.db, catalogue.list_sops) if s.steps]
         if sop_id is None:
             sop_id = self.dashboard.sop_filter.currentData() or self.ask_sop(drawn)
             if sop_id is None:
                 return None
-        with self.db.guard(), self.db.session() as session:
-            sop = catalogue.get_sop(sop_id, session=session).sop
-            tz = round_service.office_tz(session, catalogue.sop_row(session, sop_id).id)
-            defaults = {}
-            for lane in sop.roles:
-                officer = officer_service.default_for_lane(lane, sop.office.name,
-                                                           session=session)
-                defaults[lane] = officer.id if officer else None
-            choices = [(f"{o.name} — {o.title}", o.id) for o in
-                       officer_service.list_officers(session=session, active_only=True)]
+        offer = call(self.db, start_choices, sop_id)
         values = None
         while True:  # a refusal asks again with everything typed still there
-            values = self.ask_start(sop, defaults, choices, tz, values)
+            values = self.ask_start(offer.sop, offer.defaults, offer.officers, offer.tz, values)
             if values is None:
                 return None
             title, lanes, at = values
             try:
-                with self.db.guard(), self.db.session() as session:
-                    detail = round_service.start_round(sop_id, session=session, title=title,
-                                                       lanes=lanes, at=at)
+                detail = call(self.db, round_service.start_round, sop_id, title=title,
+                              lanes=lanes, at=at)
                 break
             except (InputError, StoreError) as exc:
                 self.show_error(strings.ERROR_TITLE, str(exc))
