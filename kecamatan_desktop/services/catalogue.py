@@ -23,6 +23,7 @@ from kecamatan_desktop.domain.interchange import (
     sop_to_dict,
 )
 from kecamatan_desktop.domain.sop import Approver, Decision, Office, Sop, Step
+from kecamatan_desktop.services.listing import CatalogueListing, SopSummary, summaries
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import (
     BranchRow,
@@ -47,21 +48,6 @@ class ImportRefused(InputError):
         super().__init__(
             "Impor dibatalkan, tidak ada SOP yang diimpor:\n" + "\n".join(str(e) for e in errors)
         )
-
-
-@dataclass(frozen=True)
-class SopSummary:
-    """One line of the catalogue list."""
-
-    id: str
-    name: str
-    number: str
-    office: str
-    revision: int
-    steps: int
-    search_text: str
-    is_draft: bool = False
-    archived: bool = False
 
 
 @dataclass(frozen=True)
@@ -113,41 +99,19 @@ def list_sops(*, session: Session, include_archived: bool = False) -> list[SopSu
     if not include_archived:
         query = query.where(SopRow.archived_at.is_(None))
     rows = session.exec(query).all()
-    step_text: dict[int, list[str]] = defaultdict(list)
-    revision_ids = [rev.id for _, rev, _ in rows]
-    for rev_id, activity, req, output, notes in session.exec(
+    steps = session.exec(
         select(StepRow.revision_id, StepRow.activity, StepRow.requirements, StepRow.output,
                StepRow.notes)
-        .where(StepRow.revision_id.in_(revision_ids))
+        .where(StepRow.revision_id.in_([rev.id for _, rev, _ in rows]))
         .order_by(StepRow.revision_id, StepRow.position)
-    ):
-        step_text[rev_id].append(" ".join((activity, req, output, notes)))
-    return [
-        SopSummary(
-            id=sop.slug,
-            name=rev.name,
-            number=rev.number,
-            office=office.name,
-            revision=rev.revision,
-            steps=len(step_text[rev.id]),
-            search_text=" ".join([rev.name, rev.number, *step_text[rev.id]]),
-            is_draft=rev.is_draft,
-            archived=sop.archived_at is not None,
-        )
-        for sop, rev, office in rows
-    ]
+    ).all()
+    return summaries([(rev.id, sop.slug, rev.name, rev.number, office.name, rev.revision,
+                       rev.is_draft, sop.archived_at is not None) for sop, rev, office in rows],
+                     steps)
 
 
 def list_office_names(*, session: Session) -> list[str]:
     return list(session.exec(select(OfficeRow.name).order_by(OfficeRow.position)))
-
-
-@dataclass(frozen=True)
-class CatalogueListing:
-    """The window's list: the SOPs and the offices to filter them by."""
-
-    sops: list[SopSummary]
-    offices: list[str]
 
 
 def catalogue_listing(*, session: Session, include_archived: bool = False) -> CatalogueListing:

@@ -2,7 +2,8 @@
 filled from data/) and running one service function in a session of its own.
 
 The window holds a `Database` only as a handle to pass back here; it opens no sessions and
-imports nothing from store/ (an import-linter contract keeps it so).
+imports nothing from store/ (an import-linter contract keeps it so). This module imports
+the SQL side only when it is used, so the window can be shown before it loads.
 """
 
 from __future__ import annotations
@@ -10,18 +11,25 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from kecamatan_desktop.resource_paths import data_dir
-from kecamatan_desktop.services.catalogue import list_office_names, seed_catalogue
-from kecamatan_desktop.services.officers import seed_camats
-from kecamatan_desktop.store import backup
-from kecamatan_desktop.store.database import Database, StoreError, open_database
+from kecamatan_desktop.domain.errors import StoreError
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 __all__ = ["Database", "call", "open_catalogue"]
+
+
+def __getattr__(name: str):
+    if name == "Database":  # the handle's type, for the window's annotations
+        from kecamatan_desktop.store.database import Database
+
+        return Database
+    raise AttributeError(name)
 
 
 def call(db: Database, service: Callable[..., T], /, *args, **kwargs) -> T:
@@ -39,6 +47,12 @@ def open_catalogue(path: Path, *, seed_dir: Path | None = None,
     The first open of a day backs the database up (store/backup.py); a database opened
     read-only is neither seeded nor backed up.
     """
+    from kecamatan_desktop.resource_paths import data_dir
+    from kecamatan_desktop.services.catalogue import list_office_names, seed_catalogue
+    from kecamatan_desktop.services.officers import seed_camats
+    from kecamatan_desktop.store import backup
+    from kecamatan_desktop.store.database import open_database
+
     db = open_database(path, read_only=read_only)
     if read_only:
         return db

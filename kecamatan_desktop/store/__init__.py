@@ -1,4 +1,6 @@
-"""Storage: SQLModel tables, the SQLite engine, sessions and migrations. The only SQL."""
+"""Storage: SQLModel tables, the SQLite engine, sessions and migrations. The only SQL.
 
-# Every table module is imported here so SQLModel.metadata always knows the whole schema.
-from kecamatan_desktop.store import models, round_models  # noqa: F401
+Importing the package imports nothing else: start-up reads the first screen through
+store/snapshot.py before SQLAlchemy is loaded. store/database.py imports every table module,
+so SQLModel.metadata knows the whole schema wherever a session is opened.
+"""

@@ -20,7 +20,7 @@ from kecamatan_desktop.paths import (  # noqa: F401 - re-exported
     default_db_path,
     resolve_db_path,
 )
-from kecamatan_desktop.store import migrate
+from kecamatan_desktop.store import migrate, models, round_models  # noqa: F401 - all tables
 
 IMMEDIATE = "kd_immediate"  # execution option: begin the transaction holding the write lock
 _DEPTH = "kd_transaction_depth"

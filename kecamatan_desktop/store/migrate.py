@@ -10,9 +10,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 
+from kecamatan_desktop.store.schema import SCHEMA_HEAD
+
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
-# The newest migration's revision id; a test checks it against the migration scripts.
-SCHEMA_HEAD = "0005"
 
 
 class MigrationError(RuntimeError):
