@@ -41,9 +41,25 @@ def default_settings() -> QSettings:
     return QSettings(ORGANIZATION, strings.APP_NAME)
 
 
-def run_gui(db_path: Path, *, read_only: bool = False) -> int:
+def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | None = None,
+            on_shown=None, end_process: bool = True) -> int:
+    """The window on the database at `db_path`, until it closes; the exit code.
+
+    The catalogue is read with plain SQLite and shown at once; the database is opened (and
+    the rest of the program imported) in a thread meanwhile, and the window completed when
+    it is ready. A database the quick read cannot take (first start, older schema, damaged)
+    is opened first, with its ways out, as before. `on_shown(window, complete)` is called
+    when the window is first on screen and when it is complete (the start-up benchmark).
+
+    With `end_process`, the process ends as soon as the window has closed and everything is
+    saved, closed and logged: tearing down thousands of Qt and Python objects one by one
+    would keep a closed program in memory for a quarter of a second more.
+    """
+    from PySide6.QtCore import QTimer
+
+    from kecamatan_desktop.services.listing import quick_listing
     from kecamatan_desktop.ui.crash import CrashReporter
-    from kecamatan_desktop.ui.db_open import DatabaseOpener
+    from kecamatan_desktop.ui.db_open import BackgroundOpen, DatabaseOpener
     from kecamatan_desktop.ui.main_window import MainWindow
     from kecamatan_desktop.ui.single_instance import InstanceServer, bring_forward, wake_running
 
@@ -52,20 +68,82 @@ def run_gui(db_path: Path, *, read_only: bool = False) -> int:
         return 0
     reporter = CrashReporter(app)
     reporter.install()
-    db = DatabaseOpener(db_path).open(read_only=read_only)
-    if db is None:
-        return 1
-    window = MainWindow(db, default_settings())
+    settings = settings or default_settings()
+    listing = None if read_only else quick_listing(db_path)
+    state: dict = {"db": None}
+    if listing is None:
+        state["db"] = DatabaseOpener(db_path).open(read_only=read_only)
+        if state["db"] is None:
+            reporter.uninstall()
+            return 1
+        window = MainWindow(state["db"], settings)
+    else:
+        window = MainWindow(None, settings, path=db_path, listing=listing)
     reporter.window = window
-    # keyed on the file really opened: the opener may have switched to another one
-    instance = InstanceServer(db.path, app)
-    instance.woken.connect(lambda: bring_forward(window))
+    # keyed on the file really opened: the opener may switch to another one
+    servers: list[InstanceServer] = []
+
+    def listen(path: Path) -> None:
+        for server in servers:
+            server.close()
+        servers[:] = [InstanceServer(path, app)]
+        servers[0].woken.connect(lambda: bring_forward(window))
+
+    listen(state["db"].path if state["db"] else db_path)
+
+    def complete(result) -> None:
+        db = result
+        if isinstance(result, StoreError):  # the ways out, on the GUI thread
+            db = DatabaseOpener(db_path, window).open(read_only=read_only)
+            if db is None:
+                window.close()
+                app.exit(1)
+                return
+        state["db"] = db
+        if db.path != db_path:
+            listen(db.path)
+        window.attach(db)
+        if on_shown is not None:
+            QTimer.singleShot(0, lambda: on_shown(window, True))
+
+    opening = None
+    if state["db"] is None:
+        opening = BackgroundOpen(db_path, parent=window)
+        opening.done.connect(complete)
+        window.first_painted.connect(opening.start)  # the thread's imports would slow it
+    if on_shown is not None:
+        window.first_painted.connect(lambda: on_shown(window, state["db"] is not None))
     window.show()
     try:
-        return app.exec()
+        code = app.exec()
     finally:
         reporter.uninstall()
-        db.close()
+        for server in servers:
+            server.close()
+        if opening is not None and state["db"] is None:  # closed before it was complete
+            opening.wait()
+            if hasattr(opening.result, "close"):
+                opening.result.close()
+        if state["db"] is not None:
+            state["db"].close()
+    if end_process:
+        _end_process(code)
+    return code
+
+
+def _end_process(code: int) -> None:
+    import contextlib
+    import logging
+    import os
+
+    from PySide6.QtCore import QThreadPool
+
+    QThreadPool.globalInstance().waitForDone()  # a task still writing finishes first
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to tell
+            stream.flush()
+    os._exit(code)
 
 
 def save_screenshot(db_path: Path, target: Path) -> int:

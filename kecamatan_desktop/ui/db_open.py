@@ -5,14 +5,18 @@ from __future__ import annotations
 import logging
 from enum import Enum, auto
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kecamatan_desktop.domain.errors import DatabaseUnusable, InputError, StoreError
-from kecamatan_desktop.services import backups
-from kecamatan_desktop.services.backups import WaysOut
-from kecamatan_desktop.services.session import Database, open_catalogue
+from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.ui import strings
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.backups import WaysOut
+    from kecamatan_desktop.services.session import Database
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +38,8 @@ class DatabaseOpener:
         self.parent = parent
 
     def open(self, *, read_only: bool = False) -> Database | None:
+        from kecamatan_desktop.services import backups  # the SQL side: only when opening
+
         path = self.path
         while True:
             try:
@@ -45,7 +51,7 @@ class DatabaseOpener:
                 message, ways = str(exc), backups.ways_out(exc)
             except StoreError as exc:  # e.g. a migration that refused the data
                 log.warning("database failed at start: %s", exc)
-                message, ways = str(exc), WaysOut(None, False, False)
+                message, ways = str(exc), backups.WaysOut(None, False, False)
             choice = self.ask_way_out(message, ways)
             if choice is WayOut.RESTORE and ways.latest_backup is not None:
                 try:
@@ -91,3 +97,29 @@ class DatabaseOpener:
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self.parent, strings.RESTORE_FAILED, text)
+
+
+class BackgroundOpen(QThread):
+    """Start-up beside the first paint: imports the modules the whole window needs and opens
+    the database (migration, daily backup) off the GUI thread. `done` carries the Database,
+    or the StoreError to take through DatabaseOpener's ways out on the GUI thread."""
+
+    done = Signal(object)
+
+    def __init__(self, path: Path, *, read_only: bool = False, parent=None) -> None:
+        super().__init__(parent)
+        self.path, self.read_only = Path(path), read_only
+        self.result: object = None  # also kept here: the window may close before `done` lands
+
+    def run(self) -> None:
+        from kecamatan_desktop.ui.main_window import load_window_modules
+
+        try:
+            load_window_modules()
+            self.result = open_catalogue(self.path, read_only=self.read_only)
+        except StoreError as exc:
+            self.result = exc
+        except Exception as exc:  # noqa: BLE001 - told through the opener's dialog, logged
+            log.exception("opening the database at start failed")
+            self.result = StoreError(f"Basis data {self.path} tidak dapat dibuka: {exc}")
+        self.done.emit(self.result)

@@ -1,10 +1,17 @@
-"""The main window: composes the SOP list, the editor tabs, the menus and the dialogs."""
+"""The main window: composes the SOP list, the editor tabs, the menus and the dialogs.
+
+It is built in two steps so the program shows its catalogue at once: the list (from a
+quick SQLite read, services/listing.py) first, and after the first paint everything that
+needs the database and the heavier modules (`attach`). Built with a database at hand, both
+steps run in the constructor.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,39 +34,72 @@ from PySide6.QtWidgets import (
 
 from kecamatan_desktop import __version__, logs
 from kecamatan_desktop.domain.errors import InputError, StoreError
-from kecamatan_desktop.services import catalogue
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.listing import CatalogueListing
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
-from kecamatan_desktop.ui.backup_actions import BackupActions
-from kecamatan_desktop.ui.editor.document import SopDocument
-from kecamatan_desktop.ui.editor.edit_session import EditSession, UnsavedAnswer
-from kecamatan_desktop.ui.editor.identity_page import IdentityPage
-from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopDialog, NewSopRequest
-from kecamatan_desktop.ui.editor.procedure_editor import ProcedureEditor
-from kecamatan_desktop.ui.editor.revision_history import RevisionHistory
 from kecamatan_desktop.ui.events import CatalogueEvents
-from kecamatan_desktop.ui.flowchart.panel import FlowchartPanel
-from kecamatan_desktop.ui.office_profile import OfficeProfileDialog
-from kecamatan_desktop.ui.printing_actions import PrintingActions
-from kecamatan_desktop.ui.rounds.workspace import RoundsWorkspace
 from kecamatan_desktop.ui.sop_list_model import SopFilterProxy, SopIdRole, SopListModel
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
+    from kecamatan_desktop.ui.editor.edit_session import UnsavedAnswer
+    from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopRequest
+
+
+def load_window_modules() -> None:
+    """Import what `attach` builds from: SQLAlchemy, the services, the editor, the rounds.
+    Safe off the GUI thread (imports only), so start-up runs it beside the first paint."""
+    from kecamatan_desktop.services import catalogue  # noqa: F401
+    from kecamatan_desktop.ui import (  # noqa: F401
+        backup_actions,
+        office_profile,
+        printing_actions,
+    )
+    from kecamatan_desktop.ui.editor import (  # noqa: F401
+        edit_session,
+        identity_page,
+        procedure_editor,
+        revision_history,
+    )
+    from kecamatan_desktop.ui.flowchart import panel  # noqa: F401
+    from kecamatan_desktop.ui.rounds import workspace  # noqa: F401
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, settings: QSettings,
-                 events: CatalogueEvents | None = None) -> None:
+    first_painted = Signal()  # once, when the window has been drawn on screen
+
+    def __init__(self, db: Database | None, settings: QSettings,
+                 events: CatalogueEvents | None = None, *, path: Path | None = None,
+                 listing: CatalogueListing | None = None) -> None:
+        """With `db`, the whole window. Without, `path` and `listing` give the catalogue to
+        show until `attach(db)` completes the window (see app.run_gui)."""
         super().__init__()
         self.db = db
         self.settings = settings
         self.events = events or CatalogueEvents(self)
         self.offices: list[str] = []
         self._reverting_selection = False
-        # the file in the title: two windows on two databases are never mistaken
-        self.setWindowTitle(f"{strings.WINDOW_TITLE}[*] — {db.path.name} ({db.path.parent})")
+        self.attached = False
+        self._painted = False
+        self._show_path(db.path if db is not None else Path(path))
 
         self.list_model = SopListModel(self)
         self.proxy = SopFilterProxy(self)
         self.proxy.setSourceModel(self.list_model)
+        self._build_list()
+        if listing is not None:
+            self._show_listing(listing)
+        self._restore_geometry()
+        if db is not None:
+            self.attach(db)
+
+    def attach(self, db: Database) -> None:
+        """Complete the window on the open database: editor, rounds, menus; re-read the list."""
+        from kecamatan_desktop.ui.editor.document import SopDocument
+        from kecamatan_desktop.ui.editor.edit_session import EditSession
+
+        self.db = db
+        self._show_path(db.path)
         self.document = SopDocument(self)
         self.edit_session = EditSession(db, self.document, self.events, self, self)
         self._build_widgets()
@@ -74,12 +114,22 @@ class MainWindow(QMainWindow):
         if db.read_only:
             self.statusBar().addPermanentWidget(QLabel(strings.READ_ONLY_MARK,
                                                        objectName="readOnlyMark"))
+        self.attached = True
+        keep = self.selected_sop_id()
         self.reload()
-        self._restore_settings()
+        self._restore_selection(keep)
         self._on_document_changed()
+        chosen = self.selected_sop_id()
+        if chosen is not None and chosen != self.edit_session.sop_id:
+            self.edit_session.open_sop(chosen)  # chosen before the window was complete
 
     # construction ----------------------------------------------------------------------------
-    def _build_widgets(self) -> None:
+    def _show_path(self, path: Path) -> None:
+        # the file in the title: two windows on two databases are never mistaken
+        self.setWindowTitle(f"{strings.WINDOW_TITLE}[*] — {path.name} ({path.parent})")
+
+    def _build_list(self) -> None:
+        """The catalogue side, and the frame the editor goes into: all the first paint needs."""
         self.office_filter = QComboBox(objectName="officeFilter")
         self.search_box = QLineEdit(objectName="searchBox", clearButtonEnabled=True)
         self.search_box.setPlaceholderText(strings.SEARCH_PLACEHOLDER)
@@ -96,7 +146,10 @@ class MainWindow(QMainWindow):
         for column in range(1, 5):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.sop_list.hideColumn(2)  # the Nomor is on the identity sheet; the list stays narrow
-        header.sectionResized.connect(lambda *_: self.sop_list.resizeRowsToContents())
+        # names wrap to the column's width; a burst of column resizes re-measures rows once
+        self._row_heights = QTimer(self, singleShot=True, interval=0)
+        self._row_heights.timeout.connect(self.sop_list.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._row_heights.start())
         self.count_label = QLabel(objectName="countLabel")
 
         left = QWidget()
@@ -104,6 +157,32 @@ class MainWindow(QMainWindow):
         left_layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.office_filter, self.search_box, self.sop_list, self.count_label):
             left_layout.addWidget(widget)
+
+        self.right = QWidget()
+        self.right_layout = QVBoxLayout(self.right)
+        self.right_layout.setContentsMargins(0, 0, 0, 0)
+        self.right_layout.setSpacing(0)
+        self.loading_label = QLabel(strings.LOADING, objectName="loadingLabel")
+        self.loading_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.right_layout.addWidget(self.loading_label, 1)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([400, 900])
+        self.main_tabs = QTabWidget(objectName="mainTabs")
+        self.main_tabs.addTab(self.splitter, strings.TAB_CATALOGUE)
+        self.setCentralWidget(self.main_tabs)
+        self.search_box.textChanged.connect(self._on_search)
+        self.office_filter.currentIndexChanged.connect(self._on_office)
+        self.sop_list.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+    def _build_widgets(self) -> None:
+        from kecamatan_desktop.ui.editor.identity_page import IdentityPage
+        from kecamatan_desktop.ui.editor.procedure_editor import ProcedureEditor
+        from kecamatan_desktop.ui.editor.revision_history import RevisionHistory
+        from kecamatan_desktop.ui.flowchart.panel import FlowchartPanel
+        from kecamatan_desktop.ui.rounds.workspace import RoundsWorkspace
 
         self.title_label = QLabel(strings.NO_SELECTION, objectName="sopTitle", wordWrap=True)
         self.title_label.setStyleSheet("font-size: 15px; font-weight: bold; padding: 4px;")
@@ -117,19 +196,12 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.identity_page, strings.TAB_IDENTITY)
         self.tabs.addTab(self.procedure_view, strings.TAB_PROCEDURE)
         self.tabs.addTab(self.revision_history, strings.TAB_HISTORY)
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.setSpacing(0)
-        right_layout.addWidget(self.title_label)
-        right_layout.addWidget(self.status_label)
-        right_layout.addWidget(self.tabs, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal, objectName="mainSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([400, 900])
+        self.loading_label.hide()
+        self.right_layout.removeWidget(self.loading_label)
+        self.loading_label.deleteLater()
+        self.right_layout.addWidget(self.title_label)
+        self.right_layout.addWidget(self.status_label)
+        self.right_layout.addWidget(self.tabs, 1)
 
         # the swimlane drawing above the step table, redrawn from the document being edited
         self.flowchart = FlowchartPanel()
@@ -144,16 +216,12 @@ class MainWindow(QMainWindow):
         self.procedure_view.step_selected.connect(self.flowchart.select_step)
 
         self.rounds = RoundsWorkspace(self.db)
-        self.main_tabs = QTabWidget(objectName="mainTabs")
-        self.main_tabs.addTab(self.splitter, strings.TAB_CATALOGUE)
         self.main_tabs.addTab(self.rounds, strings.TAB_ROUNDS)
-        self.setCentralWidget(self.main_tabs)
-
-        self.search_box.textChanged.connect(self._on_search)
-        self.office_filter.currentIndexChanged.connect(self._on_office)
-        self.sop_list.selectionModel().currentRowChanged.connect(self._on_current_changed)
 
     def _build_menus(self) -> None:
+        from kecamatan_desktop.ui.backup_actions import BackupActions
+        from kecamatan_desktop.ui.printing_actions import PrintingActions
+
         def action(text: str, slot, shortcut=None, name: str = "") -> QAction:
             a = QAction(text, self, objectName=name)
             if shortcut is not None:
@@ -254,12 +322,17 @@ class MainWindow(QMainWindow):
     # the catalogue list ----------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read the catalogue list and the office names from the services."""
-        listing = call(self.db, catalogue.catalogue_listing,
-                       include_archived=self.action_show_archive.isChecked())
+        from kecamatan_desktop.services import catalogue
+
+        self._show_listing(call(self.db, catalogue.catalogue_listing,
+                                include_archived=self.action_show_archive.isChecked()))
+
+    def _show_listing(self, listing: CatalogueListing) -> None:
         self.offices = listing.offices
         chosen = self.office_filter.currentData()
         self.list_model.set_summaries(listing.sops)
-        self.sop_list.resizeRowsToContents()
+        if self.isVisible():  # else showEvent measures them, with the columns' real widths
+            self.sop_list.resizeRowsToContents()
         self.office_filter.blockSignals(True)
         self.office_filter.clear()
         self.office_filter.addItem(strings.ALL_OFFICES, None)
@@ -289,6 +362,8 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, current, _previous) -> None:
         sop_id = current.data(SopIdRole) if current.isValid() else None
+        if not self.attached:
+            return  # attach() opens what is selected by then
         if self._reverting_selection or (sop_id is not None
                                          and sop_id == self.edit_session.sop_id):
             return  # the list was re-read, or the selection is being put back
@@ -404,6 +479,8 @@ class MainWindow(QMainWindow):
         paths = self.ask_import_paths()
         if not paths:
             return
+        from kecamatan_desktop.services import catalogue
+
         try:
             sops = catalogue.read_sop_files(paths)
             existing = {s.id for s in call(self.db, catalogue.list_sops, include_archived=True)}
@@ -429,6 +506,8 @@ class MainWindow(QMainWindow):
         path = self.ask_export_path(f"{sop_id}.json")
         if not path:
             return
+        from kecamatan_desktop.services import catalogue
+
         try:
             text = call(self.db, catalogue.export_sop, sop_id)
             Path(path).write_text(text, encoding="utf-8")
@@ -447,6 +526,8 @@ class MainWindow(QMainWindow):
         if office not in self.offices and self.offices:
             office = self.offices[0]
         if office is not None:
+            from kecamatan_desktop.ui.office_profile import OfficeProfileDialog
+
             OfficeProfileDialog(self.db, office, self).exec()
 
     def show_about(self) -> None:
@@ -472,6 +553,8 @@ class MainWindow(QMainWindow):
                                 strings.IMPORT_EXISTS.format(ids="\n".join(sop_ids)))
 
     def ask_unsaved_changes(self, name: str) -> UnsavedAnswer:
+        from kecamatan_desktop.ui.editor.edit_session import UnsavedAnswer
+
         box = QMessageBox(QMessageBox.Icon.Question, strings.UNSAVED_TITLE,
                           strings.UNSAVED_QUESTION.format(name=name), parent=self)
         buttons = {
@@ -491,6 +574,8 @@ class MainWindow(QMainWindow):
             count=len(problems), problems=shown))
 
     def ask_new_sop(self, offices: list[str], current: str | None) -> NewSopRequest | None:
+        from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopDialog
+
         dialog = NewSopDialog(offices, current, self)
         return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
@@ -532,23 +617,35 @@ class MainWindow(QMainWindow):
         return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # settings --------------------------------------------------------------------------------
-    def _restore_settings(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1360, 860)
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
-        last = self.settings.value("catalogue/last_sop")
-        if not (last and self.select_sop(str(last))) and self.proxy.rowCount():
+        self._restore_selection(None)
+
+    def _restore_selection(self, chosen: str | None) -> None:
+        """Select `chosen`, else the SOP selected when the program last closed, else the first."""
+        for sop_id in (chosen, self.settings.value("catalogue/last_sop")):
+            if sop_id and self.select_sop(str(sop_id)):
+                return
+        if self.proxy.rowCount():
             self.sop_list.selectRow(0)
+
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self.first_painted.emit)  # after the paint is on screen
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.sop_list.resizeRowsToContents()  # wrap names now that columns have their widths
 
     def closeEvent(self, event) -> None:
-        if not self.edit_session.resolve_unsaved():
+        if self.attached and not self.edit_session.resolve_unsaved():
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -11,7 +11,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from kecamatan_desktop.services.catalogue import SopSummary
+from kecamatan_desktop.services.listing import SopSummary
 from kecamatan_desktop.ui import strings
 
 SopIdRole = Qt.ItemDataRole.UserRole + 1

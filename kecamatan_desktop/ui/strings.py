@@ -17,6 +17,7 @@ ALL_OFFICES = "Semua kantor"
 LIST_HEADERS = ("Nama SOP", "Kantor", "Nomor SOP", "Langkah", "Rev.")
 COUNT_LABEL = "{shown} dari {total} SOP"
 NO_SELECTION = "Pilih SOP di daftar sebelah kiri untuk membaca lembar identitas dan prosedurnya."
+LOADING = "Memuat lembar SOP dan data pelaksanaan…"
 
 TAB_IDENTITY = "Identitas"
 TAB_PROCEDURE = "Prosedur"
