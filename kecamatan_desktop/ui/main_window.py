@@ -176,6 +176,21 @@ class MainWindow(QMainWindow):
         self.search_box.textChanged.connect(self._on_search)
         self.office_filter.currentIndexChanged.connect(self._on_office)
         self.sop_list.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        # the menus and the toolbar are in place from the first paint, filled by attach():
+        # nothing moves when the window is completed
+        self.file_menu = self.menuBar().addMenu(strings.MENU_FILE)
+        self.edit_menu = self.menuBar().addMenu(strings.MENU_EDIT)
+        self.rounds_menu = self.menuBar().addMenu(strings.MENU_ROUNDS)
+        self.help_menu = self.menuBar().addMenu(strings.MENU_HELP)
+        self.toolbar = QToolBar(objectName="mainToolbar", movable=False)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for text in (strings.ACTION_NEW_SOP, strings.ACTION_SAVE, None, strings.ACTION_UNDO,
+                     strings.ACTION_REDO):  # shown greyed until attach() puts the real ones
+            if text is None:
+                self.toolbar.addSeparator()
+            else:
+                self.toolbar.addAction(text).setEnabled(False)
+        self.addToolBar(self.toolbar)
 
     def _build_widgets(self) -> None:
         from kecamatan_desktop.ui.editor.identity_page import IdentityPage
@@ -245,7 +260,7 @@ class MainWindow(QMainWindow):
         self.action_quit = action(strings.ACTION_QUIT, self.close, QKeySequence.Quit)
         self.printing = PrintingActions(self.db, self)
         self.action_office = action(strings.ACTION_OFFICE_PROFILE, self.edit_office_profile)
-        file_menu = self.menuBar().addMenu(strings.MENU_FILE)
+        file_menu = self.file_menu
         for item in (self.action_new, self.action_duplicate, self.action_delete, None,
                      self.action_archive, self.action_unarchive, self.action_show_archive, None,
                      self.action_save, self.action_history, None, self.action_import,
@@ -271,11 +286,11 @@ class MainWindow(QMainWindow):
         self.action_undo.setShortcuts([QKeySequence.Undo])
         self.action_redo = stack.createRedoAction(self, strings.ACTION_REDO)
         self.action_redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        edit_menu = self.menuBar().addMenu(strings.MENU_EDIT)
+        edit_menu = self.edit_menu
         edit_menu.addAction(self.action_undo)
         edit_menu.addAction(self.action_redo)
 
-        rounds_menu = self.menuBar().addMenu(strings.MENU_ROUNDS)
+        rounds_menu = self.rounds_menu
         self.action_start_round = action(strings.ACTION_START_ROUND, self.start_round)
         self.action_directory = action(strings.ACTION_DIRECTORY,
                                        self.rounds.dashboard.open_directory)
@@ -291,21 +306,20 @@ class MainWindow(QMainWindow):
         rounds_menu.addSeparator()
         rounds_menu.addAction(self.action_refresh)
 
-        help_menu = self.menuBar().addMenu(strings.MENU_HELP)
+        help_menu = self.help_menu
         self.action_check_db = action(strings.ACTION_CHECK_DB, self.check_database)
         self.action_about = action(strings.ACTION_ABOUT, self.show_about)
         help_menu.addAction(self.action_check_db)
         help_menu.addAction(self.action_about)
 
-        toolbar = QToolBar(objectName="mainToolbar", movable=False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar = self.toolbar
+        toolbar.clear()
         for item in (self.action_new, self.action_save, None, self.action_undo,
                      self.action_redo):
             if item is None:
                 toolbar.addSeparator()
             else:
                 toolbar.addAction(item)
-        self.addToolBar(toolbar)
 
     def refresh_rounds(self) -> None:
         """F5: re-read the rounds (dashboard and open round) now."""
