@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kecamatan_desktop.drawing import painting
 from kecamatan_desktop.layout.model import Arrow, Connector, Page, Shape, TextBox
-from kecamatan_desktop.ui.flowchart import painting
 
 if TYPE_CHECKING:
     from kecamatan_desktop.ui.flowchart.scene import FlowchartScene

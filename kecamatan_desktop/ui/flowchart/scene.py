@@ -8,6 +8,7 @@ from PySide6.QtCore import QPointF, QRectF, Signal
 from PySide6.QtWidgets import QGraphicsScene
 
 from kecamatan_desktop.domain.sop import Sop, Step
+from kecamatan_desktop.drawing.qt_measure import qt_measure
 from kecamatan_desktop.layout.model import F4_LANDSCAPE, SwimlaneLayout
 from kecamatan_desktop.layout.swimlane import layout_sop
 from kecamatan_desktop.ui.flowchart.items import (
@@ -18,7 +19,6 @@ from kecamatan_desktop.ui.flowchart.items import (
     TableItem,
     TextBoxItem,
 )
-from kecamatan_desktop.ui.flowchart.qt_measure import qt_measure
 from kecamatan_desktop.ui.strings import (
     EMPTY_VALUE,
     TOOLTIP_ACTIVITY,
