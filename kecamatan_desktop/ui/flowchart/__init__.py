@@ -1,4 +1,4 @@
-"""The swimlane flowchart on screen: its scene, items, view and panel.
+"""The swimlane flowchart on screen: its interactive scene, view and panel.
 
 Import from the modules (`view.FlowchartView`, `panel.FlowchartPanel`).
 """
