@@ -112,9 +112,10 @@ def bench_flowchart(repeat: int) -> None:
     from PySide6.QtGui import QImage, QPainter
 
     from kecamatan_desktop.domain.interchange import loads
+    from kecamatan_desktop.drawing import qt_measure
+    from kecamatan_desktop.drawing.scene import lay_out
     from kecamatan_desktop.export.image import ensure_application
-    from kecamatan_desktop.ui.flowchart import qt_measure
-    from kecamatan_desktop.ui.flowchart.scene import FlowchartScene, lay_out
+    from kecamatan_desktop.ui.flowchart.scene import FlowchartScene
 
     ensure_application()
 

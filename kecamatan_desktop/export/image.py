@@ -1,4 +1,4 @@
-"""Flowchart pages to PNG (300 dpi) or SVG files, painted by the window's own scene."""
+"""Flowchart pages to PNG (300 dpi) or SVG files, painted by the same items as the window."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QApplication
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.drawing.scene import PagesScene, lay_out
 from kecamatan_desktop.layout.model import LayoutError
-from kecamatan_desktop.ui.flowchart.scene import FlowchartScene, lay_out
 
 # Messages of the bad-input errors raised here (Bahasa Indonesia).
 BAD_SUFFIX = ("Jenis berkas gambar {suffix!r} tidak dikenal: pakai nama berkas yang berakhiran "
@@ -59,7 +59,7 @@ def write_images(sop: Sop, path: Path) -> list[Path]:
         layout = lay_out(sop)
     except LayoutError as exc:
         raise InputError(str(exc)) from exc
-    scene = FlowchartScene(layout, sop, decorated=False)  # no parent: freed on return
+    scene = PagesScene(layout)  # plain sheets, no parent: freed on return
     paths = image_paths(path, len(layout.pages))
     for n, target in enumerate(paths):
         if suffix == ".png":
@@ -70,13 +70,13 @@ def write_images(sop: Sop, path: Path) -> list[Path]:
     return paths
 
 
-def _render(scene: FlowchartScene, page: int, painter: QPainter, target: QRectF) -> None:
+def _render(scene: PagesScene, page: int, painter: QPainter, target: QRectF) -> None:
     painter.setRenderHints(QPainter.RenderHint.Antialiasing
                            | QPainter.RenderHint.TextAntialiasing)
     scene.render(painter, target, scene.page_rect(page), Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
-def _write_png(scene: FlowchartScene, page: int, target: Path) -> None:
+def _write_png(scene: PagesScene, page: int, target: Path) -> None:
     sheet = scene.page_rect(page)
     scale = PNG_DPI / 72
     image = QImage(round(sheet.width() * scale), round(sheet.height() * scale),
@@ -94,7 +94,7 @@ def _write_png(scene: FlowchartScene, page: int, target: Path) -> None:
         raise InputError(CANNOT_WRITE.format(path=target))
 
 
-def _write_svg(scene: FlowchartScene, page: int, target: Path, description: str) -> None:
+def _write_svg(scene: PagesScene, page: int, target: Path, description: str) -> None:
     sheet = scene.page_rect(page)
     if not target.parent.is_dir():
         raise InputError(CANNOT_WRITE.format(path=target))

@@ -14,8 +14,8 @@ from PySide6.QtSvg import QSvgRenderer
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.interchange import loads
 from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.drawing.scene import lay_out
 from kecamatan_desktop.export.image import write_images
-from kecamatan_desktop.ui.flowchart.scene import lay_out
 from tests.conftest import SEED_DIR
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

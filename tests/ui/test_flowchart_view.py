@@ -14,12 +14,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from kecamatan_desktop.domain.interchange import loads
 from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.drawing import painting
+from kecamatan_desktop.drawing.qt_measure import qt_measure
+from kecamatan_desktop.drawing.scene import lay_out
 from kecamatan_desktop.layout.model import ArrowKind
 from kecamatan_desktop.resource_paths import font_path
-from kecamatan_desktop.ui.flowchart import painting
 from kecamatan_desktop.ui.flowchart.panel import FlowchartPanel
-from kecamatan_desktop.ui.flowchart.qt_measure import qt_measure
-from kecamatan_desktop.ui.flowchart.scene import lay_out
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
 from tests.conftest import SEED_DIR
 

@@ -18,8 +18,8 @@ def test_void_calls_do_not_drop_references_to_none(qtbot):
 def test_layout_baseline_constants_are_the_bundled_fonts_metrics(qtbot):
     from PySide6.QtGui import QFontMetricsF
 
+    from kecamatan_desktop.drawing.qt_measure import EM, em_font
     from kecamatan_desktop.layout.model import ASCENT, DESCENT
-    from kecamatan_desktop.ui.flowchart.qt_measure import EM, em_font
 
     for bold in (False, True):
         metrics = QFontMetricsF(em_font(bold))

@@ -1,4 +1,4 @@
-"""The swimlane flowchart on screen: Qt text metrics, painting, scene, view and its panel.
+"""The swimlane flowchart on screen: its interactive scene, view and panel.
 
 Import from the modules (`view.FlowchartView`, `panel.FlowchartPanel`).
 """

@@ -1,24 +1,25 @@
-"""The flowchart of one SOP as a graphics scene: its pages stacked top to bottom."""
+"""The window's flowchart scene: the drawn pages, with step symbols to select and drag."""
 
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QPointF, QRectF, Signal
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from kecamatan_desktop.domain.sop import Sop, Step
-from kecamatan_desktop.layout.model import F4_LANDSCAPE, SwimlaneLayout
-from kecamatan_desktop.layout.swimlane import layout_sop
-from kecamatan_desktop.ui.flowchart.items import (
-    ArrowItem,
-    ConnectorItem,
-    PageItem,
-    StepShapeItem,
-    TableItem,
-    TextBoxItem,
-)
-from kecamatan_desktop.ui.flowchart.qt_measure import qt_measure
+from kecamatan_desktop.drawing import painting
+from kecamatan_desktop.drawing.items import ShapeItem
+from kecamatan_desktop.drawing.scene import PagesScene
+from kecamatan_desktop.layout.model import Shape, SwimlaneLayout
 from kecamatan_desktop.ui.strings import (
     EMPTY_VALUE,
     TOOLTIP_ACTIVITY,
@@ -28,13 +29,6 @@ from kecamatan_desktop.ui.strings import (
     TOOLTIP_TIME,
 )
 
-PAGE_GAP = 24.0  # points between stacked pages, and around them
-
-
-def lay_out(sop: Sop) -> SwimlaneLayout:
-    """The layout the window and the images show: F4 landscape, wrapped with Qt's metrics."""
-    return layout_sop(sop, F4_LANDSCAPE, qt_measure)
-
 
 def step_tooltip(step: Step) -> str:
     rows = ((TOOLTIP_NO, step.no), (TOOLTIP_ACTIVITY, step.activity), (TOOLTIP_ROLE, step.role),
@@ -43,39 +37,82 @@ def step_tooltip(step: Step) -> str:
                    for label, value in rows)
 
 
-class FlowchartScene(QGraphicsScene):
-    """Pages of a `SwimlaneLayout`; `decorated` adds the on-screen sheet edge and shadow."""
+class StepShapeItem(ShapeItem):
+    """A step's symbol: selectable, highlighted on hover, dragged sideways to another lane.
+
+    A drag only moves the symbol for show; on release the scene reports the lane under the
+    pointer and the symbol returns to its place (the editor changes the data and redraws).
+    """
+
+    def __init__(self, shape: Shape, tooltip: str, parent: QGraphicsItem) -> None:
+        super().__init__(shape, parent)
+        self._hovered = False
+        self._dragging = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        self.setToolTip(tooltip)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self.isSelected():
+            painting.draw_shape(painter, self.layout_shape, fill=painting.SELECTED_FILL,
+                                ink=painting.SELECTED_INK, width=painting.SELECTED_LINE)
+        elif self._hovered or self._dragging:
+            painting.draw_shape(painter, self.layout_shape, fill=painting.HOVER_FILL)
+        else:
+            painting.draw_shape(painter, self.layout_shape)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mousePressEvent(event)  # selects the symbol
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._dragging = False
+            event.accept()
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if not event.buttons() & Qt.MouseButton.LeftButton:
+            return
+        moved = event.scenePos() - event.buttonDownScenePos(Qt.MouseButton.LeftButton)
+        if not self._dragging:
+            on_screen = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
+            if on_screen.manhattanLength() < QApplication.startDragDistance():
+                return
+            self._dragging = True
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+        self.setPos(QPointF(moved.x(), 0))  # sideways only: a step keeps its row
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if self._dragging and event.button() == Qt.MouseButton.LeftButton:
+            self._dragging = False
+            self.setPos(QPointF(0, 0))
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
+            scene: FlowchartScene = self.scene()
+            scene.shape_dropped(self, event.scenePos())
+
+
+class FlowchartScene(PagesScene):
+    """The pages of `sop`'s layout; reports a step symbol dropped on another lane."""
 
     step_dropped_on_lane = Signal(int, str)
+    shape_items: dict[int, StepShapeItem]
 
     def __init__(self, layout: SwimlaneLayout, sop: Sop, *, decorated: bool = True,
-                 parent=None) -> None:
-        super().__init__(parent)
-        self.flow_layout = layout
-        self.pages: list[PageItem] = []
-        self.shape_items: dict[int, StepShapeItem] = {}
-        self.arrow_items: list[ArrowItem] = []
-        self.connector_items: list[ConnectorItem] = []
-        spec = layout.spec
-        for n, page in enumerate(layout.pages):
-            sheet = PageItem(page, decorated=decorated)
-            sheet.setPos(0, n * (spec.height + PAGE_GAP))
-            self.addItem(sheet)
-            self.pages.append(sheet)
-            TextBoxItem(page.title, sheet)
-            TableItem(page, sheet)
-            self.arrow_items += [ArrowItem(a, sheet) for a in page.arrows]
-            self.connector_items += [ConnectorItem(c, sheet) for c in page.connectors]
-            for shape in page.shapes:
-                self.shape_items[shape.step] = StepShapeItem(
-                    shape, step_tooltip(sop.steps[shape.step]), sheet)
-        count = len(layout.pages)
-        self.setSceneRect(-PAGE_GAP, -PAGE_GAP, spec.width + 2 * PAGE_GAP,
-                          count * (spec.height + PAGE_GAP) + PAGE_GAP)
+                 parent: QObject | None = None) -> None:
+        def step_item(shape: Shape, sheet: QGraphicsItem) -> StepShapeItem:
+            return StepShapeItem(shape, step_tooltip(sop.steps[shape.step]), sheet)
 
-    def page_rect(self, index: int) -> QRectF:
-        """The sheet of page `index` (0-based) in scene coordinates."""
-        return self.pages[index].mapRectToScene(self.pages[index].sheet_rect())
+        super().__init__(layout, decorated=decorated, shape_item=step_item, parent=parent)
 
     def lane_at(self, x: float) -> str | None:
         """The lane whose column holds page coordinate `x`, if any."""

@@ -7,8 +7,9 @@ from PySide6.QtGui import QColor, QPainter, QResizeEvent, QTextOption, QTransfor
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, QWidget
 
 from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.drawing.scene import lay_out
 from kecamatan_desktop.layout.model import LayoutError
-from kecamatan_desktop.ui.flowchart.scene import FlowchartScene, lay_out
+from kecamatan_desktop.ui.flowchart.scene import FlowchartScene
 from kecamatan_desktop.ui.strings import LAYOUT_FAILED
 
 NOT_DRAWN = ("Prosedur SOP ini belum digambar. Tambahkan langkah pertama di tabel prosedur; "

@@ -5,24 +5,12 @@ Each item paints one layout primitive with the routines of `painting`; none comp
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
-from PySide6.QtWidgets import (
-    QApplication,
-    QGraphicsItem,
-    QGraphicsSceneHoverEvent,
-    QGraphicsSceneMouseEvent,
-    QStyleOptionGraphicsItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
+from kecamatan_desktop.drawing import painting
 from kecamatan_desktop.layout.model import Arrow, Connector, Page, Shape, TextBox
-from kecamatan_desktop.ui.flowchart import painting
-
-if TYPE_CHECKING:
-    from kecamatan_desktop.ui.flowchart.scene import FlowchartScene
 
 SHADOW = QColor(0, 0, 0, 70)
 SHADOW_OFFSET = 4.0
@@ -139,25 +127,15 @@ class ConnectorItem(QGraphicsItem):
         painting.draw_connector(painter, self.connector)
 
 
-class StepShapeItem(QGraphicsItem):
-    """A step's symbol: selectable, highlighted on hover, dragged sideways to another lane.
+class ShapeItem(QGraphicsItem):
+    """A step's symbol, as on paper; the window's scene makes it selectable and draggable."""
 
-    A drag only moves the symbol for show; on release the scene reports the lane under the
-    pointer and the symbol returns to its place (the editor changes the data and redraws).
-    """
-
-    def __init__(self, shape: Shape, tooltip: str, parent: QGraphicsItem) -> None:
+    def __init__(self, shape: Shape, parent: QGraphicsItem) -> None:
         super().__init__(parent)
         self.layout_shape = shape
         self.step = shape.step
         self._path = painting.shape_path(shape)
-        self._hovered = False
-        self._dragging = False
         self.setZValue(2)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
-        self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
-        self.setToolTip(tooltip)
 
     def boundingRect(self) -> QRectF:
         return self._path.boundingRect().adjusted(-_PAD, -_PAD, _PAD, _PAD)
@@ -167,47 +145,4 @@ class StepShapeItem(QGraphicsItem):
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
-        if self.isSelected():
-            painting.draw_shape(painter, self.layout_shape, fill=painting.SELECTED_FILL,
-                                ink=painting.SELECTED_INK, width=painting.SELECTED_LINE)
-        elif self._hovered or self._dragging:
-            painting.draw_shape(painter, self.layout_shape, fill=painting.HOVER_FILL)
-        else:
-            painting.draw_shape(painter, self.layout_shape)
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self._hovered = True
-        self.update()
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self._hovered = False
-        self.update()
-        super().hoverLeaveEvent(event)
-
-    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        super().mousePressEvent(event)  # selects the symbol
-        if event.button() == Qt.MouseButton.LeftButton:
-            self._dragging = False
-            event.accept()
-
-    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if not event.buttons() & Qt.MouseButton.LeftButton:
-            return
-        moved = event.scenePos() - event.buttonDownScenePos(Qt.MouseButton.LeftButton)
-        if not self._dragging:
-            on_screen = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
-            if on_screen.manhattanLength() < QApplication.startDragDistance():
-                return
-            self._dragging = True
-            self.setCursor(Qt.CursorShape.ClosedHandCursor)
-        self.setPos(QPointF(moved.x(), 0))  # sideways only: a step keeps its row
-
-    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        super().mouseReleaseEvent(event)
-        if self._dragging and event.button() == Qt.MouseButton.LeftButton:
-            self._dragging = False
-            self.setPos(QPointF(0, 0))
-            self.setCursor(Qt.CursorShape.OpenHandCursor)
-            scene: FlowchartScene = self.scene()
-            scene.shape_dropped(self, event.scenePos())
+        painting.draw_shape(painter, self.layout_shape)

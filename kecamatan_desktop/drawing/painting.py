@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
+from kecamatan_desktop.drawing.qt_measure import EM, em_font, qt_measure
 from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.model import Arrow, Cell, Connector, Shape, ShapeKind, TextBox
-from kecamatan_desktop.ui.flowchart.qt_measure import EM, em_font, qt_measure
 
 INK = QColor(0, 0, 0)
 PAPER = QColor(255, 255, 255)
