@@ -63,8 +63,10 @@ def build_parser() -> argparse.ArgumentParser:
     p_book.add_argument("-o", "--output", metavar="FILE", required=True)
     p_book.add_argument("--office", metavar="NAME", help="bawaan: kantor pertama")
     p_book.add_argument("--paper", choices=("f4", "a4"), default="f4")
-    sub.add_parser("check", help="periksa basis data: keutuhan berkas, kunci, rantai riwayat "
-                                 "putaran; OK atau daftar masalah")
+    p_check = sub.add_parser("check", help="periksa basis data: keutuhan berkas, kunci, rantai "
+                                           "riwayat putaran; OK atau daftar masalah")
+    p_check.add_argument("--rebuild", action="store_true",
+                         help="bangun ulang ringkasan putaran dari riwayatnya dulu")
     p_backup = sub.add_parser("backup", help="cadangkan basis data (bawaan: ke folder backups/ "
                                              "di sebelah basis data)")
     p_backup.add_argument("-o", "--output", metavar="FILE")
@@ -296,7 +298,7 @@ def _run(args: argparse.Namespace) -> int:
             elif args.command == "book":
                 _book(args, session)
             elif args.command == "check":
-                return _check(session)
+                return _check(session, rebuild=args.rebuild)
             elif args.command == "officer":
                 _officer(args, session)
             elif args.command == "round":
@@ -346,9 +348,12 @@ def _book(args, session) -> None:
     print(write_book_pdf(book, Path(args.output), paper=args.paper))
 
 
-def _check(session) -> int:
+def _check(session, *, rebuild: bool = False) -> int:
     from kecamatan_desktop.services import integrity
 
+    if rebuild:
+        count = integrity.rebuild_summaries(session=session)
+        print(f"Ringkasan {count} putaran dibangun ulang dari riwayatnya")
     problems = integrity.check_database(session=session)
     if not problems:
         print("OK")

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -425,3 +426,26 @@ def sop_of_revision(revision_id: int, *, session: Session) -> StoredSop:
     return StoredSop(sop=_read_revision(session, row.slug, rev), revision=rev.revision,
                      current_revision=row.revision, is_draft=rev.is_draft,
                      archived=row.archived_at is not None)
+
+
+# parsed revisions by engine: a saved revision never changes, so each is read once per
+# program run; `saved_at` tells a revision from a later one that reused its row id
+_REVISIONS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def revision_sop(revision_id: int, *, session: Session) -> tuple[Sop, int]:
+    """The SOP of a saved revision and its revision number, parsed once per program run
+    (one small query checks the cached copy is still that revision)."""
+    bind = session.get_bind()
+    cache = _REVISIONS.setdefault(getattr(bind, "engine", bind), {})
+    stamp = session.exec(select(SopRevisionRow.saved_at, SopRevisionRow.is_draft).where(
+        SopRevisionRow.id == revision_id)).first()
+    if stamp is None:
+        raise CatalogueError(f"Revisi SOP nomor {revision_id} tidak ada")
+    hit = cache.get(revision_id)
+    if hit is not None and hit[0] == stamp[0]:
+        return hit[1], hit[2]
+    stored = sop_of_revision(revision_id, session=session)
+    if not stamp[1]:  # a draft may still be rewritten
+        cache[revision_id] = (stamp[0], stored.sop, stored.revision)
+    return stored.sop, stored.revision
