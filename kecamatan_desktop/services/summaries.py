@@ -26,8 +26,8 @@ from kecamatan_desktop.store.round_models import RoundEventRow, RoundPassRow, Ro
 ROUND_COLUMNS = ("status", "current_position", "holder", "holder_id", "since", "loops",
                  "last_event_at", "started_at", "hold_started", "held_minutes")
 PASS_COLUMNS = ("ordinal", "position", "officer", "received_at", "handed_at", "left_at",
-                "decision",
-                "done_by", "working_minutes", "standard_minutes", "late", "corrected", "held")
+                "decision", "done_by", "output", "note", "working_minutes", "standard_minutes",
+                "late", "corrected", "held")
 CHUNK = 2_000  # rounds read and written at a time by a rebuild
 
 
@@ -58,7 +58,7 @@ def pass_rows(sop: Sop, state: RoundState, calendar: OfficeCalendar) -> list[dic
             "ordinal": ordinal, "position": p.position, "officer": p.officer,
             "received_at": p.received_at, "handed_at": p.handed_at,
             "left_at": p.handed_at or state.ended_at, "decision": p.decision,
-            "done_by": p.done_by,
+            "done_by": p.done_by, "output": p.output, "note": p.note,
             "working_minutes": timing.working_minutes if timing else None,
             "standard_minutes": machine.standard_minutes(sop, p.position, calendar),
             "late": bool(timing and timing.late), "corrected": p.corrected,

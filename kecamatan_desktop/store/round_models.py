@@ -91,6 +91,8 @@ class RoundPassRow(SQLModel, table=True):
     left_at: datetime | None = _time(nullable=True)  # handed on or the round ended; None: open
     decision: str | None = None
     done_by: str | None = None
+    output: str = ""
+    note: str = ""
     working_minutes: int | None = None
     standard_minutes: int | None = None
     late: bool = False

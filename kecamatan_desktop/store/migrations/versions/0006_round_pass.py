@@ -35,6 +35,8 @@ def upgrade() -> None:
         sa.Column("left_at", sa.DateTime(), nullable=True),
         sa.Column("decision", sa.String(), nullable=True),
         sa.Column("done_by", sa.String(), nullable=True),
+        sa.Column("output", sa.String(), nullable=False),
+        sa.Column("note", sa.String(), nullable=False),
         sa.Column("working_minutes", sa.Integer(), nullable=True),
         sa.Column("standard_minutes", sa.Integer(), nullable=True),
         sa.Column("late", sa.Boolean(), nullable=False),
