@@ -90,9 +90,14 @@ def _save_whole(path: Path, fill: Callable[[Workbook], None]) -> Path:
     """Build the workbook into a temporary file beside `path`, then put it in place."""
     path = Path(path)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    wb = Workbook(write_only=True)
     try:
-        wb = Workbook(write_only=True)
-        fill(wb)
+        try:
+            fill(wb)
+        except BaseException:
+            for ws in wb.worksheets:  # end each sheet's scratch file, which openpyxl keeps
+                ws.close()
+            raise
         wb.save(temp)
         os.replace(temp, path)
     finally:

@@ -71,7 +71,7 @@ def write_passes(session: Session, round_id: int, sop_id: int, revision_id: int,
     """Replace one round's pass rows (in the caller's transaction)."""
     session.execute(delete(RoundPassRow).where(RoundPassRow.round_id == round_id))
     if rows:
-        session.execute(insert(RoundPassRow), [
+        session.execute(insert(RoundPassRow.__table__), [
             {**r, "round_id": round_id, "sop_id": sop_id, "revision_id": revision_id}
             for r in rows])
 
@@ -108,6 +108,12 @@ class Rebuilder:
         if revision_id not in self.sops:
             self.sops[revision_id] = self._revision_sop(revision_id, session=self.session)[0]
         return self.sops[revision_id]
+
+    def preload(self, revision_ids: Iterable[int]) -> None:
+        from kecamatan_desktop.services.catalogue import revision_sops
+
+        found = revision_sops(set(revision_ids) - set(self.sops), session=self.session)
+        self.sops.update({rev: sop for rev, (sop, _n) in found.items()})
 
     def calendar(self, zone_text: str, *times: datetime) -> OfficeCalendar:
         from kecamatan_desktop.services.calendar import office_calendar
@@ -169,6 +175,7 @@ def rebuild(session: Session, round_ids: Iterable[int] | None = None, *,
 
     meta = round_meta(session, round_ids)
     rebuilder = Rebuilder(session)
+    rebuilder.preload(r[2] for r in meta)
     done = 0
     for i in range(0, len(meta), CHUNK):
         chunk = meta[i:i + CHUNK]
@@ -189,7 +196,7 @@ def rebuild(session: Session, round_ids: Iterable[int] | None = None, *,
             session.execute(update(table).where(table.c.id == bindparam("rid")).values(
                 {c: bindparam(c) for c in ROUND_COLUMNS}), updates)
             session.execute(delete(RoundPassRow).where(RoundPassRow.round_id.in_(ids)))
-            session.execute(insert(RoundPassRow), passes)
+            session.execute(insert(RoundPassRow.__table__), passes)
         done += len(ids)
         if progress is not None and progress(i + len(chunk), len(meta)) is False:
             raise Cancelled("Pembangunan ulang ringkasan dibatalkan; tidak ada yang diubah")

@@ -22,7 +22,7 @@ from kecamatan_desktop.domain.rounds import EventKind, event_details
 from kecamatan_desktop.domain.tanggal import wall_clock
 from kecamatan_desktop.domain.zones import zone, zone_name
 from kecamatan_desktop.services.calendar import office_calendar
-from kecamatan_desktop.services.catalogue import revision_sop, sop_row
+from kecamatan_desktop.services.catalogue import revision_sops, sop_row
 from kecamatan_desktop.services.rounds import RoundDetail, now_utc
 from kecamatan_desktop.store.models import OfficeRow, SopRevisionRow, SopRow
 from kecamatan_desktop.store.round_models import RoundEventRow, RoundPassRow, RoundRow
@@ -83,12 +83,12 @@ class _Reader:
     def __init__(self, session: Session, conditions: list[list], now: datetime):
         self.session, self.conditions, self.now = session, conditions, now
         self.calendars: dict[str, OfficeCalendar] = {}
-        self.sops: dict[int, object] = {}
-
-    def sop(self, revision_id: int):
-        if revision_id not in self.sops:
-            self.sops[revision_id] = revision_sop(revision_id, session=self.session)[0]
-        return self.sops[revision_id]
+        used = select(RoundRow.revision_id).distinct().join(
+            SopRow, SopRow.id == RoundRow.sop_id).join(
+            OfficeRow, OfficeRow.id == SopRow.office_id)
+        revisions = {r for where in conditions for r in session.exec(used.where(*where))}
+        self.sops = {rev: sop for rev, (sop, _n) in
+                     revision_sops(revisions, session=session).items()}
 
     def _rounds(self, where):
         return (select(RoundRow.id).join(SopRow, SopRow.id == RoundRow.sop_id)
@@ -126,7 +126,7 @@ class _Reader:
             for (rid, title, name, revision, rev_id, position, officer, received, handed,
                  standard, worked, late, decision, output, note, corrected, zone_text,
                  hold_started, held) in self.session.execute(query):
-                sop = self.sop(rev_id)
+                sop = self.sops[rev_id]
                 if worked is None:  # on a desk now: counted until now, as the page does
                     calendar = self.calendar(zone_text, received)
                     worked = max(0, calendar.working_minutes(received, hold_started or self.now)
