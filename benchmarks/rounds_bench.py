@@ -21,7 +21,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy import insert, select  # noqa: E402
 
-from kecamatan_desktop.domain import ledger  # noqa: E402
+from benchmarks.generate import chain  # noqa: E402
 from kecamatan_desktop.domain.calendar import WIB  # noqa: E402
 from kecamatan_desktop.services import rounds  # noqa: E402
 from kecamatan_desktop.services.session import open_catalogue  # noqa: E402
@@ -82,9 +82,7 @@ def generate(db, count: int, open_share: float = 0.05, seed: int = 7) -> int:
                     ev.append(_event(round_id=n, seq=len(ev) + 1, kind="finished",
                                    occurred_at=t, entered_at=t, note="",
                                    output=""))
-            previous = None
-            for e in ev:  # the hash chain, as the program writes it
-                e["hash"] = previous = ledger.event_hash(previous, e)
+            chain(ev)
             events_total += len(ev)
             event_rows += ev
             rounds_rows.append(dict(

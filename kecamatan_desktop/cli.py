@@ -13,9 +13,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.store.database import Database, StoreError, resolve_db_path
-from kecamatan_desktop.store.diagnose import DatabaseUnusable
+# only light modules here: `--help` and every command pay for what is imported at the top;
+# SQLAlchemy, the services, ReportLab and Qt are imported by the commands that use them
+from kecamatan_desktop.domain.errors import DatabaseUnusable, InputError, StoreError
+from kecamatan_desktop.paths import resolve_db_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
 log = logging.getLogger(__name__)
@@ -63,14 +64,23 @@ def build_parser() -> argparse.ArgumentParser:
     p_book.add_argument("-o", "--output", metavar="FILE", required=True)
     p_book.add_argument("--office", metavar="NAME", help="bawaan: kantor pertama")
     p_book.add_argument("--paper", choices=("f4", "a4"), default="f4")
-    sub.add_parser("check", help="periksa basis data: keutuhan berkas, kunci, rantai riwayat "
-                                 "putaran; OK atau daftar masalah")
+    p_check = sub.add_parser("check", help="periksa basis data: keutuhan berkas, kunci, rantai "
+                                           "riwayat putaran; OK atau daftar masalah")
+    p_check.add_argument("--rebuild", action="store_true",
+                         help="bangun ulang ringkasan putaran dari riwayatnya dulu")
     p_backup = sub.add_parser("backup", help="cadangkan basis data (bawaan: ke folder backups/ "
                                              "di sebelah basis data)")
     p_backup.add_argument("-o", "--output", metavar="FILE")
     p_restore = sub.add_parser("restore", help="pulihkan basis data dari cadangan (yang sekarang "
                                                "dicadangkan dulu)")
     p_restore.add_argument("file", metavar="FILE")
+    p_monitor = sub.add_parser("monitoring", help="formulir monitoring semua SOP satu kantor "
+                                                  "untuk satu periode (PDF atau .xlsx)")
+    p_monitor.add_argument("--office", metavar="NAMA", required=True)
+    p_monitor.add_argument("--from", dest="start", required=True, metavar="TTTT-BB-HH")
+    p_monitor.add_argument("--to", dest="end", required=True, metavar="TTTT-BB-HH")
+    p_monitor.add_argument("-o", "--output", metavar="FILE.pdf|FILE.xlsx", required=True)
+    p_monitor.add_argument("--paper", choices=("f4", "a4"), default="f4")
     _add_archive_commands(sub)
     _add_officer_commands(sub)
     _add_round_commands(sub)
@@ -124,6 +134,10 @@ def _add_round_commands(sub) -> None:
     listing = rnd.add_parser("list", help="daftar putaran")
     listing.add_argument("--active", action="store_true", help="hanya yang berjalan/ditahan")
     listing.add_argument("--json", action="store_true")
+    stats = rnd.add_parser("stats", help="statistik per langkah SOP: lintasan, waktu kerja "
+                                         "rata-rata dan median terhadap baku, dikembalikan")
+    stats.add_argument("sop_id")
+    stats.add_argument("--json", action="store_true")
     show = rnd.add_parser("show", help="rincian satu putaran")
     show.add_argument("round_id", type=int)
     show.add_argument("--json", action="store_true")
@@ -176,10 +190,9 @@ def _add_round_commands(sub) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from kecamatan_desktop import logs
-
     _utf8_output()
     args = build_parser().parse_args(argv)
+    from kecamatan_desktop import logs  # after parsing: `--help` needs no logging set-up
     if args.self_test:
         from kecamatan_desktop.selftest import run_self_test
 
@@ -269,7 +282,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "import":
         # Read and validate every file before the database is touched.
         sops = catalogue.read_sop_files(Path(f) for f in args.files)
-    db: Database = open_catalogue(resolve_db_path(args.db), read_only=args.read_only)
+    db = open_catalogue(resolve_db_path(args.db), read_only=args.read_only)
     try:
         with db.guard(), db.session() as session:
             if args.command == "image":
@@ -296,11 +309,13 @@ def _run(args: argparse.Namespace) -> int:
             elif args.command == "book":
                 _book(args, session)
             elif args.command == "check":
-                return _check(session)
+                return _check(session, rebuild=args.rebuild)
             elif args.command == "officer":
                 _officer(args, session)
             elif args.command == "round":
                 _round(args, session)
+            elif args.command == "monitoring":
+                _monitoring(args, session)
     finally:
         db.close()
     if args.command == "image":
@@ -346,9 +361,12 @@ def _book(args, session) -> None:
     print(write_book_pdf(book, Path(args.output), paper=args.paper))
 
 
-def _check(session) -> int:
+def _check(session, *, rebuild: bool = False) -> int:
     from kecamatan_desktop.services import integrity
 
+    if rebuild:
+        count = integrity.rebuild_summaries(session=session)
+        print(f"Ringkasan {count} putaran dibangun ulang dari riwayatnya")
     problems = integrity.check_database(session=session)
     if not problems:
         print("OK")
@@ -463,13 +481,16 @@ def _round(args, session) -> None:
 
     a = args.action
     if a == "export-period":
-        from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx
-        from kecamatan_desktop.services import monitoring
+        from kecamatan_desktop.export.spreadsheet import write_workbook
+        from kecamatan_desktop.services.workbook import rounds_workbook
 
-        details = monitoring.rounds_in_period(args.sop, _day(args.start), _day(args.end),
-                                              session=session)
-        print(write_rounds_xlsx(details, Path(args.output)))
-        print(f"{len(details)} putaran")
+        book = rounds_workbook(session=session, sop_id=args.sop, start=_day(args.start),
+                               end=_day(args.end))
+        print(write_workbook(book, Path(args.output)))
+        print(f"{book.rounds} putaran")
+        return
+    if a == "stats":
+        _stats(args, session)
         return
     if a == "list":
         from kecamatan_desktop.domain.tanggal import iso_waktu
@@ -539,6 +560,52 @@ def _round(args, session) -> None:
         print(json.dumps(detail.to_json(), ensure_ascii=False, indent=2))
     else:
         _print_round(detail)
+
+
+def _stats(args, session) -> None:
+    from kecamatan_desktop.services.history import step_stats
+
+    view = step_stats(args.sop_id, session=session)
+    if args.json:
+        print(json.dumps({
+            "sop_id": view.sop_id, "sop_name": view.sop_name, "revision": view.revision,
+            "rounds": view.rounds, "steps": [{
+                "position": s.position, "no": s.no, "activity": s.activity, "role": s.role,
+                "passes": s.passes, "average_minutes": s.average_minutes,
+                "median_minutes": s.median_minutes, "standard_minutes": s.standard_minutes,
+                "late_passes": s.late_passes, "sent_back": s.sent_back}
+                for s in view.steps]}, ensure_ascii=False, indent=2))
+        return
+
+    def figure(m):
+        return "-" if m is None else f"{m:.0f}"
+
+    print(f"{view.sop_name} (revisi {view.revision}): {view.rounds} putaran")
+    print(f"  {'No':>3} {'Pelaksana':<16} {'lintasan':>8} {'rata2':>7} {'median':>7} "
+          f"{'baku':>6} {'terlambat':>9} {'dikembalikan':>12}")
+    for s in view.steps:
+        print(f"  {s.no:>3} {s.role:<16} {s.passes:>8} {figure(s.average_minutes):>7} "
+              f"{figure(s.median_minutes):>7} {figure(s.standard_minutes):>6} "
+              f"{s.late_passes:>9} {s.sent_back:>12}")
+    print("  (menit kerja)")
+
+
+def _monitoring(args, session) -> None:
+    from kecamatan_desktop.services.monitoring import office_monitoring
+
+    office = office_monitoring(args.office, _day(args.start), _day(args.end), session=session)
+    out = Path(args.output)
+    if out.suffix.lower() == ".xlsx":
+        from kecamatan_desktop.export.spreadsheet import write_monitoring_xlsx
+
+        print(write_monitoring_xlsx(office.forms, out))
+    elif out.suffix.lower() == ".pdf":
+        from kecamatan_desktop.export.pdf_rounds import write_monitoring_forms
+
+        print(write_monitoring_forms(office.forms, out, paper=args.paper))
+    else:
+        raise InputError(f"Berkas {out.name}: pilih akhiran .pdf atau .xlsx")
+    print(f"{len(office.forms)} SOP, {sum(f.rounds for f in office.forms)} putaran")
 
 
 def _print_round(d) -> None:

@@ -11,6 +11,10 @@ class InputError(ValueError):
     """Bad input from a user or a file; its message is Indonesian and says where."""
 
 
+class Cancelled(Exception):
+    """The user stopped a long operation (*Batal*); nothing was written, no half file left."""
+
+
 class StoreError(RuntimeError):
     """A database problem told in Indonesian, naming the file."""
 

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    PageBreak,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status, event_details
 from kecamatan_desktop.domain.tanggal import format_tanggal, format_waktu
@@ -113,13 +121,7 @@ def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") ->
     return Path(path)
 
 
-def write_monitoring_form(form: MonitoringForm, path: Path, *, paper: str = "f4") -> Path:
-    size = paper_size(paper)
-    landscape = (size[1], size[0])
-    doc = SimpleDocTemplate(str(path), pagesize=landscape, leftMargin=MARGIN,
-                            rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
-                            title="Monitoring Pelaksanaan SOP AP", initialFontName=REGULAR)
-    width = landscape[0] - 2 * MARGIN
+def _monitoring_story(form: MonitoringForm, width: float) -> list:
     story = [para("MONITORING PELAKSANAAN SOP AP", DECREE_HEAD), Spacer(1, 6),
              para(f"Nama SOP: {form.sop_name}"), para(f"Unit kerja: {form.office}"),
              para(f"Periode: {form.period} ({form.rounds} putaran tercatat)"), Spacer(1, 8)]
@@ -136,7 +138,27 @@ def write_monitoring_form(form: MonitoringForm, path: Path, *, paper: str = "f4"
     style += [("BACKGROUND", (0, r), (-1, r), NOT_REACHED_FILL)
               for r, row in enumerate(form.rows, 1) if not row.reached]
     table.setStyle(TableStyle(style))
-    story += [table, Spacer(1, 24), para(f"Penilai: {form.assessor or '.' * 40}")]
+    return story + [table, Spacer(1, 24), para(f"Penilai: {form.assessor or '.' * 40}")]
+
+
+def write_monitoring_form(form: MonitoringForm, path: Path, *, paper: str = "f4") -> Path:
+    return write_monitoring_forms([form], path, paper=paper)
+
+
+def write_monitoring_forms(forms: Sequence[MonitoringForm], path: Path, *,
+                           paper: str = "f4") -> Path:
+    """One form after another, each from a new page (an office's SOPs for one period)."""
+    size = paper_size(paper)
+    landscape = (size[1], size[0])
+    doc = SimpleDocTemplate(str(path), pagesize=landscape, leftMargin=MARGIN,
+                            rightMargin=MARGIN, topMargin=MARGIN, bottomMargin=MARGIN,
+                            title="Monitoring Pelaksanaan SOP AP", initialFontName=REGULAR)
+    width = landscape[0] - 2 * MARGIN
+    story: list = []
+    for i, form in enumerate(forms):
+        if i:
+            story.append(PageBreak())
+        story += _monitoring_story(form, width)
     doc.build(story)
     return Path(path)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from functools import lru_cache
 
 from sqlmodel import Session, select
@@ -90,6 +90,7 @@ def set_working_hours(hours: WorkingHours, *, session: Session, by: str | None =
             for start, end in day:
                 session.add(WorkingHoursRow(weekday=weekday, start_minute=start, end_minute=end))
         _record_change(session, f"jam kerja diubah menjadi {_hours_text(hours)}", by)
+        _recount(session, None)
 
 
 @lru_cache(maxsize=64)
@@ -167,6 +168,7 @@ def add_day_off(day: date, name: str, kind: str, *, session: Session,
         session.add(row)
         _record_change(session, f"hari libur {format_tanggal(day)} ditambahkan: {name} "
                                 f"({KINDS[kind].lower()})", by)
+        _recount(session, day)
 
 
 def remove_day_off(day: date, *, session: Session, by: str | None = None) -> None:
@@ -178,6 +180,23 @@ def remove_day_off(day: date, *, session: Session, by: str | None = None) -> Non
         row.removed = True
         session.add(row)
         _record_change(session, f"hari libur {format_tanggal(day)} ({row.name}) dihapus", by)
+        _recount(session, day)
+
+
+def _recount(session: Session, day: date | None) -> None:
+    """Working minutes already summarised follow the calendar as it is now, in the change's
+    own transaction: a day off added later shortens every pass that lay on a desk that day
+    (and may make it no longer late). The rounds touching `day` (any clock), or every round
+    when the working hours changed."""
+    from kecamatan_desktop.services import summaries
+
+    session.flush()
+    if day is None:
+        summaries.rebuild(session)
+        return
+    start = datetime.combine(day, time(0), UTC) - timedelta(days=1)
+    summaries.rebuild(session, summaries.rounds_touching(session, start,
+                                                         start + timedelta(days=3)))
 
 
 def office_calendar(years: Iterable[int], *, session: Session,

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
 from sqlalchemy import func
 from sqlmodel import Session, select
@@ -402,3 +403,40 @@ def sop_of_revision(revision_id: int, *, session: Session) -> StoredSop:
     return StoredSop(sop=_read_revision(session, row.slug, rev), revision=rev.revision,
                      current_revision=row.revision, is_draft=rev.is_draft,
                      archived=row.archived_at is not None)
+
+
+# parsed revisions by engine: a saved revision never changes, so each is read once per
+# program run; `saved_at` tells a revision from a later one that reused its row id
+_REVISIONS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def revision_sop(revision_id: int, *, session: Session) -> tuple[Sop, int]:
+    """The SOP of a saved revision and its revision number, parsed once per program run
+    (one small query checks the cached copy is still that revision)."""
+    found = revision_sops([revision_id], session=session)
+    if revision_id not in found:
+        raise CatalogueError(f"Revisi SOP nomor {revision_id} tidak ada")
+    return found[revision_id]
+
+
+def revision_sops(revision_ids: Iterable[int], *, session: Session
+                  ) -> dict[int, tuple[Sop, int]]:
+    """Several revisions at once: one query checks every cached copy; only revisions not
+    parsed yet in this program run are read."""
+    bind = session.get_bind()
+    cache = _REVISIONS.setdefault(getattr(bind, "engine", bind), {})
+    ids = sorted(set(revision_ids))
+    stamps = session.exec(select(SopRevisionRow.id, SopRevisionRow.saved_at,
+                                 SopRevisionRow.is_draft)
+                          .where(SopRevisionRow.id.in_(ids))).all() if ids else []
+    out = {}
+    for rev_id, saved_at, is_draft in stamps:
+        hit = cache.get(rev_id)
+        if hit is not None and hit[0] == saved_at:
+            out[rev_id] = hit[1], hit[2]
+            continue
+        stored = sop_of_revision(rev_id, session=session)
+        if not is_draft:  # a draft may still be rewritten
+            cache[rev_id] = (saved_at, stored.sop, stored.revision)
+        out[rev_id] = stored.sop, stored.revision
+    return out

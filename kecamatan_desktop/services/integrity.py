@@ -3,7 +3,8 @@
 Checks SQLite's own integrity and foreign keys, that the append-only triggers are in place,
 every round's hash chain, and the invariants: each open round at a step of its revision,
 every decision branch of a finished revision pointing at a step, and each round's cached
-summary equal to what its events give.
+summaries (its row's columns and its `round_pass` rows) equal to what its events give.
+`rebuild_summaries` recomputes all of those from the events (`check --rebuild`).
 """
 
 from __future__ import annotations
@@ -16,10 +17,11 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain import rounds as machine
-from kecamatan_desktop.services.catalogue import sop_of_revision
+from kecamatan_desktop.services import summaries
 from kecamatan_desktop.services.rounds import _to_event, chain_problem
+from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import BranchRow, SopRevisionRow, StepRow
-from kecamatan_desktop.store.round_models import RoundEventRow, RoundRow
+from kecamatan_desktop.store.round_models import RoundEventRow, RoundPassRow, RoundRow
 
 TRIGGERS = ("round_event_no_update", "round_event_no_delete", "calendar_change_no_update",
             "calendar_change_no_delete")
@@ -75,52 +77,73 @@ def _branch_checks(session: Session) -> list[Problem]:
     return out
 
 
+def rebuild_summaries(*, session: Session,
+                      progress: Callable[[int, int], bool] | None = None) -> int:
+    """Recompute every round's summary row and pass rows from its events, in one
+    transaction (all or nothing). Returns how many rounds were rebuilt."""
+    with transaction(session, immediate=True):
+        return summaries.rebuild(session, progress=progress)
+
+
 def _round_checks(session: Session, progress) -> list[Problem]:
     out: list[Problem] = []
-    sops: dict[int, object] = {}
+    rebuilder = summaries.Rebuilder(session)
+    zones = {rid: zone for rid, _s, _r, zone, _c in summaries.round_meta(session)}
     rounds = {r.id: r for r in session.exec(select(RoundRow).order_by(RoundRow.id))}
     events = session.exec(select(RoundEventRow).order_by(RoundEventRow.round_id,
                                                          RoundEventRow.seq))
     by_round = {rid: list(rows) for rid, rows in groupby(events, key=lambda r: r.round_id)}
+    stored = summaries.stored_passes(session, 0, max(rounds, default=0))
     for done, (rid, rnd) in enumerate(rounds.items(), 1):
-        out += _check_round(session, rnd, by_round.pop(rid, []), sops)
+        out += _check_round(rnd, by_round.pop(rid, []), stored.pop(rid, []), rebuilder,
+                            zones[rid])
         if progress is not None and progress(done, len(rounds)) is False:
             break
     for rid, rows in by_round.items():
         out.append(Problem(f"{len(rows)} kejadian menyebut putaran {rid}, yang tidak ada",
                            round_id=rid))
+    orphans = session.exec(select(RoundPassRow.round_id).distinct().where(
+        RoundPassRow.round_id.not_in(list(rounds)))).all() if rounds else []
+    for rid in orphans:
+        out.append(Problem(f"Ringkasan langkah menyebut putaran {rid}, yang tidak ada; "
+                           "jalankan periksa --rebuild", round_id=rid))
     return out
 
 
-def _check_round(session: Session, rnd: RoundRow, rows: list[RoundEventRow],
-                 sops: dict) -> list[Problem]:
+def _check_round(rnd: RoundRow, rows: list[RoundEventRow], stored: list[dict],
+                 rebuilder: summaries.Rebuilder, zone_text: str) -> list[Problem]:
     name = f"Putaran {rnd.id} ({rnd.title})"
     problem = chain_problem(rows, rnd)
     if problem:
         seq = next((r.seq for i, r in enumerate(rows, 1)
                     if r.seq != i or problem.startswith(f"kejadian #{r.seq} ")), None)
         return [Problem(f"{name}: {problem}", round_id=rnd.id, seq=seq)]
-    if rnd.revision_id not in sops:
-        sops[rnd.revision_id] = sop_of_revision(rnd.revision_id, session=session).sop
-    sop = sops[rnd.revision_id]
     try:
-        state = machine.replay(sop, [_to_event(r) for r in rows])
+        state, implied, passes = rebuilder.expected(rnd.revision_id, zone_text,
+                                                    [_to_event(r) for r in rows])
     except machine.RoundError as exc:
         return [Problem(f"{name}: {exc}", round_id=rnd.id)]
+    sop = rebuilder.sop(rnd.revision_id)
     out = []
     if state.current is not None and not 1 <= state.current <= len(sop.steps):
         out.append(Problem(f"{name}: berada di langkah {state.current}, yang tidak ada di "
                            f"revisinya ({len(sop.steps)} langkah)", round_id=rnd.id))
-    cached = {"status": rnd.status, "current_position": rnd.current_position,
-              "holder": rnd.holder, "holder_id": rnd.holder_id, "since": rnd.since,
-              "loops": rnd.loops, "last_event_at": rnd.last_event_at,
-              "started_at": rnd.started_at}
-    implied = {"status": state.status.value, "current_position": state.current,
-               "holder": state.holder, "holder_id": state.holder_id, "since": state.since,
-               "loops": state.loops, "last_event_at": state.last_event_at,
-               "started_at": state.started_at}
-    for key, value in cached.items():
-        if value != implied[key]:
-            out.append(Problem(f"{name}: ringkasan {key} = {value!r}, padahal riwayatnya "
-                               f"memberi {implied[key]!r}", round_id=rnd.id))
+    for key, value in implied.items():
+        cached = getattr(rnd, key)
+        if cached != value:
+            out.append(Problem(f"{name}: ringkasan {key} = {cached!r}, padahal riwayatnya "
+                               f"memberi {value!r}; perbaiki dengan periksa --rebuild",
+                               round_id=rnd.id))
+    if len(stored) != len(passes):
+        out.append(Problem(f"{name}: ringkasan langkah mencatat {len(stored)} lintasan, "
+                           f"padahal riwayatnya memberi {len(passes)}; perbaiki dengan "
+                           "periksa --rebuild", round_id=rnd.id))
+        return out
+    for have, want in zip(stored, passes, strict=True):
+        wrong = sorted(k for k in summaries.PASS_COLUMNS if have[k] != want[k])
+        if wrong:
+            out.append(Problem(
+                f"{name}: ringkasan lintasan #{want['ordinal']} (langkah {want['position']}) "
+                f"berbeda dari riwayatnya pada {', '.join(wrong)}; perbaiki dengan periksa "
+                "--rebuild", round_id=rnd.id))
     return out

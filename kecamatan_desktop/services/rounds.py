@@ -29,17 +29,15 @@ from kecamatan_desktop.domain.rounds import (
     RoundEvent,
     RoundState,
     StaleRoundError,
-    Status,
 )
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import iso_waktu
-from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
 from kecamatan_desktop.domain.zones import zone, zone_name
-from kecamatan_desktop.services import officers
+from kecamatan_desktop.services import officers, summaries
 from kecamatan_desktop.services.calendar import ensure_years, office_calendar
-from kecamatan_desktop.services.catalogue import sop_of_revision, sop_row
+from kecamatan_desktop.services.catalogue import revision_sop, sop_row
 from kecamatan_desktop.store.database import transaction
-from kecamatan_desktop.store.models import LaneRow, OfficeRow, SopRevisionRow, SopRow, StepRow
+from kecamatan_desktop.store.models import OfficeRow, SopRevisionRow, SopRow
 from kecamatan_desktop.store.round_models import RoundEventRow, RoundLaneRow, RoundRow
 
 
@@ -242,26 +240,44 @@ def _calendar(session: Session, tz: tzinfo, *times: datetime | None,
     return office_calendar(span, session=session, tz=tz)
 
 
-def get_round(round_id: int, *, session: Session, now: datetime | None = None) -> RoundDetail:
-    from kecamatan_desktop.services.calendar import describe_calendar
+def _office(session: Session, sop_id: int) -> tuple[str, tzinfo]:
+    """The SOP's id (slug) and its office's clock, in one query."""
+    slug, name = session.exec(select(SopRow.slug, OfficeRow.time_zone)
+                              .join(OfficeRow, OfficeRow.id == SopRow.office_id)
+                              .where(SopRow.id == sop_id)).one()
+    return slug, zone(name)
 
+
+def get_round(round_id: int, *, session: Session, now: datetime | None = None) -> RoundDetail:
+    """One round as its log gives it: a fixed number of queries, the revision parsed once
+    per program run."""
     row = _round_row(session, round_id)
-    stored = sop_of_revision(row.revision_id, session=session)
-    tz = office_tz(session, row.sop_id)
+    sop, revision = revision_sop(row.revision_id, session=session)
+    slug, tz = _office(session, row.sop_id)
     rows = _event_rows(session, round_id)
     problem = chain_problem(rows, row)
     events = [_to_event(r) for r in rows]
     try:
-        state = machine.replay(stored.sop, events)
+        state = machine.replay(sop, events)
     except machine.RoundError as exc:
         raise InputError(f"Riwayat putaran {round_id} rusak: {exc}. Jalankan Bantuan → "
                          "Periksa basis data.") from exc
     now = now or now_utc()
+    calendar = _calendar(session, tz, state.started_at, state.accrues_until(now))
+    return _detail(session, row, slug, sop, revision, tz, events, state, calendar, now,
+                   problem=problem)
+
+
+def _detail(session: Session, row: RoundRow, slug: str, sop: Sop, revision: int, tz: tzinfo,
+            events: list[RoundEvent], state: RoundState, calendar: OfficeCalendar,
+            now: datetime, *, problem: str | None = None) -> RoundDetail:
+    """The round's page from what is in hand: its log, state and calendar."""
+    from kecamatan_desktop.services.calendar import describe_calendar
+
     until = state.accrues_until(now)
-    calendar = _calendar(session, tz, state.started_at, until)
     records = []
     for p in state.passes:
-        timing = machine.pass_timing(stored.sop, p, calendar, until)
+        timing = machine.pass_timing(sop, p, calendar, until)
         records.append(StepRecord(
             position=p.position, no=p.no, role=p.role, officer=p.officer,
             received_at=p.received_at, handed_at=p.handed_at, decision=p.decision,
@@ -278,66 +294,28 @@ def get_round(round_id: int, *, session: Session, now: datetime | None = None) -
         position=e.position, officer=e.officer, decision=e.decision, note=e.note,
         output=e.output, corrects=e.corrects, changes=e.changes or None,
         corrected_by=tuple(fixes.get(e.seq, ()))) for e in events)
-    lanes = _lanes(session, round_id)
+    lanes = _lanes(session, row.id)
     return RoundDetail(
-        id=row.id, sop_id=session.get(SopRow, row.sop_id).slug, sop_name=stored.sop.name,
-        sop_revision=stored.revision, title=row.title, status=state.status.value,
+        id=row.id, sop_id=slug, sop_name=sop.name,
+        sop_revision=revision, title=row.title, status=state.status.value,
         current_step=state.current, holder=state.holder, since=state.since, loops=state.loops,
         lanes={lane: p.name if p else None for lane, p in lanes.items()},
         lane_ids={lane: p.id if p else None for lane, p in lanes.items()},
         steps=tuple(records), events=views,
         total_working_minutes=sum(r.working_minutes for r in records),
         total_standard_minutes=sum(r.standard_minutes or 0 for r in records),
-        sop=stored.sop, version=row.event_count, tz=tz, ended_at=state.ended_at,
+        sop=sop, version=row.event_count, tz=tz, ended_at=state.ended_at,
         chain_problem=problem, calendar=describe_calendar(calendar, session=session))
 
 
 def list_rounds(*, session: Session, active_only: bool = False, sop_id: str | None = None,
                 officer: str | None = None, status: str | None = None,
                 now: datetime | None = None) -> list[RoundSummary]:
-    """The dashboard: rounds with where the file is and for how long, late ones marked."""
-    now = now or now_utc()
-    query = (select(RoundRow, SopRow.slug, SopRevisionRow.name, StepRow.no, StepRow.time,
-                    LaneRow.name, OfficeRow.time_zone)
-             .join(SopRow, SopRow.id == RoundRow.sop_id)
-             .join(OfficeRow, OfficeRow.id == SopRow.office_id)
-             .join(SopRevisionRow, SopRevisionRow.id == RoundRow.revision_id)
-             .outerjoin(StepRow, (StepRow.revision_id == RoundRow.revision_id)
-                        & (StepRow.position == RoundRow.current_position - 1))
-             .outerjoin(LaneRow, LaneRow.id == StepRow.lane_id)
-             .order_by(RoundRow.since.is_(None), RoundRow.since, RoundRow.id))
-    if active_only:
-        query = query.where(RoundRow.status.in_((Status.ACTIVE.value, Status.ON_HOLD.value)))
-    if status:
-        query = query.where(RoundRow.status == status)
-    if sop_id:
-        query = query.where(SopRow.slug == sop_id)
-    if officer:
-        query = query.where(RoundRow.holder == officer)
-    rows = session.exec(query).all()
-    if not rows:
-        return []
-    calendars: dict[str, OfficeCalendar] = {}
-    earliest = min((r[0].since for r in rows if r[0].since is not None), default=now)
-    out = []
-    for rnd, slug, name, step_no, time, lane, zone_text in rows:
-        tz = zone(zone_text)
-        worked = standard = None
-        late = False
-        if rnd.since is not None and rnd.current_position is not None:
-            calendar = calendars.get(zone_text)
-            if calendar is None:
-                calendar = calendars[zone_text] = _calendar(session, tz, earliest, now)
-            end = rnd.hold_started or now
-            worked = max(0, calendar.working_minutes(rnd.since, end) - rnd.held_minutes)
-            standard = _standard(time, calendar)
-            late = standard is not None and worked > standard
-        out.append(RoundSummary(
-            id=rnd.id, sop_id=slug, sop_name=name, title=rnd.title, status=rnd.status,
-            current_step=rnd.current_position, step_no=step_no, lane=lane, holder=rnd.holder,
-            since=rnd.since, working_minutes=worked, standard_minutes=standard, late=late,
-            loops=rnd.loops, tz=tz, version=rnd.event_count))
-    return out
+    """The dashboard's lines (see services.history.dashboard, which this wraps)."""
+    from kecamatan_desktop.services.history import dashboard
+
+    return list(dashboard(session=session, view="aktif" if active_only else "semua",
+                          sop_id=sop_id, officer=officer, status=status, now=now).rows)
 
 
 def change_stamp(*, session: Session) -> tuple[int, int]:
@@ -346,14 +324,6 @@ def change_stamp(*, session: Session) -> tuple[int, int]:
     last_event = session.exec(select(func.max(RoundEventRow.id))).one() or 0
     last_round = session.exec(select(func.max(RoundRow.id))).one() or 0
     return last_event, last_round
-
-
-def _standard(time: str | None, calendar: OfficeCalendar) -> int | None:
-    try:
-        waktu = parse_waktu(time or "")
-    except WaktuError:
-        return None
-    return None if waktu is None else waktu.working_minutes(calendar.day_minutes)
 
 
 @dataclass(frozen=True)
@@ -367,62 +337,26 @@ class StepStats:
     standard_minutes: int | None
     late_passes: int
     sent_back: int
+    median_minutes: float | None = None
 
 
 def sop_step_stats(sop_id: str, *, session: Session,
                    now: datetime | None = None) -> tuple[int, list[StepStats]]:
-    """Across the rounds of the SOP's current revision: each step's average working time
-    against its standard and how often it sent work back. Returns (rounds counted, stats).
+    """(rounds on the SOP's current revision, per-step statistics): a wrapper over
+    services.history.step_stats, which reads the pass summaries, not the logs."""
+    from kecamatan_desktop.services.history import step_stats
 
-    One query for the rounds' events; the revision and the calendar are read once."""
-    row = sop_row(session, sop_id)
-    rev_id = session.exec(select(SopRevisionRow.id).where(
-        SopRevisionRow.sop_id == row.id, SopRevisionRow.revision == row.revision)).one()
-    current = sop_of_revision(rev_id, session=session).sop
-    tz = office_tz(session, row.id)
-    now = now or now_utc()
-    rows = session.exec(select(RoundEventRow).join(RoundRow, RoundRow.id == RoundEventRow.round_id)
-                        .where(RoundRow.revision_id == rev_id)
-                        .order_by(RoundEventRow.round_id, RoundEventRow.seq)).all()
-    logs: dict[int, list[RoundEvent]] = defaultdict(list)
-    for r in rows:
-        logs[r.round_id].append(_to_event(r))
-    states = []
-    for events in logs.values():
-        try:
-            states.append(machine.replay(current, events))
-        except machine.RoundError:
-            continue  # a broken log is shown on its own page and by check, not averaged here
-    starts = [st.started_at for st in states]
-    calendar = _calendar(session, tz, min(starts, default=now), now)
-    minutes: dict[int, list[int]] = defaultdict(list)
-    late: dict[int, int] = defaultdict(int)
-    back: dict[int, int] = defaultdict(int)
-    for state in states:
-        until = state.accrues_until(now)
-        for p in state.passes:
-            if p.handed_at is None:
-                continue
-            timing = machine.pass_timing(current, p, calendar, until)
-            minutes[p.position].append(timing.working_minutes)
-            late[p.position] += timing.late
-            if p.decision == "tidak":
-                back[p.position] += 1
-    stats = [StepStats(position=i, no=step.no, activity=step.activity, role=step.role,
-                       passes=len(minutes[i]),
-                       average_minutes=(sum(minutes[i]) / len(minutes[i]) if minutes[i]
-                                        else None),
-                       standard_minutes=machine.standard_minutes(current, i, calendar),
-                       late_passes=late[i], sent_back=back[i])
-             for i, step in enumerate(current.steps, 1)]
-    return len(states), stats
+    view = step_stats(sop_id, session=session)
+    return view.rounds, list(view.steps)
 
 
 # writing --------------------------------------------------------------------------------------
 
 def _append(session: Session, rnd: RoundRow, sop: Sop, events: list[RoundEvent],
             new: list[RoundEvent], calendar: OfficeCalendar, previous_hash: str | None
-            ) -> RoundState:
+            ) -> tuple[RoundState, list[RoundEvent]]:
+    """Append the events, then rewrite the round's summary row and its pass rows from the
+    whole log, all in the caller's transaction."""
     seq = rnd.event_count
     for e in new:
         seq += 1
@@ -436,25 +370,12 @@ def _append(session: Session, rnd: RoundRow, sop: Sop, events: list[RoundEvent],
         events = [*events, machine.replace_seq(e, seq)]
     state = machine.replay(sop, events)
     rnd.event_count = seq
-    rnd.status = state.status.value
-    rnd.current_position = state.current
-    rnd.holder = state.holder
-    rnd.holder_id = state.holder_id
-    rnd.since = state.since
-    rnd.loops = state.loops
-    rnd.last_event_at = state.last_event_at
-    rnd.started_at = state.started_at
-    last = state.passes[-1] if state.passes and state.current is not None else None
-    rnd.hold_started = None
-    rnd.held_minutes = 0
-    if last is not None:
-        for held_from, held_to in last.holds:
-            if held_to is None:
-                rnd.hold_started = held_from
-            else:
-                rnd.held_minutes += calendar.working_minutes(held_from, held_to)
+    for name, value in summaries.round_columns(state, calendar).items():
+        setattr(rnd, name, value)
     session.add(rnd)
-    return state
+    summaries.write_passes(session, rnd.id, rnd.sop_id, rnd.revision_id,
+                           summaries.pass_rows(sop, state, calendar))
+    return state, events
 
 
 def _refuse_broken(rnd: RoundRow, rows: list[RoundEventRow]) -> None:
@@ -470,8 +391,8 @@ def _write(session: Session, round_id: int, expected_version: int, command, *,
     `command(sop, state, lanes, events, when, entry)` make events, append, commit."""
     with transaction(session, immediate=True):
         rnd = _round_row(session, round_id)
-        sop = sop_of_revision(rnd.revision_id, session=session).sop
-        tz = office_tz(session, rnd.sop_id)
+        sop, revision = revision_sop(rnd.revision_id, session=session)
+        slug, tz = _office(session, rnd.sop_id)
         rows = _event_rows(session, round_id)
         _refuse_broken(rnd, rows)
         events = [_to_event(r) for r in rows]
@@ -486,10 +407,14 @@ def _write(session: Session, round_id: int, expected_version: int, command, *,
         entry = Entry(by=by or operator(), entered_at=now_utc(), tz=tz)
         when = at or entry.entered_at
         machine.check_time(when, entry)  # before the calendar: no calendar row for year 1
-        calendar = _calendar(session, tz, state.started_at, when, store=True)
+        calendar = _calendar(session, tz, state.started_at, when, entry.entered_at,
+                             store=True)
         new = command(sop, state, lanes, events, when, entry)
-        _append(session, rnd, sop, events, new, calendar, rows[-1].hash if rows else None)
-    return get_round(round_id, session=session)
+        state, events = _append(session, rnd, sop, events, new, calendar,
+                                rows[-1].hash if rows else None)
+    # the page from what is in hand: the log just written was whole before it
+    return _detail(session, rnd, slug, sop, revision, tz, events, state, calendar,
+                   entry.entered_at)
 
 
 def start_round(sop_id: str, *, session: Session, title: str,
@@ -502,9 +427,9 @@ def start_round(sop_id: str, *, session: Session, title: str,
         row = sop_row(session, sop_id)
         rev = session.exec(select(SopRevisionRow).where(
             SopRevisionRow.sop_id == row.id, SopRevisionRow.revision == row.revision)).one()
-        sop = sop_of_revision(rev.id, session=session).sop
+        sop, revision = revision_sop(rev.id, session=session)
         _check_startable(session, row, rev, sop)
-        tz = office_tz(session, row.id)
+        slug, tz = _office(session, row.id)
         chosen = dict(lanes or {})
         unknown = sorted(set(chosen) - set(sop.roles))
         if unknown:
@@ -531,8 +456,9 @@ def start_round(sop_id: str, *, session: Session, title: str,
             session.add(RoundLaneRow(round_id=rnd.id, lane=lane,
                                      officer=person.name if person else None,
                                      officer_id=person.id if person else None))
-        _append(session, rnd, sop, [], new, calendar, None)
-    return get_round(rnd.id, session=session)
+        state, events = _append(session, rnd, sop, [], new, calendar, None)
+    return _detail(session, rnd, slug, sop, revision, tz, events, state, calendar,
+                   entry.entered_at)
 
 
 def _check_startable(session: Session, row: SopRow, rev: SopRevisionRow, sop: Sop) -> None:

@@ -47,7 +47,8 @@ class RoundRow(SQLModel, table=True):
     `event_count` is the round's version, which every write must name."""
 
     __tablename__ = "round"
-    __table_args__ = (Index("ix_round_status_since", "status", "since"),)
+    __table_args__ = (Index("ix_round_status_since", "status", "since"),
+                      Index("ix_round_started_at", "started_at"))
 
     id: int | None = Field(default=None, primary_key=True)
     sop_id: int = Field(sa_column=_fk("sop.id"))
@@ -64,6 +65,39 @@ class RoundRow(SQLModel, table=True):
     started_at: datetime = _time()
     last_event_at: datetime = _time()
     event_count: int = 0
+
+
+class RoundPassRow(SQLModel, table=True):
+    """One pass of a round's file through one step, as its events give it: a cache for the
+    history views, not history. Rewritten with the round's summary in the transaction of
+    every event, rebuilt from the events by `check --rebuild`. `working_minutes` and `late`
+    are set once the pass's end is fixed (handed on, or the round ended)."""
+
+    __tablename__ = "round_pass"
+    __table_args__ = (UniqueConstraint("round_id", "ordinal"),
+                      Index("ix_round_pass_revision_position", "revision_id", "position",
+                            "working_minutes"),
+                      Index("ix_round_pass_sop_position", "sop_id", "position"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(sa_column=_fk("round.id"))
+    ordinal: int  # 1 for the round's first pass
+    sop_id: int = Field(sa_column=Column(Integer, nullable=False))
+    revision_id: int = Field(sa_column=Column(Integer, nullable=False))
+    position: int
+    officer: str | None = None
+    received_at: datetime = _time()
+    handed_at: datetime | None = _time(nullable=True)
+    left_at: datetime | None = _time(nullable=True)  # handed on or the round ended; None: open
+    decision: str | None = None
+    done_by: str | None = None
+    output: str = ""
+    note: str = ""
+    working_minutes: int | None = None
+    standard_minutes: int | None = None
+    late: bool = False
+    corrected: bool = False
+    held: bool = False  # the pass was on hold at some time
 
 
 class RoundLaneRow(SQLModel, table=True):

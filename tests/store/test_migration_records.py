@@ -11,7 +11,7 @@ from sqlalchemy import create_engine
 
 from kecamatan_desktop.services import integrity, rounds
 from kecamatan_desktop.services.session import open_catalogue
-from kecamatan_desktop.store.migrate import alembic_config
+from kecamatan_desktop.store.migrate import SCHEMA_HEAD, alembic_config
 
 OLD_EVENTS = [  # a Renja round at step 2, as the 0004 program wrote it (UTC, naive)
     (1, "started", "2026-11-23 01:00:00.000000", 1, "Drs. SUKARLIN, M.Si.", None, ""),
@@ -105,7 +105,8 @@ def test_a_database_of_every_earlier_schema_migrates_with_every_row_kept(db_path
         # a database with offices is not seeded again: the rows are exactly the old ones
         assert after == before, (before, after)
         with sqlite3.connect(db_path) as raw:
-            assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
+            version = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+            assert version == (SCHEMA_HEAD,)
             assert raw.execute("SELECT name FROM sop_revision").fetchall() == [("Uji Renja",)]
         with db.session() as s:
             assert integrity.check_database(session=s) == []
@@ -125,7 +126,8 @@ def test_a_database_at_the_previous_schema_migrates_with_every_row_kept(db_path)
     try:
         assert _counts(db_path) == before
         with sqlite3.connect(db_path) as raw:
-            assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0005",)
+            version = raw.execute("SELECT version_num FROM alembic_version").fetchone()
+            assert version == (SCHEMA_HEAD,)
             assert raw.execute("SELECT seq, kind, occurred_at, officer, output FROM "
                                "round_event ORDER BY seq").fetchall() == old_events
             assert raw.execute("SELECT officer_id FROM round_event ORDER BY seq").fetchall() \

@@ -1,0 +1,178 @@
+"""The history views: one function per view, each returning one plain, frozen view object
+built by a fixed number of queries whatever the number of rounds (set-based over the
+`round_pass` summaries; the revision and the calendar read once per view).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from sqlalchemy import func, text
+from sqlmodel import Session, select
+
+from kecamatan_desktop.domain.calendar import OfficeCalendar
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.rounds import Status
+from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
+from kecamatan_desktop.domain.zones import zone
+from kecamatan_desktop.services.calendar import office_calendar, working_hours
+from kecamatan_desktop.services.catalogue import revision_sop, sop_row
+from kecamatan_desktop.services.rounds import (
+    RoundDetail,
+    RoundSummary,
+    StepStats,
+    get_round,
+    now_utc,
+)
+from kecamatan_desktop.store.models import LaneRow, OfficeRow, SopRevisionRow, SopRow, StepRow
+from kecamatan_desktop.store.round_models import RoundRow
+
+VIEWS = {
+    "aktif": (Status.ACTIVE.value, Status.ON_HOLD.value),
+    "semua": None,
+    "berjalan": (Status.ACTIVE.value,),
+    "ditahan": (Status.ON_HOLD.value,),
+    "selesai": (Status.DONE.value,),
+    "dibatalkan": (Status.CANCELLED.value,),
+}
+
+
+@dataclass(frozen=True)
+class StepStatsView:
+    """Per step of the SOP's current revision, across that revision's rounds."""
+
+    sop_id: str
+    sop_name: str
+    revision: int
+    rounds: int  # rounds on the revision
+    steps: tuple[StepStats, ...]
+
+
+@dataclass(frozen=True)
+class RoundPage:
+    """Everything a round's page shows: the round, and its SOP's step statistics."""
+
+    detail: RoundDetail
+    stats: StepStatsView
+
+
+@dataclass(frozen=True)
+class DashboardView:
+    view: str
+    rows: tuple[RoundSummary, ...]
+    late: int  # how many of the rows are late now
+    now: datetime
+
+
+_STATS_SQL = text("""
+SELECT position, count(*), avg(working_minutes), sum(late), sum(decision = 'tidak')
+FROM round_pass WHERE revision_id = :rev AND handed_at IS NOT NULL GROUP BY position
+""")
+# the median per step: the middle pass (or the two middle ones) by working minutes
+_MEDIAN_SQL = text("""
+SELECT position, avg(working_minutes) FROM (
+  SELECT position, working_minutes,
+         row_number() OVER (PARTITION BY position ORDER BY working_minutes) AS k,
+         count(*) OVER (PARTITION BY position) AS n
+  FROM round_pass WHERE revision_id = :rev AND handed_at IS NOT NULL)
+WHERE k IN ((n + 1) / 2, (n + 2) / 2) GROUP BY position
+""")
+
+
+def step_stats(sop_id: str, *, session: Session) -> StepStatsView:
+    """Per step: passes handed on, average and median working minutes against the
+    standard, late passes and how often the step sent work back. Six queries."""
+    row = sop_row(session, sop_id)
+    rev_id = session.exec(select(SopRevisionRow.id).where(
+        SopRevisionRow.sop_id == row.id, SopRevisionRow.revision == row.revision)).one()
+    sop, revision = revision_sop(rev_id, session=session)
+    day = working_hours(session=session).day_minutes
+    rounds = session.exec(select(func.count()).select_from(RoundRow).where(
+        RoundRow.revision_id == rev_id)).one()
+    figures = {r[0]: r[1:] for r in session.execute(_STATS_SQL, {"rev": rev_id})}
+    medians = dict(session.execute(_MEDIAN_SQL, {"rev": rev_id}).all())
+    steps = []
+    for i, step in enumerate(sop.steps, 1):
+        passes, average, late, back = figures.get(i, (0, None, 0, 0))
+        steps.append(StepStats(
+            position=i, no=step.no, activity=step.activity, role=step.role, passes=passes,
+            average_minutes=average, standard_minutes=_standard(step.time, day),
+            late_passes=late or 0, sent_back=back or 0, median_minutes=medians.get(i)))
+    return StepStatsView(sop_id=row.slug, sop_name=sop.name, revision=revision,
+                         rounds=rounds, steps=tuple(steps))
+
+
+def round_page(round_id: int, *, session: Session, now: datetime | None = None) -> RoundPage:
+    detail = get_round(round_id, session=session, now=now)
+    return RoundPage(detail=detail, stats=step_stats(detail.sop_id, session=session))
+
+
+def _standard(time: str | None, day_minutes: int) -> int | None:
+    try:
+        waktu = parse_waktu(time or "")
+    except WaktuError:
+        return None
+    return None if waktu is None else waktu.working_minutes(day_minutes)
+
+
+def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = None,
+              officer: str | None = None, status: str | None = None,
+              now: datetime | None = None) -> DashboardView:
+    """The Pelaksanaan dashboard: one query of plain columns (no ORM objects), working
+    minutes only for the rounds that are open, one calendar per office clock."""
+    if view not in VIEWS:
+        raise InputError(f"Tampilan {view!r} tidak dikenal: pilih {', '.join(VIEWS)}")
+    now = now or now_utc()
+    query = (select(RoundRow.id, SopRow.slug, SopRevisionRow.name, RoundRow.title,
+                    RoundRow.status, RoundRow.current_position, StepRow.no, StepRow.time,
+                    LaneRow.name, RoundRow.holder, RoundRow.since, RoundRow.hold_started,
+                    RoundRow.held_minutes, RoundRow.loops, RoundRow.event_count,
+                    OfficeRow.time_zone)
+             .join(SopRow, SopRow.id == RoundRow.sop_id)
+             .join(OfficeRow, OfficeRow.id == SopRow.office_id)
+             .join(SopRevisionRow, SopRevisionRow.id == RoundRow.revision_id)
+             .outerjoin(StepRow, (StepRow.revision_id == RoundRow.revision_id)
+                        & (StepRow.position == RoundRow.current_position - 1))
+             .outerjoin(LaneRow, LaneRow.id == StepRow.lane_id)
+             .order_by(RoundRow.since.is_(None), RoundRow.since, RoundRow.id))
+    if VIEWS[view] is not None:
+        query = query.where(RoundRow.status.in_(VIEWS[view]))
+    if status:
+        query = query.where(RoundRow.status == status)
+    if sop_id:
+        query = query.where(SopRow.slug == sop_id)
+    if officer:
+        query = query.where(RoundRow.holder == officer)
+    rows = session.execute(query).all()
+    zones: dict[str, tzinfo] = {}
+    calendars: dict[str, OfficeCalendar] = {}
+    standards: dict[str | None, int | None] = {}
+    earliest = min((r[10] for r in rows if r[10] is not None), default=now)
+    hours = None
+    out = []
+    for (rid, slug, name, title, state, position, step_no, time, lane, holder, since,
+         hold_started, held, loops, version, zone_text) in rows:
+        tz = zones.get(zone_text)
+        if tz is None:
+            tz = zones[zone_text] = zone(zone_text)
+        worked = standard = None
+        late = False
+        if since is not None and position is not None:
+            calendar = calendars.get(zone_text)
+            if calendar is None:
+                years = range(earliest.astimezone(tz).year, now.astimezone(tz).year + 1)
+                calendar = calendars[zone_text] = office_calendar(years, session=session,
+                                                                  tz=tz)
+                hours = calendar.day_minutes
+            worked = max(0, calendar.working_minutes(since, hold_started or now) - held)
+            if time not in standards:
+                standards[time] = _standard(time, hours)
+            standard = standards[time]
+            late = standard is not None and worked > standard
+        out.append(RoundSummary(
+            id=rid, sop_id=slug, sop_name=name, title=title, status=state,
+            current_step=position, step_no=step_no, lane=lane, holder=holder, since=since,
+            working_minutes=worked, standard_minutes=standard, late=late, loops=loops, tz=tz,
+            version=version))
+    return DashboardView(view=view, rows=tuple(out), late=sum(r.late for r in out), now=now)

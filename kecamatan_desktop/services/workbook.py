@@ -1,0 +1,181 @@
+"""The rows of the rounds workbook (sheet Langkah: one row per pass; sheet Peristiwa: the
+event log), streamed from set-based queries over the pass summaries and the events.
+
+Rows are plain lists in the sheets' column order; times are the office's wall clock (Excel
+has no time zones; the zone is a column). The query count does not grow with the rounds
+(for a list of round ids, one pair of queries per 5,000 ids).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from kecamatan_desktop.domain import rounds as machine
+from kecamatan_desktop.domain.calendar import OfficeCalendar
+from kecamatan_desktop.domain.rounds import EventKind, event_details
+from kecamatan_desktop.domain.tanggal import wall_clock
+from kecamatan_desktop.domain.zones import zone, zone_name
+from kecamatan_desktop.services.calendar import office_calendar
+from kecamatan_desktop.services.catalogue import revision_sops, sop_row
+from kecamatan_desktop.services.rounds import RoundDetail, now_utc
+from kecamatan_desktop.store.models import OfficeRow, SopRevisionRow, SopRow
+from kecamatan_desktop.store.round_models import RoundEventRow, RoundPassRow, RoundRow
+
+STEP_HEADER = ("Putaran", "Judul", "SOP", "Revisi", "Urutan", "No", "Kegiatan", "Pelaksana",
+               "Pegawai", "Diterima", "Diserahkan", "Baku (menit kerja)",
+               "Nyata (menit kerja)", "Terlambat", "Keputusan", "Output", "Catatan",
+               "Zona waktu", "Dikoreksi")
+EVENT_HEADER = ("Putaran", "#", "Peristiwa", "Waktu kejadian", "Waktu dicatat", "Dicatat oleh",
+                "Langkah", "Pegawai", "Keputusan", "Output", "Catatan", "Zona waktu",
+                "Koreksi atas #", "Dikoreksi oleh #")
+LATE_COLUMN = STEP_HEADER.index("Terlambat")
+IDS_AT_ONCE = 5_000
+
+
+@dataclass(frozen=True)
+class RoundsWorkbook:
+    """What the workbook holds: counts up front (for progress) and the rows, streamed."""
+
+    rounds: int
+    passes: int
+    events: int
+    step_rows: Iterable[list]
+    event_rows: Iterable[list]
+
+
+def _step_row(rid, title, sop_name, revision, position, sop, officer, received, handed,
+              standard, worked, late, decision, output, note, tz, corrected) -> list:
+    step = sop.steps[position - 1]
+    return [rid, title, sop_name, revision, position, step.no, step.activity, step.role,
+            officer, wall_clock(received, tz), wall_clock(handed, tz), standard, worked,
+            "Ya" if late else "Tidak", decision or "", output, note, zone_name(tz),
+            "Ya" if corrected else ""]
+
+
+def _event_row(rid, e, tz, corrected_by) -> list:
+    return [rid, e.seq, machine.EVENT_LABELS[EventKind(e.kind)], wall_clock(e.occurred_at, tz),
+            wall_clock(e.entered_at, tz), e.entered_by, e.position, e.officer,
+            e.decision or "", e.output, event_details(e, tz) if e.corrects else e.note,
+            zone_name(tz), e.corrects, ", ".join(map(str, corrected_by))]
+
+
+def workbook_of_details(details: Iterable[RoundDetail]) -> RoundsWorkbook:
+    """The workbook of rounds already read (a round's page, a few rounds)."""
+    details = list(details)
+    steps = [_step_row(d.id, d.title, d.sop_name, d.sop_revision, s.position, d.sop, s.officer,
+                       s.received_at, s.handed_at, s.standard_minutes, s.working_minutes,
+                       s.late, s.decision, s.output, s.note, d.tz, s.corrected)
+             for d in details for s in d.steps]
+    events = [_event_row(d.id, e, d.tz, e.corrected_by) for d in details for e in d.events]
+    return RoundsWorkbook(rounds=len(details), passes=len(steps), events=len(events),
+                          step_rows=steps, event_rows=events)
+
+
+class _Reader:
+    """Streams the sheets' rows for the rounds a condition selects."""
+
+    def __init__(self, session: Session, conditions: list[list], now: datetime):
+        self.session, self.conditions, self.now = session, conditions, now
+        self.calendars: dict[str, OfficeCalendar] = {}
+        used = select(RoundRow.revision_id).distinct().join(
+            SopRow, SopRow.id == RoundRow.sop_id).join(
+            OfficeRow, OfficeRow.id == SopRow.office_id)
+        revisions = {r for where in conditions for r in session.exec(used.where(*where))}
+        self.sops = {rev: sop for rev, (sop, _n) in
+                     revision_sops(revisions, session=session).items()}
+
+    def _rounds(self, where):
+        return (select(RoundRow.id).join(SopRow, SopRow.id == RoundRow.sop_id)
+                .join(OfficeRow, OfficeRow.id == SopRow.office_id).where(*where))
+
+    def count(self, column, where) -> int:
+        return self.session.exec(select(func.count(column)).where(
+            column.in_(self._rounds(where)))).one()
+
+    def calendar(self, zone_text: str, since: datetime) -> OfficeCalendar:
+        """For the passes still on a desk: their working minutes run until now."""
+        cached = self.calendars.get(zone_text)
+        if cached is None:
+            tz = zone(zone_text)
+            first = self.session.exec(select(func.min(RoundRow.since))).one() or since
+            years = range(min(first, since).astimezone(tz).year,
+                          self.now.astimezone(tz).year + 1)
+            cached = self.calendars[zone_text] = office_calendar(years, session=self.session,
+                                                                 tz=tz)
+        return cached
+
+    def step_rows(self) -> Iterator[list]:
+        p = RoundPassRow
+        for where in self.conditions:
+            query = (select(RoundRow.id, RoundRow.title, SopRevisionRow.name,
+                            SopRevisionRow.revision, p.revision_id, p.position, p.officer,
+                            p.received_at, p.handed_at, p.standard_minutes, p.working_minutes,
+                            p.late, p.decision, p.output, p.note, p.corrected,
+                            OfficeRow.time_zone, RoundRow.hold_started, RoundRow.held_minutes)
+                     .join(p, p.round_id == RoundRow.id)
+                     .join(SopRevisionRow, SopRevisionRow.id == RoundRow.revision_id)
+                     .join(SopRow, SopRow.id == RoundRow.sop_id)
+                     .join(OfficeRow, OfficeRow.id == SopRow.office_id).where(*where)
+                     .order_by(RoundRow.started_at, RoundRow.id, p.ordinal))
+            for (rid, title, name, revision, rev_id, position, officer, received, handed,
+                 standard, worked, late, decision, output, note, corrected, zone_text,
+                 hold_started, held) in self.session.execute(query):
+                sop = self.sops[rev_id]
+                if worked is None:  # on a desk now: counted until now, as the page does
+                    calendar = self.calendar(zone_text, received)
+                    worked = max(0, calendar.working_minutes(received, hold_started or self.now)
+                                 - held)
+                    late = standard is not None and worked > standard
+                yield _step_row(rid, title, name, revision, position, sop, officer, received,
+                                handed, standard, worked, late, decision, output, note,
+                                zone(zone_text), corrected)
+
+    def event_rows(self) -> Iterator[list]:
+        e = RoundEventRow
+        for where in self.conditions:
+            fixes: dict[tuple[int, int], list[int]] = defaultdict(list)
+            for rid, target, seq in self.session.execute(
+                    select(e.round_id, e.corrects_seq, e.seq)
+                    .where(e.kind == EventKind.CORRECTED.value,
+                           e.round_id.in_(self._rounds(where)))):
+                fixes[rid, target].append(seq)
+            query = (select(e.round_id, e.seq, e.kind, e.occurred_at, e.entered_at,
+                            e.entered_by, e.position, e.officer, e.decision, e.output, e.note,
+                            e.corrects_seq.label("corrects"), e.changes, OfficeRow.time_zone)
+                     .join(RoundRow, RoundRow.id == e.round_id)
+                     .join(SopRow, SopRow.id == RoundRow.sop_id)
+                     .join(OfficeRow, OfficeRow.id == SopRow.office_id).where(*where)
+                     .order_by(RoundRow.started_at, RoundRow.id, e.seq))
+            for row in self.session.execute(query):
+                yield _event_row(row.round_id, row, zone(row.time_zone),
+                                 sorted(fixes.get((row.round_id, row.seq), ())))
+
+
+def rounds_workbook(*, session: Session, round_ids: Iterable[int] | None = None,
+                    sop_id: str | None = None, start: date | None = None,
+                    end: date | None = None, now: datetime | None = None) -> RoundsWorkbook:
+    """The workbook of the listed rounds, or of every round (of one SOP, if given) started
+    from `start` to `end`, both days included, on the office's calendar."""
+    from kecamatan_desktop.services.monitoring import _bounds, _period_zone
+
+    if round_ids is not None:
+        ids = sorted(set(round_ids))
+        conditions = [[RoundRow.id.in_(ids[i:i + IDS_AT_ONCE])]
+                      for i in range(0, len(ids), IDS_AT_ONCE)]
+    else:
+        lo, hi = _bounds(start, end, _period_zone(sop_id, session=session))
+        where = [RoundRow.started_at >= lo, RoundRow.started_at < hi]
+        if sop_id:
+            where.append(RoundRow.sop_id == sop_row(session, sop_id).id)
+        conditions = [where]
+    reader = _Reader(session, conditions, now or now_utc())
+    counted = [sum(reader.count(column, where) for where in conditions)
+               for column in (RoundRow.id, RoundPassRow.round_id, RoundEventRow.round_id)]
+    return RoundsWorkbook(rounds=counted[0], passes=counted[1], events=counted[2],
+                          step_rows=reader.step_rows(), event_rows=reader.event_rows())
