@@ -259,8 +259,10 @@ DASHBOARD_HEADERS = ("Putaran", "SOP", "Langkah", "Pelaksana", "Pegawai", "Sejak
                      "Waktu di meja", "Status")
 ALL_SOPS = "Semua SOP"
 ALL_OFFICERS = "Semua pegawai"
-STATUS_FILTER = (("Berjalan & ditahan", "open"), ("Berjalan", "active"), ("Ditahan", "on_hold"),
-                 ("Selesai", "done"), ("Dibatalkan", "cancelled"), ("Semua", "all"))
+# the dashboard's views (services.history.VIEWS)
+STATUS_FILTER = (("Berjalan & ditahan", "aktif"), ("Berjalan", "berjalan"),
+                 ("Ditahan", "ditahan"), ("Selesai", "selesai"), ("Dibatalkan", "dibatalkan"),
+                 ("Semua", "semua"))
 LATE_MARK = "terlambat"
 START_ROUND = "Mulai putaran…"
 OPEN_ROUND = "Buka putaran"
@@ -329,8 +331,8 @@ STEPS_HEADERS = ("No", "Pelaksana", "Pegawai", "Diterima", "Diserahkan", "Baku",
 EVENTS_HEADERS = ("#", "Waktu", "Peristiwa", "Langkah", "Pegawai", "Keterangan", "Dicatat oleh",
                   "Dicatat pada")
 STATS_TITLE = "Kinerja langkah ({rounds} putaran)"
-STATS_HEADERS = ("No", "Kegiatan", "Pelaksana", "Dilalui", "Rata-rata", "Baku", "Terlambat",
-                 "Dikembalikan")
+STATS_HEADERS = ("No", "Kegiatan", "Pelaksana", "Dilalui", "Rata-rata", "Median", "Baku",
+                 "Terlambat", "Dikembalikan")
 TAB_FLOW = "Diagram"
 TAB_STEPS = "Langkah"
 TAB_EVENTS = "Riwayat"

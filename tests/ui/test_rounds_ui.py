@@ -48,7 +48,7 @@ def test_a_whole_renja_round_through_the_window(qtbot, workspace, catalogue_db, 
     assert w.page.steps_model.rowCount() == 14
     assert w.page.steps_model.row(4)[2] == "Dewi Lestari"
     # dashboard (all statuses) tells the same story
-    w.dashboard.status_filter.setCurrentIndex(w.dashboard.status_filter.findData("all"))
+    w.dashboard.status_filter.setCurrentIndex(w.dashboard.status_filter.findData("semua"))
     assert w.dashboard.model.rowCount() == 1
     summary = w.dashboard.model.summary(0)
     assert (summary.status, summary.loops, summary.current_step) == ("done", 1, None)

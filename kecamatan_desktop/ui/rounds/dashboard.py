@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
-from kecamatan_desktop.services import catalogue
+from kecamatan_desktop.services import catalogue, history
 from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services import rounds as round_service
 from kecamatan_desktop.services.session import Database, call
@@ -117,14 +117,11 @@ class Dashboard(QWidget):
 
     def refresh(self) -> None:
         self._loaded = True
-        status = self.status_filter.currentData()
-        rows = call(self.db, round_service.list_rounds, active_only=status == "open",
-                    status=None if status in ("open", "all") else status,
-                    sop_id=self.sop_filter.currentData(),
-                    officer=self.officer_filter.currentData())
-        self.model.set_rounds(rows)
-        self.count.setText(strings.COUNT.format(shown=len(rows),
-                                                late=sum(r.late for r in rows)))
+        shown = call(self.db, history.dashboard, view=self.status_filter.currentData(),
+                     sop_id=self.sop_filter.currentData(),
+                     officer=self.officer_filter.currentData())
+        self.model.set_rounds(shown.rows)
+        self.count.setText(strings.COUNT.format(shown=len(shown.rows), late=shown.late))
 
     def select_round(self, round_id: int) -> bool:
         for row in range(self.proxy.rowCount()):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, StaleRoundError, Status, event_details
+from kecamatan_desktop.services import history
 from kecamatan_desktop.services import rounds as round_service
 from kecamatan_desktop.services.rounds import RoundDetail
 from kecamatan_desktop.services.session import Database, call
@@ -103,9 +104,9 @@ class RoundPage(QWidget):
 
     # showing -----------------------------------------------------------------------------------
     def show_round(self, round_id: int) -> None:
-        self.detail = call(self.db, round_service.get_round, round_id)
-        count, stats = call(self.db, round_service.sop_step_stats, self.detail.sop_id)
-        d = self.detail
+        page = call(self.db, history.round_page, round_id)
+        self.detail = d = page.detail
+        stats = page.stats.steps
         tz = d.tz
         self.header.setText(strings.ROUND_HEADER.format(title=d.title, sop=d.sop_name,
                                                         revision=d.sop_revision))
@@ -134,11 +135,11 @@ class RoundPage(QWidget):
              for s in d.steps],
             [LATE_ROW if s.late else None for s in d.steps])
         self.events_model.set_rows([self._event_row(e, tz) for e in d.events])
-        self.stats_title.setText(strings.STATS_TITLE.format(rounds=count))
+        self.stats_title.setText(strings.STATS_TITLE.format(rounds=page.stats.rounds))
         self.stats_model.set_rows(
-            [(s.no, s.activity, s.role, str(s.passes),
-              hours_text(round(s.average_minutes)) if s.average_minutes is not None else "-",
-              hours_text(s.standard_minutes), str(s.late_passes), str(s.sent_back))
+            [(s.no, s.activity, s.role, str(s.passes), _minutes(s.average_minutes),
+              _minutes(s.median_minutes), hours_text(s.standard_minutes), str(s.late_passes),
+              str(s.sent_back))
              for s in stats],
             [LATE if s.late_passes else (LOOP if s.sent_back else None) for s in stats])
         self.flowchart.show_sop(d.sop)
@@ -297,3 +298,7 @@ class RoundPage(QWidget):
 
     def show_info(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)
+
+
+def _minutes(value: float | None) -> str:
+    return hours_text(round(value)) if value is not None else "-"
