@@ -15,6 +15,10 @@ class StoreError(RuntimeError):
     """A database problem told in Indonesian, naming the file."""
 
 
+class Cancelled(Exception):
+    """The user pressed Batal: raised where a `progress(done, total)` callback returned False."""
+
+
 class Problem(StrEnum):
     """Why a database file cannot be opened for work (store/diagnose.py finds out)."""
 
