@@ -468,7 +468,6 @@ TASK_OS_DENIED = ("tidak ada izin menulis di sana (berkas terbuka di program lai
 TASK_OS_MISSING = "folder atau berkasnya tidak ada"
 TASK_OS_FULL = "disk penuh"
 TASK_OS_OTHER = "kesalahan sistem nomor {code}"
-TASK_CANCELLED = "Dibatalkan; tidak ada berkas yang ditulis."
 
 # an unexpected error
 CRASH_TITLE = "Terjadi kesalahan"

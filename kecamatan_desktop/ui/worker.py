@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -20,6 +21,28 @@ Progress = Callable[[int, int], bool]
 Work = Callable[[Progress], Any]
 SHOW_AFTER_MS = 200  # shorter work finishes before a dialog would only flash
 NEVER_BY_ITSELF = 2**30  # ms
+# While a worker runs Python, the GUI thread waits up to the switch interval (5 ms) for the GIL
+# at every call from Qt into Python (each item's paint, each slot): a repaint of the flowchart
+# then stalls for half a second. A short interval while tasks run keeps the window answering.
+BUSY_SWITCH_INTERVAL = 0.0005
+REPORT_EVERY_S = 0.05
+_running = 0
+_idle_switch_interval = sys.getswitchinterval()
+
+
+def _task_started() -> None:
+    global _running, _idle_switch_interval
+    if _running == 0:
+        _idle_switch_interval = sys.getswitchinterval()
+        sys.setswitchinterval(BUSY_SWITCH_INTERVAL)
+    _running += 1
+
+
+def _task_ended() -> None:
+    global _running
+    _running -= 1
+    if _running == 0:
+        sys.setswitchinterval(_idle_switch_interval)
 
 _OS_REASONS = {errno.EACCES: strings.TASK_OS_DENIED, errno.EPERM: strings.TASK_OS_DENIED,
                errno.ENOENT: strings.TASK_OS_MISSING, errno.ENOSPC: strings.TASK_OS_FULL,
@@ -64,6 +87,7 @@ class Task(QObject):
         self.result: Any = None
         self.error: str | None = None
         self._cancel = threading.Event()
+        self._last_report = 0.0
         self._runnable = _Run(self)
         self._runnable.setAutoDelete(False)  # Python owns it; the pool must not free it
         self.dialog = self.make_dialog(parent, show_after_ms)
@@ -71,6 +95,7 @@ class Task(QObject):
         self._over.connect(self._end, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> Task:
+        _task_started()
         QThreadPool.globalInstance().start(self._runnable)
         return self
 
@@ -83,7 +108,7 @@ class Task(QObject):
         return self._cancel.is_set()
 
     def make_dialog(self, parent: QWidget, show_after_ms: int) -> QProgressDialog:
-        dialog = QProgressDialog(self._label(0, 0), strings.TASK_CANCEL, 0, 0, parent)
+        dialog = QProgressDialog(self._label(0, 0), strings.TASK_CANCEL, 0, 0, parent.window())
         dialog.setWindowTitle(self.title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
         dialog.setAutoClose(False)  # book pages are estimated: "all done" may come early
@@ -105,7 +130,10 @@ class Task(QObject):
 
     # the worker thread ------------------------------------------------------------------------
     def _progress(self, done: int, total: int) -> bool:
-        self._reported.emit(done, total)
+        now = time.monotonic()
+        if now - self._last_report >= REPORT_EVERY_S or done >= total:
+            self._last_report = now  # a signal per page would only keep the GUI thread busy
+            self._reported.emit(done, total)
         return not self._cancel.is_set()
 
     def _run_in_worker(self) -> None:
@@ -143,6 +171,7 @@ class Task(QObject):
     @Slot(str, object)
     def _end(self, how: str, value: object) -> None:
         self.done = True
+        _task_ended()
         self.dialog.canceled.disconnect(self.cancel)
         self.dialog.close()
         self.dialog.deleteLater()
