@@ -71,7 +71,7 @@ def test_batal_stops_the_book_and_leaves_no_file(qtbot, window, tmp_path):
     task = window.printing.print_book()
     with qtbot.waitSignal(task.progressed, timeout=20000):
         pass
-    task.dialog.cancel()  # what the Batal button does
+    task.dialog.canceled.emit()  # what the Batal button sends
     qtbot.waitUntil(lambda: task.done, timeout=20000)
     assert task.result is None and task.error is None
     assert os.listdir(out) == []
