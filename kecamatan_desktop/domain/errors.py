@@ -12,7 +12,8 @@ class InputError(ValueError):
 
 
 class Cancelled(Exception):
-    """The user stopped a long operation (*Batal*); nothing was written, no half file left."""
+    """The user stopped a long operation (*Batal*): raised where a `progress(done, total)`
+    callback returned False; nothing was written, no half file left."""
 
 
 class StoreError(RuntimeError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
@@ -10,9 +11,10 @@ from PySide6.QtGui import QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import Cancelled, InputError
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.drawing.scene import PagesScene, lay_out
+from kecamatan_desktop.export.atomic import replacing
 from kecamatan_desktop.layout.model import LayoutError
 
 # Messages of the bad-input errors raised here (Bahasa Indonesia).
@@ -46,8 +48,10 @@ def image_paths(path: Path, pages: int) -> list[Path]:
     return [path.with_name(f"{path.stem}-{n}{path.suffix}") for n in range(1, pages + 1)]
 
 
-def write_images(sop: Sop, path: Path) -> list[Path]:
-    """Write the flowchart of `sop` to `path` (.png or .svg), one file per page."""
+def write_images(sop: Sop, path: Path, *,
+                 progress: Callable[[int, int], bool | None] | None = None) -> list[Path]:
+    """Write the flowchart of `sop` to `path` (.png or .svg), one file per page, all or none;
+    `progress(pages done, pages)` returning False stops it (Cancelled)."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -61,12 +65,17 @@ def write_images(sop: Sop, path: Path) -> list[Path]:
         raise InputError(str(exc)) from exc
     scene = PagesScene(layout)  # plain sheets, no parent: freed on return
     paths = image_paths(path, len(layout.pages))
-    for n, target in enumerate(paths):
-        if suffix == ".png":
-            _write_png(scene, n, target)
-        else:
-            _write_svg(scene, n, target, SVG_DESCRIPTION.format(
-                name=sop.name, page=n + 1, pages=len(paths)))
+    if not path.parent.is_dir():
+        raise InputError(CANNOT_WRITE.format(path=path))
+    with replacing(paths) as temps:
+        for n, (target, temp) in enumerate(zip(paths, temps, strict=True)):
+            if suffix == ".png":
+                _write_png(scene, n, temp, target)
+            else:
+                _write_svg(scene, n, temp, target, SVG_DESCRIPTION.format(
+                    name=sop.name, page=n + 1, pages=len(paths)))
+            if progress is not None and progress(n + 1, len(paths)) is False:
+                raise Cancelled
     return paths
 
 
@@ -76,7 +85,7 @@ def _render(scene: PagesScene, page: int, painter: QPainter, target: QRectF) -> 
     scene.render(painter, target, scene.page_rect(page), Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
-def _write_png(scene: PagesScene, page: int, target: Path) -> None:
+def _write_png(scene: PagesScene, page: int, temp: Path, target: Path) -> None:
     sheet = scene.page_rect(page)
     scale = PNG_DPI / 72
     image = QImage(round(sheet.width() * scale), round(sheet.height() * scale),
@@ -90,16 +99,15 @@ def _write_png(scene: PagesScene, page: int, target: Path) -> None:
         _render(scene, page, painter, QRectF(0, 0, image.width(), image.height()))
     finally:
         painter.end()
-    if not image.save(str(target), "PNG"):
+    if not image.save(str(temp), "PNG"):
         raise InputError(CANNOT_WRITE.format(path=target))
 
 
-def _write_svg(scene: PagesScene, page: int, target: Path, description: str) -> None:
+def _write_svg(scene: PagesScene, page: int, temp: Path, target: Path,
+               description: str) -> None:
     sheet = scene.page_rect(page)
-    if not target.parent.is_dir():
-        raise InputError(CANNOT_WRITE.format(path=target))
     generator = QSvgGenerator()
-    generator.setFileName(str(target))
+    generator.setFileName(str(temp))
     # width and height in real units (the generator writes millimetres); drawing in points
     generator.setResolution(72 * _SVG_UNITS_PER_POINT)
     generator.setSize(QSize(round(sheet.width() * _SVG_UNITS_PER_POINT),

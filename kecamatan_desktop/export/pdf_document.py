@@ -15,8 +15,9 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import Cancelled, InputError
 from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.export.atomic import replacing_one
 from kecamatan_desktop.export.pdf_fonts import REGULAR, measure
 from kecamatan_desktop.export.pdf_sheets import (
     TOC_TITLE,
@@ -34,7 +35,8 @@ from kecamatan_desktop.services.printing import Book, OfficeProfile, identity_sh
 
 PAPERS = {"f4": F4, "a4": A4}
 MARGIN = 20 * mm
-Progress = Callable[[int, int], None]
+Progress = Callable[[int, int], bool | None]  # returns False to stop: Cancelled is raised
+BOOK_PASSES = 2  # multiBuild lays the book out twice: once to learn the pages, once to number
 
 
 def paper_size(name: str) -> tuple[float, float]:
@@ -47,7 +49,9 @@ def paper_size(name: str) -> tuple[float, float]:
 class _Document(BaseDocTemplate):
     """Portrait pages for text, landscape pages for flowcharts, page numbers, bookmarks."""
 
-    def __init__(self, path: Path, paper: tuple[float, float], title: str) -> None:
+    def __init__(self, path: Path, paper: tuple[float, float], title: str,
+                 page_done: Callable[[], None] | None = None) -> None:
+        self.page_done = page_done
         portrait = paper
         landscape = (paper[1], paper[0])
         super().__init__(str(path), pagesize=portrait, title=title, author="Kecamatan Desktop",
@@ -69,6 +73,10 @@ class _Document(BaseDocTemplate):
         canvas.setFont(REGULAR, 8)
         canvas.drawCentredString(canvas._pagesize[0] / 2, 14, f"Halaman {doc.page}")
         canvas.restoreState()
+
+    def afterPage(self) -> None:
+        if self.page_done is not None:
+            self.page_done()
 
     def afterFlowable(self, flowable) -> None:
         if isinstance(flowable, Anchor):
@@ -108,14 +116,18 @@ def write_sop_pdf(sop: Sop, path: Path, *, profile: OfficeProfile | None = None,
     size = paper_size(paper)
     if logo is None and profile is not None:
         logo = profile.logo
-    doc = _Document(Path(path), size, f"SOP {sop.name}")
-    doc.build(sop_story(sop, profile, size, logo))
+    story = sop_story(sop, profile, size, logo)
+    with replacing_one(Path(path)) as temp:
+        _Document(temp, size, f"SOP {sop.name}").build(story)
     return Path(path)
 
 
 def write_book_pdf(book: Book, path: Path, *, paper: str = "f4", logo: bytes | None = None,
                    progress: Progress | None = None) -> Path:
-    """Office cover, the Keputusan Camat, table of contents, then every SOP of the office."""
+    """Office cover, the Keputusan Camat, table of contents, then every SOP of the office.
+
+    `progress(done, total)` counts pages laid out over both of ReportLab's passes, after one
+    step per SOP drawn; `total` is estimated from the page breaks until the first pass ends."""
     size = paper_size(paper)
     width = size[0] - 2 * MARGIN
     total = len(book.sops)
@@ -129,11 +141,43 @@ def write_book_pdf(book: Book, path: Path, *, paper: str = "f4", logo: bytes | N
     toc.levelStyles = [_style("toc-entry", 10, leftIndent=0, firstLineIndent=0)]
     story += [PageBreak(), Anchor("Daftar Isi", "toc", toc=False),
               para("DAFTAR ISI", TOC_TITLE), toc]
+    report = _BookProgress(progress, total)
     for i, stored in enumerate(book.sops, 1):
         story += [PageBreak()]
         story += sop_story(stored.sop, book.profile, size, logo, key=f"sop-{i}")
-        if progress:
-            progress(i, total)
-    doc = _Document(Path(path), size, f"Buku SOP {book.profile.name}")
-    doc.multiBuild(story)
+        report.sop_drawn(story)
+    with replacing_one(Path(path)) as temp:
+        doc = _Document(temp, size, f"Buku SOP {book.profile.name}", report.page_done)
+        doc.multiBuild(story)
+        report.finish()
     return Path(path)
+
+
+class _BookProgress:
+    """Turns SOPs drawn and pages laid out into one `progress(done, total)` that only grows."""
+
+    def __init__(self, progress: Progress | None, sops: int) -> None:
+        self.progress, self.sops = progress, sops
+        self.done = 0
+        self.pages = 1  # estimated pages of one pass: page breaks + 1
+        self.built = 0
+
+    @property
+    def total(self) -> int:
+        return self.sops + BOOK_PASSES * self.pages
+
+    def sop_drawn(self, story: list) -> None:
+        self.pages = 1 + sum(isinstance(f, PageBreak) for f in story)
+        self._tell(self.done + 1)
+
+    def page_done(self) -> None:
+        self.built += 1
+        self._tell(self.sops + self.built)
+
+    def finish(self) -> None:
+        self._tell(self.total, final=True)
+
+    def _tell(self, done: int, final: bool = False) -> None:
+        self.done = done if final else min(done, self.total - 1)
+        if self.progress is not None and self.progress(self.done, self.total) is False:
+            raise Cancelled

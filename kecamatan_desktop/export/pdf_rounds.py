@@ -19,6 +19,7 @@ from reportlab.platypus import (
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status, event_details
 from kecamatan_desktop.domain.tanggal import format_tanggal, format_waktu
 from kecamatan_desktop.domain.zones import WIB
+from kecamatan_desktop.export.atomic import replacing_one
 from kecamatan_desktop.export.pdf_document import paper_size
 from kecamatan_desktop.export.pdf_flowchart import HEADING_FILL
 from kecamatan_desktop.export.pdf_fonts import REGULAR
@@ -117,7 +118,9 @@ def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") ->
     if any(s.corrected for s in detail.steps):
         story += [Spacer(1, 4), para("* memakai nilai hasil koreksi; kejadian aslinya tetap "
                                      "tercatat di catatan peristiwa.", SMALL)]
-    doc.build(story)
+    with replacing_one(Path(path)) as temp:
+        doc.filename = str(temp)  # the title and margins stay; only the file differs
+        doc.build(story)
     return Path(path)
 
 
@@ -159,7 +162,9 @@ def write_monitoring_forms(forms: Sequence[MonitoringForm], path: Path, *,
         if i:
             story.append(PageBreak())
         story += _monitoring_story(form, width)
-    doc.build(story)
+    with replacing_one(Path(path)) as temp:
+        doc.filename = str(temp)  # the title and margins stay; only the file differs
+        doc.build(story)
     return Path(path)
 
 
@@ -184,5 +189,7 @@ def write_evaluation_form(form: EvaluationForm, path: Path, *, paper: str = "f4"
                                ("ALIGN", (2, 1), (3, -1), "CENTER"),
                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story += [table, Spacer(1, 24), para(f"Penilai: {form.assessor or '.' * 40}")]
-    doc.build(story)
+    with replacing_one(Path(path)) as temp:
+        doc.filename = str(temp)  # the title and margins stay; only the file differs
+        doc.build(story)
     return Path(path)

@@ -2,69 +2,37 @@
 
 from __future__ import annotations
 
-import threading
+from PySide6.QtWidgets import QMessageBox, QWidget
 
-from PySide6.QtCore import QThread, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
-
-from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import integrity
 from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.worker import Task, run_task
 
 MAX_LINES = 30  # a message box longer than this is not read; the CLI lists them all
 
 
-class CheckWorker(QThread):
-    progressed = Signal(int, int)
-    finished_with = Signal(object)  # list[Problem], or an error text, or None when cancelled
-
-    def __init__(self, db: Database, parent=None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self._cancel = threading.Event()
-
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def run(self) -> None:
-        def progress(done: int, total: int) -> bool:
-            self.progressed.emit(done, total)
-            return not self._cancel.is_set()
-
-        try:
-            problems = call(self.db, integrity.check_database, progress=progress)
-        except (InputError, StoreError) as exc:
-            self.finished_with.emit(str(exc))
-            return
-        self.finished_with.emit(None if self._cancel.is_set() else problems)
-
-
 class DatabaseCheck:
-    """Starts the worker, shows its progress, tells the result; `result` keeps it for tests."""
+    """Runs the check as a Task and tells the result; `result` and `task` stay for tests."""
 
     def __init__(self, db: Database, parent: QWidget) -> None:
+        self.db = db
         self.parent = parent
         self.result: object = None
-        self.worker = CheckWorker(db, parent)
-        self.dialog = QProgressDialog(strings.CHECK_TITLE, strings.BOOK_CANCEL, 0, 0, parent)
-        self.dialog.setWindowTitle(strings.CHECK_TITLE)
-        self.dialog.setMinimumDuration(200)
-        self.dialog.canceled.connect(self.worker.cancel)
-        self.worker.progressed.connect(self._progress)
-        self.worker.finished_with.connect(self._finished)
+        self.task: Task | None = None
 
-    def start(self) -> None:
-        self.worker.start()
-
-    def _progress(self, done: int, total: int) -> None:
-        self.dialog.setMaximum(total)
-        self.dialog.setValue(done)
-        self.dialog.setLabelText(strings.CHECK_PROGRESS.format(done=done, total=total))
+    def start(self) -> Task:
+        self.task = run_task(
+            self.parent, lambda progress: call(self.db, integrity.check_database,
+                                               progress=progress),
+            title=strings.CHECK_TITLE,
+            label=lambda done, total: strings.CHECK_PROGRESS.format(done=done, total=total),
+            done=self._finished, failed=self._finished,
+            cancelled=lambda: self._finished(None))
+        return self.task
 
     def _finished(self, result) -> None:
         self.result = result
-        self.dialog.reset()
         if result is None:
             text = strings.CHECK_CANCELLED
         elif isinstance(result, str):

@@ -1,18 +1,19 @@
-"""The window's printing: one SOP to PDF or to the viewer, the whole SOP book with progress."""
+"""The window's printing: one SOP to PDF or to the viewer, the whole SOP book; each runs as a
+Task off the GUI thread."""
 
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QProgressDialog, QWidget
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
-from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import printing
 from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.worker import Task, run_task
 
 
 class PrintingActions(QObject):
@@ -22,6 +23,7 @@ class PrintingActions(QObject):
         super().__init__(window)
         self.db = db
         self.window = window
+        self.task: Task | None = None  # the last one started; tests wait on it
         self.export_pdf_action = QAction(strings.ACTION_EXPORT_PDF, window)
         self.print_action = QAction(strings.ACTION_PRINT, window, shortcut="Ctrl+P")
         self.print_book_action = QAction(strings.ACTION_PRINT_BOOK, window)
@@ -39,12 +41,21 @@ class PrintingActions(QObject):
     def paper(self) -> str:
         return "a4" if self.paper_actions["a4"].isChecked() else "f4"
 
-    def _write_sop(self, sop_id: str, path: Path) -> Path:
-        from kecamatan_desktop.export.pdf_document import write_sop_pdf  # ReportLab: late
-        printable = call(self.db, printing.load_printable, sop_id)
-        return write_sop_pdf(printable.sop, path, profile=printable.profile, paper=self.paper)
+    def _start(self, work, title: str, label, done, failed_title: str) -> Task:
+        self.task = run_task(self.window, work, title=title, label=label, done=done,
+                             failed=lambda text: self.window.show_error(failed_title, text))
+        return self.task
 
-    def export_pdf(self) -> Path | None:
+    def _sop_writer(self, sop_id: str, path: Path):
+        paper = self.paper  # read here: the menu is the GUI thread's
+
+        def work(progress) -> Path:
+            from kecamatan_desktop.export.pdf_document import write_sop_pdf  # ReportLab: late
+            printable = call(self.db, printing.load_printable, sop_id)
+            return write_sop_pdf(printable.sop, path, profile=printable.profile, paper=paper)
+        return work
+
+    def export_pdf(self) -> Task | None:
         sop_id = self.window.selected_sop_id()
         if sop_id is None:
             self.window.show_info(strings.PDF_TITLE, strings.PRINT_NOTHING)
@@ -52,31 +63,27 @@ class PrintingActions(QObject):
         path = self.ask_pdf_path(f"{sop_id}.pdf")
         if path is None:
             return None
-        try:
-            self._write_sop(sop_id, path)
-        except (InputError, StoreError, OSError) as exc:
-            self.window.show_error(strings.PDF_FAILED, str(exc))
-            return None
-        self.window.show_info(strings.PDF_TITLE, strings.PDF_DONE.format(path=path))
-        return path
+        return self._start(self._sop_writer(sop_id, path), strings.PDF_TITLE,
+                           strings.PDF_WRITING, lambda written: self.window.show_info(
+                               strings.PDF_TITLE, strings.PDF_DONE.format(path=written)),
+                           strings.PDF_FAILED)
 
-    def print_sop(self) -> Path | None:
+    def print_sop(self) -> Task | None:
         """Write the PDF to a temporary file and open it in the system's viewer to print."""
         sop_id = self.window.selected_sop_id()
         if sop_id is None:
             self.window.show_info(strings.PDF_TITLE, strings.PRINT_NOTHING)
             return None
         path = Path(tempfile.mkdtemp(prefix="kecamatan-")) / f"{sop_id}.pdf"
-        try:
-            self._write_sop(sop_id, path)
-        except (InputError, StoreError, OSError) as exc:
-            self.window.show_error(strings.PDF_FAILED, str(exc))
-            return None
-        if not self.open_in_viewer(path):
-            self.window.show_info(strings.PDF_TITLE, strings.VIEWER_FAILED.format(path=path))
-        return path
 
-    def print_book(self) -> Path | None:
+        def opened(written: Path) -> None:
+            if not self.open_in_viewer(written):
+                self.window.show_info(strings.PDF_TITLE,
+                                      strings.VIEWER_FAILED.format(path=written))
+        return self._start(self._sop_writer(sop_id, path), strings.PDF_TITLE,
+                           strings.PDF_WRITING, opened, strings.PDF_FAILED)
+
+    def print_book(self) -> Task | None:
         offices = call(self.db, printing.book_offices)
         office = offices[0] if len(offices) == 1 else self.ask_office(offices)
         if office is None:
@@ -84,26 +91,16 @@ class PrintingActions(QObject):
         path = self.ask_pdf_path(f"Buku SOP {office}.pdf")
         if path is None:
             return None
-        progress = self.make_progress()
-        try:
+        paper = self.paper
+
+        def work(progress) -> Path:
+            from kecamatan_desktop.export.pdf_document import write_book_pdf  # ReportLab: late
             book = call(self.db, printing.load_book, office)
-
-            def step(done: int, total: int) -> None:
-                progress.setMaximum(total)
-                progress.setValue(done)
-                progress.setLabelText(strings.BOOK_PROGRESS.format(done=done, total=total))
-                QApplication.processEvents()
-
-            from kecamatan_desktop.export.pdf_document import write_book_pdf
-
-            write_book_pdf(book, path, paper=self.paper, progress=step)
-        except (InputError, StoreError, OSError) as exc:
-            self.window.show_error(strings.PDF_FAILED, str(exc))
-            return None
-        finally:
-            progress.close()
-        self.window.show_info(strings.BOOK_TITLE, strings.PDF_DONE.format(path=path))
-        return path
+            return write_book_pdf(book, path, paper=paper, progress=progress)
+        return self._start(work, strings.BOOK_TITLE, strings.BOOK_PROGRESS.format(office=office),
+                           lambda written: self.window.show_info(
+                               strings.BOOK_TITLE, strings.PDF_DONE.format(path=written)),
+                           strings.PDF_FAILED)
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_pdf_path(self, suggested: str) -> Path | None:
@@ -118,12 +115,3 @@ class PrintingActions(QObject):
 
     def open_in_viewer(self, path: Path) -> bool:
         return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def make_progress(self) -> QProgressDialog:
-        dialog = QProgressDialog(strings.BOOK_PROGRESS.format(done=0, total="…"),
-                                 strings.BOOK_CANCEL, 0, 0, self.window)
-        dialog.setWindowTitle(strings.BOOK_TITLE)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(0)
-        dialog.setCancelButton(None)  # the book is one ReportLab build; it cannot stop halfway
-        return dialog

@@ -228,8 +228,8 @@ PDF_FAILED = "PDF tidak dapat dibuat"
 PRINT_NOTHING = "Pilih dulu SOP yang akan dicetak."
 BOOK_TITLE = "Cetak Buku SOP"
 BOOK_OFFICE = "Kantor:"
-BOOK_PROGRESS = "Menyusun buku SOP… ({done} dari {total} SOP)"
-BOOK_CANCEL = "Batal"
+BOOK_PROGRESS = "Menyusun buku SOP {office}…"
+PDF_WRITING = "Menyusun PDF…"
 VIEWER_FAILED = "PDF disimpan di {path}, tetapi tidak ada penampil PDF yang dapat membukanya."
 
 # office profile
@@ -461,6 +461,16 @@ DB_WAY_RETRY = "Coba lagi"
 DB_WAY_OTHER = "Pilih berkas lain…"
 DB_WAY_QUIT = "Keluar"
 DB_OPEN_OTHER = "Pilih basis data"
+
+# work running in the background (ui/worker.py)
+TASK_CANCEL = "Batal"
+TASK_STOPPING = "Menghentikan…"
+TASK_OS_FAILED = "Berkas {path} tidak dapat dipakai: {reason}."
+TASK_OS_DENIED = ("tidak ada izin menulis di sana (berkas terbuka di program lain, atau folder "
+                  "hanya-baca)")
+TASK_OS_MISSING = "folder atau berkasnya tidak ada"
+TASK_OS_FULL = "disk penuh"
+TASK_OS_OTHER = "kesalahan sistem nomor {code}"
 
 # an unexpected error
 CRASH_TITLE = "Terjadi kesalahan"

@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import Cancelled, InputError
 from kecamatan_desktop.domain.interchange import loads
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.drawing.scene import lay_out
@@ -121,3 +121,12 @@ def test_an_unwritable_place_is_bad_input(qapp, tmp_path):
     for name in ("renstra.png", "renstra.svg"):
         with pytest.raises(InputError, match="tidak dapat ditulis"):
             write_images(seed("poncokusumo-2018-renstra"), tmp_path / "tidak-ada" / name)
+
+
+def test_stopped_after_the_first_page_leaves_no_file(qapp, tmp_path):
+    seen = []
+    with pytest.raises(Cancelled):
+        write_images(forty_steps(), tmp_path / "musrenbang.png",
+                     progress=lambda done, total: seen.append((done, total)) or False)
+    assert seen == [(1, len(lay_out(forty_steps()).pages))]
+    assert list(tmp_path.iterdir()) == []

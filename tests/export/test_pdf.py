@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from kecamatan_desktop.domain.errors import Cancelled
 from kecamatan_desktop.export.pdf_document import write_book_pdf, write_sop_pdf
 from kecamatan_desktop.export.pdf_fonts import measure
 from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE
@@ -121,7 +122,9 @@ def test_book_contents_name_the_real_start_pages(catalogue_db, tmp_path):
         book = printing.load_book("Kecamatan Poncokusumo", session=session)
     seen = []
     path = write_book_pdf(book, tmp_path / "buku.pdf", progress=lambda i, n: seen.append((i, n)))
-    assert seen[-1] == (9, 9)
+    # one step per SOP drawn, then every page of ReportLab's two passes; never backwards
+    assert seen[-1][0] == seen[-1][1] > 9 + 2 * 25
+    assert [d for d, _ in seen] == sorted(d for d, _ in seen)
     reader = PdfReader(path)
     texts = [p.extract_text() for p in reader.pages]
     toc_page = next(i for i, t in enumerate(texts) if "DAFTAR ISI" in t)
@@ -219,3 +222,13 @@ def test_office_logo_is_printed_on_the_identity_sheet(catalogue_db, tmp_path):
     assert len(images) == 1
     plain = PdfReader(write_sop_pdf(seed_sop("poncokusumo-2018-renja"), tmp_path / "p.pdf"))
     assert len(plain.pages[1].images) == 0
+
+
+def test_book_stopped_by_progress_leaves_no_file(catalogue_db, tmp_path):
+    with catalogue_db.session() as session:
+        book = printing.load_book("Kecamatan Poncokusumo", session=session)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(Cancelled):
+        write_book_pdf(book, out / "buku.pdf", progress=lambda done, total: done < 20)
+    assert list(out.iterdir()) == []

@@ -25,3 +25,15 @@ def workspace(qtbot, catalogue_db):
     w.page.show_error = lambda title, text: w.errors.append(text)
     w.page.show_info = lambda title, text: None
     return w
+
+
+@pytest.fixture
+def finish(qtbot):
+    """Wait for a Task (ui/worker.py) to end and give back its result (None if it failed)."""
+
+    def wait(task, timeout: int = 30000):
+        assert task is not None
+        qtbot.waitUntil(lambda: task.done, timeout=timeout)
+        return task.result
+
+    return wait

@@ -30,49 +30,45 @@ def window(qtbot, catalogue_db, tmp_path):
     return w
 
 
-def test_export_pdf_of_the_selected_sop(window, tmp_path):
+def test_export_pdf_of_the_selected_sop(window, tmp_path, finish):
     window.select_sop("poncokusumo-2018-renstra")
     window.printing.ask_pdf_path = lambda suggested: tmp_path / suggested
     window.printing.export_pdf_action.trigger()
+    finish(window.printing.task)
     path = tmp_path / "poncokusumo-2018-renstra.pdf"
     reader = PdfReader(path)
     assert len(reader.pages) == 3
     assert window.dialogs.infos and str(path) in window.dialogs.infos[-1]
 
 
-def test_a4_paper_from_the_menu(window, tmp_path):
+def test_a4_paper_from_the_menu(window, tmp_path, finish):
     window.select_sop("poncokusumo-2018-renstra")
     window.printing.paper_actions["a4"].trigger()
     window.printing.ask_pdf_path = lambda suggested: tmp_path / "a4.pdf"
-    window.printing.export_pdf()
+    finish(window.printing.export_pdf())
     assert round(float(PdfReader(tmp_path / "a4.pdf").pages[0].mediabox.width), 2) == 595.28
 
 
-def test_print_opens_the_pdf_in_the_viewer(window):
+def test_print_opens_the_pdf_in_the_viewer(window, finish):
     opened = []
     window.printing.open_in_viewer = lambda path: opened.append(path) or True
     window.select_sop("poncokusumo-2018-lkj")
     window.printing.print_action.trigger()
+    finish(window.printing.task)
     assert len(opened) == 1 and opened[0].exists()
     assert "PENYUSUNAN LAPORAN KINERJA (LKJ)" in PdfReader(opened[0]).pages[0].extract_text()
 
 
-def test_print_book_with_progress(window, tmp_path):
+def test_print_book_with_progress(window, tmp_path, finish):
     window.printing.ask_office = lambda offices: offices[1]
     window.printing.ask_pdf_path = lambda suggested: tmp_path / suggested
-    labels = []
-    original = window.printing.make_progress
-
-    def progress():
-        dialog = original()
-        dialog.canceled.connect(lambda: None)
-        dialog.setLabelText = lambda text, d=dialog: labels.append(text)
-        return dialog
-
-    window.printing.make_progress = progress
-    path = window.printing.print_book()
+    task = window.printing.print_book()
+    seen = []
+    task.progressed.connect(lambda done, total: seen.append((done, total)))
+    path = finish(task)
     assert path.name == "Buku SOP Kecamatan Ngantang.pdf"
-    assert labels[-1].endswith("(12 dari 12 SOP)")
+    assert seen and seen[-1][0] == seen[-1][1] > 12  # SOPs drawn, then pages laid out
+    assert window.dialogs.infos and str(path) in window.dialogs.infos[-1]
     # Ngantang: cover, table of contents, then 12 SOPs of cover + identity sheet each
     assert len(PdfReader(path).pages) == 2 + 12 * 2
 

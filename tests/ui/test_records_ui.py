@@ -176,7 +176,7 @@ def test_periksa_basis_data_runs_off_the_gui_thread(qtbot, catalogue_db, tmp_pat
     check = window.check_database()
     qtbot.waitUntil(lambda: bool(told), timeout=20000)
     assert told[-1] == (told[-1][0], True) and "Basis data utuh" in told[-1][0]
-    assert check.worker.isFinished() or check.worker.wait(5000)
+    assert check.task.done and check.result == []
 
 
 @pytest.fixture(autouse=True)
