@@ -25,6 +25,7 @@ from kecamatan_desktop.services import backups
 from kecamatan_desktop.services.backups import BackupFile
 from kecamatan_desktop.services.session import Database
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.worker import run_task
 
 
 def _when(made_at: datetime) -> str:
@@ -123,8 +124,11 @@ class BackupActions(QObject):
         self.backup_action.triggered.connect(self.backup)
         self.restore_action.triggered.connect(self.restore)
         self.restore_action.setEnabled(not db.read_only)
+        self.task = None  # the last backup started; tests wait on it
 
-    def backup(self) -> Path | None:
+    def backup(self):
+        """Copy the database to the chosen file off the GUI thread (a large file takes a
+        while); returns the running task (`self.task`)."""
         suggested = backups.backup_name(self.db.path, "manual")
         try:
             suggested.parent.mkdir(exist_ok=True)
@@ -133,13 +137,13 @@ class BackupActions(QObject):
         target = self.ask_backup_path(suggested)
         if target is None:
             return None
-        try:
-            path = backups.backup_to(self.db.path, target)
-        except (InputError, StoreError) as exc:
-            self.window.show_error(strings.BACKUP_FAILED, str(exc))
-            return None
-        self.window.show_info(strings.BACKUP_TITLE, strings.BACKUP_DONE.format(path=path))
-        return path
+        self.task = run_task(
+            self.window, lambda progress: backups.backup_to(self.db.path, target),
+            title=strings.BACKUP_TITLE, label=strings.BACKUP_WRITING.format(path=target),
+            done=lambda path: self.window.show_info(strings.BACKUP_TITLE,
+                                                    strings.BACKUP_DONE.format(path=path)),
+            failed=lambda text: self.window.show_error(strings.BACKUP_FAILED, text))
+        return self.task
 
     def restore(self) -> Path | None:
         if not self.window.edit_session.resolve_unsaved():

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.events = events or CatalogueEvents(self)
         self.offices: list[str] = []
         self._reverting_selection = False
+        self.task = None  # the last long task started here (ui/worker.py); tests wait on it
         self.attached = False
         self._painted = False
         self._show_path(db.path if db is not None else Path(path))
@@ -487,25 +488,45 @@ class MainWindow(QMainWindow):
     def show_history(self) -> None:
         self.tabs.setCurrentWidget(self.revision_history)
 
-    def import_files(self) -> None:
+    def import_files(self):
+        """Read and check the chosen files off the GUI thread, ask before replacing, then
+        import them in a second task; returns the running task (tests wait on `self.task`)."""
         if not self.edit_session.resolve_unsaved():
-            return
+            return None
         paths = self.ask_import_paths()
         if not paths:
-            return
+            return None
         from kecamatan_desktop.services import catalogue
+        from kecamatan_desktop.ui.worker import run_task
 
-        try:
+        def read(progress):
             sops = catalogue.read_sop_files(paths)
             existing = {s.id for s in call(self.db, catalogue.list_sops, include_archived=True)}
-            clash = sorted(existing & {sop.id for sop in sops})
+            return sops, sorted(existing & {sop.id for sop in sops})
+
+        def store(sops, clash: list[str]) -> None:
+            # an SOP another PC added meanwhile is refused by the import as a clash
+            self.task = run_task(
+                self, lambda progress: call(self.db, catalogue.import_sops, sops,
+                                            replace=bool(clash)),
+                title=strings.IMPORT_TITLE, label=strings.IMPORT_STORING.format(count=len(sops)),
+                done=self._imported, failed=failed)
+
+        def checked(found) -> None:
+            sops, clash = found
             if clash and not self.ask_replace(clash):
                 return
-            # an SOP another PC added meanwhile is refused by the import as a clash
-            result = call(self.db, catalogue.import_sops, sops, replace=bool(clash))
-        except (InputError, StoreError) as exc:
-            self.show_error(strings.IMPORT_FAILED, str(exc))
-            return
+            store(sops, clash)
+
+        def failed(text: str) -> None:
+            self.show_error(strings.IMPORT_FAILED, text)
+
+        self.task = run_task(self, read, title=strings.IMPORT_TITLE,
+                             label=strings.IMPORT_READING.format(count=len(paths)),
+                             done=checked, failed=failed)
+        return self.task
+
+    def _imported(self, result) -> None:
         self.events.sops_changed.emit([*result.added, *result.revised])
         if result.added or result.revised:
             self.select_sop((result.added or result.revised)[0])

@@ -39,6 +39,8 @@ IMPORT_EXISTS = (
 )
 IMPORT_DONE = "{added} SOP ditambahkan, {revised} SOP mendapat revisi baru."
 IMPORT_FAILED = "Impor gagal"
+IMPORT_READING = "Membaca dan memeriksa {count} berkas…"
+IMPORT_STORING = "Menyimpan {count} SOP ke katalog…"
 EXPORT_TITLE = "Ekspor SOP"
 EXPORT_FILTER = "Berkas SOP (*.json)"
 EXPORT_NOTHING = "Pilih dulu SOP yang akan diekspor."
@@ -428,6 +430,7 @@ ACTION_RESTORE = "P&ulihkan…"
 BACKUP_TITLE = "Cadangkan basis data"
 BACKUP_FILTER = "Basis data Kecamatan Desktop (*.db);;Semua berkas (*)"
 BACKUP_DONE = "Cadangan disimpan di {path}."
+BACKUP_WRITING = "Mencadangkan basis data ke {path}…"
 BACKUP_FAILED = "Cadangan gagal"
 RESTORE_TITLE = "Pulihkan basis data"
 RESTORE_INTRO = (
@@ -464,6 +467,8 @@ DB_OPEN_OTHER = "Pilih basis data"
 
 # work running in the background (ui/worker.py)
 TASK_CANCEL = "Batal"
+TASK_WRITING = "Menulis berkas…"
+TASK_ROWS = "Menulis baris {done} dari {total}…"
 TASK_STOPPING = "Menghentikan…"
 TASK_OS_FAILED = "Berkas {path} tidak dapat dipakai: {reason}."
 TASK_OS_DENIED = ("tidak ada izin menulis di sana (berkas terbuka di program lain, atau folder "

@@ -32,6 +32,12 @@ class Dialogs:
         window.show_info = lambda title, text: self.infos.append(text)
 
 
+def import_through_menu(qtbot, window) -> None:
+    """Berkas → Impor…, waiting for its tasks (reading, then storing) to end."""
+    window.action_import.trigger()
+    qtbot.waitUntil(lambda: window.task is not None and window.task.done, timeout=30000)
+
+
 @pytest.fixture
 def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
@@ -118,21 +124,21 @@ def test_sop_without_steps_invites_drawing(window):
     assert "065 / /35.07.27/2021" in window.identity_view.toPlainText()
 
 
-def test_import_through_the_menu(window, dialogs, tmp_path, catalogue_db):
+def test_import_through_the_menu(qtbot, window, dialogs, tmp_path, catalogue_db):
     data = seed_dict()
     data["id"] = "poncokusumo-2027-renja"
     data["name"] = "Penyusunan Renja 2027"
     path = tmp_path / "renja-2027.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     dialogs.open_paths = [path]
-    window.action_import.trigger()
+    import_through_menu(qtbot, window)
     assert dialogs.errors == []
     assert window.list_model.rowCount() == 22
     assert window.selected_sop_id() == "poncokusumo-2027-renja"
     assert window.title_label.text() == "Penyusunan Renja 2027"
 
 
-def test_bad_import_shows_the_problem_and_changes_nothing(window, dialogs, tmp_path,
+def test_bad_import_shows_the_problem_and_changes_nothing(qtbot, window, dialogs, tmp_path,
                                                            catalogue_db):
     data = seed_dict()
     data["id"] = "uji"
@@ -140,7 +146,7 @@ def test_bad_import_shows_the_problem_and_changes_nothing(window, dialogs, tmp_p
     path = tmp_path / "buruk.json"
     path.write_text(json.dumps(data), encoding="utf-8")
     dialogs.open_paths = [path]
-    window.action_import.trigger()
+    import_through_menu(qtbot, window)
     assert len(dialogs.errors) == 1
     assert "buruk.json" in dialogs.errors[0] and "steps[3].role" in dialogs.errors[0]
     with catalogue_db.session() as session:
@@ -148,17 +154,17 @@ def test_bad_import_shows_the_problem_and_changes_nothing(window, dialogs, tmp_p
     assert window.list_model.rowCount() == 21
 
 
-def test_reimport_asks_and_declining_keeps_the_revision(window, dialogs, tmp_path,
+def test_reimport_asks_and_declining_keeps_the_revision(qtbot, window, dialogs, tmp_path,
                                                         catalogue_db):
     path = tmp_path / "renja.json"
     path.write_text(json.dumps(seed_dict()), encoding="utf-8")
     dialogs.open_paths = [path]
     dialogs.replace = False
-    window.action_import.trigger()
+    import_through_menu(qtbot, window)
     with catalogue_db.session() as session:
         assert catalogue.get_sop("poncokusumo-2018-renja", session=session).revision == 1
     dialogs.replace = True
-    window.action_import.trigger()
+    import_through_menu(qtbot, window)
     with catalogue_db.session() as session:
         assert catalogue.get_sop("poncokusumo-2018-renja", session=session).revision == 2
     window.select_sop("poncokusumo-2018-renja")

@@ -16,7 +16,8 @@ from kecamatan_desktop.ui.rounds.dashboard_model import RoundIdRole
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=WIB)
 
 
-def test_a_whole_renja_round_through_the_window(qtbot, workspace, catalogue_db, tmp_path):
+def test_a_whole_renja_round_through_the_window(qtbot, workspace, catalogue_db, tmp_path,
+                                                finish):
     w = workspace
     w.ask_start = lambda sop, defaults, names, *rest: (
         "Renja 2027", {"Tim": "Budi Santoso", "Staf": "Dewi Lestari"}, T0)
@@ -61,7 +62,7 @@ def test_a_whole_renja_round_through_the_window(qtbot, workspace, catalogue_db, 
         assert s.exec(select(RoundRow)).one().loops == 1
     # the report PDF
     w.page.ask_save_path = lambda suggested, f: tmp_path / "laporan.pdf"
-    path = w.page.print_report()
+    path = finish(w.page.print_report())
     text = "\n".join(p.extract_text() for p in PdfReader(path).pages)
     assert "putaran balik: 1" in text and "Dewi Lestari" in text
     squashed = "".join(text.split())
@@ -139,7 +140,8 @@ def test_officer_directory_adds_and_refuses(qtbot, catalogue_db):
     assert "Hendra Wijaya" in names
 
 
-def test_monitoring_and_evaluation_forms_print(qtbot, workspace, catalogue_db, tmp_path):
+def test_monitoring_and_evaluation_forms_print(qtbot, workspace, catalogue_db, tmp_path,
+                                                finish):
     from kecamatan_desktop.ui.rounds.forms import EvaluationDialog, MonitoringDialog
 
     w = workspace
@@ -150,7 +152,7 @@ def test_monitoring_and_evaluation_forms_print(qtbot, workspace, catalogue_db, t
     assert monitor.table.rowCount() == 12
     monitor.table.item(0, 3).setText("Disposisi cepat")
     monitor.ask_save_path = lambda suggested: tmp_path / "monitoring.pdf"
-    text = "\n".join(p.extract_text() for p in PdfReader(monitor.print_pdf()).pages)
+    text = "\n".join(p.extract_text() for p in PdfReader(finish(monitor.print_pdf())).pages)
     assert "Disposisi cepat" in text
     evaluation = EvaluationDialog(catalogue_db, "poncokusumo-2018-renja")
     qtbot.addWidget(evaluation)
@@ -160,7 +162,7 @@ def test_monitoring_and_evaluation_forms_print(qtbot, workspace, catalogue_db, t
     evaluation.ask_save_path = lambda suggested: tmp_path / "evaluasi.pdf"
     form = evaluation.filled_form()
     assert [a.answer for a in form.answers[:3]] == [True, None, False]
-    text = "\n".join(p.extract_text() for p in PdfReader(evaluation.print_pdf()).pages)
+    text = "\n".join(p.extract_text() for p in PdfReader(finish(evaluation.print_pdf())).pages)
     assert "Langkah 3 terlalu umum" in text
 
 
@@ -192,7 +194,7 @@ def test_calendar_dialog_days_off_and_hours(qtbot, catalogue_db):
         assert calendar.working_hours(session=s).days[5] == ((480, 720),)
 
 
-def test_dashboard_exports_the_listed_rounds(qtbot, workspace, tmp_path):
+def test_dashboard_exports_the_listed_rounds(qtbot, workspace, tmp_path, finish):
     from openpyxl import load_workbook
 
     w = workspace
@@ -201,6 +203,6 @@ def test_dashboard_exports_the_listed_rounds(qtbot, workspace, tmp_path):
     w.dashboard.ask_save_path = lambda suggested: tmp_path / "putaran.xlsx"
     infos = []
     w.dashboard.show_info = infos.append
-    path = w.dashboard.export_listed()
+    path = finish(w.dashboard.export_listed())
     assert load_workbook(path)["Peristiwa"].max_row == 2
     assert infos and "1 putaran" in infos[0]

@@ -46,7 +46,7 @@ def window(qtbot, catalogue_db, settings, dialogs):
     return make_window(qtbot, catalogue_db, settings, dialogs)
 
 
-def test_cadangkan_writes_a_whole_copy_where_the_user_chose(window, dialogs, tmp_path):
+def test_cadangkan_writes_a_whole_copy_where_the_user_chose(qtbot, window, dialogs, tmp_path):
     suggested = []
     target = tmp_path / "flashdisk.db"
 
@@ -56,6 +56,7 @@ def test_cadangkan_writes_a_whole_copy_where_the_user_chose(window, dialogs, tmp
 
     window.backups.ask_backup_path = ask
     window.backups.backup_action.trigger()
+    qtbot.waitUntil(lambda: window.backups.task.done, timeout=30000)
     assert suggested[0].parent == window.db.path.parent / "backups"
     assert suggested[0].name.endswith("-manual.db")
     con = sqlite3.connect(target)

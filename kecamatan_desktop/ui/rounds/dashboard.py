@@ -19,13 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import catalogue, history
 from kecamatan_desktop.services import officers as officer_service
-from kecamatan_desktop.services import rounds as round_service
 from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard_model import DashboardModel, RoundIdRole
+from kecamatan_desktop.ui.worker import run_task
 
 
 class Dashboard(QWidget):
@@ -145,20 +144,18 @@ class Dashboard(QWidget):
 
     def export_listed(self):
         """The rounds now listed (filters applied), every pass and event, to one workbook."""
-        from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx  # openpyxl: late
-
         ids = [self.model.summary(r).id for r in range(self.model.rowCount())]
         path = self.ask_save_path("putaran.xlsx")
         if path is None:
             return None
-        try:
-            details = [call(self.db, round_service.get_round, i) for i in ids]
-            write_rounds_xlsx(details, path)
-        except (InputError, StoreError, OSError) as exc:
-            QMessageBox.warning(self, strings.ERROR_TITLE, str(exc))
-            return None
-        self.show_info(strings.ROUNDS_XLSX_DONE.format(count=len(ids), path=path))
-        return path
+        self.task = run_task(
+            self, lambda progress: call(self.db, _write_workbook, ids, path, progress),
+            title=strings.ROUNDS_XLSX,
+            label=lambda done, total: strings.TASK_ROWS.format(done=done, total=total),
+            done=lambda written: self.show_info(
+                strings.ROUNDS_XLSX_DONE.format(count=len(ids), path=written)),
+            failed=lambda text: QMessageBox.warning(self, strings.ERROR_TITLE, text))
+        return self.task
 
     def ask_save_path(self, suggested: str):
         path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_XLSX, suggested,
@@ -172,3 +169,12 @@ class Dashboard(QWidget):
         index = self.table.currentIndex()
         if index.isValid():
             self.round_opened.emit(index.data(RoundIdRole))
+
+
+def _write_workbook(ids: list[int], path: Path, progress, *, session) -> Path:
+    """The workbook streams rows from the database while it is written, in one session."""
+    from kecamatan_desktop.export.spreadsheet import write_workbook  # openpyxl: late
+    from kecamatan_desktop.services.workbook import rounds_workbook
+
+    return write_workbook(rounds_workbook(session=session, round_ids=ids), path,
+                          progress=progress)

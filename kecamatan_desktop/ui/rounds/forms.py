@@ -30,6 +30,7 @@ from kecamatan_desktop.export.pdf_rounds import write_evaluation_form, write_mon
 from kecamatan_desktop.services import monitoring
 from kecamatan_desktop.services.session import Database, call
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.worker import run_task
 
 NOT_REACHED_TEXT = "#808080"  # rows of steps no round came to: nothing to judge
 
@@ -115,8 +116,10 @@ class MonitoringDialog(QDialog):
         path = self.ask_save_path("monitoring-sop.pdf")
         if path is None:
             return None
-        write_monitoring_form(self.edited_form(), path)
-        return path
+        form = self.edited_form()
+        self.task = print_task(self, lambda progress: write_monitoring_form(form, path),
+                               strings.MONITORING_TITLE, self.show_error)
+        return self.task
 
     def ask_save_path(self, suggested: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_PDF, suggested,
@@ -175,10 +178,19 @@ class EvaluationDialog(QDialog):
         path = self.ask_save_path("evaluasi-sop.pdf")
         if path is None:
             return None
-        write_evaluation_form(self.filled_form(), path)
-        return path
+        form = self.filled_form()
+        self.task = print_task(
+            self, lambda progress: write_evaluation_form(form, path), strings.EVALUATION_TITLE,
+            lambda text: QMessageBox.warning(self, strings.EVALUATION_TITLE, text))
+        return self.task
 
     def ask_save_path(self, suggested: str) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_PDF, suggested,
                                               strings.PDF_FILTER)
         return Path(path) if path else None
+
+
+def print_task(dialog: QDialog, work, title: str, show_error):
+    """A form's PDF written off the GUI thread; the task ends quietly when it is written."""
+    return run_task(dialog, work, title=title, label=strings.TASK_WRITING, done=lambda _: None,
+                    failed=show_error)

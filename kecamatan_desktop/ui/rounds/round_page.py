@@ -34,6 +34,7 @@ from kecamatan_desktop.ui.rounds.dashboard_model import hours_text, when_text
 from kecamatan_desktop.ui.rounds.dialogs import Choices, CompleteStepDialog, CorrectEventDialog
 from kecamatan_desktop.ui.rounds.overlay import LATE, LOOP, draw_round
 from kecamatan_desktop.ui.rounds.rows_model import RowsModel
+from kecamatan_desktop.ui.worker import run_task
 
 LATE_ROW = QColor("#f8d7d3")
 
@@ -235,29 +236,33 @@ class RoundPage(QWidget):
         path = self.ask_save_path(f"putaran-{self.detail.id}.pdf", strings.PDF_FILTER)
         if path is None:
             return None
-        from kecamatan_desktop.export.pdf_rounds import write_round_report  # ReportLab: late
+        detail = self.detail
 
-        try:
-            write_round_report(self.detail, path)
-        except OSError as exc:
-            self.show_error(strings.ERROR_TITLE, str(exc))
-            return None
-        self.show_info(strings.ACTION_REPORT, strings.DONE_SAVED.format(path=path))
-        return path
+        def work(progress) -> Path:
+            from kecamatan_desktop.export.pdf_rounds import write_round_report  # ReportLab
+
+            return write_round_report(detail, path)
+        return self._start(work, strings.ACTION_REPORT)
 
     def export_xlsx(self) -> Path | None:
         path = self.ask_save_path(f"putaran-{self.detail.id}.xlsx", strings.XLSX_FILTER)
         if path is None:
             return None
-        from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx  # openpyxl: late
+        detail = self.detail
 
-        try:
-            write_rounds_xlsx([self.detail], path)
-        except OSError as exc:
-            self.show_error(strings.ERROR_TITLE, str(exc))
-            return None
-        self.show_info(strings.ACTION_XLSX, strings.DONE_SAVED.format(path=path))
-        return path
+        def work(progress) -> Path:
+            from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx
+
+            return write_rounds_xlsx([detail], path, progress=progress)
+        return self._start(work, strings.ACTION_XLSX)
+
+    def _start(self, work, title: str):
+        """A file written off the GUI thread; its task is kept in `self.task`."""
+        self.task = run_task(
+            self, work, title=title, label=strings.TASK_WRITING,
+            done=lambda path: self.show_info(title, strings.DONE_SAVED.format(path=path)),
+            failed=lambda text: self.show_error(strings.ERROR_TITLE, text))
+        return self.task
 
     def open_monitoring(self) -> None:
         from kecamatan_desktop.ui.rounds.forms import MonitoringDialog
