@@ -33,3 +33,14 @@ def iso_waktu(at: datetime | None, tz: tzinfo) -> str | None:
 def wall_clock(at: datetime | None, tz: tzinfo) -> datetime | None:
     """The office's wall-clock time without a zone, for formats that have none (Excel)."""
     return at.astimezone(tz).replace(tzinfo=None) if at else None
+
+
+def wall_clock_stored(text: str | datetime | None, tz: tzinfo) -> datetime | None:
+    """`wall_clock` of a time as the database keeps it (naive UTC, as text or datetime),
+    read without building an aware datetime first: a big export reads millions."""
+    if text is None:
+        return None
+    value = datetime.fromisoformat(text) if isinstance(text, str) else text
+    if value.tzinfo is not None:
+        return wall_clock(value, tz)
+    return value + tz.utcoffset(None)

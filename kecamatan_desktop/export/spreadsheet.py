@@ -1,23 +1,25 @@
-"""Excel workbooks (.xlsx) of round logs, for the office's SAKIP reports.
+"""Excel workbooks (.xlsx) of round logs and monitoring forms, for the office's SAKIP
+reports.
 
-Written in openpyxl's write-only mode, row by row as the rows stream in (memory and time
-grow with the rows, not with their square), to a temporary file in the same folder that
-replaces the target only when whole: a cancelled or failed export leaves no half file.
+The rounds workbook streams its rows into the file as they come (export/xlsx_stream.py:
+time and memory grow with the rows, not with their square); the small monitoring workbook
+is openpyxl's write-only mode. Both go to a temporary file in the same folder that replaces
+the target only when whole: a cancelled or failed export leaves no half file.
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from datetime import datetime
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from kecamatan_desktop.domain.errors import Cancelled
+from kecamatan_desktop.export.xlsx_stream import StreamingWorkbook
 from kecamatan_desktop.services.monitoring import MonitoringForm
 from kecamatan_desktop.services.rounds import RoundDetail
 from kecamatan_desktop.services.workbook import (
@@ -28,9 +30,7 @@ from kecamatan_desktop.services.workbook import (
     workbook_of_details,
 )
 
-LATE = PatternFill("solid", fgColor="F8D7D3")
 BOLD = Font(bold=True)
-TIME_FORMAT = "yyyy-mm-dd hh:mm"
 PROGRESS_EVERY = 1_000  # rows between two progress reports
 
 Progress = Callable[[int, int], bool] | None
@@ -50,27 +50,10 @@ class _Rows:
             raise Cancelled("Ekspor dibatalkan; tidak ada berkas yang ditulis")
 
 
-def _sheet(wb: Workbook, title: str, header: tuple[str, ...], rows: Iterable[list],
-           counter: _Rows, late_column: int | None = None) -> None:
-    ws = wb.create_sheet(title)
-    ws.freeze_panes = "A2"
-    _rows_under_header(ws, header, rows, counter, late_column)
-
-
-def _rows_under_header(ws, header: tuple[str, ...], rows: Iterable[list],
-                       counter: _Rows | None = None, late_column: int | None = None) -> None:
-    """A bold header, then the rows; a late row filled, times in the office's format."""
+def _rows_under_header(ws, header: tuple[str, ...], rows: Iterable[list]) -> None:
+    """A bold header, then the rows (openpyxl, for the small monitoring workbook)."""
     for i, name in enumerate(header, 1):
-        ws.column_dimensions[get_column_letter(i)].width = max(10, min(45, len(name) + 4))
-
-    def cell(value, fill=None):
-        c = WriteOnlyCell(ws, value)
-        if isinstance(value, datetime):
-            c.number_format = TIME_FORMAT
-        if fill is not None:
-            c.fill = fill
-        return c
-
+        ws.column_dimensions[get_column_letter(i)].width = _width(name)
     head = []
     for name in header:
         c = WriteOnlyCell(ws, name)
@@ -78,27 +61,20 @@ def _rows_under_header(ws, header: tuple[str, ...], rows: Iterable[list],
         head.append(c)
     ws.append(head)
     for row in rows:
-        if late_column is not None and row[late_column] == "Ya":
-            ws.append([cell(v, LATE) for v in row])
-        else:
-            ws.append([cell(v) if isinstance(v, datetime) else v for v in row])
-        if counter is not None:
-            counter.tick()
+        ws.append(row)
 
 
-def _save_whole(path: Path, fill: Callable[[Workbook], None]) -> Path:
-    """Build the workbook into a temporary file beside `path`, then put it in place."""
+def _width(name: str) -> int:
+    return max(10, min(45, len(name) + 4))
+
+
+def _save_whole(path: Path, write: Callable[[Path], None]) -> Path:
+    """Write into a temporary file beside `path`, then put it in place: a failed or
+    cancelled export leaves neither a half file nor the temporary one."""
     path = Path(path)
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    wb = Workbook(write_only=True)
     try:
-        try:
-            fill(wb)
-        except BaseException:
-            for ws in wb.worksheets:  # end each sheet's scratch file, which openpyxl keeps
-                ws.close()
-            raise
-        wb.save(temp)
+        write(temp)
         os.replace(temp, path)
     finally:
         temp.unlink(missing_ok=True)
@@ -110,11 +86,15 @@ def write_workbook(book: RoundsWorkbook, path: Path, *, progress: Progress = Non
     `progress(done, total)` is told every thousand rows; False cancels (Cancelled)."""
     counter = _Rows(book.passes + book.events, progress)
 
-    def fill(wb: Workbook) -> None:
-        _sheet(wb, "Langkah", STEP_HEADER, book.step_rows, counter, late_column=LATE_COLUMN)
-        _sheet(wb, "Peristiwa", EVENT_HEADER, book.event_rows, counter)
+    def write(temp: Path) -> None:
+        with StreamingWorkbook(temp) as wb:
+            for title, header, rows, late in (
+                    ("Langkah", STEP_HEADER, book.step_rows, LATE_COLUMN),
+                    ("Peristiwa", EVENT_HEADER, book.event_rows, None)):
+                wb.sheet(title, header, rows, widths=[_width(h) for h in header],
+                         late_column=late, on_row=counter.tick)
 
-    return _save_whole(path, fill)
+    return _save_whole(path, write)
 
 
 MONITORING_HEADER = ("No", "Prosedur", "Penilaian terhadap Penerapan",
@@ -127,7 +107,8 @@ def write_monitoring_xlsx(forms: Iterable[MonitoringForm], path: Path, *,
     forms = list(forms)
     counter = _Rows(len(forms), progress)
 
-    def fill(wb: Workbook) -> None:
+    def write(temp: Path) -> None:
+        wb = Workbook(write_only=True)
         used: set[str] = set()
         for i, form in enumerate(forms, 1):
             title = form.sop_name[:26].strip(" []:*?/\\") or "SOP"
@@ -142,9 +123,15 @@ def write_monitoring_xlsx(forms: Iterable[MonitoringForm], path: Path, *,
             for line in heading:
                 ws.append(line)
             _rows_under_header(ws, MONITORING_HEADER, rows)
-            counter.tick()
+            try:
+                counter.tick()
+            except Cancelled:
+                for sheet in wb.worksheets:  # end openpyxl's scratch file of each sheet
+                    sheet.close()
+                raise
+        wb.save(temp)
 
-    return _save_whole(path, fill)
+    return _save_whole(path, write)
 
 
 def write_rounds_xlsx(details: Iterable[RoundDetail], path: Path, *,

@@ -11,15 +11,15 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
-from sqlalchemy import func
+from sqlalchemy import String, func, type_coerce
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain import rounds as machine
 from kecamatan_desktop.domain.calendar import OfficeCalendar
 from kecamatan_desktop.domain.rounds import EventKind, event_details
-from kecamatan_desktop.domain.tanggal import wall_clock
+from kecamatan_desktop.domain.tanggal import wall_clock, wall_clock_stored
 from kecamatan_desktop.domain.zones import zone, zone_name
 from kecamatan_desktop.services.calendar import office_calendar
 from kecamatan_desktop.services.catalogue import revision_sops, sop_row
@@ -50,31 +50,46 @@ class RoundsWorkbook:
 
 
 def _step_row(rid, title, sop_name, revision, position, sop, officer, received, handed,
-              standard, worked, late, decision, output, note, tz, corrected) -> list:
+              standard, worked, late, decision, output, note, zone_text, corrected) -> list:
     step = sop.steps[position - 1]
     return [rid, title, sop_name, revision, position, step.no, step.activity, step.role,
-            officer, wall_clock(received, tz), wall_clock(handed, tz), standard, worked,
-            "Ya" if late else "Tidak", decision or "", output, note, zone_name(tz),
-            "Ya" if corrected else ""]
+            officer, received, handed, standard, worked, "Ya" if late else "Tidak",
+            decision or "", output, note, zone_text, "Ya" if corrected else ""]
 
 
-def _event_row(rid, e, tz, corrected_by) -> list:
-    return [rid, e.seq, machine.EVENT_LABELS[EventKind(e.kind)], wall_clock(e.occurred_at, tz),
-            wall_clock(e.entered_at, tz), e.entered_by, e.position, e.officer,
-            e.decision or "", e.output, event_details(e, tz) if e.corrects else e.note,
-            zone_name(tz), e.corrects, ", ".join(map(str, corrected_by))]
+def _event_row(rid, e, tz, zone_text, corrected_by, occurred, entered) -> list:
+    return [rid, e.seq, LABELS[e.kind], occurred, entered, e.entered_by, e.position,
+            e.officer, e.decision or "", e.output,
+            event_details(e, tz) if e.corrects else e.note, zone_text, e.corrects,
+            ", ".join(map(str, corrected_by))]
+
+
+LABELS = {kind.value: label for kind, label in machine.EVENT_LABELS.items()}
 
 
 def workbook_of_details(details: Iterable[RoundDetail]) -> RoundsWorkbook:
     """The workbook of rounds already read (a round's page, a few rounds)."""
     details = list(details)
     steps = [_step_row(d.id, d.title, d.sop_name, d.sop_revision, s.position, d.sop, s.officer,
-                       s.received_at, s.handed_at, s.standard_minutes, s.working_minutes,
-                       s.late, s.decision, s.output, s.note, d.tz, s.corrected)
+                       wall_clock(s.received_at, d.tz), wall_clock(s.handed_at, d.tz),
+                       s.standard_minutes, s.working_minutes, s.late, s.decision, s.output,
+                       s.note, d.zone, s.corrected)
              for d in details for s in d.steps]
-    events = [_event_row(d.id, e, d.tz, e.corrected_by) for d in details for e in d.events]
+    events = [_event_row(d.id, e, d.tz, d.zone, e.corrected_by,
+                         wall_clock(e.occurred_at, d.tz), wall_clock(e.entered_at, d.tz))
+              for d in details for e in d.events]
     return RoundsWorkbook(rounds=len(details), passes=len(steps), events=len(events),
                           step_rows=steps, event_rows=events)
+
+
+def _text(column):
+    """A stored time as the database holds it: parsed by the export, not per value by
+    the column type (millions of rows)."""
+    return type_coerce(column, String)
+
+
+def _utc(text: str) -> datetime:
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 class _Reader:
@@ -112,12 +127,15 @@ class _Reader:
 
     def step_rows(self) -> Iterator[list]:
         p = RoundPassRow
+        conn = self.session.connection()
         for where in self.conditions:
             query = (select(RoundRow.id, RoundRow.title, SopRevisionRow.name,
                             SopRevisionRow.revision, p.revision_id, p.position, p.officer,
-                            p.received_at, p.handed_at, p.standard_minutes, p.working_minutes,
+                            _text(p.received_at), _text(p.handed_at), p.standard_minutes,
+                            p.working_minutes,
                             p.late, p.decision, p.output, p.note, p.corrected,
-                            OfficeRow.time_zone, RoundRow.hold_started, RoundRow.held_minutes)
+                            OfficeRow.time_zone, _text(RoundRow.hold_started),
+                            RoundRow.held_minutes)
                      .join(p, p.round_id == RoundRow.id)
                      .join(SopRevisionRow, SopRevisionRow.id == RoundRow.revision_id)
                      .join(SopRow, SopRow.id == RoundRow.sop_id)
@@ -125,19 +143,22 @@ class _Reader:
                      .order_by(RoundRow.started_at, RoundRow.id, p.ordinal))
             for (rid, title, name, revision, rev_id, position, officer, received, handed,
                  standard, worked, late, decision, output, note, corrected, zone_text,
-                 hold_started, held) in self.session.execute(query):
-                sop = self.sops[rev_id]
+                 hold_started, held) in conn.execute(query):
+                tz = zone(zone_text)
                 if worked is None:  # on a desk now: counted until now, as the page does
-                    calendar = self.calendar(zone_text, received)
-                    worked = max(0, calendar.working_minutes(received, hold_started or self.now)
-                                 - held)
+                    since = _utc(received)
+                    calendar = self.calendar(zone_text, since)
+                    until = _utc(hold_started) if hold_started else self.now
+                    worked = max(0, calendar.working_minutes(since, until) - held)
                     late = standard is not None and worked > standard
-                yield _step_row(rid, title, name, revision, position, sop, officer, received,
-                                handed, standard, worked, late, decision, output, note,
-                                zone(zone_text), corrected)
+                yield _step_row(rid, title, name, revision, position, self.sops[rev_id],
+                                officer, wall_clock_stored(received, tz),
+                                wall_clock_stored(handed, tz), standard, worked, late,
+                                decision, output, note, zone_name(tz), corrected)
 
     def event_rows(self) -> Iterator[list]:
         e = RoundEventRow
+        conn = self.session.connection()
         for where in self.conditions:
             fixes: dict[tuple[int, int], list[int]] = defaultdict(list)
             for rid, target, seq in self.session.execute(
@@ -145,16 +166,20 @@ class _Reader:
                     .where(e.kind == EventKind.CORRECTED.value,
                            e.round_id.in_(self._rounds(where)))):
                 fixes[rid, target].append(seq)
-            query = (select(e.round_id, e.seq, e.kind, e.occurred_at, e.entered_at,
-                            e.entered_by, e.position, e.officer, e.decision, e.output, e.note,
+            query = (select(e.round_id, e.seq, e.kind, _text(e.occurred_at).label("occurred"),
+                            _text(e.entered_at).label("entered"), e.entered_by, e.position,
+                            e.officer, e.decision, e.output, e.note,
                             e.corrects_seq.label("corrects"), e.changes, OfficeRow.time_zone)
                      .join(RoundRow, RoundRow.id == e.round_id)
                      .join(SopRow, SopRow.id == RoundRow.sop_id)
                      .join(OfficeRow, OfficeRow.id == SopRow.office_id).where(*where)
                      .order_by(RoundRow.started_at, RoundRow.id, e.seq))
-            for row in self.session.execute(query):
-                yield _event_row(row.round_id, row, zone(row.time_zone),
-                                 sorted(fixes.get((row.round_id, row.seq), ())))
+            for row in conn.execute(query):
+                tz = zone(row.time_zone)
+                yield _event_row(row.round_id, row, tz, zone_name(tz),
+                                 sorted(fixes.get((row.round_id, row.seq), ())),
+                                 wall_clock_stored(row.occurred, tz),
+                                 wall_clock_stored(row.entered, tz))
 
 
 def rounds_workbook(*, session: Session, round_ids: Iterable[int] | None = None,

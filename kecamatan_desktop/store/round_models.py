@@ -75,8 +75,9 @@ class RoundPassRow(SQLModel, table=True):
 
     __tablename__ = "round_pass"
     __table_args__ = (UniqueConstraint("round_id", "ordinal"),
+                      # covers the step statistics: no table row is read for them
                       Index("ix_round_pass_revision_position", "revision_id", "position",
-                            "working_minutes"),
+                            "working_minutes", "handed_at", "late", "decision"),
                       Index("ix_round_pass_sop_position", "sop_id", "position"))
 
     id: int | None = Field(default=None, primary_key=True)

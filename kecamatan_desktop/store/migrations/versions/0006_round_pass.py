@@ -46,7 +46,8 @@ def upgrade() -> None:
     )
     op.create_index("ix_round_pass_round_id", "round_pass", ["round_id"])
     op.create_index("ix_round_pass_revision_position", "round_pass",
-                    ["revision_id", "position", "working_minutes"])
+                    ["revision_id", "position", "working_minutes", "handed_at", "late",
+                     "decision"])
     op.create_index("ix_round_pass_sop_position", "round_pass", ["sop_id", "position"])
     op.create_index("ix_round_started_at", "round", ["started_at"])
     # the rounds recorded so far: their passes as their events give them
