@@ -9,7 +9,6 @@ the target only when whole: a cancelled or failed export leaves no half file.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from kecamatan_desktop.domain.errors import Cancelled
+from kecamatan_desktop.export.atomic import replacing_one
 from kecamatan_desktop.export.xlsx_stream import StreamingWorkbook
 from kecamatan_desktop.services.monitoring import MonitoringForm
 from kecamatan_desktop.services.rounds import RoundDetail
@@ -69,16 +69,11 @@ def _width(name: str) -> int:
 
 
 def _save_whole(path: Path, write: Callable[[Path], None]) -> Path:
-    """Write into a temporary file beside `path`, then put it in place: a failed or
-    cancelled export leaves neither a half file nor the temporary one."""
-    path = Path(path)
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    """Write into a temporary file beside `path`, then put it in place (export/atomic.py): a
+    failed or cancelled export leaves neither a half file nor the temporary one."""
+    with replacing_one(Path(path)) as temp:
         write(temp)
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-    return path
+    return Path(path)
 
 
 def write_workbook(book: RoundsWorkbook, path: Path, *, progress: Progress = None) -> Path:
