@@ -57,12 +57,19 @@ class RoundPage:
     stats: StepStatsView
 
 
+# the views of open rounds list every one; the others (thousands of finished rounds in a
+# few years) list the newest, and say how many there are: the export gives them all
+OPEN_VIEWS = ("aktif", "berjalan", "ditahan")
+NEWEST = 500
+
+
 @dataclass(frozen=True)
 class DashboardView:
     view: str
     rows: tuple[RoundSummary, ...]
     late: int  # how many of the rows are late now
     now: datetime
+    total: int = 0  # rounds in the view; more than len(rows) when only the newest are listed
 
 
 _STATS_SQL = text("""
@@ -126,9 +133,10 @@ def _standard(time: str | None, day_minutes: int) -> int | None:
 
 def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = None,
               officer: str | None = None, status: str | None = None,
-              now: datetime | None = None) -> DashboardView:
+              now: datetime | None = None, newest: int | None = NEWEST) -> DashboardView:
     """The Pelaksanaan dashboard: one query of plain columns (no ORM objects), working
-    minutes only for the rounds that are open, one calendar per office clock."""
+    minutes only for the rounds that are open, one calendar per office clock. The views of
+    finished or all rounds list the `newest` (None: every one) and count the rest."""
     if view not in VIEWS:
         raise InputError(f"Tampilan {view!r} tidak dikenal: pilih {', '.join(VIEWS)}")
     now = now or now_utc()
@@ -142,17 +150,26 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
              .join(SopRevisionRow, SopRevisionRow.id == RoundRow.revision_id)
              .outerjoin(StepRow, (StepRow.revision_id == RoundRow.revision_id)
                         & (StepRow.position == RoundRow.current_position - 1))
-             .outerjoin(LaneRow, LaneRow.id == StepRow.lane_id)
-             .order_by(RoundRow.since.is_(None), RoundRow.since, RoundRow.id))
+             .outerjoin(LaneRow, LaneRow.id == StepRow.lane_id))
+    counted = select(func.count()).select_from(RoundRow).join(SopRow,
+                                                              SopRow.id == RoundRow.sop_id)
+    conditions = []
     if VIEWS[view] is not None:
-        query = query.where(RoundRow.status.in_(VIEWS[view]))
+        conditions.append(RoundRow.status.in_(VIEWS[view]))
     if status:
-        query = query.where(RoundRow.status == status)
+        conditions.append(RoundRow.status == status)
     if sop_id:
-        query = query.where(SopRow.slug == sop_id)
+        conditions.append(SopRow.slug == sop_id)
     if officer:
-        query = query.where(RoundRow.holder == officer)
+        conditions.append(RoundRow.holder == officer)
+    query, counted = query.where(*conditions), counted.where(*conditions)
+    limited = newest is not None and view not in OPEN_VIEWS
+    if limited:
+        query = query.order_by(RoundRow.id.desc()).limit(newest)
+    else:
+        query = query.order_by(RoundRow.since.is_(None), RoundRow.since, RoundRow.id)
     rows = session.execute(query).all()
+    total = session.execute(counted).scalar_one() if limited else len(rows)
     zones: dict[str, tzinfo] = {}
     calendars: dict[str, OfficeCalendar] = {}
     standards: dict[str | None, int | None] = {}
@@ -183,4 +200,5 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
             current_step=position, step_no=step_no, lane=lane, holder=holder, since=since,
             working_minutes=worked, standard_minutes=standard, late=late, loops=loops, tz=tz,
             version=version))
-    return DashboardView(view=view, rows=tuple(out), late=sum(r.late for r in out), now=now)
+    return DashboardView(view=view, rows=tuple(out), late=sum(r.late for r in out), now=now,
+                         total=total)

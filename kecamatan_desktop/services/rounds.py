@@ -315,7 +315,8 @@ def list_rounds(*, session: Session, active_only: bool = False, sop_id: str | No
     from kecamatan_desktop.services.history import dashboard
 
     return list(dashboard(session=session, view="aktif" if active_only else "semua",
-                          sop_id=sop_id, officer=officer, status=status, now=now).rows)
+                          sop_id=sop_id, officer=officer, status=status, now=now,
+                          newest=None).rows)
 
 
 def change_stamp(*, session: Session) -> tuple[int, int]:

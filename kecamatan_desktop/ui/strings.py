@@ -272,6 +272,8 @@ REFRESH = "Muat ulang"
 DIRECTORY = "Daftar pegawai…"
 CALENDAR = "Kalender kantor…"
 COUNT = "{shown} putaran; {late} terlambat"
+COUNT_NEWEST = ("{shown} putaran terbaru dari {total}; {late} terlambat. Saring per SOP atau "
+                "pegawai, atau ekspor ke Excel untuk semuanya.")
 NOT_ASSIGNED = "(belum ditentukan)"
 
 START_TITLE = "Mulai putaran SOP"

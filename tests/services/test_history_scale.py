@@ -292,3 +292,19 @@ def test_office_monitoring_has_a_form_per_sop(databases):
     renja = next(f for f in office.forms if f.sop_name == one.sop_name)
     assert renja.rounds == one.rounds > 0 and renja.rows == one.rows
     assert sum(f.rounds for f in office.forms) > one.rounds
+
+
+def test_the_finished_views_list_the_newest_and_count_them_all(databases):
+    db, _opened = databases[200]
+    with db.session() as s:
+        everything = rounds.count_rounds(session=s)
+        shown = history.dashboard(session=s, view="semua", newest=50)
+        assert shown.total == everything > 200 and len(shown.rows) == 50
+        ids = [r.id for r in shown.rows]
+        assert ids == sorted(ids, reverse=True) and ids[0] == everything  # newest first
+        done = history.dashboard(session=s, view="selesai", newest=50)
+        assert {r.status for r in done.rows} == {"done"} and done.total > len(done.rows)
+        open_ = history.dashboard(session=s, view="aktif", newest=50)  # open: never cut
+        assert open_.total == len(open_.rows) and all(r.status in ("active", "on_hold")
+                                                      for r in open_.rows)
+        assert len(rounds.list_rounds(session=s)) == everything  # the CLI lists them all

@@ -120,7 +120,9 @@ class Dashboard(QWidget):
                      sop_id=self.sop_filter.currentData(),
                      officer=self.officer_filter.currentData())
         self.model.set_rounds(shown.rows)
-        self.count.setText(strings.COUNT.format(shown=len(shown.rows), late=shown.late))
+        text = strings.COUNT if shown.total <= len(shown.rows) else strings.COUNT_NEWEST
+        self.count.setText(text.format(shown=len(shown.rows), total=shown.total,
+                                       late=shown.late))
 
     def select_round(self, round_id: int) -> bool:
         for row in range(self.proxy.rowCount()):
