@@ -4,6 +4,7 @@ stops it leaving no file, and a failure is told in Indonesian without a tracebac
 from __future__ import annotations
 
 import os
+import threading
 import time
 
 import pytest
@@ -67,15 +68,31 @@ def test_the_window_answers_while_the_book_is_built(qtbot, window, tmp_path):
     assert longest < min(lengths) / 2
 
 
-def test_batal_stops_the_book_and_leaves_no_file(qtbot, window, tmp_path):
+def test_batal_stops_the_book_and_leaves_no_file(qtbot, window, tmp_path, monkeypatch):
+    from kecamatan_desktop.export import pdf_document
+
     out = tmp_path / "out"
     out.mkdir()
     window.printing.ask_office = lambda offices: offices[0]
     window.printing.ask_pdf_path = lambda suggested: out / suggested
+    # the book waits at its first page until Batal is pressed: a fast machine would
+    # otherwise finish it before the click arrives
+    pressed = threading.Event()
+    real = pdf_document.write_book_pdf
+
+    def held(book, path, *, paper, progress):
+        def step(done: int, total: int) -> bool:
+            progress(done, total)
+            pressed.wait(20)
+            return progress(done, total)
+        return real(book, path, paper=paper, progress=step)
+
+    monkeypatch.setattr(pdf_document, "write_book_pdf", held)
     task = window.printing.print_book()
     with qtbot.waitSignal(task.progressed, timeout=20000):
         pass
     task.dialog.canceled.emit()  # what the Batal button sends
+    pressed.set()
     qtbot.waitUntil(lambda: task.done, timeout=20000)
     assert task.result is None and task.error is None
     assert os.listdir(out) == []
