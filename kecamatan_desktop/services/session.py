@@ -21,16 +21,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-__all__ = ["Database", "call", "open_catalogue"]
-
-
-def __getattr__(name: str):
-    if name == "Database":  # the handle's type, for the window's annotations
-        from kecamatan_desktop.store.database import Database
-
-        return Database
-    raise AttributeError(name)
-
 
 def call(db: Database, service: Callable[..., T], /, *args, **kwargs) -> T:
     """`service(*args, session=…, **kwargs)` in a session of its own, which ends with it;

@@ -9,9 +9,10 @@ has no time zones; the zone is a column). The query count does not grow with the
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from typing import TypeVar
 
 from sqlalchemy import String, func, type_coerce
 from sqlmodel import Session, select
@@ -26,6 +27,8 @@ from kecamatan_desktop.services.catalogue import revision_sops, sop_row
 from kecamatan_desktop.services.rounds import RoundDetail, now_utc
 from kecamatan_desktop.store.models import OfficeRow, SopRevisionRow, SopRow
 from kecamatan_desktop.store.round_models import RoundEventRow, RoundPassRow, RoundRow
+
+T = TypeVar("T")
 
 STEP_HEADER = ("Putaran", "Judul", "SOP", "Revisi", "Urutan", "No", "Kegiatan", "Pelaksana",
                "Pegawai", "Diterima", "Diserahkan", "Baku (menit kerja)",
@@ -204,3 +207,10 @@ def rounds_workbook(*, session: Session, round_ids: Iterable[int] | None = None,
                for column in (RoundRow.id, RoundPassRow.round_id, RoundEventRow.round_id)]
     return RoundsWorkbook(rounds=counted[0], passes=counted[1], events=counted[2],
                           step_rows=reader.step_rows(), event_rows=reader.event_rows())
+
+
+def with_rounds_workbook(write: Callable[[RoundsWorkbook], T], *, session: Session,
+                         **which) -> T:
+    """`write(book)` for `rounds_workbook(**which)` while its rows can still be read: they
+    stream from this session, so a caller without one (the window) hands in the writer."""
+    return write(rounds_workbook(session=session, **which))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import backups
 from kecamatan_desktop.services.backups import BackupFile
-from kecamatan_desktop.services.session import Database
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.worker import run_task
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 
 def _when(made_at: datetime) -> str:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kecamatan_desktop.services import integrity
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.worker import Task, run_task
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 MAX_LINES = 30  # a message box longer than this is not read; the CLI lists them all
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -20,9 +21,12 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.zones import ZONE_LABELS
 from kecamatan_desktop.services import offices, printing
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dialogs import ok_cancel
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 
 class OfficeProfileDialog(QDialog):

@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl
 from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from kecamatan_desktop.services import printing
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.worker import Task, run_task
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 
 class PrintingActions(QObject):

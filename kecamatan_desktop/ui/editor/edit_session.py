@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, Signal
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.flow import flow_problems
 from kecamatan_desktop.services import catalogue, editing
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.editor.document import SopDocument
 from kecamatan_desktop.ui.editor.lanes_editor import LaneDialogs
 from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopRequest
 from kecamatan_desktop.ui.events import CatalogueEvents
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 T = TypeVar("T")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -27,10 +28,13 @@ from kecamatan_desktop.domain.calendar import WorkingHours
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.services import calendar as calendar_service
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard_model import hours_text
 from kecamatan_desktop.ui.rounds.rows_model import RowsModel
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 _INTERVAL = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*-\s*(\d{1,2})[:.](\d{2})\s*$")
 

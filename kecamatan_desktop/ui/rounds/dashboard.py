@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,12 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.services import catalogue, history
+from kecamatan_desktop.services import catalogue, history, workbook
 from kecamatan_desktop.services import officers as officer_service
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard_model import DashboardModel, RoundIdRole
 from kecamatan_desktop.ui.worker import run_task
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 
 class Dashboard(QWidget):
@@ -151,7 +155,8 @@ class Dashboard(QWidget):
         if path is None:
             return None
         self.task = run_task(
-            self, lambda progress: call(self.db, _write_workbook, ids, path, progress),
+            self, lambda progress: call(self.db, workbook.with_rounds_workbook,
+                                        _workbook_writer(path, progress), round_ids=ids),
             title=strings.ROUNDS_XLSX,
             label=lambda done, total: strings.TASK_ROWS.format(done=done, total=total),
             done=lambda written: self.show_info(
@@ -173,10 +178,9 @@ class Dashboard(QWidget):
             self.round_opened.emit(index.data(RoundIdRole))
 
 
-def _write_workbook(ids: list[int], path: Path, progress, *, session) -> Path:
-    """The workbook streams rows from the database while it is written, in one session."""
-    from kecamatan_desktop.export.spreadsheet import write_workbook  # openpyxl: late
-    from kecamatan_desktop.services.workbook import rounds_workbook
+def _workbook_writer(path: Path, progress):
+    def write(book) -> Path:
+        from kecamatan_desktop.export.spreadsheet import write_workbook  # openpyxl: late
 
-    return write_workbook(rounds_workbook(session=session, round_ids=ids), path,
-                          progress=progress)
+        return write_workbook(book, path, progress=progress)
+    return write

@@ -4,6 +4,7 @@ jabatan is held), deactivate, and delete only those no record names."""
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -29,9 +30,12 @@ from kecamatan_desktop.domain.jabatan import JABATAN
 from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services import officers as officer_service
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.rows_model import RowsModel
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 
 class OptionalDate(QWidget):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QBrush, QColor
@@ -28,9 +29,12 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.export.pdf_rounds import write_evaluation_form, write_monitoring_form
 from kecamatan_desktop.services import monitoring
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.worker import run_task
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 NOT_REACHED_TEXT = "#808080"  # rows of steps no round came to: nothing to judge
 

@@ -4,6 +4,7 @@ SOP's step statistics, and the actions (complete, reassign, hold, cancel, note, 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor
@@ -26,7 +27,7 @@ from kecamatan_desktop.domain.rounds import STATUS_LABELS, StaleRoundError, Stat
 from kecamatan_desktop.services import history
 from kecamatan_desktop.services import rounds as round_service
 from kecamatan_desktop.services.rounds import RoundDetail
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.services.starting import officer_choices
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
@@ -35,6 +36,9 @@ from kecamatan_desktop.ui.rounds.dialogs import Choices, CompleteStepDialog, Cor
 from kecamatan_desktop.ui.rounds.overlay import LATE, LOOP, draw_round
 from kecamatan_desktop.ui.rounds.rows_model import RowsModel
 from kecamatan_desktop.ui.worker import run_task
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 LATE_ROW = QColor("#f8d7d3")
 

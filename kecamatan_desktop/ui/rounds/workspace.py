@@ -3,6 +3,8 @@ made elsewhere (another PC, a second copy of the program, the command line)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
@@ -16,12 +18,15 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services import rounds as round_service
-from kecamatan_desktop.services.session import Database, call
+from kecamatan_desktop.services.session import call
 from kecamatan_desktop.services.starting import start_choices
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard import Dashboard
 from kecamatan_desktop.ui.rounds.dialogs import StartRoundDialog
 from kecamatan_desktop.ui.rounds.round_page import RoundPage
+
+if TYPE_CHECKING:
+    from kecamatan_desktop.services.session import Database
 
 POLL_MS = 2000  # how often the database is asked whether anything changed
 
