@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import backups
 from kecamatan_desktop.services.backups import BackupFile
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.message_boxes import ask_yes_no
 from kecamatan_desktop.ui.worker import run_task
 
 if TYPE_CHECKING:
@@ -183,10 +183,5 @@ class BackupActions(QObject):
         return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def confirm_restore(self, source: Path, when: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, strings.RESTORE_TITLE,
-                          strings.RESTORE_CONFIRM.format(when=when, path=source),
-                          parent=self.window)
-        yes = box.addButton(strings.YES, QMessageBox.ButtonRole.YesRole)
-        box.addButton(strings.NO, QMessageBox.ButtonRole.NoRole)
-        box.exec()
-        return box.clickedButton() is yes
+        return ask_yes_no(self.window, strings.RESTORE_TITLE,
+                          strings.RESTORE_CONFIRM.format(when=when, path=source))

@@ -112,10 +112,8 @@ class BackgroundOpen(QThread):
         self.result: object = None  # also kept here: the window may close before `done` lands
 
     def run(self) -> None:
-        from kecamatan_desktop.ui.main_window import load_window_modules
-
         try:
-            load_window_modules()
+            _load_window_modules()
             self.result = open_catalogue(self.path, read_only=self.read_only)
         except StoreError as exc:
             self.result = exc
@@ -123,3 +121,23 @@ class BackgroundOpen(QThread):
             log.exception("opening the database at start failed")
             self.result = StoreError(f"Basis data {self.path} tidak dapat dibuka: {exc}")
         self.done.emit(self.result)
+
+
+def _load_window_modules() -> None:
+    """Import what MainWindow.attach builds from: SQLAlchemy, the services, the editor, the rounds.
+    Safe off the GUI thread (imports only), so start-up runs it beside the first paint."""
+    from kecamatan_desktop.services import catalogue  # noqa: F401
+    from kecamatan_desktop.ui import (  # noqa: F401
+        backup_actions,
+        interchange_actions,
+        office_profile,
+        printing_actions,
+    )
+    from kecamatan_desktop.ui.editor import (  # noqa: F401
+        edit_session,
+        identity_page,
+        procedure_editor,
+        revision_history,
+    )
+    from kecamatan_desktop.ui.flowchart import panel  # noqa: F401
+    from kecamatan_desktop.ui.rounds import workspace  # noqa: F401

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -33,36 +32,17 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop import __version__, logs
-from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services.listing import CatalogueListing
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.events import CatalogueEvents
+from kecamatan_desktop.ui.message_boxes import ask_choice, ask_text, ask_yes_no
 from kecamatan_desktop.ui.sop_list_model import SopFilterProxy, SopIdRole, SopListModel
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
     from kecamatan_desktop.ui.editor.edit_session import UnsavedAnswer
     from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopRequest
-
-
-def load_window_modules() -> None:
-    """Import what `attach` builds from: SQLAlchemy, the services, the editor, the rounds.
-    Safe off the GUI thread (imports only), so start-up runs it beside the first paint."""
-    from kecamatan_desktop.services import catalogue  # noqa: F401
-    from kecamatan_desktop.ui import (  # noqa: F401
-        backup_actions,
-        office_profile,
-        printing_actions,
-    )
-    from kecamatan_desktop.ui.editor import (  # noqa: F401
-        edit_session,
-        identity_page,
-        procedure_editor,
-        revision_history,
-    )
-    from kecamatan_desktop.ui.flowchart import panel  # noqa: F401
-    from kecamatan_desktop.ui.rounds import workspace  # noqa: F401
 
 
 class MainWindow(QMainWindow):
@@ -79,7 +59,6 @@ class MainWindow(QMainWindow):
         self.events = events or CatalogueEvents(self)
         self.offices: list[str] = []
         self._reverting_selection = False
-        self.task = None  # the last long task started here (ui/worker.py); tests wait on it
         self.attached = False
         self._painted = False
         self._show_path(db.path if db is not None else Path(path))
@@ -236,6 +215,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         from kecamatan_desktop.ui.backup_actions import BackupActions
+        from kecamatan_desktop.ui.interchange_actions import InterchangeActions
         from kecamatan_desktop.ui.printing_actions import PrintingActions
 
         def action(text: str, slot, shortcut=None, name: str = "") -> QAction:
@@ -255,9 +235,9 @@ class MainWindow(QMainWindow):
         self.action_show_archive.toggled.connect(self._on_show_archive)
         self.action_save = action(strings.ACTION_SAVE, self.save, QKeySequence.Save)
         self.action_history = action(strings.ACTION_HISTORY, self.show_history)
-        self.action_import = action(strings.ACTION_IMPORT, self.import_files, QKeySequence.Open)
-        self.action_export = action(strings.ACTION_EXPORT, self.export_current,
-                                    QKeySequence.SaveAs)
+        self.interchange = InterchangeActions(self.db, self)
+        self.action_import = self.interchange.import_action
+        self.action_export = self.interchange.export_action
         self.action_quit = action(strings.ACTION_QUIT, self.close, QKeySequence.Quit)
         self.printing = PrintingActions(self.db, self)
         self.action_office = action(strings.ACTION_OFFICE_PROFILE, self.edit_office_profile)
@@ -488,69 +468,6 @@ class MainWindow(QMainWindow):
     def show_history(self) -> None:
         self.tabs.setCurrentWidget(self.revision_history)
 
-    def import_files(self):
-        """Read and check the chosen files off the GUI thread, ask before replacing, then
-        import them in a second task; returns the running task (tests wait on `self.task`)."""
-        if not self.edit_session.resolve_unsaved():
-            return None
-        paths = self.ask_import_paths()
-        if not paths:
-            return None
-        from kecamatan_desktop.services import catalogue
-        from kecamatan_desktop.ui.worker import run_task
-
-        def read(progress):
-            sops = catalogue.read_sop_files(paths)
-            existing = {s.id for s in call(self.db, catalogue.list_sops, include_archived=True)}
-            return sops, sorted(existing & {sop.id for sop in sops})
-
-        def store(sops, clash: list[str]) -> None:
-            # an SOP another PC added meanwhile is refused by the import as a clash
-            self.task = run_task(
-                self, lambda progress: call(self.db, catalogue.import_sops, sops,
-                                            replace=bool(clash)),
-                title=strings.IMPORT_TITLE, label=strings.IMPORT_STORING.format(count=len(sops)),
-                done=self._imported, failed=failed)
-
-        def checked(found) -> None:
-            sops, clash = found
-            if clash and not self.ask_replace(clash):
-                return
-            store(sops, clash)
-
-        def failed(text: str) -> None:
-            self.show_error(strings.IMPORT_FAILED, text)
-
-        self.task = run_task(self, read, title=strings.IMPORT_TITLE,
-                             label=strings.IMPORT_READING.format(count=len(paths)),
-                             done=checked, failed=failed)
-        return self.task
-
-    def _imported(self, result) -> None:
-        self.events.sops_changed.emit([*result.added, *result.revised])
-        if result.added or result.revised:
-            self.select_sop((result.added or result.revised)[0])
-        self.show_info(strings.IMPORT_TITLE, strings.IMPORT_DONE.format(
-            added=len(result.added), revised=len(result.revised)))
-
-    def export_current(self) -> None:
-        sop_id = self.selected_sop_id()
-        if sop_id is None:
-            self.show_info(strings.EXPORT_TITLE, strings.EXPORT_NOTHING)
-            return
-        path = self.ask_export_path(f"{sop_id}.json")
-        if not path:
-            return
-        from kecamatan_desktop.services import catalogue
-
-        try:
-            text = call(self.db, catalogue.export_sop, sop_id)
-            Path(path).write_text(text, encoding="utf-8")
-        except (InputError, StoreError, OSError) as exc:
-            self.show_error(strings.EXPORT_FAILED, str(exc))
-            return
-        self.show_info(strings.EXPORT_TITLE, strings.EXPORT_DONE.format(id=sop_id, path=path))
-
     def start_round(self) -> int | None:
         """Start a round of the selected SOP, on the Pelaksanaan tab."""
         self.main_tabs.setCurrentWidget(self.rounds)
@@ -584,28 +501,22 @@ class MainWindow(QMainWindow):
         return Path(path) if path else None
 
     def ask_replace(self, sop_ids: list[str]) -> bool:
-        return self._ask_yes_no(strings.IMPORT_TITLE,
-                                strings.IMPORT_EXISTS.format(ids="\n".join(sop_ids)))
+        return ask_yes_no(self, strings.IMPORT_TITLE,
+                          strings.IMPORT_EXISTS.format(ids="\n".join(sop_ids)))
 
     def ask_unsaved_changes(self, name: str) -> UnsavedAnswer:
         from kecamatan_desktop.ui.editor.edit_session import UnsavedAnswer
 
-        box = QMessageBox(QMessageBox.Icon.Question, strings.UNSAVED_TITLE,
-                          strings.UNSAVED_QUESTION.format(name=name), parent=self)
-        buttons = {
-            box.addButton(strings.UNSAVED_SAVE, QMessageBox.ButtonRole.AcceptRole):
-                UnsavedAnswer.SAVE,
-            box.addButton(strings.UNSAVED_DISCARD, QMessageBox.ButtonRole.DestructiveRole):
-                UnsavedAnswer.DISCARD,
-            box.addButton(strings.UNSAVED_CANCEL, QMessageBox.ButtonRole.RejectRole):
-                UnsavedAnswer.CANCEL,
-        }
-        box.exec()
-        return buttons.get(box.clickedButton(), UnsavedAnswer.CANCEL)
+        role = QMessageBox.ButtonRole
+        return ask_choice(self, strings.UNSAVED_TITLE, strings.UNSAVED_QUESTION.format(name=name),
+                          [(strings.UNSAVED_SAVE, role.AcceptRole, UnsavedAnswer.SAVE),
+                           (strings.UNSAVED_DISCARD, role.DestructiveRole, UnsavedAnswer.DISCARD),
+                           (strings.UNSAVED_CANCEL, role.RejectRole, UnsavedAnswer.CANCEL)],
+                          UnsavedAnswer.CANCEL)
 
     def ask_save_draft(self, problems: list[str]) -> bool:
         shown = "\n".join(f"- {p}" for p in problems[:8]) + ("\n…" if len(problems) > 8 else "")
-        return self._ask_yes_no(strings.SAVE_TITLE, strings.SAVE_DRAFT_QUESTION.format(
+        return ask_yes_no(self, strings.SAVE_TITLE, strings.SAVE_DRAFT_QUESTION.format(
             count=len(problems), problems=shown))
 
     def ask_new_sop(self, offices: list[str], current: str | None) -> NewSopRequest | None:
@@ -615,41 +526,25 @@ class MainWindow(QMainWindow):
         return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def ask_duplicate_id(self, name: str, suggested: str) -> str | None:
-        return self._ask_text(strings.DUPLICATE_TITLE,
-                              strings.DUPLICATE_PROMPT.format(name=name), suggested)
+        return ask_text(self, strings.DUPLICATE_TITLE, strings.DUPLICATE_PROMPT.format(name=name),
+                        suggested)
 
     def confirm_delete(self, name: str, sop_id: str) -> bool:
-        return self._ask_yes_no(strings.DELETE_TITLE,
-                                strings.DELETE_QUESTION.format(name=name, id=sop_id))
+        return ask_yes_no(self, strings.DELETE_TITLE,
+                          strings.DELETE_QUESTION.format(name=name, id=sop_id))
 
     def confirm_archive_instead(self, name: str, sop_id: str, rounds: int) -> bool:
-        return self._ask_yes_no(strings.DELETE_TITLE, strings.ARCHIVE_INSTEAD_QUESTION.format(
+        return ask_yes_no(self, strings.DELETE_TITLE, strings.ARCHIVE_INSTEAD_QUESTION.format(
             name=name, id=sop_id, rounds=rounds))
 
     def ask_lane_name(self, title: str, prompt: str, current: str) -> str | None:
-        return self._ask_text(title, prompt, current)
+        return ask_text(self, title, prompt, current)
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
 
     def show_info(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)
-
-    def _ask_yes_no(self, title: str, text: str) -> bool:
-        box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=self)
-        yes = box.addButton(strings.YES, QMessageBox.ButtonRole.YesRole)
-        box.addButton(strings.NO, QMessageBox.ButtonRole.NoRole)
-        box.exec()
-        return box.clickedButton() is yes
-
-    def _ask_text(self, title: str, prompt: str, text: str) -> str | None:
-        dialog = QInputDialog(self)
-        dialog.setWindowTitle(title)
-        dialog.setLabelText(prompt)
-        dialog.setTextValue(text)
-        dialog.setOkButtonText(strings.OK)
-        dialog.setCancelButtonText(strings.CANCEL)
-        return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     # settings --------------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

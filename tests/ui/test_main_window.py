@@ -35,7 +35,8 @@ class Dialogs:
 def import_through_menu(qtbot, window) -> None:
     """Berkas → Impor…, waiting for its tasks (reading, then storing) to end."""
     window.action_import.trigger()
-    qtbot.waitUntil(lambda: window.task is not None and window.task.done, timeout=30000)
+    tasks = window.interchange
+    qtbot.waitUntil(lambda: tasks.task is not None and tasks.task.done, timeout=30000)
 
 
 @pytest.fixture
