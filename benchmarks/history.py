@@ -13,11 +13,9 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -65,22 +63,15 @@ def cached_database(size: int) -> Path:
 
 
 def median_ms(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples) * 1000
+    from benchmarks.pdf_bench import median_seconds
+
+    return median_seconds(fn, repeat) * 1000
 
 
 def _cli_ms(args: list[str], repeat: int) -> float:
     env = dict(os.environ, PYTHONPATH=str(HERE.parent))
-    samples = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        subprocess.run([sys.executable, *args], env=env, capture_output=True, check=True)
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples) * 1000
+    return median_ms(lambda: subprocess.run([sys.executable, *args], env=env,
+                                            capture_output=True, check=True), repeat)
 
 
 def bench(size: int, repeat: int, work: Path) -> dict[str, float]:

@@ -21,7 +21,8 @@ from kecamatan_desktop.services import catalogue, printing  # noqa: E402
 from kecamatan_desktop.services.session import open_catalogue  # noqa: E402
 
 
-def _time(fn, repeat: int) -> float:
+def median_seconds(fn, repeat: int) -> float:
+    """The median wall time of `repeat` calls of `fn`."""
     samples = []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -41,8 +42,8 @@ def bench_pdf(repeat: int) -> None:
         db.close()
         sop_path, book_path = Path(tmp) / "renstra.pdf", Path(tmp) / "buku.pdf"
         write_sop_pdf(renstra, sop_path, profile=profile)  # fonts registered, caches warm
-        sop_s = _time(lambda: write_sop_pdf(renstra, sop_path, profile=profile), repeat)
-        book_s = _time(lambda: write_book_pdf(book, book_path), max(1, repeat // 2))
+        sop_s = median_seconds(lambda: write_sop_pdf(renstra, sop_path, profile=profile), repeat)
+        book_s = median_seconds(lambda: write_book_pdf(book, book_path), max(1, repeat // 2))
         sop_pages = len(PdfReader(sop_path).pages)
         book_pages = len(PdfReader(book_path).pages)
     print(f"  {'Renstra (12 steps)':<34} {sop_pages:>3} pages {sop_s * 1000:8.0f} ms  "

@@ -50,21 +50,28 @@ class PageItem(QGraphicsItem):
             painter.drawRect(sheet)
 
 
-class TableItem(QGraphicsItem):
+class _BoundedItem(QGraphicsItem):
+    """An item painted within the bounds of its primitive, padded for the pen."""
+
+    def __init__(self, parent: QGraphicsItem, bounds: QRectF) -> None:
+        super().__init__(parent)
+        self._bounds = bounds.adjusted(-_PAD, -_PAD, _PAD, _PAD)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+
+class TableItem(_BoundedItem):
     """All cells of a page (borders, heading fill, wrapped texts) in one item."""
 
     def __init__(self, page: Page, parent: QGraphicsItem) -> None:
-        super().__init__(parent)
-        self.page = page
         bounds = painting.qrect(page.table)
         for cell in page.cells:
             bounds = bounds.united(painting.qrect(cell.rect))
             if cell.text is not None:
                 bounds = bounds.united(painting.text_bounds(cell.text))
-        self._bounds = bounds.adjusted(-_PAD, -_PAD, _PAD, _PAD)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
+        super().__init__(parent, bounds)
+        self.page = page
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
@@ -74,53 +81,41 @@ class TableItem(QGraphicsItem):
                 painting.draw_cell(painter, cell)
 
 
-class TextBoxItem(QGraphicsItem):
+class TextBoxItem(_BoundedItem):
     """A free text box, such as the page title."""
 
     def __init__(self, box: TextBox, parent: QGraphicsItem) -> None:
-        super().__init__(parent)
+        super().__init__(parent, painting.text_bounds(box))
         self.box = box
-        self._bounds = painting.text_bounds(box).adjusted(-_PAD, -_PAD, _PAD, _PAD)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painting.draw_text_box(painter, self.box)
 
 
-class ArrowItem(QGraphicsItem):
+class ArrowItem(_BoundedItem):
     def __init__(self, arrow: Arrow, parent: QGraphicsItem) -> None:
-        super().__init__(parent)
-        self.arrow = arrow
-        self.setZValue(1)
         line, head = painting.arrow_parts(arrow)
         bounds = line.boundingRect().united(head.boundingRect())
         if arrow.label is not None:
             bounds = bounds.united(painting.text_bounds(arrow.label))
-        self._bounds = bounds.adjusted(-_PAD, -_PAD, _PAD, _PAD)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
+        super().__init__(parent, bounds)
+        self.arrow = arrow
+        self.setZValue(1)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painting.draw_arrow(painter, self.arrow)
 
 
-class ConnectorItem(QGraphicsItem):
+class ConnectorItem(_BoundedItem):
     """An off-page connector: the pentagon and its label."""
 
     def __init__(self, connector: Connector, parent: QGraphicsItem) -> None:
-        super().__init__(parent)
+        super().__init__(parent, painting.qrect(connector.rect).united(
+            painting.text_bounds(connector.text)))
         self.connector = connector
         self.setZValue(2)
-        self._bounds = painting.qrect(connector.rect).united(
-            painting.text_bounds(connector.text)).adjusted(-_PAD, -_PAD, _PAD, _PAD)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
