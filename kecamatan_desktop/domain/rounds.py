@@ -15,7 +15,7 @@ from kecamatan_desktop.domain.calendar import OfficeCalendar
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import format_waktu
-from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
+from kecamatan_desktop.domain.waktu import standard_minutes as step_standard
 from kecamatan_desktop.domain.zones import WIB
 
 FUTURE_GRACE = timedelta(minutes=5)  # clocks of two PCs differ a little; more is a mistake
@@ -438,11 +438,7 @@ class PassTiming:
 
 
 def standard_minutes(sop: Sop, position: int, calendar: OfficeCalendar) -> int | None:
-    try:
-        waktu = parse_waktu(sop.steps[position - 1].time)
-    except WaktuError:
-        return None
-    return None if waktu is None else waktu.working_minutes(calendar.day_minutes)
+    return step_standard(sop.steps[position - 1].time, calendar.day_minutes)
 
 
 def pass_timing(sop: Sop, p: StepPass, calendar: OfficeCalendar,

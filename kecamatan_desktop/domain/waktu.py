@@ -45,3 +45,13 @@ def parse_waktu(text: str) -> Waktu | None:
             "(mis. '10 menit', '1 jam', '1 hari') atau '0'"
         )
     return Waktu(int(match.group(1)), match.group(2).lower())
+
+
+def standard_minutes(text: str | None, day_minutes: int = WORKING_DAY_MINUTES) -> int | None:
+    """A step's Waktu in working minutes; None when it has none or it cannot be read (the
+    editor marks such a step; records and statistics then have no standard to compare)."""
+    try:
+        waktu = parse_waktu(text or "")
+    except WaktuError:
+        return None
+    return None if waktu is None else waktu.working_minutes(day_minutes)

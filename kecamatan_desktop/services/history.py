@@ -14,7 +14,7 @@ from sqlmodel import Session, select
 from kecamatan_desktop.domain.calendar import OfficeCalendar
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.rounds import Status
-from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
+from kecamatan_desktop.domain.waktu import standard_minutes as step_standard
 from kecamatan_desktop.domain.zones import zone
 from kecamatan_desktop.services.calendar import office_calendar, working_hours
 from kecamatan_desktop.services.catalogue import revision_sop, sop_row
@@ -112,7 +112,7 @@ def step_stats(sop_id: str, *, session: Session) -> StepStatsView:
         passes, average, late, back = figures.get(i, (0, None, 0, 0))
         steps.append(StepStats(
             position=i, no=step.no, activity=step.activity, role=step.role, passes=passes,
-            average_minutes=average, standard_minutes=_standard(step.time, day),
+            average_minutes=average, standard_minutes=step_standard(step.time, day),
             late_passes=late or 0, sent_back=back or 0, median_minutes=medians.get(i)))
     return StepStatsView(sop_id=row.slug, sop_name=sop.name, revision=revision,
                          rounds=rounds, steps=tuple(steps))
@@ -121,14 +121,6 @@ def step_stats(sop_id: str, *, session: Session) -> StepStatsView:
 def round_page(round_id: int, *, session: Session, now: datetime | None = None) -> RoundPage:
     detail = get_round(round_id, session=session, now=now)
     return RoundPage(detail=detail, stats=step_stats(detail.sop_id, session=session))
-
-
-def _standard(time: str | None, day_minutes: int) -> int | None:
-    try:
-        waktu = parse_waktu(time or "")
-    except WaktuError:
-        return None
-    return None if waktu is None else waktu.working_minutes(day_minutes)
 
 
 def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = None,
@@ -192,7 +184,7 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
                 hours = calendar.day_minutes
             worked = max(0, calendar.working_minutes(since, hold_started or now) - held)
             if time not in standards:
-                standards[time] = _standard(time, hours)
+                standards[time] = step_standard(time, hours)
             standard = standards[time]
             late = standard is not None and worked > standard
         out.append(RoundSummary(

@@ -11,7 +11,6 @@ from sqlmodel import Session
 from kecamatan_desktop.domain.errors import Cancelled, InputError
 from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.services.catalogue import get_sop
-from kecamatan_desktop.services.rounds import RoundDetail, rounds_started_between
 
 GOOD = "Berjalan dengan baik"
 NOT_GOOD = "Tidak berjalan dengan baik"
@@ -67,17 +66,6 @@ class EvaluationForm:
     answers: list[EvaluationAnswer] = field(default_factory=lambda: [
         EvaluationAnswer(c) for c in EVALUATION_CRITERIA])
     assessor: str = ""
-
-
-def rounds_in_period(sop_id: str | None, start: date, end: date, *,
-                     session: Session) -> list[RoundDetail]:
-    """Rounds (of one SOP, or all) started from `start` to `end`, both days included."""
-    if end < start:
-        raise InputError(f"Periode terbalik: {start.isoformat()} sesudah {end.isoformat()}")
-    tz = _period_zone(sop_id, session=session)
-    return rounds_started_between(datetime.combine(start, time(0), tz),
-                                  datetime.combine(end + timedelta(days=1), time(0), tz),
-                                  session=session, sop_id=sop_id)
 
 
 def _period_zone(sop_id: str | None, *, session: Session):

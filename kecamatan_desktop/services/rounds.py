@@ -194,11 +194,7 @@ def _event_rows(session: Session, round_id: int) -> list[RoundEventRow]:
 
 
 def _to_event(r: RoundEventRow) -> RoundEvent:
-    return RoundEvent(kind=EventKind(r.kind), occurred_at=r.occurred_at,
-                      entered_at=r.entered_at, entered_by=r.entered_by, position=r.position,
-                      officer=r.officer, decision=r.decision, note=r.note, output=r.output,
-                      officer_id=r.officer_id, corrects=r.corrects_seq,
-                      changes=dict(r.changes or {}), seq=r.seq)
+    return summaries.to_event(*(getattr(r, field.key) for field in summaries.EVENT_FIELDS))
 
 
 def _hash_fields(r: RoundEventRow) -> dict:
@@ -569,14 +565,3 @@ def correct_event(round_id: int, seq: int, *, session: Session, expected_version
 def count_rounds(*, session: Session) -> int:
     return session.exec(select(func.count()).select_from(RoundRow)).one()
 
-
-def rounds_started_between(start: datetime, end: datetime, *, session: Session,
-                           sop_id: str | None = None) -> list[RoundDetail]:
-    """Every round (of one SOP, if given) started in [start, end), oldest first."""
-    if end <= start:
-        raise InputError("Akhir periode harus sesudah awalnya")
-    query = select(RoundRow.id).where(RoundRow.started_at >= start, RoundRow.started_at < end)
-    if sop_id:
-        query = query.where(RoundRow.sop_id == sop_row(session, sop_id).id)
-    ids = session.exec(query.order_by(RoundRow.started_at, RoundRow.id)).all()
-    return [get_round(i, session=session) for i in ids]
