@@ -35,6 +35,7 @@ from kecamatan_desktop.store.models import (
     StepRow,
 )
 from kecamatan_desktop.store.round_models import RoundRow
+from kecamatan_desktop.store.snapshot import catalogue_rows
 
 
 class CatalogueError(InputError):
@@ -89,26 +90,9 @@ class ImportResult:
 
 def list_sops(*, session: Session, include_archived: bool = False) -> list[SopSummary]:
     """Every SOP at its current revision, offices and SOPs in book order; archived SOPs
-    only with `include_archived`."""
-    query = (
-        select(SopRow, SopRevisionRow, OfficeRow)
-        .join(SopRevisionRow, (SopRevisionRow.sop_id == SopRow.id)
-              & (SopRevisionRow.revision == SopRow.revision))
-        .join(OfficeRow, OfficeRow.id == SopRow.office_id)
-        .order_by(OfficeRow.position, SopRow.position, SopRow.id)
-    )
-    if not include_archived:
-        query = query.where(SopRow.archived_at.is_(None))
-    rows = session.exec(query).all()
-    steps = session.exec(
-        select(StepRow.revision_id, StepRow.activity, StepRow.requirements, StepRow.output,
-               StepRow.notes)
-        .where(StepRow.revision_id.in_([rev.id for _, rev, _ in rows]))
-        .order_by(StepRow.revision_id, StepRow.position)
-    ).all()
-    return summaries([(rev.id, sop.slug, rev.name, rev.number, office.name, rev.revision,
-                       rev.is_draft, sop.archived_at is not None) for sop, rev, office in rows],
-                     steps)
+    only with `include_archived`. The same query as the quick read at start-up."""
+    sops, steps = catalogue_rows(session.connection().exec_driver_sql)
+    return summaries(sops, steps, include_archived=include_archived)
 
 
 def list_office_names(*, session: Session) -> list[str]:

@@ -32,9 +32,11 @@ class CatalogueListing:
     offices: list[str]
 
 
-def summaries(sops: Iterable[tuple], steps: Iterable[tuple]) -> list[SopSummary]:
+def summaries(sops: Iterable[tuple], steps: Iterable[tuple], *,
+              include_archived: bool = False) -> list[SopSummary]:
     """Lines of the list from (revision id, slug, name, number, office, revision, is_draft,
-    archived) rows and their steps' (revision id, activity, requirements, output, notes)."""
+    archived) rows and their steps' (revision id, activity, requirements, output, notes);
+    archived SOPs only with `include_archived`."""
     step_text: dict[int, list[str]] = defaultdict(list)
     for rev_id, *texts in steps:
         step_text[rev_id].append(" ".join(texts))
@@ -42,7 +44,8 @@ def summaries(sops: Iterable[tuple], steps: Iterable[tuple]) -> list[SopSummary]
                        steps=len(step_text[rev_id]),
                        search_text=" ".join([name, number, *step_text[rev_id]]),
                        is_draft=bool(is_draft), archived=bool(archived))
-            for rev_id, slug, name, number, office, revision, is_draft, archived in sops]
+            for rev_id, slug, name, number, office, revision, is_draft, archived in sops
+            if include_archived or not archived]
 
 
 def quick_listing(path: Path) -> CatalogueListing | None:
@@ -53,5 +56,4 @@ def quick_listing(path: Path) -> CatalogueListing | None:
     rows = read_catalogue(path)
     if rows is None:
         return None
-    return CatalogueListing(summaries([s for s in rows.sops if not s[7]], rows.steps),
-                            rows.offices)
+    return CatalogueListing(summaries(rows.sops, rows.steps), rows.offices)

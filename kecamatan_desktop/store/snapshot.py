@@ -38,6 +38,13 @@ class CatalogueRows:
     offices: list[str]
 
 
+def catalogue_rows(execute) -> tuple[list[tuple], list[tuple]]:
+    """The SOP lines and their steps' texts through `execute(sql)`: a sqlite3 connection's
+    at start-up, an SQLAlchemy connection's `exec_driver_sql` in the services, so both
+    read the catalogue with the same query."""
+    return [tuple(r) for r in execute(_SOPS)], [tuple(r) for r in execute(_STEPS)]
+
+
 def read_catalogue(path: Path) -> CatalogueRows | None:
     path = Path(path)
     if not path.is_file():
@@ -55,8 +62,7 @@ def read_catalogue(path: Path) -> CatalogueRows | None:
             version = con.execute("SELECT version_num FROM alembic_version").fetchone()
             if version is None or version[0] != SCHEMA_HEAD:
                 return None
-            sops = con.execute(_SOPS).fetchall()
-            steps = con.execute(_STEPS).fetchall()
+            sops, steps = catalogue_rows(con.execute)
             offices = [name for (name,) in con.execute(
                 "SELECT name FROM office ORDER BY position")]
         finally:
