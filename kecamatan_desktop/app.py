@@ -70,62 +70,59 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
     reporter.install()
     settings = settings or default_settings()
     listing = None if read_only else quick_listing(db_path)
-    state: dict = {"db": None}
+    db = None
     if listing is None:
-        state["db"] = DatabaseOpener(db_path).open(read_only=read_only)
-        if state["db"] is None:
+        db = DatabaseOpener(db_path).open(read_only=read_only)
+        if db is None:
             reporter.uninstall()
             return 1
-        window = MainWindow(state["db"], settings)
-    else:
-        window = MainWindow(None, settings, path=db_path, listing=listing)
+    window = MainWindow(db, settings, path=db_path, listing=listing)  # window.db once open
     reporter.window = window
-    # keyed on the file really opened: the opener may switch to another one
-    servers: list[InstanceServer] = []
+    server: InstanceServer | None = None
 
     def listen(path: Path) -> None:
-        for server in servers:
+        """Answer later starts on the file really opened (the opener may switch files)."""
+        nonlocal server
+        if server is not None:
             server.close()
-        servers[:] = [InstanceServer(path, app)]
-        servers[0].woken.connect(lambda: bring_forward(window))
+        server = InstanceServer(path, app)
+        server.woken.connect(lambda: bring_forward(window))
 
-    listen(state["db"].path if state["db"] else db_path)
+    listen(db.path if db is not None else db_path)
 
     def complete(result) -> None:
-        db = result
+        opened = result
         if isinstance(result, StoreError):  # the ways out, on the GUI thread
-            db = DatabaseOpener(db_path, window).open(read_only=read_only)
-            if db is None:
+            opened = DatabaseOpener(db_path, window).open(read_only=read_only)
+            if opened is None:
                 window.close()
                 app.exit(1)
                 return
-        state["db"] = db
-        if db.path != db_path:
-            listen(db.path)
-        window.attach(db)
+        if opened.path != db_path:
+            listen(opened.path)
+        window.attach(opened)
         if on_shown is not None:
             QTimer.singleShot(0, lambda: on_shown(window, True))
 
     opening = None
-    if state["db"] is None:
+    if db is None:
         opening = BackgroundOpen(db_path, parent=window)
         opening.done.connect(complete)
         window.first_painted.connect(opening.start)  # the thread's imports would slow it
     if on_shown is not None:
-        window.first_painted.connect(lambda: on_shown(window, state["db"] is not None))
+        window.first_painted.connect(lambda: on_shown(window, window.db is not None))
     window.show()
     try:
         code = app.exec()
     finally:
         reporter.uninstall()
-        for server in servers:
-            server.close()
-        if opening is not None and state["db"] is None:  # closed before it was complete
+        server.close()
+        if window.db is None and opening is not None:  # closed before it was complete
             opening.wait()
             if hasattr(opening.result, "close"):
                 opening.result.close()
-        if state["db"] is not None:
-            state["db"].close()
+        if window.db is not None:
+            window.db.close()
     if end_process:
         _end_process(code)
     return code
