@@ -71,7 +71,15 @@ install_packages() {
     echo "build-windows: apt-get install failed; updating again and retrying once"
     sleep 20
     $sudo apt-get update -qq || true
-    $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
+    if ! $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null; then
+      # Seen 2026-12-06: the mirror's i386 index of bookworm-security was mid-sync (wrong
+      # size) for days, so the 32-bit libraries wine32 needs had only their bookworm
+      # versions while the 64-bit ones were offered newer from security, and a Multi-Arch
+      # "same" pair must match. Taking every package from bookworm's point release keeps
+      # the pairs equal.
+      echo "build-windows: installing from bookworm's point release (-t bookworm)"
+      $sudo apt-get install -y -qq --no-install-recommends -t bookworm "${packages[@]}" >/dev/null
+    fi
   fi
 }
 

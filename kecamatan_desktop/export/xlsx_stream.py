@@ -14,7 +14,6 @@ from datetime import datetime
 from xml.sax.saxutils import escape
 
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
 
 EPOCH = datetime(1899, 12, 30)
 # style ids of styles.xml below: plain, bold header, time, late, late time
@@ -46,19 +45,56 @@ PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
 SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
 
 
-def _cell(ref: str, value, style: int, time_style: int) -> str:
-    if value is None or value == "":
-        return f'<c r="{ref}" s="{style}"/>' if style else ""
-    if isinstance(value, bool):
-        return f'<c r="{ref}" s="{style}" t="b"><v>{int(value)}</v></c>'
-    if isinstance(value, int | float):
-        return f'<c r="{ref}" s="{style}"><v>{value}</v></c>'
-    if isinstance(value, datetime):
-        serial = (value - EPOCH).total_seconds() / 86400
-        return f'<c r="{ref}" s="{time_style}"><v>{serial:.10g}</v></c>'
-    text = escape(ILLEGAL_CHARACTERS_RE.sub("", str(value)))
-    space = ' xml:space="preserve"' if text != text.strip() else ""
-    return f'<c r="{ref}" s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+class _Cells:
+    """Row XML, cell by cell, in the row's order. Cells carry no reference (`r`): a reader
+    places each in the next column, so an empty value is written as an empty cell. The
+    same texts come back on every row (titles, steps, names), so each text's cell is made
+    once: the escaping and the illegal-character check dominate a big export otherwise."""
+
+    CACHE_LIMIT = 50_000
+
+    def __init__(self):
+        self.texts: dict[tuple[str, int], str] = {}
+
+    def text(self, value: str, style: int) -> str:
+        key = (value, style)
+        cell = self.texts.get(key)
+        if cell is None:
+            text = escape(ILLEGAL_CHARACTERS_RE.sub("", value))
+            space = ' xml:space="preserve"' if text != text.strip() else ""
+            cell = f'<c s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+            if len(self.texts) >= self.CACHE_LIMIT:
+                self.texts.clear()
+            self.texts[key] = cell
+        return cell
+
+    def row(self, values, style: int, time_style: int) -> str:
+        parts = []
+        add = parts.append
+        for value in values:
+            kind = type(value)
+            if kind is str:
+                add(self.text(value, style) if value else _EMPTY[style])
+            elif value is None:
+                add(_EMPTY[style])
+            elif kind is int or kind is float:
+                add(f'<c s="{style}"><v>{value}</v></c>')
+            elif kind is datetime:
+                serial = (value - EPOCH).total_seconds() / 86400
+                add(f'<c s="{time_style}"><v>{serial:.10g}</v></c>')
+            elif kind is bool:
+                add(f'<c s="{style}" t="b"><v>{int(value)}</v></c>')
+            elif isinstance(value, datetime):
+                serial = (value.replace(tzinfo=None) - EPOCH).total_seconds() / 86400
+                add(f'<c s="{time_style}"><v>{serial:.10g}</v></c>')
+            elif isinstance(value, int | float):
+                add(f'<c s="{style}"><v>{value}</v></c>')
+            else:
+                add(self.text(str(value), style))
+        return "".join(parts)
+
+
+_EMPTY = {style: f'<c s="{style}"/>' if style else "<c/>" for style in range(5)}
 
 
 class StreamingWorkbook:
@@ -84,7 +120,7 @@ class StreamingWorkbook:
         "Ya" filled); `on_row()` is called after each row."""
         self.sheets.append(title)
         header = list(header)
-        letters = [get_column_letter(i) for i in range(1, len(header) + 1)]
+        cells = _Cells()
         with self.zip.open(f"xl/worksheets/sheet{len(self.sheets)}.xml", "w",
                            force_zip64=True) as raw:
             out = _Buffered(raw)
@@ -98,13 +134,12 @@ class StreamingWorkbook:
             if cols:
                 out.write(f"<cols>{cols}</cols>")
             out.write("<sheetData>")
-            out.write(f'<row r="1">{"".join(_cell(f"{c}1", h, BOLD, BOLD) for c, h in zip(letters, header, strict=True))}</row>')  # noqa: E501
+            out.write(f'<row r="1">{cells.row(header, BOLD, BOLD)}</row>')
+            width = len(header)
             for n, row in enumerate(rows, 2):
                 late = late_column is not None and row[late_column] == "Ya"
                 style, time_style = (LATE, LATE_TIME) if late else (PLAIN, TIME)
-                cells = "".join(_cell(f"{c}{n}", v, style, time_style)
-                                for c, v in zip(letters, row, strict=False))
-                out.write(f'<row r="{n}">{cells}</row>')
+                out.write(f'<row r="{n}">{cells.row(row[:width], style, time_style)}</row>')
                 if on_row is not None:
                     on_row()
             out.write("</sheetData></worksheet>")

@@ -8,10 +8,12 @@ has no time zones; the zone is a column). The query count does not grow with the
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
+from types import SimpleNamespace
 from typing import TypeVar
 
 from sqlalchemy import String, func, type_coerce
@@ -61,9 +63,16 @@ def _step_row(rid, title, sop_name, revision, position, sop, officer, received, 
 
 
 def _event_row(rid, e, tz, zone_text, corrected_by, occurred, entered) -> list:
-    return [rid, e.seq, LABELS[e.kind], occurred, entered, e.entered_by, e.position,
-            e.officer, e.decision or "", e.output,
-            event_details(e, tz) if e.corrects else e.note, zone_text, e.corrects,
+    return _event_cells(rid, e.seq, e.kind, occurred, entered, e.entered_by, e.position,
+                        e.officer, e.decision, e.output,
+                        event_details(e, tz) if e.corrects else e.note, zone_text, e.corrects,
+                        corrected_by)
+
+
+def _event_cells(rid, seq, kind, occurred, entered, entered_by, position, officer, decision,
+                 output, details, zone_text, corrects, corrected_by) -> list:
+    return [rid, seq, LABELS[kind], occurred, entered, entered_by, position, officer,
+            decision or "", output, details, zone_text, corrects,
             ", ".join(map(str, corrected_by))]
 
 
@@ -169,20 +178,32 @@ class _Reader:
                     .where(e.kind == EventKind.CORRECTED.value,
                            e.round_id.in_(self._rounds(where)))):
                 fixes[rid, target].append(seq)
-            query = (select(e.round_id, e.seq, e.kind, _text(e.occurred_at).label("occurred"),
-                            _text(e.entered_at).label("entered"), e.entered_by, e.position,
-                            e.officer, e.decision, e.output, e.note,
-                            e.corrects_seq.label("corrects"), e.changes, OfficeRow.time_zone)
+            query = (select(e.round_id, e.seq, e.kind, _text(e.occurred_at), _text(e.entered_at),
+                            e.entered_by, e.position, e.officer, e.decision, e.output, e.note,
+                            e.corrects_seq, _text(e.changes), OfficeRow.time_zone)
                      .join(RoundRow, RoundRow.id == e.round_id)
                      .join(SopRow, SopRow.id == RoundRow.sop_id)
                      .join(OfficeRow, OfficeRow.id == SopRow.office_id).where(*where)
                      .order_by(RoundRow.started_at, RoundRow.id, e.seq))
-            for row in conn.execute(query):
-                tz = zone(row.time_zone)
-                yield _event_row(row.round_id, row, tz, zone_name(tz),
-                                 sorted(fixes.get((row.round_id, row.seq), ())),
-                                 wall_clock_stored(row.occurred, tz),
-                                 wall_clock_stored(row.entered, tz))
+            zones: dict[str, tuple[tzinfo, str]] = {}
+            # plain tuples: a Row's attribute access costs more than the rest of the row
+            for (rid, seq, kind, occurred, entered, entered_by, position, officer, decision,
+                 output, note, corrects, changes, zone_text) in conn.execute(query):
+                known = zones.get(zone_text)
+                if known is None:
+                    tz = zone(zone_text)
+                    known = zones[zone_text] = (tz, zone_name(tz))
+                tz, name = known
+                if corrects:
+                    details = event_details(SimpleNamespace(
+                        corrects=corrects, changes=json.loads(changes) if changes else None,
+                        note=note), tz)
+                else:
+                    details = note
+                yield _event_cells(rid, seq, kind, wall_clock_stored(occurred, tz),
+                                   wall_clock_stored(entered, tz), entered_by, position,
+                                   officer, decision, output, details, name, corrects,
+                                   sorted(fixes.get((rid, seq), ())))
 
 
 def rounds_workbook(*, session: Session, round_ids: Iterable[int] | None = None,

@@ -15,7 +15,7 @@ from kecamatan_desktop.domain.errors import Cancelled
 from kecamatan_desktop.export.spreadsheet import write_workbook
 from kecamatan_desktop.services import calendar, history, integrity, monitoring, rounds
 from kecamatan_desktop.services.session import open_catalogue
-from kecamatan_desktop.services.workbook import rounds_workbook
+from kecamatan_desktop.services.workbook import rounds_workbook, workbook_of_details
 from kecamatan_desktop.store.database import transaction
 from tests.services.test_rounds import RENJA, T0, start, step_done
 
@@ -187,6 +187,22 @@ def test_the_summaries_are_what_a_rebuild_gives(session):
         summaries.rebuild(session)
     assert _summaries(session) == before
     assert integrity.check_database(session=session) == []
+
+
+def test_the_streamed_workbook_holds_what_each_rounds_page_shows(session):
+    """The set-based reader (plain tuples, texts decoded only for corrections) gives the
+    same rows as the workbook of the rounds read one by one, a correction included."""
+    _every_kind_of_write(session)
+    now = T0 + timedelta(days=3)
+    ids = sorted(r.id for r in rounds.list_rounds(session=session))
+    streamed = rounds_workbook(session=session, round_ids=ids, now=now)
+    by_hand = workbook_of_details(rounds.get_round(i, session=session, now=now) for i in ids)
+    events = list(streamed.event_rows)
+    assert events == list(by_hand.event_rows)
+    assert list(streamed.step_rows) == list(by_hand.step_rows)
+    fixed = [row for row in events if row[12]]
+    assert fixed and "mengoreksi #2" in fixed[0][10] and "jam salah" in fixed[0][10]
+    assert any(row[13] == str(fixed[0][1]) for row in events if row[1] == 2)
 
 
 def test_check_finds_a_tampered_summary_and_rebuild_repairs_it(catalogue_db, session):
