@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import backups
 from kecamatan_desktop.services.backups import BackupFile
 from kecamatan_desktop.ui import strings
@@ -148,7 +147,10 @@ class BackupActions(QObject):
             failed=lambda text: self.window.show_error(strings.BACKUP_FAILED, text))
         return self.task
 
-    def restore(self) -> Path | None:
+    def restore(self):
+        """Restore the chosen backup over the open database, off the GUI thread (checking
+        and copying a large file takes a while); returns the running task (`self.task`).
+        The window's polling stops meanwhile: the file is being replaced under it."""
         if not self.window.edit_session.resolve_unsaved():
             return None
         items = backups.list_backups(self.db.path)
@@ -159,18 +161,23 @@ class BackupActions(QObject):
         when = _when(item.made_at) if item else source.name
         if not self.confirm_restore(source, when):
             return None
-        try:
-            restored = backups.restore_into(self.db, source)
-        except (InputError, StoreError) as exc:
-            self.window.show_error(strings.RESTORE_FAILED, str(exc))
-            return None
-        self.window.events.sops_changed.emit([])
-        self.window.edit_session.open_sop(self.window.selected_sop_id())
-        self.window.refresh_rounds()
-        previous = restored.previous.path if restored.previous else "-"
-        self.window.show_info(strings.RESTORE_TITLE,
-                              strings.RESTORE_DONE.format(path=source, previous=previous))
-        return source
+        poll = self.window.rounds.poll
+        poll.stop()
+
+        def done(restored) -> None:
+            self.window.events.sops_changed.emit([])
+            self.window.edit_session.open_sop(self.window.selected_sop_id())
+            self.window.refresh_rounds()
+            previous = restored.previous.path if restored.previous else "-"
+            self.window.show_info(strings.RESTORE_TITLE,
+                                  strings.RESTORE_DONE.format(path=source, previous=previous))
+
+        self.task = run_task(
+            self.window, lambda progress: backups.restore_into(self.db, source),
+            title=strings.RESTORE_TITLE, label=strings.RESTORE_RUNNING.format(path=source),
+            done=done, failed=lambda text: self.window.show_error(strings.RESTORE_FAILED, text))
+        self.task.ended.connect(poll.start)
+        return self.task
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_backup_path(self, suggested: Path) -> Path | None:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QHelpEvent, QImage, QPainter, QWheelEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -254,22 +254,61 @@ def test_a_procedure_that_cannot_be_laid_out_says_why(view, renstra):
     assert "lajur" in view.message_text()
 
 
-def test_panel_saves_png_and_reports_a_bad_name(panel, renstra, tmp_path):
+class _Relayouts(QObject):
+    def __init__(self) -> None:
+        super().__init__()
+        self.count = 0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.Resize):
+            self.count += 1
+        return False
+
+
+@pytest.mark.parametrize("size", [(1000, 700), (700, 900), (1300, 500)])
+def test_fit_width_settles_instead_of_toggling_the_scroll_bar(qtbot, qapp, panel, renstra,
+                                                              size):
+    """Fitted to the width, the page once hid and showed the scroll bar for ever (12,000
+    relayouts a second, a core busy while the window sat idle)."""
+    panel.resize(*size)
+    panel.show_sop(renstra)
+    panel.view.fit_width()
+    qtbot.wait(100)
+    seen = _Relayouts()
+    qapp.installEventFilter(seen)
+    try:
+        qtbot.wait(300)
+    finally:
+        qapp.removeEventFilter(seen)
+    assert seen.count < 10
+    assert not panel.view.horizontalScrollBar().isVisible()
+
+
+def test_panel_saves_png_and_reports_a_bad_name(qtbot, panel, renstra, tmp_path):
     errors, infos = [], []
     panel.show_error = lambda title, text: errors.append(text)
     panel.show_info = lambda title, text: infos.append(text)
     panel.show_sop(renstra)
     asked = []
+
+    def save() -> None:  # written in a worker: the button is greyed until it is done
+        panel.save_image_button.click()
+        if panel.task is not None:
+            assert not panel.save_image_button.isEnabled()
+            qtbot.waitUntil(lambda: panel.task is None, timeout=20000)
+        assert panel.save_image_button.isEnabled()
+
     panel.ask_image_path = lambda suggested: asked.append(suggested) or tmp_path / "renstra.png"
-    panel.save_image_button.click()
+    save()
     assert asked == ["poncokusumo-2018-renstra.png"]
     assert (tmp_path / "renstra.png").exists() and str(tmp_path / "renstra.png") in infos[0]
     panel.ask_image_path = lambda suggested: tmp_path / "renstra.jpg"
-    panel.save_image_button.click()
+    save()
     assert not (tmp_path / "renstra.jpg").exists() and ".jpg" in errors[0]
     panel.ask_image_path = lambda suggested: None
-    panel.save_image_button.click()
+    save()
     assert len(errors) == 1 and len(infos) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["renstra.png"]  # no temp left
 
 
 def test_panel_passes_selection_through(qtbot, panel, renstra):

@@ -83,7 +83,7 @@ def test_the_restore_dialog_lists_backups_newest_first_with_their_dates(qtbot, c
     assert dialog.chosen == items[0].path  # the newest is chosen unless another row is
 
 
-def test_pulihkan_brings_the_backup_back_into_the_open_window(window, dialogs):
+def test_pulihkan_brings_the_backup_back_into_the_open_window(window, dialogs, finish):
     saved = backup.make_backup(window.db.path, backup.MANUAL)
     window.select_sop("poncokusumo-2018-renja")
     window.confirm_delete = lambda name, sop_id: True
@@ -93,7 +93,9 @@ def test_pulihkan_brings_the_backup_back_into_the_open_window(window, dialogs):
     asked = []
     window.backups.confirm_restore = lambda source, when: asked.append(when) or True
     window.backups.restore_action.trigger()
-    assert dialogs.errors == []
+    assert not window.rounds.poll.isActive()  # the file is replaced under it: no polling
+    finish(window.backups.task)  # restored in a worker
+    assert dialogs.errors == [] and window.rounds.poll.isActive()
     assert "poncokusumo-2018-renja" in visible_ids(window)
     assert len(visible_ids(window)) == 21
     # two backups in one second: their order is the name's, so find it by its kind
@@ -104,12 +106,13 @@ def test_pulihkan_brings_the_backup_back_into_the_open_window(window, dialogs):
 
 
 def test_pulihkan_refuses_a_file_that_is_not_ours_and_keeps_the_window_working(
-        window, dialogs, tmp_path):
+        window, dialogs, tmp_path, finish):
     other = tmp_path / "bukan.db"
     other.write_bytes(b"bukan basis data" * 100)
     window.backups.choose_backup = lambda items: other
     window.backups.confirm_restore = lambda source, when: True
     window.backups.restore_action.trigger()
+    finish(window.backups.task)
     assert "bukan basis data Kecamatan Desktop" in dialogs.errors[0]
     window.reload()
     assert len(visible_ids(window)) == 21

@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.export.image import write_images
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
 from kecamatan_desktop.ui.strings import (
     FIT_WIDTH,
     IMAGE_FILTERS,
+    IMAGE_PAGES,
     SAVE_FAILED_TITLE,
     SAVE_IMAGE,
     SAVE_IMAGE_TITLE,
@@ -31,6 +31,7 @@ from kecamatan_desktop.ui.strings import (
     ZOOM_OUT,
     ZOOM_PERCENT,
 )
+from kecamatan_desktop.ui.worker import Task, run_task
 
 
 class FlowchartPanel(QWidget):
@@ -42,6 +43,7 @@ class FlowchartPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._sop: Sop | None = None
+        self.task: Task | None = None  # the image being written
         self.view = FlowchartView(self)
         self.zoom_in_button = self._button(ZOOM_IN, self.view.zoom_in)
         self.zoom_out_button = self._button(ZOOM_OUT, self.view.zoom_out)
@@ -82,7 +84,7 @@ class FlowchartPanel(QWidget):
         drawn = self.view.flowchart_scene() is not None
         for button in (self.zoom_in_button, self.zoom_out_button, self.fit_width_button):
             button.setEnabled(drawn)
-        self.save_image_button.setEnabled(drawn)
+        self.save_image_button.setEnabled(drawn and self.task is None)
         self.zoom_label.setVisible(drawn)
         self._show_zoom(self.view.zoom_factor())
 
@@ -90,19 +92,28 @@ class FlowchartPanel(QWidget):
         self.zoom_label.setText(ZOOM_PERCENT.format(percent=round(factor * 100)))
 
     def save_image(self) -> None:
-        """Ask for a .png or .svg name and write the flowchart there, one file per page."""
+        """Ask for a .png or .svg name and write the flowchart there, one file per page, in
+        a worker (a 300 dpi page takes a few hundred ms): progress per page, Batal."""
         sop = self._sop
-        if sop is None or not sop.steps:
+        if sop is None or not sop.steps or self.task is not None:
             return
         path = self.ask_image_path(f"{sop.id}.png")
         if path is None:
             return
-        try:
-            written = write_images(sop, path)
-        except (InputError, OSError) as exc:
-            self.show_error(SAVE_FAILED_TITLE, str(exc))
-            return
-        self.show_info(SAVED_TITLE, SAVED_TEXT.format(paths="\n".join(str(p) for p in written)))
+
+        def ended() -> None:
+            self.task = None
+            self._update_controls()
+
+        self.save_image_button.setEnabled(False)
+        self.task = run_task(
+            self, lambda progress: write_images(sop, path, progress=progress),
+            title=SAVE_IMAGE_TITLE, label=lambda done, total: IMAGE_PAGES.format(
+                done=done, total=total or "?"),
+            done=lambda written: self.show_info(SAVED_TITLE, SAVED_TEXT.format(
+                paths="\n".join(str(p) for p in written))),
+            failed=lambda message: self.show_error(SAVE_FAILED_TITLE, message))
+        self.task.ended.connect(ended)
 
     # dialogs: tests replace these ---------------------------------------------------------------
     def ask_image_path(self, suggested: str) -> Path | None:

@@ -166,7 +166,12 @@ class FlowchartView(QGraphicsView):
         self._fit_mode = True
         if self._flow is None:
             return
-        available = self.viewport().width() - 2
+        # the width as if the vertical scroll bar were always there: fitted to the width
+        # without it, a page that then fits the height hides the bar, widens the viewport,
+        # zooms in, needs the bar again... thousands of relayouts a second, for ever
+        bar = self.verticalScrollBar()
+        shown = bar.width() if bar.isVisible() else 0
+        available = self.viewport().width() + shown - bar.sizeHint().width() - 2
         if available > 0:
             top = self.visible_scene_rect().top()
             self._set_zoom(available / self._flow.sceneRect().width())
