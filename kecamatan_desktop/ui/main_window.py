@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -44,6 +44,8 @@ if TYPE_CHECKING:
     from kecamatan_desktop.ui.editor.edit_session import UnsavedAnswer
     from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopRequest
 
+FIRST_SIZE = (1360, 860)  # what the work wants on a screen that has room
+FRAME = (16, 40)  # a window's borders and title bar, outside its geometry (Windows 10/11)
 
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, when the window has been drawn on screen
@@ -130,6 +132,11 @@ class MainWindow(QMainWindow):
         self._row_heights = QTimer(self, singleShot=True, interval=0)
         self._row_heights.timeout.connect(self.sop_list.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._row_heights.start())
+        # rows a search brings back are measured again: they kept a stale height and their
+        # names were cut
+        for changed in (self.proxy.layoutChanged, self.proxy.rowsInserted,
+                        self.proxy.modelReset):
+            changed.connect(lambda *_: self._row_heights.start())
         self.count_label = QLabel(objectName="countLabel")
 
         left = QWidget()
@@ -198,13 +205,10 @@ class MainWindow(QMainWindow):
         self.right_layout.addWidget(self.status_label)
         self.right_layout.addWidget(self.tabs, 1)
 
-        # the swimlane drawing above the step table, redrawn from the document being edited
+        # the swimlane drawing, redrawn from the document being edited, in a tab of its own
         self.flowchart = FlowchartPanel()
-        self.procedure_view.flowchart_layout.addWidget(self.flowchart)
-        # drawing, step table, lanes and problems: none may be squeezed out of sight
-        self.procedure_view.editor_page.setSizes([360, 300, 170])
-        for pane in range(3):
-            self.procedure_view.editor_page.setCollapsible(pane, False)
+        self.tabs.insertTab(self.tabs.indexOf(self.revision_history), self.flowchart,
+                            strings.TAB_FLOWCHART)
         self.flowchart.step_selected.connect(self._on_flowchart_step_selected)
         self.flowchart.step_dropped_on_lane.connect(self._on_step_dropped_on_lane)
         self.document.changed.connect(lambda: self.flowchart.show_sop(self.document.sop))
@@ -550,11 +554,34 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1360, 860)
+            self._fit_screen()
+        else:
+            self._keep_on_screen()
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self._restore_selection(None)
+
+    def _fit_screen(self) -> None:
+        """First start: as large as the work wants (1360×860) but never larger than the
+        screen's free area (a 1366×768 laptop less its taskbar), centred on it."""
+        area = self._screen_area()
+        width = min(FIRST_SIZE[0], area.width() - FRAME[0])
+        height = min(FIRST_SIZE[1], area.height() - FRAME[1])
+        self.resize(width, height)
+        self.move(area.center().x() - (width + FRAME[0]) // 2,
+                  area.center().y() - (height + FRAME[1]) // 2)
+
+    def _keep_on_screen(self) -> None:
+        """A size remembered from a larger monitor is cut down to this one's."""
+        area = self._screen_area()
+        if not self.isMaximized() and (self.width() > area.width()
+                                       or self.height() > area.height()):
+            self._fit_screen()
+
+    def _screen_area(self):
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
 
     def _restore_selection(self, chosen: str | None) -> None:
         """Select `chosen`, else the SOP selected when the program last closed, else the first."""

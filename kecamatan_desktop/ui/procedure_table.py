@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -153,9 +153,21 @@ class ProcedureTable(QTableView):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
                 header.resizeSection(column, width)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.sectionResized.connect(lambda *_: self.resizeRowsToContents())
+        # rows measured once per burst of changes, and again when the table is shown or
+        # resized: measured while hidden in a tab (a narrow default width) they stayed tall
+        self._row_heights = QTimer(self, singleShot=True, interval=0)
+        self._row_heights.timeout.connect(self.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._row_heights.start())
         self.model_.modelReset.connect(self.resizeRowsToContents)
         self.model_.dataChanged.connect(lambda *_: self.resizeRowsToContents())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._row_heights.start()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._row_heights.start()
 
     def current_row(self) -> int:
         index = self.currentIndex()

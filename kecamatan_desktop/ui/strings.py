@@ -21,6 +21,7 @@ LOADING = "Memuat lembar SOP dan data pelaksanaan…"
 
 TAB_IDENTITY = "Identitas"
 TAB_PROCEDURE = "Prosedur"
+TAB_FLOWCHART = "Diagram alir"
 PROCEDURE_HEADERS = tuple(sop.STEP_LABELS.values())
 PROCEDURE_NOT_DRAWN = (
     "Prosedur SOP ini belum digambar.\n\n"

@@ -17,7 +17,7 @@ from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.drawing import painting
 from kecamatan_desktop.drawing.qt_measure import qt_measure
 from kecamatan_desktop.drawing.scene import lay_out
-from kecamatan_desktop.layout.model import ArrowKind
+from kecamatan_desktop.layout.model import ArrowKind, Style
 from kecamatan_desktop.resource_paths import font_path
 from kecamatan_desktop.ui.flowchart.panel import FlowchartPanel
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
@@ -191,6 +191,7 @@ def test_hovering_a_shape_shows_the_step(qtbot, view, renstra):
 def test_zoom_buttons_and_ctrl_wheel(qtbot, panel, renstra):
     panel.show_sop(renstra)
     view = panel.view
+    panel.fit_width_button.click()
     fitted = view.zoom_factor()
     assert view.flowchart_scene().sceneRect().width() * fitted <= view.viewport().width()
     panel.zoom_in_button.click()
@@ -209,19 +210,28 @@ def test_zoom_buttons_and_ctrl_wheel(qtbot, panel, renstra):
     assert view.zoom_factor() == pytest.approx(fitted * 1.25)
 
 
-def test_a_new_sop_starts_at_the_top_and_stays_there_when_the_window_grows(qtbot, renstra):
+def test_a_new_sop_starts_at_the_top_readable_and_stays_so_when_the_window_grows(qtbot,
+                                                                                 renstra):
     v = FlowchartView()  # laid out while hidden, as in a tab not yet shown
     qtbot.addWidget(v)
     v.show_sop(renstra)
     v.resize(900, 400)
     v.show()
     qtbot.waitExposed(v)
-    for width in (900, 1300, 700):
+    body_pt = Style().font_size
+    for width in (900, 2400, 700):
         v.resize(width, 400)
         QApplication.processEvents()
         visible = v.visible_scene_rect()
         assert visible.top() <= 0 < visible.bottom(), width  # the first page's top edge
-        assert v.flowchart_scene().sceneRect().width() * v.zoom_factor() <= v.viewport().width()
+        # body text at 9 pt or more on screen (px per pt x 72 / dpi); wider windows fill
+        assert body_pt * v.zoom_factor() * 72 / v.logicalDpiY() >= 8.99, width
+        fitted = v.flowchart_scene().sceneRect().width() * v.zoom_factor()
+        assert (fitted <= v.viewport().width()) == (v.zoom_factor() > v.readable_zoom()), width
+    v.fit_width()  # on request: the whole width, smaller text
+    QApplication.processEvents()
+    assert v.flowchart_scene().sceneRect().width() * v.zoom_factor() <= v.viewport().width()
+    assert v.zoom_factor() < v.readable_zoom()
 
 
 def test_redrawing_the_same_sop_keeps_zoom_and_selection(view, renstra):

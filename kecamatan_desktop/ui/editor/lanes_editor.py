@@ -15,6 +15,7 @@ from kecamatan_desktop.ui.editor.document import SopDocument
 
 _Index = QModelIndex | QPersistentModelIndex
 LaneNameRole = Qt.ItemDataRole.UserRole + 1
+LIST_LINES = 4
 
 
 class LaneDialogs(Protocol):
@@ -59,8 +60,14 @@ class LanesEditor(QGroupBox):
         self.view = QListView(objectName="laneList")
         self.view.setModel(self.model)
         self.buttons = {}
+        # the list beside its buttons: the lanes take five lines of the tab, not nine
         layout = QGridLayout(self)
-        layout.addWidget(self.view, 0, 0, 1, 3)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.setVerticalSpacing(2)
+        self.view.setMaximumHeight(LIST_LINES * self.view.fontMetrics().lineSpacing() + 8)
+        layout.addWidget(self.view, 0, 0, 2, 1)
+        layout.setColumnStretch(0, 1)
+        self.view.setMinimumWidth(190)
         for i, (key, text, slot) in enumerate((
             ("add", strings.LANE_ADD, self.add_lane),
             ("rename", strings.LANE_RENAME, self.rename_lane),
@@ -70,7 +77,7 @@ class LanesEditor(QGroupBox):
         )):
             button = QPushButton(text, objectName=f"lane_{key}")
             button.clicked.connect(slot)
-            layout.addWidget(button, 1 + i // 3, i % 3)
+            layout.addWidget(button, i // 3, 1 + i % 3)
             self.buttons[key] = button
         self.view.doubleClicked.connect(lambda _i: self.rename_lane())
         document.changed.connect(self.refresh)

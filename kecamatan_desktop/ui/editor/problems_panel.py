@@ -61,6 +61,9 @@ def problem_items(document: SopDocument) -> list[ProblemItem]:
     return items
 
 
+MAX_LINES = 4  # problems shown before the list scrolls (each may wrap to two lines)
+
+
 class ProblemsPanel(QGroupBox):
     """Lists the problems; activating one asks for its step, lane or the identity sheet."""
 
@@ -89,6 +92,11 @@ class ProblemsPanel(QGroupBox):
         count = self.model.rowCount()
         self.setTitle(strings.PROBLEMS_TITLE.format(count=count) if count
                       else strings.PROBLEMS_NONE)
+        # only the lines it needs: none is the title alone, a few their lines, many scroll
+        self.view.setVisible(count > 0)
+        lines = min(count, MAX_LINES)
+        self.view.setFixedHeight(lines * (self.view.fontMetrics().lineSpacing() * 2 + 4) + 6
+                                 if lines else 0)
 
     def _activate(self, index: QModelIndex) -> None:
         item = self.model.items[index.row()]

@@ -1,5 +1,6 @@
-"""The "Prosedur" tab: a slot for the swimlane drawing above the step table, its toolbar,
-the lanes and the problems; an invitation to start when nothing is written yet."""
+"""The "Prosedur" tab: the step table under its toolbar, the lanes and the problems (the
+drawing has a tab of its own, so a laptop's screen shows the steps at a usable height); an
+invitation to start when nothing is written yet."""
 
 from __future__ import annotations
 
@@ -56,11 +57,6 @@ class ProcedureEditor(QStackedWidget):
         self.refresh()
 
     def _build_editor_page(self) -> QSplitter:
-        # the swimlane FlowchartView goes into this slot's layout
-        self.flowchart_slot = QWidget(objectName="flowchart_slot")
-        self.flowchart_layout = QVBoxLayout(self.flowchart_slot)
-        self.flowchart_layout.setContentsMargins(0, 0, 0, 0)
-
         self.toolbar = QToolBar(objectName="stepToolbar")
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in self.step_actions.actions:
@@ -83,14 +79,16 @@ class ProcedureEditor(QStackedWidget):
         bottom.addWidget(self.lanes_editor)
         bottom.addWidget(self.problems_panel)
         bottom.setStretchFactor(1, 1)
-        bottom.setSizes([300, 560])
+        bottom.setSizes([460, 480])
+        self.bottom = bottom
 
         splitter = QSplitter(Qt.Orientation.Vertical, objectName="procedureSplitter")
-        splitter.addWidget(self.flowchart_slot)
         splitter.addWidget(steps_pane)
         splitter.addWidget(bottom)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([0, 400, 210])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        for pane in range(2):
+            splitter.setCollapsible(pane, False)
         return splitter
 
     def _build_placeholder_page(self) -> QWidget:
@@ -109,6 +107,10 @@ class ProcedureEditor(QStackedWidget):
         return page
 
     def refresh(self) -> None:
+        # lanes and problems take the lines they need (the problems refreshed first: their
+        # panel was connected to the document before this editor); the steps the rest
+        self.bottom.setMaximumHeight(max(self.lanes_editor.sizeHint().height(),
+                                         self.problems_panel.sizeHint().height()))
         sop = self.document.sop
         empty = sop is not None and not sop.steps and not sop.roles
         self.setCurrentWidget(self.placeholder_page if empty else self.editor_page)

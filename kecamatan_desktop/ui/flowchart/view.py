@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QGraphicsScene, QGraphicsTextItem, QGraphicsView, 
 
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.drawing.scene import lay_out
-from kecamatan_desktop.layout.model import LayoutError
+from kecamatan_desktop.layout.model import LayoutError, Style
 from kecamatan_desktop.ui.flowchart.scene import FlowchartScene
 from kecamatan_desktop.ui.strings import LAYOUT_FAILED
 
@@ -17,6 +17,7 @@ NOT_DRAWN = ("Prosedur SOP ini belum digambar. Tambahkan langkah pertama di tabe
 
 DESK = QColor(128, 128, 128)
 ZOOM_STEP = 1.25
+READABLE_PT = 9.0  # the smallest body text on screen a flowchart opens with, in points
 MIN_ZOOM, MAX_ZOOM = 0.1, 8.0
 MESSAGE_WIDTH = 380.0
 
@@ -38,7 +39,10 @@ class FlowchartView(QGraphicsView):
                             | QPainter.RenderHint.TextAntialiasing)
         self._sop: Sop | None = None
         self._flow: FlowchartScene | None = None
-        self._fit_mode = True
+        # "readable": opened at a readable size, or wider to fill the window; "fit": as wide
+        # as the window (on request); "manual": the user's own zoom. The first two follow
+        # the window's size.
+        self._mode = "readable"
         self._selecting = False
         self._show_scene(QGraphicsScene(self), flow=None)
 
@@ -78,8 +82,10 @@ class FlowchartView(QGraphicsView):
             if selected is not None and selected in flow.shape_items:
                 self._set_selection(selected, scroll_to=False)
         else:
-            self.fit_width()
+            self._mode = "readable"
+            self._follow_size()
             self._scroll_top_to(flow.sceneRect().top())
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
 
     def _show_scene(self, scene: QGraphicsScene, *, flow: FlowchartScene | None) -> None:
         old = self.scene()
@@ -154,28 +160,40 @@ class FlowchartView(QGraphicsView):
         return self.transform().m11()
 
     def zoom_in(self) -> None:
-        self._fit_mode = False
+        self._mode = "manual"
         self._set_zoom(self.zoom_factor() * ZOOM_STEP)
 
     def zoom_out(self) -> None:
-        self._fit_mode = False
+        self._mode = "manual"
         self._set_zoom(self.zoom_factor() / ZOOM_STEP)
 
     def fit_width(self) -> None:
         """Pages as wide as the window; stays so when the window is resized, until a zoom."""
-        self._fit_mode = True
-        if self._flow is None:
-            return
+        self._mode = "fit"
+        self._follow_size()
+
+    def readable_zoom(self) -> float:
+        """Screen pixels per point at which the flowchart's body text shows at READABLE_PT."""
+        return READABLE_PT / Style().font_size * self.logicalDpiY() / 72
+
+    def _fitted_zoom(self) -> float | None:
         # the width as if the vertical scroll bar were always there: fitted to the width
         # without it, a page that then fits the height hides the bar, widens the viewport,
         # zooms in, needs the bar again... thousands of relayouts a second, for ever
         bar = self.verticalScrollBar()
         shown = bar.width() if bar.isVisible() else 0
         available = self.viewport().width() + shown - bar.sizeHint().width() - 2
-        if available > 0:
-            top = self.visible_scene_rect().top()
-            self._set_zoom(available / self._flow.sceneRect().width())
-            self._scroll_top_to(top)  # what was at the top stays there
+        if available <= 0 or self._flow is None:
+            return None
+        return available / self._flow.sceneRect().width()
+
+    def _follow_size(self) -> None:
+        fitted = self._fitted_zoom()
+        if fitted is None:
+            return
+        top = self.visible_scene_rect().top()
+        self._set_zoom(fitted if self._mode == "fit" else max(fitted, self.readable_zoom()))
+        self._scroll_top_to(top)  # what was at the top stays there
 
     def _scroll_top_to(self, y: float) -> None:
         visible = self.visible_scene_rect()
@@ -192,14 +210,14 @@ class FlowchartView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._fit_mode:
-            self.fit_width()
+        if self._mode != "manual":
+            self._follow_size()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         if not event.modifiers() & Qt.KeyboardModifier.ControlModifier or self._flow is None:
             super().wheelEvent(event)
             return
-        self._fit_mode = False
+        self._mode = "manual"
         anchor = self.transformationAnchor()
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self._set_zoom(self.zoom_factor() * ZOOM_STEP ** (event.angleDelta().y() / 120))
