@@ -59,7 +59,8 @@ def main() -> None:
             finish(window)
 
     settings = QSettings(sys.argv[3], QSettings.Format.IniFormat)
-    sys.exit(run_gui(Path(sys.argv[2]), settings=settings, on_shown=shown))
+    sys.exit(run_gui(Path(sys.argv[2]), settings=settings, on_shown=shown,
+                     welcome=False))
 
 
 if __name__ == "__main__":

@@ -42,7 +42,7 @@ def default_settings() -> QSettings:
 
 
 def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | None = None,
-            on_shown=None, end_process: bool = True) -> int:
+            on_shown=None, end_process: bool = True, welcome: bool = True) -> int:
     """The window on the database at `db_path`, until it closes; the exit code.
 
     The catalogue is read with plain SQLite and shown at once; the database is opened (and
@@ -50,6 +50,7 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
     it is ready. A database the quick read cannot take (first start, older schema, damaged)
     is opened first, with its ways out, as before. `on_shown(window, complete)` is called
     when the window is first on screen and when it is complete (the start-up benchmark).
+    With `welcome`, the very first start greets the user once the window is complete.
 
     With `end_process`, the process ends as soon as the window has closed and everything is
     saved, closed and logged: tearing down thousands of Qt and Python objects one by one
@@ -103,6 +104,8 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
         window.attach(opened)
         if on_shown is not None:
             QTimer.singleShot(0, lambda: on_shown(window, True))
+        if welcome:
+            QTimer.singleShot(0, window.maybe_welcome)
 
     opening = None
     if db is None:
@@ -111,6 +114,8 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
         window.first_painted.connect(opening.start)  # the thread's imports would slow it
     if on_shown is not None:
         window.first_painted.connect(lambda: on_shown(window, window.db is not None))
+    if welcome and db is not None:  # complete from the start (the first start is so)
+        window.first_painted.connect(window.maybe_welcome)
     window.show()
     try:
         code = app.exec()

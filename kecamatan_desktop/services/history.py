@@ -194,3 +194,9 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
             version=version))
     return DashboardView(view=view, rows=tuple(out), late=sum(r.late for r in out), now=now,
                          total=total)
+
+
+def open_round_counts(*, session: Session, now: datetime | None = None) -> tuple[int, int]:
+    """(open rounds, how many of them are late now), for the status bar."""
+    view = dashboard(session=session, view="aktif", now=now)
+    return len(view.rows), view.late

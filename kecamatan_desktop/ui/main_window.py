@@ -38,6 +38,7 @@ from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.events import CatalogueEvents
 from kecamatan_desktop.ui.message_boxes import ask_choice, ask_text, ask_yes_no
 from kecamatan_desktop.ui.sop_list_model import SopFilterProxy, SopIdRole, SopListModel
+from kecamatan_desktop.ui.status_line import StatusLine
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
@@ -96,7 +97,11 @@ class MainWindow(QMainWindow):
         if db.read_only:
             self.statusBar().addPermanentWidget(QLabel(strings.READ_ONLY_MARK,
                                                        objectName="readOnlyMark"))
+        self.status_line = StatusLine(self)
+        self.status_line.show_database(db.path)
+        self.rounds.refreshed.connect(self.update_round_status)
         self.attached = True
+        self.update_round_status()
         keep = self.selected_sop_id()
         self.reload()
         self._restore_selection(keep)
@@ -292,10 +297,16 @@ class MainWindow(QMainWindow):
         rounds_menu.addAction(self.action_refresh)
 
         help_menu = self.help_menu
+        self.action_help = action(strings.ACTION_HELP, lambda: self.show_help(),
+                                  QKeySequence.HelpContents, "showHelp")
         self.action_check_db = action(strings.ACTION_CHECK_DB, self.check_database)
         self.action_about = action(strings.ACTION_ABOUT, self.show_about)
-        help_menu.addAction(self.action_check_db)
-        help_menu.addAction(self.action_about)
+        for item in (self.action_help, self.action_check_db, self.action_about):
+            help_menu.addAction(item)
+        self.action_find = action(strings.ACTION_FIND, self.focus_search, QKeySequence.Find,
+                                  "findSop")
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.action_find)
 
         toolbar = self.toolbar
         toolbar.clear()
@@ -307,8 +318,44 @@ class MainWindow(QMainWindow):
                 toolbar.addAction(item)
 
     def refresh_rounds(self) -> None:
-        """F5: re-read the rounds (dashboard and open round) now."""
-        self.rounds.refresh_if_changed(force=True)
+        """F5: re-read the catalogue list and the rounds (dashboard and open round) now."""
+        keep = self.selected_sop_id()
+        self.reload()
+        if keep:
+            self.select_sop(keep)
+        self.rounds.refresh_if_changed(force=True)  # its `refreshed` updates the status bar
+
+    def focus_search(self) -> None:
+        """Ctrl+F: to the catalogue's search box, its text selected for a new search."""
+        self.main_tabs.setCurrentIndex(0)
+        self.search_box.setFocus()
+        self.search_box.selectAll()
+
+    def update_round_status(self) -> None:
+        from kecamatan_desktop.services import history
+
+        self.status_line.show_rounds(*call(self.db, history.open_round_counts))
+
+    def show_help(self, anchor: str = "") -> None:
+        """F1: the guide shipped with the program, opened beside the window."""
+        from kecamatan_desktop.ui.help_dialog import HelpDialog
+
+        self.help_dialog = HelpDialog(self, anchor)
+        self.help_dialog.show()
+
+    def maybe_welcome(self) -> str | None:
+        """At the very first start: the welcome, once (never again, whatever the answer)."""
+        from kecamatan_desktop.ui.help_dialog import mark_welcomed, needs_welcome
+
+        if not needs_welcome(self.settings):
+            return None
+        mark_welcomed(self.settings)
+        choice = self.ask_welcome()
+        if choice == "profile":
+            self.edit_office_profile()
+        elif choice == "help":
+            self.show_help()
+        return choice
 
     def check_database(self):
         """Bantuan → Periksa basis data: the same check as `kecamatan-desktop check`."""
@@ -387,6 +434,9 @@ class MainWindow(QMainWindow):
     def _update_count(self) -> None:
         self.count_label.setText(strings.COUNT_LABEL.format(
             shown=self.proxy.rowCount(), total=self.list_model.rowCount()))
+        if self.attached:
+            self.status_line.show_catalogue(self.office_filter.currentData(),
+                                            self.proxy.rowCount())
 
     def _on_sops_changed(self, sop_ids: list) -> None:
         keep = self.edit_session.sop_id or self.selected_sop_id()
@@ -494,6 +544,13 @@ class MainWindow(QMainWindow):
                                          log=logs.log_location())
 
     # dialogs: small methods that tests replace ------------------------------------------------
+    def ask_welcome(self) -> str:
+        from kecamatan_desktop.ui.help_dialog import WelcomeDialog
+
+        dialog = WelcomeDialog(self)
+        dialog.exec()
+        return dialog.choice
+
     def ask_import_paths(self) -> list[Path]:
         files, _ = QFileDialog.getOpenFileNames(self, strings.IMPORT_TITLE, "",
                                                 strings.IMPORT_FILTER)

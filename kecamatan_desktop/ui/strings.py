@@ -492,3 +492,25 @@ CRASH_TEXT = (
 )
 CRASH_DOING_ACTION = "menjalankan «{action}»"
 CRASH_DOING_UNKNOWN = "memakai program"
+
+# --- help, welcome, status bar, shortcuts (issue 13) ---
+CLOSE = "Tutup"
+HELP_TITLE = "Bantuan Kecamatan Desktop"
+ACTION_HELP = "&Bantuan…"
+ACTION_FIND = "&Cari SOP"
+WELCOME_TITLE = "Selamat datang di Kecamatan Desktop"
+WELCOME_TEXT = (
+    "Kecamatan Desktop menyimpan SOP AP kantor Anda (Permenpan-RB Nomor 35 Tahun 2012), "
+    "menggambar diagram alirnya, mencetaknya dalam format resmi, dan mencatat setiap "
+    "putaran pelaksanaannya.\n\n"
+    "Katalog sudah berisi SOP dari dua buku SOP Kabupaten Malang sebagai contoh.\n\n"
+    "Mulailah dengan mengisi profil kantor Anda (nama, alamat, Camat, logo): profil ini "
+    "dipakai di kop, sampul, dan keputusan yang dicetak.\n\n"
+    "Bantuan selalu ada di menu Bantuan atau dengan tombol F1.")
+WELCOME_PROFILE = "Isi profil kantor…"
+WELCOME_HELP = "Baca bantuan"
+WELCOME_SKIP = "Lewati"
+STATUS_DATABASE = "Basis data: {name}"
+ALL_OFFICES_STATUS = "Semua kantor"
+STATUS_SOPS = "{count} SOP"
+STATUS_ROUNDS = "{open} putaran berjalan, {late} terlambat"

@@ -44,7 +44,7 @@ CHILD = textwrap.dedent("""
             window.close()
 
     settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
-    run_gui(Path(sys.argv[1]), settings=settings, on_shown=shown)
+    run_gui(Path(sys.argv[1]), settings=settings, on_shown=shown, welcome=False)
     print("not reached: the process ends with the window", flush=True)
 """)
 

@@ -33,6 +33,7 @@ POLL_MS = 2000  # how often the database is asked whether anything changed
 
 class RoundsWorkspace(QWidget):
     round_started = Signal(int)
+    refreshed = Signal()  # the rounds were read again (another desk or PC wrote)
 
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +80,7 @@ class RoundsWorkspace(QWidget):
         self.dashboard.refresh()
         if self.page.isVisible() and self.page.detail is not None:
             self.page.show_round(self.page.detail.id)
+        self.refreshed.emit()
         return True
 
     def open_round(self, round_id: int) -> None:

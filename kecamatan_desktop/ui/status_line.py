@@ -1,0 +1,33 @@
+"""The status bar's standing facts: the database, the office shown, SOPs, open and late
+rounds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QLabel, QMainWindow
+
+from kecamatan_desktop.ui import strings
+
+
+class StatusLine:
+    def __init__(self, window: QMainWindow) -> None:
+        bar = window.statusBar()
+        self.database = QLabel(objectName="statusDatabase")
+        self.office = QLabel(objectName="statusOffice")
+        self.sops = QLabel(objectName="statusSops")
+        self.rounds = QLabel(objectName="statusRounds")
+        for label in (self.database, self.office, self.sops, self.rounds):
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+
+    def show_database(self, path: Path) -> None:
+        self.database.setText(strings.STATUS_DATABASE.format(name=path.name))
+        self.database.setToolTip(str(path))
+
+    def show_catalogue(self, office: str | None, shown: int) -> None:
+        self.office.setText(office or strings.ALL_OFFICES_STATUS)
+        self.sops.setText(strings.STATUS_SOPS.format(count=shown))
+
+    def show_rounds(self, open_rounds: int, late: int) -> None:
+        self.rounds.setText(strings.STATUS_ROUNDS.format(open=open_rounds, late=late))

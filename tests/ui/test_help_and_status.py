@@ -1,0 +1,103 @@
+"""A day made easier: F1 opens the shipped guide, Ctrl+F goes to the search box, F5 reads
+again what another desk wrote, the status bar tells the standing facts, and the very first
+start greets the user once."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+import pytest
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
+
+from kecamatan_desktop.domain.calendar import WIB
+from kecamatan_desktop.services import editing, rounds
+from kecamatan_desktop.services.session import open_catalogue
+from kecamatan_desktop.ui.main_window import MainWindow
+from tests.ui.test_safety_ui import Dialogs, make_window, settings  # noqa: F401
+
+
+@pytest.fixture
+def window(qtbot, catalogue_db, settings):  # noqa: F811
+    w = make_window(qtbot, catalogue_db, settings, Dialogs())
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=5000)
+    return w
+
+
+def test_f1_opens_the_indonesian_guide_with_its_pictures(qtbot, window):
+    QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.HelpContents))
+    qtbot.waitUntil(lambda: getattr(window, "help_dialog", None) is not None
+                    and window.help_dialog.isVisible(), timeout=5000)
+    browser = window.help_dialog.browser
+    text = browser.toPlainText()
+    for part in ("Apa itu SOP AP?", "Menggambar prosedur", "Menjalankan putaran",
+                 "Permenpan-RB Nomor 35 Tahun 2012", "Ctrl+F"):
+        assert part in text
+    html = browser.toHtml()
+    for picture in ("katalog.png", "prosedur.png", "pelaksanaan.png"):
+        assert picture in html
+        assert not browser.loadResource(2, picture).isNull(), picture  # 2: ImageResource
+
+
+def test_ctrl_f_goes_to_the_search_box_from_another_tab(qtbot, window):
+    window.main_tabs.setCurrentWidget(window.rounds)
+    window.search_box.setText("renja")
+    QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Find))
+    assert window.main_tabs.currentIndex() == 0
+    qtbot.waitUntil(window.search_box.hasFocus, timeout=5000)
+    assert window.search_box.selectedText() == "renja"
+
+
+def test_f5_shows_what_another_desk_wrote_and_the_status_bar_counts(qtbot, window,
+                                                                     catalogue_db):
+    line = window.status_line
+    assert line.database.text() == f"Basis data: {catalogue_db.path.name}"
+    assert line.sops.text() == "21 SOP" and line.office.text() == "Semua kantor"
+    assert line.rounds.text() == "0 putaran berjalan, 0 terlambat"
+    other = open_catalogue(catalogue_db.path)  # another desk on the same file
+    try:
+        with other.session() as s:
+            editing.create_sop("poncokusumo-2026-baru", "Prosedur Baru Sekali",
+                               "Kecamatan Poncokusumo", session=s)
+            rounds.start_round("poncokusumo-2018-renja", session=s, title="Renja 2027",
+                               at=datetime.now(WIB) - timedelta(days=20))
+    finally:
+        other.close()
+    window.select_sop("poncokusumo-2018-renja")
+    QTest.keySequence(window, QKeySequence(QKeySequence.StandardKey.Refresh))
+    assert line.sops.text() == "22 SOP"
+    assert line.rounds.text() == "1 putaran berjalan, 1 terlambat"
+    assert window.selected_sop_id() == "poncokusumo-2018-renja"  # the selection is kept
+    window.office_filter.setCurrentIndex(window.office_filter.findData("Kecamatan Ngantang"))
+    assert line.office.text() == "Kecamatan Ngantang" and line.sops.text() == "12 SOP"
+
+
+def test_the_welcome_comes_once_at_the_first_start(qtbot, catalogue_db, settings):  # noqa: F811
+    asked, profiles = [], []
+
+    def build() -> MainWindow:
+        w = make_window(qtbot, catalogue_db, settings, Dialogs())
+        w.ask_welcome = lambda: asked.append(True) or "profile"
+        w.edit_office_profile = lambda: profiles.append(True)
+        return w
+
+    first = build()
+    assert first.maybe_welcome() == "profile"
+    assert first.maybe_welcome() is None
+    first.close()
+    again = build()  # the next start, same settings
+    assert again.maybe_welcome() is None
+    assert asked == [True] and profiles == [True]
+
+
+def test_the_welcome_dialog_offers_profile_help_and_skip(qtbot):
+    from kecamatan_desktop.ui.help_dialog import WelcomeDialog
+
+    dialog = WelcomeDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "F1" in dialog.findChild(QLabel, "welcomeText").text()
+    dialog.help_button.click()
+    assert dialog.choice == "help" and dialog.result() == dialog.DialogCode.Accepted
