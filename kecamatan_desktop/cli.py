@@ -226,7 +226,7 @@ def _run(args: argparse.Namespace) -> int:
             elif args.command == "check":
                 return _check(session, rebuild=args.rebuild)
             elif args.command == "officer":
-                officer_command(args, session)
+                return officer_command(args, session)
             elif args.command == "round":
                 round_command(args, session)
             elif args.command == "monitoring":

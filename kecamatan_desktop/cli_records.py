@@ -4,6 +4,7 @@ over the same services as the window (cli.py builds the parser and opens the dat
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 # only light modules here, as in cli.py: the commands import what they use
@@ -38,6 +39,13 @@ def add_officer_commands(sub) -> None:
         officer.add_parser(name, help=text).add_argument("officer_id", type=int)
     listing = officer.add_parser("list", help="daftar pegawai")
     listing.add_argument("--json", action="store_true")
+    load = officer.add_parser("import", help="impor daftar pegawai dari .xlsx (kolom Nama, NIP, "
+                                             "Jabatan); bila ada baris salah tidak ada yang "
+                                             "diimpor")
+    load.add_argument("file", type=Path, metavar="FILE.xlsx")
+    load.add_argument("--skip-bad", action="store_true",
+                      help="impor baris yang benar saja, baris yang salah dilewati")
+    load.add_argument("--office", metavar="KANTOR")
 
 
 def add_round_commands(sub) -> None:
@@ -106,17 +114,20 @@ def add_round_commands(sub) -> None:
         p.add_argument("-o", "--output", metavar="FILE", required=True)
 
 
-def officer_command(args, session) -> None:
+def officer_command(args, session) -> int:
+    """Run `officer …`; the exit code (1: an import refused for bad rows)."""
     from kecamatan_desktop.services import officers
 
     a = args.action
+    if a == "import":
+        return _import_officers(args, session)
     if a == "add":
         o = officers.add_officer(session=session, name=args.name, nip=args.nip,
                                  jabatan=args.jabatan, pangkat=args.pangkat, office=args.office,
                                  acting=args.acting or "", holds_from=day(args.holds_from),
                                  holds_to=day(args.holds_to))
         print(f"Ditambahkan: {o.name} (NIP {o.nip}), {o.title}, nomor {o.id}")
-        return
+        return 0
     if a == "edit":
         seen = officers.get_officer(args.officer_id, session=session)
         o = officers.update_officer(
@@ -127,16 +138,16 @@ def officer_command(args, session) -> None:
             holds_from=day(args.holds_from) if args.holds_from else seen.holds_from,
             holds_to=day(args.holds_to) if args.holds_to else seen.holds_to)
         print(f"Diubah: {o.name} (NIP {o.nip}), {o.title}")
-        return
+        return 0
     if a in ("deactivate", "activate"):
         o = officers.set_active(args.officer_id, a == "activate", session=session)
         print(f"{o.name}: {'aktif' if o.active else 'nonaktif'}")
-        return
+        return 0
     if a == "delete":
         name = officers.get_officer(args.officer_id, session=session).name
         officers.delete_officer(args.officer_id, session=session)
         print(f"Dihapus: {name}")
-        return
+        return 0
     people = officers.list_officers(session=session)
     if args.json:
         print(json.dumps([{"id": o.id, "name": o.name, "nip": o.nip, "jabatan": o.jabatan,
@@ -145,10 +156,27 @@ def officer_command(args, session) -> None:
                            "holds_from": o.holds_from.isoformat() if o.holds_from else None,
                            "holds_to": o.holds_to.isoformat() if o.holds_to else None}
                           for o in people], ensure_ascii=False, indent=2))
-        return
+        return 0
     for o in people:
         print(f"{o.id:>4} {o.nip:<22} {o.name:<32} {o.title}"
               f"{'' if o.active else ' (nonaktif)'}")
+    return 0
+
+
+def _import_officers(args, session) -> int:
+    from kecamatan_desktop.services import officer_import
+
+    try:
+        result = officer_import.import_officers(args.file, session=session,
+                                                skip_bad=args.skip_bad, office=args.office)
+    except officer_import.ImportRefused as refused:
+        print(refused, file=sys.stderr)
+        print("Perbaiki baris itu di lembar kerja lalu impor lagi, atau pakai --skip-bad untuk "
+              "mengimpor baris yang benar saja.", file=sys.stderr)
+        return 1
+    print(f"Diimpor: {result.added} pegawai"
+          + (f"; {result.skipped} baris bermasalah dilewati" if result.skipped else ""))
+    return 0
 
 
 def _or(value, default):

@@ -42,6 +42,26 @@ def test_officers(capsys, db_path):
     assert {p["name"] for p in people} >= {"Siti Aminah", "Drs. SUKARLIN, M.Si."}
 
 
+def test_officer_import(capsys, db_path, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (("Nama", "NIP", "Jabatan"), ("Hendra Wijaya", "19780512 200212 1 003", "Staf"),
+                ("Tono", "1978051220021", "Staf")):
+        book.active.append(row)
+    book.save(tmp_path / "pegawai.xlsx")
+    code, _, err = run(capsys, "--db", db_path, "officer", "import", tmp_path / "pegawai.xlsx")
+    assert code == 1 and "Baris 3, kolom NIP: NIP '1978051220021' harus 18 angka" in err
+    names = {p["name"] for p in json.loads(run(capsys, "--db", db_path, "officer", "list",
+                                                  "--json")[1])}
+    assert "Hendra Wijaya" not in names
+    code, out, _ = run(capsys, "--db", db_path, "officer", "import", tmp_path / "pegawai.xlsx",
+                       "--skip-bad")
+    assert code == 0 and "Diimpor: 1 pegawai; 1 baris bermasalah dilewati" in out
+    code, _, err = run(capsys, "--db", db_path, "officer", "import", tmp_path / "none.xlsx")
+    assert code == 2 and "tidak ada" in err
+
+
 def test_a_whole_round_on_the_command_line(capsys, db_path, tmp_path):
     for name, nip, jabatan in STAFF:
         assert run(capsys, "--db", db_path, "officer", "add", "--name", name, "--nip", nip,

@@ -344,7 +344,7 @@ TAB_EVENTS = "Riwayat"
 TAB_STATS = "Statistik SOP"
 
 OFFICERS_TITLE = "Daftar pegawai"
-OFFICER_HEADERS = ("Nama", "NIP", "Jabatan", "Pangkat/Gol.", "Kantor", "Masa jabatan", "Aktif")
+OFFICER_HEADERS = ("Nama", "NIP", "Jabatan", "Kantor", "Status")
 OFFICER_ADD = "Tambah"
 OFFICER_SAVE = "Simpan perubahan"
 OFFICER_NEW = "Kosongkan isian"
@@ -514,3 +514,31 @@ STATUS_DATABASE = "Basis data: {name}"
 ALL_OFFICES_STATUS = "Semua kantor"
 STATUS_SOPS = "{count} SOP"
 STATUS_ROUNDS = "{open} putaran berjalan, {late} terlambat"
+
+# --- officer directory (issue 13) ---
+OFFICER_ACTIVE = "Aktif"
+OFFICER_INACTIVE = "Nonaktif"
+OFFICER_SEARCH = "Cari nama, NIP atau jabatan…"
+OFFICER_SHOWN = "{shown} dari {total} pegawai"
+OFFICER_OFFICE = "Kantor"
+OFFICER_PERIOD = "Masa jabatan"
+OFFICER_IMPORT = "Impor dari Excel…"
+OFFICER_IMPORT_TITLE = "Impor daftar pegawai"
+OFFICER_IMPORT_PICK = "Pilih lembar kerja daftar pegawai"
+OFFICER_IMPORT_FILTER = "Lembar kerja Excel (*.xlsx)"
+OFFICER_IMPORT_READING = "Membaca lembar kerja…"
+OFFICER_IMPORT_HEADERS = ("Baris", "Nama", "NIP", "Jabatan", "Keterangan")
+OFFICER_IMPORT_READY = "Siap diimpor"
+OFFICER_IMPORT_ALL_GOOD = ("Semua {good} baris benar. Pegawai diimpor dengan kantor kosong; "
+                           "pangkat dan kantor dapat diisi sesudahnya.")
+OFFICER_IMPORT_SOME_BAD = ("{bad} baris bermasalah (ditandai merah) dan tidak akan diimpor. "
+                           "Impor {good} baris yang benar saja, atau batalkan, perbaiki lembar "
+                           "kerjanya, lalu impor lagi (baris yang sudah masuk akan ditandai "
+                           "\"sudah terdaftar\").")
+OFFICER_IMPORT_NONE_GOOD = ("Tidak ada baris yang dapat diimpor: semua {bad} baris bermasalah "
+                            "(ditandai merah). Perbaiki lembar kerjanya lalu impor lagi.")
+OFFICER_IMPORT_DO = "Impor {good} pegawai"
+OFFICER_IMPORT_CANCEL = "Batal"
+OFFICER_IMPORT_CANCELLED = "Impor dibatalkan; tidak ada yang diubah."
+OFFICER_IMPORT_DONE = "Diimpor: {added} pegawai."
+OFFICER_IMPORT_DONE_SKIPPED = "Diimpor: {added} pegawai; {skipped} baris bermasalah dilewati."
