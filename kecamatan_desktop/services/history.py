@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
 
-from sqlalchemy import func, text
+from sqlalchemy import func, literal_column, text
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.calendar import OfficeCalendar
@@ -55,6 +55,18 @@ class RoundPage:
 
     detail: RoundDetail
     stats: StepStatsView
+
+
+ENDED = (Status.DONE.value, Status.CANCELLED.value)
+
+
+def _ended_total(which: str):
+    """A finished round's working (or standard) minutes over its passes; nothing for an
+    open one (CASE keeps the sum from running for the hundreds of open rows)."""
+    column = "working_minutes" if which == "working" else "standard_minutes"
+    return literal_column(f"CASE WHEN round.status IN ('{Status.DONE.value}', "
+                f"'{Status.CANCELLED.value}') THEN (SELECT sum(p.{column}) FROM round_pass "
+                "AS p WHERE p.round_id = round.id AND p.handed_at IS NOT NULL) END")
 
 
 # the views of open rounds list every one; the others (thousands of finished rounds in a
@@ -136,7 +148,8 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
                     RoundRow.status, RoundRow.current_position, StepRow.no, StepRow.time,
                     LaneRow.name, RoundRow.holder, RoundRow.since, RoundRow.hold_started,
                     RoundRow.held_minutes, RoundRow.loops, RoundRow.event_count,
-                    OfficeRow.time_zone)
+                    OfficeRow.time_zone, RoundRow.last_event_at, _ended_total("working"),
+                    _ended_total("standard"))
              .join(SopRow, SopRow.id == RoundRow.sop_id)
              .join(OfficeRow, OfficeRow.id == SopRow.office_id)
              .join(SopRevisionRow, SopRevisionRow.id == RoundRow.revision_id)
@@ -169,7 +182,8 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
     hours = None
     out = []
     for (rid, slug, name, title, state, position, step_no, time, lane, holder, since,
-         hold_started, held, loops, version, zone_text) in rows:
+         hold_started, held, loops, version, zone_text, last_event, ended_worked,
+         ended_standard) in rows:
         tz = zones.get(zone_text)
         if tz is None:
             tz = zones[zone_text] = zone(zone_text)
@@ -191,7 +205,8 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
             id=rid, sop_id=slug, sop_name=name, title=title, status=state,
             current_step=position, step_no=step_no, lane=lane, holder=holder, since=since,
             working_minutes=worked, standard_minutes=standard, late=late, loops=loops, tz=tz,
-            version=version))
+            version=version, ended_at=last_event if state in ENDED else None,
+            total_minutes=ended_worked, total_standard=ended_standard))
     return DashboardView(view=view, rows=tuple(out), late=sum(r.late for r in out), now=now,
                          total=total)
 

@@ -170,6 +170,11 @@ class RoundSummary:
     loops: int
     tz: tzinfo | None = None
     version: int = 0
+    # a finished or cancelled round: when it ended, and its working minutes in all against
+    # the standard of the passes it made
+    ended_at: datetime | None = None
+    total_minutes: int | None = None
+    total_standard: int | None = None
 
 
 # reading --------------------------------------------------------------------------------------

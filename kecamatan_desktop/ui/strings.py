@@ -258,6 +258,8 @@ ACTION_SHOW_ROUNDS = "&Buka dasbor pelaksanaan"
 
 # rounds: the Pelaksanaan dashboard, a round's page, its dialogs
 TAB_DASHBOARD = "Pelaksanaan"
+ENDED_AT = "berakhir {when}"
+TOTAL_TIME = "seluruhnya {worked} / {standard}"
 DASHBOARD_HEADERS = ("Putaran", "SOP", "Langkah", "Pelaksana", "Pegawai", "Sejak",
                      "Waktu di meja", "Status")
 ALL_SOPS = "Semua SOP"

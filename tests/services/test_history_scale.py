@@ -17,7 +17,7 @@ from kecamatan_desktop.services import calendar, history, integrity, monitoring,
 from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.services.workbook import rounds_workbook, workbook_of_details
 from kecamatan_desktop.store.database import transaction
-from tests.services.test_rounds import RENJA, T0, start, step_done
+from tests.services.test_rounds import RENJA, T0, run_renja, start, step_done
 
 OFFICE = "Kecamatan Poncokusumo"
 YEAR = (date(2026, 1, 1), date(2026, 12, 31))
@@ -324,3 +324,22 @@ def test_the_finished_views_list_the_newest_and_count_them_all(databases):
         assert open_.total == len(open_.rows) and all(r.status in ("active", "on_hold")
                                                       for r in open_.rows)
         assert len(rounds.list_rounds(session=s)) == everything  # the CLI lists them all
+
+
+def test_a_finished_round_shows_when_it_ended_and_its_whole_time(session, qapp):
+    """The finished views once showed "-" for Sejak and Waktu di meja, which have values."""
+    from kecamatan_desktop.ui.rounds.dashboard_model import DashboardModel
+
+    done = run_renja(session)
+    page = rounds.get_round(done.id, session=session)
+    [row] = history.dashboard(session=session, view="selesai").rows
+    assert row.ended_at == page.events[-1].occurred_at
+    assert row.total_minutes == sum(s.working_minutes for s in page.steps) > 0
+    assert row.total_standard == sum(s.standard_minutes for s in page.steps)
+    open_ = start(session)
+    assert history.dashboard(session=session, view="aktif").rows[0].total_minutes is None
+    model = DashboardModel()
+    model.set_rounds([row])
+    since, spent = (model.index(0, c).data() for c in (5, 6))
+    assert since.startswith("berakhir ") and spent.startswith("seluruhnya ")
+    assert open_.id != row.id

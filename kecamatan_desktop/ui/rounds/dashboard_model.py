@@ -68,9 +68,14 @@ class DashboardModel(QAbstractTableModel):
             return r.lane or "-"
         if column == 4:
             return r.holder or (strings.NOT_ASSIGNED if r.current_step else "-")
-        if column == 5:
-            return format_waktu(r.since, r.tz or WIB)  # offices may keep different zones
+        if column == 5:  # offices may keep different zones
+            if r.ended_at is not None:  # a finished round: since it ended
+                return strings.ENDED_AT.format(when=format_waktu(r.ended_at, r.tz or WIB))
+            return format_waktu(r.since, r.tz or WIB)
         if column == 6:
+            if r.ended_at is not None and r.total_minutes is not None:
+                return strings.TOTAL_TIME.format(
+                    worked=hours_text(r.total_minutes), standard=hours_text(r.total_standard))
             if r.working_minutes is None:
                 return "-"
             text = f"{hours_text(r.working_minutes)} / {hours_text(r.standard_minutes)}"
