@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from pypdf import PdfReader
+from PySide6.QtWidgets import QPushButton
 from sqlmodel import select
 
 from kecamatan_desktop.domain.calendar import WIB
@@ -149,13 +150,24 @@ def test_monitoring_and_evaluation_forms_print(qtbot, workspace, catalogue_db, t
     w.start_round("poncokusumo-2018-renja")
     monitor = MonitoringDialog(catalogue_db, "poncokusumo-2018-renja")
     qtbot.addWidget(monitor)
-    assert monitor.table.rowCount() == 12
+    told, asked = [], []
+    monitor.show_info = told.append
+    monitor.ask_discard = lambda: asked.append("monitoring") or False
+    assert monitor.table.rowCount() == 12 and not monitor.dirty
     monitor.table.item(0, 3).setText("Disposisi cepat")
+    monitor.show()
+    monitor.findChild(QPushButton, "closeForm").click()  # Tutup: typed, not printed
+    assert asked == ["monitoring"] and monitor.isVisible()  # kept open: nothing lost
     monitor.ask_save_path = lambda suggested: tmp_path / "monitoring.pdf"
     text = "\n".join(p.extract_text() for p in PdfReader(finish(monitor.print_pdf())).pages)
     assert "Disposisi cepat" in text
+    assert told == [f"Formulir disimpan sebagai PDF:\n{tmp_path / 'monitoring.pdf'}"]
+    monitor.findChild(QPushButton, "closeForm").click()  # printed: closes without asking
+    assert asked == ["monitoring"] and not monitor.isVisible()
     evaluation = EvaluationDialog(catalogue_db, "poncokusumo-2018-renja")
     qtbot.addWidget(evaluation)
+    evaluation.show_info = told.append
+    evaluation.ask_discard = lambda: True
     evaluation.answers[0][0].setChecked(True)
     evaluation.answers[2][1].setChecked(True)
     evaluation.answers[2][2].setText("Langkah 3 terlalu umum")

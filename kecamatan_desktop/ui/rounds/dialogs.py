@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import format_waktu
 from kecamatan_desktop.domain.zones import WIB, zone_name
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import field_marks, strings
 
 Choices = list[tuple[str, int]]  # an officer picker's items: label and officer id
 
@@ -60,6 +60,17 @@ def ok_cancel(ok: str = strings.OK) -> QDialogButtonBox:
     buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok)
     buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(strings.CANCEL)
     return buttons
+
+
+def with_message(field: QWidget, label: QLabel) -> QWidget:
+    """`field` with its error message right under it (field_marks shows and hides it)."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(2)
+    layout.addWidget(field)
+    layout.addWidget(label)
+    return box
 
 
 class WhenField(QWidget):
@@ -114,9 +125,12 @@ class StartRoundDialog(QDialog):
             self.lanes.setCellWidget(row, 1, combo)
             self.combos[lane] = combo
         self.lanes.resizeColumnToContents(0)
+        self.title_message = field_marks.message_label("titleMessage")
+        self.title.textEdited.connect(lambda _t: field_marks.clear(self.title,
+                                                                   self.title_message))
         form = QFormLayout()
         form.addRow(strings.START_SOP, QLabel(f"<b>{sop.name}</b>"))
-        form.addRow(strings.START_NAME, self.title)
+        form.addRow(strings.START_NAME, with_message(self.title, self.title_message))
         form.addRow(strings.START_AT, self.when)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -135,6 +149,12 @@ class StartRoundDialog(QDialog):
                     combo = self.combos[lane]
                     combo.setCurrentIndex(max(0, combo.findData(officer_id)))
             self.when.set_value(at)
+
+    def accept(self) -> None:
+        if not self.title.text().strip():
+            field_marks.mark(self.title, self.title_message, strings.START_TITLE_MISSING)
+            return
+        super().accept()
 
     def values(self) -> tuple[str, dict[str, int | None], datetime | None]:
         """Every lane, the ones left "(belum ditentukan)" as None."""
@@ -161,17 +181,26 @@ class CompleteStepDialog(QDialog):
             group = QButtonGroup(self)
             group.addButton(self.yes)
             group.addButton(self.no)
-            box = QVBoxLayout()
+            self.decision_box = QWidget(objectName="decisionBox")
+            box = QVBoxLayout(self.decision_box)
+            box.setContentsMargins(2, 2, 2, 2)
             box.addWidget(self.yes)
             box.addWidget(self.no)
-            form.addRow(strings.COMPLETE_DECISION, box)
+            self.decision_message = field_marks.message_label("decisionMessage")
+            group.buttonClicked.connect(lambda _b: field_marks.clear(self.decision_box,
+                                                                     self.decision_message))
+            form.addRow(strings.COMPLETE_DECISION,
+                        with_message(self.decision_box, self.decision_message))
         # the officer assigned to the step's lane in this round, else nobody: the user chooses
         self.by = officer_combo(officers, assigned, strings.CHOOSE_OFFICER)
         self.when = WhenField(self, tz)
         self.output = QLineEdit(step.output)
         self.note = QPlainTextEdit()
         self.note.setFixedHeight(60)
-        form.addRow(strings.COMPLETE_BY, self.by)
+        self.by_message = field_marks.message_label("byMessage")
+        self.by.currentIndexChanged.connect(lambda _i: field_marks.clear(self.by,
+                                                                         self.by_message))
+        form.addRow(strings.COMPLETE_BY, with_message(self.by, self.by_message))
         form.addRow(strings.COMPLETE_AT, self.when)
         form.addRow(strings.COMPLETE_OUTPUT, self.output)
         form.addRow(strings.COMPLETE_NOTE, self.note)
@@ -185,9 +214,14 @@ class CompleteStepDialog(QDialog):
         self.resize(560, 340)
 
     def accept(self) -> None:
+        if (self.yes is not None and not self.yes.isChecked()
+                and not self.no.isChecked()):
+            field_marks.mark(self.decision_box, self.decision_message,
+                             strings.COMPLETE_DECISION_MISSING)
+            return
         if self.by.currentData() is None:
+            field_marks.mark(self.by, self.by_message, strings.COMPLETE_BY_MISSING)
             self.message.setText(strings.COMPLETE_BY_MISSING)
-            self.by.setFocus()
             return
         super().accept()
 

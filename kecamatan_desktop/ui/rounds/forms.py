@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
+from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.export.pdf_rounds import write_evaluation_form, write_monitoring_form
 from kecamatan_desktop.services import monitoring
 from kecamatan_desktop.services.session import call
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import field_marks, strings
+from kecamatan_desktop.ui.message_boxes import ask_yes_no
 from kecamatan_desktop.ui.worker import run_task
 
 if TYPE_CHECKING:
@@ -46,8 +48,75 @@ def _date_edit(value: date) -> QDateEdit:
     return edit
 
 
-class MonitoringDialog(QDialog):
+class _FormDialog(QDialog):
+    """A form typed into and printed: *Tutup*, a question before typed answers are thrown
+    away, and word of where the PDF went."""
+
+    title = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.dirty = False  # typed into since it was last printed
+        self.task = None
+
+    def touched(self, *_args) -> None:
+        self.dirty = True
+
+    def _losing(self) -> bool:
+        """Closing would throw away typed answers the user can see (a hidden form has
+        been closed already)."""
+        return self.dirty and self.isVisible()
+
+    def close_button(self) -> QPushButton:
+        button = QPushButton(strings.CLOSE, objectName="closeForm")
+        button.clicked.connect(self.reject)
+        return button
+
+    def reject(self) -> None:  # Tutup, Esc and the window's close button all come here
+        if self._losing() and not self.ask_discard():
+            return
+        super().reject()
+
+    def closeEvent(self, event) -> None:
+        if self._losing() and not self.ask_discard():
+            event.ignore()
+            return
+        self.dirty = False  # asked once: reject() that follows must not ask again
+        super().closeEvent(event)
+
+    def print_form(self, suggested: str, write) -> object:
+        path = self.ask_save_path(suggested)
+        if path is None:
+            return None
+
+        def done(written) -> None:
+            self.dirty = False
+            self.show_info(strings.FORM_SAVED.format(path=written))
+
+        self.task = run_task(self, lambda progress: write(path), title=self.title,
+                             label=strings.TASK_WRITING, done=done, failed=self.show_error)
+        return self.task
+
+    # dialogs: tests replace these
+    def ask_save_path(self, suggested: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, strings.FORM_SAVE_TITLE.format(
+            form=self.title), suggested, strings.PDF_FILTER)
+        return Path(path) if path else None
+
+    def ask_discard(self) -> bool:
+        return ask_yes_no(self, self.title, strings.FORM_DISCARD)
+
+    def show_error(self, text: str) -> None:
+        QMessageBox.warning(self, self.title, text)
+
+    def show_info(self, text: str) -> None:
+        QMessageBox.information(self, self.title, text)
+
+
+class MonitoringDialog(_FormDialog):
     """Pick a period, fill from the rounds, edit any cell, print."""
+
+    title = strings.MONITORING_TITLE
 
     def __init__(self, db: Database, sop_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -66,33 +135,49 @@ class MonitoringDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(True)
         self.assessor = QLineEdit()
+        self.assessor.textEdited.connect(self.touched)
         print_button = QPushButton(strings.PRINT)
         print_button.clicked.connect(self.print_pdf)
+        self.period_message = field_marks.message_label("periodMessage")
+        for edit in (self.start, self.end):
+            edit.dateChanged.connect(lambda _d: field_marks.clear(self.end,
+                                                                  self.period_message))
         top = QHBoxLayout()
         for label, widget in ((strings.MONITORING_FROM, self.start),
                               (strings.MONITORING_TO, self.end)):
             top.addWidget(QLabel(label))
             top.addWidget(widget)
         top.addWidget(fill)
-        top.addStretch(1)
+        top.addWidget(self.period_message, 1)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(strings.ASSESSOR))
         bottom.addWidget(self.assessor, 1)
         bottom.addWidget(print_button)
+        bottom.addWidget(self.close_button())
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
         layout.addLayout(bottom)
         self.resize(980, 560)
+        self.table.itemChanged.connect(self.touched)
         self.fill()
 
     def fill(self) -> bool:
+        """The table from the rounds of the period (what was typed in it is replaced,
+        after asking)."""
+        start, end = self.start.date().toPython(), self.end.date().toPython()
+        if end < start:
+            field_marks.mark(self.end, self.period_message, strings.PERIOD_BACKWARDS.format(
+                start=format_tanggal(start)))
+            return False
+        if self.dirty and not self.ask_discard():
+            return False
         try:
-            self.form = call(self.db, monitoring.monitoring_form, self.sop_id,
-                             self.start.date().toPython(), self.end.date().toPython())
+            self.form = call(self.db, monitoring.monitoring_form, self.sop_id, start, end)
         except (InputError, StoreError) as exc:
             self.show_error(str(exc))
             return False
+        self.table.blockSignals(True)  # filled, not typed: nothing to lose yet
         self.table.setRowCount(len(self.form.rows))
         for r, row in enumerate(self.form.rows):
             for c, value in enumerate((row.no, row.procedure, row.assessment, row.notes,
@@ -105,6 +190,8 @@ class MonitoringDialog(QDialog):
         self.table.setColumnWidth(1, 280)
         self.table.setColumnWidth(3, 240)
         self.table.resizeRowsToContents()
+        self.table.blockSignals(False)
+        self.dirty = False
         return True
 
     def edited_form(self) -> monitoring.MonitoringForm:
@@ -116,26 +203,16 @@ class MonitoringDialog(QDialog):
         self.form.assessor = self.assessor.text()
         return self.form
 
-    def print_pdf(self) -> Path | None:
-        path = self.ask_save_path("monitoring-sop.pdf")
-        if path is None:
-            return None
+    def print_pdf(self):
         form = self.edited_form()
-        self.task = print_task(self, lambda progress: write_monitoring_form(form, path),
-                               strings.MONITORING_TITLE, self.show_error)
-        return self.task
-
-    def ask_save_path(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_PDF, suggested,
-                                              strings.PDF_FILTER)
-        return Path(path) if path else None
-
-    def show_error(self, text: str) -> None:
-        QMessageBox.warning(self, strings.MONITORING_TITLE, text)
+        return self.print_form("monitoring-sop.pdf",
+                               lambda path: write_monitoring_form(form, path))
 
 
-class EvaluationDialog(QDialog):
+class EvaluationDialog(_FormDialog):
     """The seven criteria answered Ya or Tidak with a note, then printed."""
+
+    title = strings.EVALUATION_TITLE
 
     def __init__(self, db: Database, sop_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,6 +227,9 @@ class EvaluationDialog(QDialog):
             group = QButtonGroup(self)
             group.addButton(yes)
             group.addButton(no)
+            group.buttonClicked.connect(self.touched)
+            yes.toggled.connect(self.touched)
+            note.textChanged.connect(self.touched)
             grid.addWidget(QLabel(str(i)), i, 0)
             grid.addWidget(QLabel(answer.criterion, wordWrap=True), i, 1)
             grid.addWidget(yes, i, 2)
@@ -159,12 +239,14 @@ class EvaluationDialog(QDialog):
         grid.setColumnStretch(1, 2)
         grid.setColumnStretch(4, 2)
         self.assessor = QLineEdit()
+        self.assessor.textChanged.connect(self.touched)
         print_button = QPushButton(strings.PRINT)
         print_button.clicked.connect(self.print_pdf)
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel(strings.ASSESSOR))
         bottom.addWidget(self.assessor, 1)
         bottom.addWidget(print_button)
+        bottom.addWidget(self.close_button())
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<b>{self.form.sop_name}</b>"))
         layout.addLayout(grid)
@@ -178,23 +260,7 @@ class EvaluationDialog(QDialog):
         self.form.assessor = self.assessor.text()
         return self.form
 
-    def print_pdf(self) -> Path | None:
-        path = self.ask_save_path("evaluasi-sop.pdf")
-        if path is None:
-            return None
+    def print_pdf(self):
         form = self.filled_form()
-        self.task = print_task(
-            self, lambda progress: write_evaluation_form(form, path), strings.EVALUATION_TITLE,
-            lambda text: QMessageBox.warning(self, strings.EVALUATION_TITLE, text))
-        return self.task
-
-    def ask_save_path(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_PDF, suggested,
-                                              strings.PDF_FILTER)
-        return Path(path) if path else None
-
-
-def print_task(dialog: QDialog, work, title: str, show_error):
-    """A form's PDF written off the GUI thread; the task ends quietly when it is written."""
-    return run_task(dialog, work, title=title, label=strings.TASK_WRITING, done=lambda _: None,
-                    failed=show_error)
+        return self.print_form("evaluasi-sop.pdf",
+                               lambda path: write_evaluation_form(form, path))
