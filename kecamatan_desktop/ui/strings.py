@@ -491,3 +491,13 @@ CRASH_TEXT = (
 )
 CRASH_DOING_ACTION = "menjalankan «{action}»"
 CRASH_DOING_UNKNOWN = "memakai program"
+
+# --- Qt in Indonesian, dialog titles (issue 13) ---
+SAVE_ROUND_REPORT = "Simpan laporan putaran (PDF)"
+SAVE_ROUND_XLSX = "Simpan putaran sebagai Excel"
+SAVE_ROUNDS_XLSX = "Simpan putaran yang tampil sebagai Excel"
+ROUND_REPORT_TITLE = "Laporan putaran (PDF)"
+ROUND_XLSX_TITLE = "Ekspor putaran ke Excel"
+ROUNDS_XLSX_TITLE = "Ekspor putaran ke Excel"
+WRITE_FAILED_TITLE = "Berkas tidak dapat ditulis"
+OFFICE_LOGO_TITLE = "Pilih logo kantor"
