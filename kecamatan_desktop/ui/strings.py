@@ -157,7 +157,7 @@ UNSAVED_QUESTION = "SOP \"{name}\" punya perubahan yang belum disimpan."
 UNSAVED_SAVE = "Simpan"
 UNSAVED_DISCARD = "Buang"
 UNSAVED_CANCEL = "Batal"
-OK = "OK"
+OK = "Oke"
 YES = "Ya"
 NO = "Tidak"
 
