@@ -5,24 +5,34 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kecamatan_desktop.domain.errors import StoreError
 from kecamatan_desktop.resource_paths import resource
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import qt_indonesian, strings
 
 ORGANIZATION = "KecamatanDesktop"
+INDONESIA = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    speak_indonesian(app)
     app.setApplicationName(strings.APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setWindowIcon(QIcon(str(resource("icons", "app.ico"))))
     load_fonts()
     return app
+
+
+def speak_indonesian(app: QApplication) -> None:
+    """Qt's own buttons, menus and dialogs in Indonesian, and Indonesian day and month names;
+    before any widget is built. Once per application (the translator is the app's child)."""
+    QLocale.setDefault(INDONESIA)
+    if app.findChild(qt_indonesian.QtIndonesian) is None:
+        qt_indonesian.install(app)
 
 
 def load_fonts() -> str | None:

@@ -107,6 +107,6 @@ class OfficeProfileDialog(QDialog):
         return True
 
     def ask_logo_path(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, strings.OFFICE_LOGO, "",
+        path, _ = QFileDialog.getOpenFileName(self, strings.OFFICE_LOGO_TITLE, "",
                                               strings.OFFICE_LOGO_FILTER)
         return Path(path) if path else None

@@ -158,7 +158,7 @@ UNSAVED_QUESTION = "SOP \"{name}\" punya perubahan yang belum disimpan."
 UNSAVED_SAVE = "Simpan"
 UNSAVED_DISCARD = "Buang"
 UNSAVED_CANCEL = "Batal"
-OK = "OK"
+OK = "Oke"
 YES = "Ya"
 NO = "Tidak"
 
@@ -551,3 +551,13 @@ FORM_SAVE_TITLE = "Simpan {form} sebagai PDF"
 FORM_DISCARD = ("Isian formulir ini belum dicetak dan akan hilang.\n"
                 "Tutup atau isi ulang tanpa mencetaknya?")
 PERIOD_BACKWARDS = "Tanggal akhir sebelum tanggal awal ({start})."
+
+# --- Qt in Indonesian, dialog titles (issue 13) ---
+SAVE_ROUND_REPORT = "Simpan laporan putaran (PDF)"
+SAVE_ROUND_XLSX = "Simpan putaran sebagai Excel"
+SAVE_ROUNDS_XLSX = "Simpan putaran yang tampil sebagai Excel"
+ROUND_REPORT_TITLE = "Laporan putaran (PDF)"
+ROUND_XLSX_TITLE = "Ekspor putaran ke Excel"
+ROUNDS_XLSX_TITLE = "Ekspor putaran ke Excel"
+WRITE_FAILED_TITLE = "Berkas tidak dapat ditulis"
+OFFICE_LOGO_TITLE = "Pilih logo kantor"

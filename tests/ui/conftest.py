@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import pytest
 
+from kecamatan_desktop.app import speak_indonesian
 from kecamatan_desktop.services import officers
 from kecamatan_desktop.ui.rounds.workspace import RoundsWorkspace
 from tests.services.test_rounds import STAFF
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _qt_in_indonesian(qapp):
+    """The tests' application speaks as the program's does (app.make_application)."""
+    speak_indonesian(qapp)
 
 
 @pytest.fixture

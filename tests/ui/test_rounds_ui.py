@@ -62,7 +62,7 @@ def test_a_whole_renja_round_through_the_window(qtbot, workspace, catalogue_db, 
                                                      12]
         assert s.exec(select(RoundRow)).one().loops == 1
     # the report PDF
-    w.page.ask_save_path = lambda suggested, f: tmp_path / "laporan.pdf"
+    w.page.ask_save_path = lambda title, suggested, f: tmp_path / "laporan.pdf"
     path = finish(w.page.print_report())
     text = "\n".join(p.extract_text() for p in PdfReader(path).pages)
     assert "putaran balik: 1" in text and "Dewi Lestari" in text

@@ -157,20 +157,20 @@ class Dashboard(QWidget):
         self.task = run_task(
             self, lambda progress: call(self.db, workbook.with_rounds_workbook,
                                         _workbook_writer(path, progress), round_ids=ids),
-            title=strings.ROUNDS_XLSX,
+            title=strings.ROUNDS_XLSX_TITLE,
             label=lambda done, total: strings.TASK_ROWS.format(done=done, total=total),
             done=lambda written: self.show_info(
                 strings.ROUNDS_XLSX_DONE.format(count=len(ids), path=written)),
-            failed=lambda text: QMessageBox.warning(self, strings.ERROR_TITLE, text))
+            failed=lambda text: QMessageBox.warning(self, strings.WRITE_FAILED_TITLE, text))
         return self.task
 
     def ask_save_path(self, suggested: str):
-        path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_XLSX, suggested,
+        path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_ROUNDS_XLSX, suggested,
                                               strings.XLSX_FILTER)
         return Path(path) if path else None
 
     def show_info(self, text: str) -> None:
-        QMessageBox.information(self, strings.ROUNDS_XLSX, text)
+        QMessageBox.information(self, strings.ROUNDS_XLSX_TITLE, text)
 
     def _open_selected(self) -> None:
         index = self.table.currentIndex()

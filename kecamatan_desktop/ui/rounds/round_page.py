@@ -237,7 +237,8 @@ class RoundPage(QWidget):
         return self._record(round_service.correct_event, event.seq, **values)
 
     def print_report(self) -> Path | None:
-        path = self.ask_save_path(f"putaran-{self.detail.id}.pdf", strings.PDF_FILTER)
+        path = self.ask_save_path(strings.SAVE_ROUND_REPORT, f"putaran-{self.detail.id}.pdf",
+                                  strings.PDF_FILTER)
         if path is None:
             return None
         detail = self.detail
@@ -246,10 +247,11 @@ class RoundPage(QWidget):
             from kecamatan_desktop.export.pdf_rounds import write_round_report  # ReportLab
 
             return write_round_report(detail, path)
-        return self._start(work, strings.ACTION_REPORT)
+        return self._start(work, strings.ROUND_REPORT_TITLE)
 
     def export_xlsx(self) -> Path | None:
-        path = self.ask_save_path(f"putaran-{self.detail.id}.xlsx", strings.XLSX_FILTER)
+        path = self.ask_save_path(strings.SAVE_ROUND_XLSX, f"putaran-{self.detail.id}.xlsx",
+                                  strings.XLSX_FILTER)
         if path is None:
             return None
         detail = self.detail
@@ -258,14 +260,14 @@ class RoundPage(QWidget):
             from kecamatan_desktop.export.spreadsheet import write_rounds_xlsx
 
             return write_rounds_xlsx([detail], path, progress=progress)
-        return self._start(work, strings.ACTION_XLSX)
+        return self._start(work, strings.ROUND_XLSX_TITLE)
 
     def _start(self, work, title: str):
         """A file written off the GUI thread; its task is kept in `self.task`."""
         self.task = run_task(
             self, work, title=title, label=strings.TASK_WRITING,
             done=lambda path: self.show_info(title, strings.DONE_SAVED.format(path=path)),
-            failed=lambda text: self.show_error(strings.ERROR_TITLE, text))
+            failed=lambda text: self.show_error(strings.WRITE_FAILED_TITLE, text))
         return self.task
 
     def open_monitoring(self) -> None:
@@ -298,8 +300,8 @@ class RoundPage(QWidget):
         item, ok = QInputDialog.getItem(self, title, prompt, items, 0, False)
         return item if ok else None
 
-    def ask_save_path(self, suggested: str, file_filter: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_PDF, suggested, file_filter)
+    def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
+        path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
         return Path(path) if path else None
 
     def show_error(self, title: str, text: str) -> None:
