@@ -1,15 +1,16 @@
-"""The window's printing: one SOP to PDF or to the viewer, the whole SOP book; each runs as a
-Task off the GUI thread."""
+"""The window's printing: one SOP to PDF or through the print preview to a printer, the whole
+SOP book; each runs as a Task off the GUI thread."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QAction, QActionGroup, QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
 
 from kecamatan_desktop.services import printing
 from kecamatan_desktop.services.session import call
@@ -28,6 +29,7 @@ class PrintingActions(QObject):
         self.db = db
         self.window = window
         self.task: Task | None = None  # the last one started; tests wait on it
+        self.preview: QDialog | None = None  # the last print preview shown
         self.export_pdf_action = QAction(strings.ACTION_EXPORT_PDF, window)
         self.print_action = QAction(strings.ACTION_PRINT, window, shortcut="Ctrl+P")
         self.print_book_action = QAction(strings.ACTION_PRINT_BOOK, window)
@@ -73,19 +75,30 @@ class PrintingActions(QObject):
                            strings.PDF_FAILED)
 
     def print_sop(self) -> Task | None:
-        """Write the PDF to a temporary file and open it in the system's viewer to print."""
+        """Make the SOP's PDF and its page images off the GUI thread, then show the preview,
+        whose Cetak button opens the system's print dialog."""
         sop_id = self.window.selected_sop_id()
         if sop_id is None:
             self.window.show_info(strings.PDF_TITLE, strings.PRINT_NOTHING)
             return None
-        path = Path(tempfile.mkdtemp(prefix="kecamatan-")) / f"{sop_id}.pdf"
+        paper = self.paper
+        write = self._sop_writer(sop_id, Path(tempfile.mkdtemp(prefix="kecamatan-")) / "cetak.pdf")
 
-        def opened(written: Path) -> None:
-            if not self.open_in_viewer(written):
-                self.window.show_info(strings.PDF_TITLE,
-                                      strings.VIEWER_FAILED.format(path=written))
-        return self._start(self._sop_writer(sop_id, path), strings.PDF_TITLE,
-                           strings.PDF_WRITING, opened, strings.PDF_FAILED)
+        def work(progress):
+            from kecamatan_desktop.ui.print_preview import read_pages  # pdfium: late
+            path = write(progress)
+            try:
+                data = path.read_bytes()
+            finally:
+                shutil.rmtree(path.parent, ignore_errors=True)
+            return read_pages(data)
+
+        def preview(pages) -> None:
+            from kecamatan_desktop.ui.print_preview import PrintPreview
+            self.preview = PrintPreview(pages, paper, sop_id, self.window)
+            self.show_preview(self.preview)
+        return self._start(work, strings.PRINT_PREVIEW_TITLE, strings.PRINT_PREPARING, preview,
+                           strings.PDF_FAILED)
 
     def print_book(self) -> Task | None:
         offices = call(self.db, printing.book_offices)
@@ -117,5 +130,6 @@ class PrintingActions(QObject):
                                         offices, 0, False)
         return name if ok else None
 
-    def open_in_viewer(self, path: Path) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    def show_preview(self, preview: QDialog) -> None:
+        preview.exec()
+        preview.deleteLater()

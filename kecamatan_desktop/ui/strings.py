@@ -233,7 +233,8 @@ BOOK_TITLE = "Cetak Buku SOP"
 BOOK_OFFICE = "Kantor:"
 BOOK_PROGRESS = "Menyusun buku SOP {office}…"
 PDF_WRITING = "Menyusun PDF…"
-VIEWER_FAILED = "PDF disimpan di {path}, tetapi tidak ada penampil PDF yang dapat membukanya."
+PRINT_PREVIEW_TITLE = "Pratinjau Cetak"
+PRINT_PREPARING = "Menyiapkan pratinjau cetak…"
 
 # office profile
 OFFICE_TITLE = "Profil kantor"

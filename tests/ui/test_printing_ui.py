@@ -1,5 +1,5 @@
-"""Printing from the window: Ekspor PDF, Cetak, Cetak Buku SOP; the office profile's logo;
-starting a round from the Pelaksanaan menu."""
+"""Printing from the window: Ekspor PDF, Cetak Buku SOP (Cetak: test_print_preview.py); the
+office profile's logo; starting a round from the Pelaksanaan menu."""
 
 from __future__ import annotations
 
@@ -47,16 +47,6 @@ def test_a4_paper_from_the_menu(window, tmp_path, finish):
     window.printing.ask_pdf_path = lambda suggested: tmp_path / "a4.pdf"
     finish(window.printing.export_pdf())
     assert round(float(PdfReader(tmp_path / "a4.pdf").pages[0].mediabox.width), 2) == 595.28
-
-
-def test_print_opens_the_pdf_in_the_viewer(window, finish):
-    opened = []
-    window.printing.open_in_viewer = lambda path: opened.append(path) or True
-    window.select_sop("poncokusumo-2018-lkj")
-    window.printing.print_action.trigger()
-    finish(window.printing.task)
-    assert len(opened) == 1 and opened[0].exists()
-    assert "PENYUSUNAN LAPORAN KINERJA (LKJ)" in PdfReader(opened[0]).pages[0].extract_text()
 
 
 def test_print_book_with_progress(window, tmp_path, finish):
