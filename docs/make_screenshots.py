@@ -1,4 +1,9 @@
-"""Renders the README screenshots from the real window, offscreen."""
+"""Renders the README and docs screenshots from the real window, as a user sees it on a
+1366×768 laptop screen: under Xvfb with the xcb platform when run as
+
+    xvfb-run -s "-screen 0 1366x768x24" python docs/make_screenshots.py
+
+(offscreen otherwise). The window is at its first-start size, which fits the screen."""
 
 from __future__ import annotations
 
@@ -8,7 +13,8 @@ import tempfile
 from datetime import datetime, timedelta
 from pathlib import Path
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+if "DISPLAY" not in os.environ:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from PySide6.QtCore import QSettings  # noqa: E402
@@ -46,29 +52,66 @@ def _example_rounds(db) -> int:
         return r.id
 
 
+def _settle(app, rounds_: int = 5) -> None:
+    for _ in range(rounds_):
+        app.processEvents()
+
+
 def main() -> None:
     app = make_application(sys.argv[:1])
+    print("platform:", app.platformName(), "screen:",
+          app.primaryScreen().availableGeometry().getRect())
     with tempfile.TemporaryDirectory() as tmp:
         db = open_catalogue(Path(tmp) / "shot.db")
         renja_round = _example_rounds(db)
         window = MainWindow(db, QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
-        window.resize(1440, 900)
-        window.show()
+        window.show()  # first start: fitted to the screen
         window.select_sop("poncokusumo-2018-renja")
-        app.processEvents()
-        window.grab().save(str(OUT / "main-window.png"))
+        _settle(app)
+
+        def shot(name: str, widget=None) -> None:
+            _settle(app)
+            (widget or window).grab().save(str(OUT / name))
+            print("saved", name)
+
+        shot("main-window.png")
         window.tabs.setCurrentWidget(window.procedure_view)
-        app.processEvents()
-        window.flowchart.view.fit_width()
-        app.processEvents()
-        window.grab().save(str(OUT / "procedure-editor.png"))
+        shot("procedure-editor.png")
+        window.tabs.setCurrentWidget(window.flowchart)
+        shot("flowchart-tab.png")
+        window.tabs.setCurrentWidget(window.revision_history)
+        shot("revision-history.png")
         window.main_tabs.setCurrentWidget(window.rounds)
-        app.processEvents()
+        _settle(app)
         window.rounds.open_round(renja_round)
-        app.processEvents()
+        _settle(app)
         window.rounds.page.flowchart.fit_width()
-        app.processEvents()
-        window.grab().save(str(OUT / "pelaksanaan.png"))
+        shot("pelaksanaan.png")
+
+        from kecamatan_desktop.ui.rounds.directory import OfficerDirectory
+
+        directory = OfficerDirectory(db, window)
+        directory.show()
+        shot("officer-directory.png", directory)
+        directory.close()
+
+        window.main_tabs.setCurrentIndex(0)
+        window.select_sop("poncokusumo-2018-renstra")
+        previews = []
+        window.printing.show_preview = lambda preview: (previews.append(preview),
+                                                        preview.show())
+        task = window.printing.print_sop()
+        while not task.done:
+            app.processEvents()
+        shot("print-preview.png", previews[0])
+        previews[0].close()
+
+        from kecamatan_desktop.ui.help_dialog import HelpDialog
+
+        help_ = HelpDialog(window)
+        help_.show()
+        shot("help.png", help_)
+        help_.close()
         window.close()
         db.close()
 

@@ -162,6 +162,8 @@ def test_qt_print_and_preview_dialogs_speak_indonesian(qtbot, window):
 
 
 def test_the_programs_dialogs_speak_indonesian(qtbot, window, catalogue_db, tmp_path):
+    from kecamatan_desktop.ui.help_dialog import HelpDialog, WelcomeDialog
+
     db = catalogue_db
     with db.session() as s:
         sop = catalogue.get_sop(RENJA, session=s).sop
@@ -172,7 +174,8 @@ def test_the_programs_dialogs_speak_indonesian(qtbot, window, catalogue_db, tmp_
                CalendarDialog(db, window), OfficerDirectory(db, window),
                MonitoringDialog(db, RENJA, window), EvaluationDialog(db, RENJA, window),
                StartRoundDialog(sop, {}, choices, window),
-               CompleteStepDialog(sop, 1, 7, choices, window)]
+               CompleteStepDialog(sop, 1, 7, choices, window),
+               HelpDialog(window), WelcomeDialog(window)]
     found = []
     for dialog in dialogs:
         found += english(widget_texts(shown(qtbot, dialog)))
