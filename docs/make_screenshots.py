@@ -32,6 +32,10 @@ STAFF = [("Siti Aminah", "19800101 200501 2 001", "Sekretaris Kecamatan"),
          ("Agus Salim", "19850404 201001 1 004", "Kasubag Umum dan Kepegawaian")]
 
 
+LANES = {"Sekcam": "Siti Aminah", "Tim": "Budi Santoso", "Kasubag Evapor": "Budi Santoso",
+         "Staf": "Dewi Lestari", "Kasubag Umum": "Agus Salim"}
+
+
 def _example_rounds(db) -> int:
     """A Renja round sent back once at step 6 and now at step 8, and a late LKj round."""
     with db.session() as s:
@@ -40,15 +44,16 @@ def _example_rounds(db) -> int:
                                  office="Kecamatan Poncokusumo")
         t = datetime(2026, 11, 16, 8, 0, tzinfo=WIB)  # a Monday morning
         r = rounds.start_round("poncokusumo-2018-renja", session=s, title="Renja 2027", at=t,
-                               lanes={"Tim": "Budi Santoso"})
+                               lanes=LANES)
         for decision in (None, None, None, None, None, "tidak", None, "ya", "ya"):
             t += timedelta(minutes=75)
-            r = rounds.complete_step(r.id, session=s, decision=decision, at=t,
-                                     output="Konsep Renja")
+            r = rounds.complete_step(r.id, session=s, expected_version=r.version,
+                                     decision=decision, at=t, output="Konsep Renja")
         start = datetime(2026, 11, 17, 9, 0, tzinfo=WIB)
         lkj = rounds.start_round("poncokusumo-2018-lkj", session=s, title="LKj 2026",
-                                 at=start, lanes={"Tim": "Budi Santoso"})
-        rounds.complete_step(lkj.id, session=s, at=start + timedelta(minutes=25))
+                                 at=start, lanes=LANES)
+        rounds.complete_step(lkj.id, session=s, expected_version=lkj.version,
+                             at=start + timedelta(minutes=25))
         return r.id
 
 

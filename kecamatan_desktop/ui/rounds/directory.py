@@ -173,6 +173,9 @@ class OfficerDirectory(QDialog):
         for button in (self.add_button, self.save_button, clear, toggle, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        close = QPushButton(strings.CLOSE, objectName="closeDirectory")
+        close.clicked.connect(self.reject)
+        buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
