@@ -101,3 +101,22 @@ def test_the_welcome_dialog_offers_profile_help_and_skip(qtbot):
     assert "F1" in dialog.findChild(QLabel, "welcomeText").text()
     dialog.help_button.click()
     assert dialog.choice == "help" and dialog.result() == dialog.DialogCode.Accepted
+
+
+def test_names_found_by_a_search_are_never_cut(qtbot, window):
+    """Rows a search brings back are measured again for their wrapped names (they kept the
+    height of the row that stood there before, and long names were cut)."""
+    window.resize(900, 700)
+    window.sop_list.horizontalHeader().resizeSection(0, 150)  # a narrow name column
+    qtbot.wait(50)
+    for text in ("kinerja", "", "indikator", "laporan"):
+        window.search_box.setText(text)
+        qtbot.wait(50)
+        view = window.sop_list
+        for row in range(window.proxy.rowCount()):
+            assert view.rowHeight(row) >= view.sizeHintForRow(row), (text, row)
+    window.office_filter.setCurrentIndex(window.office_filter.findData("Kecamatan Ngantang"))
+    window.search_box.setText("kinerja")
+    qtbot.wait(50)
+    offices = {window.proxy.index(r, 1).data() for r in range(window.proxy.rowCount())}
+    assert offices == {"Ngantang"}  # the search stays within the office chosen
