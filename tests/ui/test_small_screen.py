@@ -48,10 +48,13 @@ def test_first_start_fits_a_1366x768_screen_with_eight_steps_in_view(tmp_path):
     config.write_text(json.dumps({"screens": [{"name": "laptop", "x": 0, "y": 0,
                                                "width": 1366, "height": 768,
                                                "logicalDpi": 96, "physicalDpi": 96}]}))
-    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+    # the file named relative to the child's folder: Qt splits the platform's options at
+    # ':', so a Windows path (C:\...) would be cut at its drive letter
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config.name}",
                PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", CHILD, str(tmp_path)], env=env,
-                         capture_output=True, text=True, timeout=120, check=True).stdout
+                         cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                         check=True).stdout
     seen = json.loads(out.strip().splitlines()[-1])
     ax, ay, aw, ah = seen["area"]
     fx, fy, fw, fh = seen["frame"]
