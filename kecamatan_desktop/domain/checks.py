@@ -197,16 +197,16 @@ def check_step_time(sop: Sop, ctx: Context) -> list[Finding]:
             waktu = parse_waktu(step.time)
         except WaktuError:
             findings.append(Finding("waktu", ERROR, sop.id, place,
-                                    f"Langkah {i + 1}: waktu {step.time!r} tidak terbaca; "
+                                    f"Waktu {step.time!r} tidak terbaca; "
                                     "tulis angka dan menit, jam atau hari."))
             continue
         if waktu is None:
             findings.append(Finding("waktu", WARNING, sop.id, place,
-                                    f"Langkah {i + 1}: waktu kosong; tanpa waktu baku "
+                                    "Waktu kosong; tanpa waktu baku "
                                     "lamanya pelaksanaan tidak dapat dinilai."))
         elif waktu.amount == 0:
             findings.append(Finding("waktu", WARNING, sop.id, place,
-                                    f"Langkah {i + 1}: waktu 0; setiap kegiatan memakan "
+                                    "Waktu 0; setiap kegiatan memakan "
                                     "waktu, tulis berapa lama."))
     return findings
 
@@ -224,7 +224,7 @@ def check_activity_verb(sop: Sop, ctx: Context) -> list[Finding]:
                if first.lower() in lanes else f"diawali {first!r}, bukan kata kerja")
         findings.append(Finding("kegiatan-kata-kerja", WARNING, sop.id,
                                 f"steps[{i}].activity",
-                                f"Langkah {i + 1}: kegiatan {why}; Permenpan-RB 35/2012 "
+                                f"Kegiatan {why}; Permenpan-RB 35/2012 "
                                 "meminta kegiatan diawali kata kerja."))
     return findings
 

@@ -7,6 +7,7 @@ Dismissals are events in an append-only table: taking one back is a new event na
 from __future__ import annotations
 
 import getpass
+import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from functools import cache
@@ -158,3 +159,19 @@ def undismiss(dismissal_id: int, reason: str, *, session: Session, by: str | Non
     session.add(row)
     session.commit()
     return row.id
+
+
+_DECREE_PLACES = {"decree.decides": "Keputusan: MENETAPKAN",
+                  "decree.recalling": "Keputusan: Mengingat"}
+
+
+def place_text(place: str) -> str:
+    """`legal_basis[1]` → `Dasar Hukum butir 2`; `steps[4].time` → `Langkah 5: Waktu`."""
+    from kecamatan_desktop.services.editing import place_label
+
+    match = re.fullmatch(r"([a-z_.]+)\[(\d+)\]", place)
+    if match and not place.startswith(("steps", "roles")):
+        head, index = match.groups()
+        head = _DECREE_PLACES.get(head) or place_label(head)
+        return f"{head} butir {int(index) + 1}"
+    return _DECREE_PLACES.get(place) or place_label(place)
