@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kecamatan_desktop.cli_checks import add_check_commands, check_command
 from kecamatan_desktop.cli_records import (
     add_officer_commands,
     add_round_commands,
@@ -92,6 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_archive_commands(sub)
     add_officer_commands(sub)
     add_round_commands(sub)
+    add_check_commands(sub)
     return parser
 
 
@@ -231,6 +233,8 @@ def _run(args: argparse.Namespace) -> int:
                 round_command(args, session)
             elif args.command == "monitoring":
                 monitoring_command(args, session)
+            elif args.command == "periksa":
+                return check_command(args, session)
     finally:
         db.close()
     if args.command == "image":

@@ -134,3 +134,21 @@ class BranchRow(SQLModel, table=True):
     step_id: int = Field(sa_column=_fk("step.id"))
     answer: str
     target_step_id: int | None = Field(default=None, sa_column=_fk("step.id", nullable=True))
+
+
+class CheckDismissalRow(SQLModel, table=True):
+    """Append-only: a finding of Periksa SOP set aside with a reason, or (with `undoes`) such
+    a dismissal taken back. Keyed by the SOP's slug, so it stays with the SOP's revisions;
+    the database refuses UPDATE and DELETE (triggers of the migration)."""
+
+    __tablename__ = "check_dismissal"
+
+    id: int | None = Field(default=None, primary_key=True)
+    sop_slug: str = Field(index=True)
+    rule: str
+    place: str
+    reason: str
+    dismissed_by: str
+    dismissed_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    undoes: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("check_dismissal.id", ondelete="RESTRICT"), nullable=True))

@@ -307,6 +307,12 @@ class MainWindow(QMainWindow):
                                   "findSop")
         self.edit_menu.addSeparator()
         self.edit_menu.addAction(self.action_find)
+        from kecamatan_desktop.ui.editor.sop_check import SopCheck
+
+        self.sop_check = SopCheck(self.db, self.document, self.procedure_view.problems_panel,
+                                  self)
+        self.sop_check.shown.connect(lambda: self.tabs.setCurrentWidget(self.procedure_view))
+        self.edit_menu.addAction(self.sop_check.action)
 
         toolbar = self.toolbar
         toolbar.clear()

@@ -562,3 +562,12 @@ ROUND_XLSX_TITLE = "Ekspor putaran ke Excel"
 ROUNDS_XLSX_TITLE = "Ekspor putaran ke Excel"
 WRITE_FAILED_TITLE = "Berkas tidak dapat ditulis"
 OFFICE_LOGO_TITLE = "Pilih logo kantor"
+
+# --- Periksa SOP (issue 14) ---
+ACTION_CHECK_SOP = "Periksa SOP"
+CHECK_FINDING = "[{severity}] {place}: {message}"
+CHECK_CLEAN = "Periksa SOP tidak menemukan apa pun pada SOP ini."
+CHECK_CLEAN_TITLE = "Periksa SOP"
+DISMISS_FINDING = "Abaikan temuan…"
+DISMISS_TITLE = "Abaikan temuan"
+DISMISS_PROMPT = "Mengapa temuan ini boleh diabaikan? (disimpan bersama SOP)\n\n{finding}"

@@ -1,11 +1,12 @@
-"""The "Masalah" panel: what keeps the edited SOP from being complete, updated on every edit."""
+"""The "Masalah" panel: what keeps the edited SOP from being complete, updated on every edit,
+and below it what Periksa SOP found (kept until the next check or another SOP)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtWidgets import QGroupBox, QListView, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QListView, QPushButton, QVBoxLayout
 
 from kecamatan_desktop.domain.flow import flow_problems
 from kecamatan_desktop.services.editing import identity_problems, place_label
@@ -21,6 +22,7 @@ class ProblemItem:
     step: int | None = None
     lane: str | None = None
     identity: bool = False
+    finding: object | None = None  # a Periksa SOP finding (domain.checks.Finding)
 
 
 class ProblemListModel(QAbstractListModel):
@@ -70,6 +72,7 @@ class ProblemsPanel(QGroupBox):
     step_activated = Signal(int)
     lane_activated = Signal(str)
     identity_activated = Signal()
+    dismiss_requested = Signal(object)  # the Periksa SOP finding to set aside
 
     def __init__(self, document: SopDocument, parent=None) -> None:
         super().__init__(parent)
@@ -82,13 +85,35 @@ class ProblemsPanel(QGroupBox):
         self.view.setStyleSheet("QListView::item { padding: 2px; }")
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
+        self.findings: list[ProblemItem] = []
+        self.dismiss_button = QPushButton(strings.DISMISS_FINDING, objectName="dismissFinding")
+        self.dismiss_button.clicked.connect(self._dismiss)
+        layout.addWidget(self.dismiss_button)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
         document.changed.connect(self.refresh)
         self.refresh()
 
+    def set_findings(self, items: list[ProblemItem]) -> None:
+        self.findings = items
+        self.refresh()
+
+    def _current_finding(self):
+        index = self.view.currentIndex()
+        return self.model.items[index.row()].finding if index.isValid() else None
+
+    def _dismiss(self) -> None:
+        finding = self._current_finding()
+        if finding is not None:
+            self.dismiss_requested.emit(finding)
+
+    def _update_dismiss(self) -> None:
+        self.dismiss_button.setVisible(bool(self.findings))
+        self.dismiss_button.setEnabled(self._current_finding() is not None)
+
     def refresh(self) -> None:
-        self.model.set_items(problem_items(self.document))
+        self.model.set_items(problem_items(self.document) + self.findings)
+        self._update_dismiss()
         count = self.model.rowCount()
         self.setTitle(strings.PROBLEMS_TITLE.format(count=count) if count
                       else strings.PROBLEMS_NONE)
@@ -99,6 +124,7 @@ class ProblemsPanel(QGroupBox):
                                  if lines else 0)
 
     def _activate(self, index: QModelIndex) -> None:
+        self._update_dismiss()
         item = self.model.items[index.row()]
         if item.step is not None:
             self.step_activated.emit(item.step)

@@ -1,0 +1,177 @@
+"""Periksa SOP: the rules of domain/checks.py run over one SOP or an office's book, with the
+findings someone set aside (dismissed with a reason) kept apart.
+
+Dismissals are events in an append-only table: taking one back is a new event naming it.
+"""
+
+from __future__ import annotations
+
+import getpass
+import re
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from functools import cache
+
+from sqlmodel import Session, select
+
+from kecamatan_desktop.domain.checks import (
+    ERROR,
+    Context,
+    DecreeText,
+    Finding,
+    Verbs,
+    check_decree,
+    check_sop,
+    load_verbs,
+)
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.legal import LegalTable, load_legal_table
+from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.resource_paths import data_dir
+from kecamatan_desktop.services import catalogue
+from kecamatan_desktop.store.models import CheckDismissalRow
+
+
+@dataclass(frozen=True)
+class Dismissal:
+    id: int
+    rule: str
+    place: str
+    reason: str
+    by: str
+    at: datetime
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """What Periksa found in one SOP (or, with `sop_id` "keputusan:…", an office's decree)."""
+
+    sop_id: str
+    name: str
+    findings: tuple[Finding, ...]  # those still standing
+    dismissed: tuple[tuple[Finding, Dismissal], ...] = ()
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity == ERROR for f in self.findings)
+
+
+@cache
+def _tables() -> tuple[LegalTable, Verbs]:
+    folder = data_dir() / "checks"
+    return load_legal_table(folder / "legal_rules.json"), load_verbs(folder / "verbs.txt")
+
+
+def _context(office: str, *, session: Session) -> Context:
+    legal, verbs = _tables()
+    sops = tuple(catalogue.get_sop(s.id, session=session).sop
+                 for s in catalogue.list_sops(session=session) if s.office == office)
+    return Context(legal=legal, verbs=verbs, catalogue=sops)
+
+
+def check_sop_value(sop: Sop, *, session: Session) -> CheckResult:
+    """Check `sop` as it stands (in the editor, perhaps unsaved) against its office's book."""
+    ctx = _context(sop.office.name, session=session)
+    # the edited value stands in for its saved self among the office's SOPs
+    ctx = replace(ctx, catalogue=tuple(sop if s.id == sop.id else s for s in ctx.catalogue))
+    return _apply_dismissals(sop.id, sop.name, check_sop(sop, ctx), session=session)
+
+
+def check_stored_sop(sop_id: str, *, session: Session) -> CheckResult:
+    return check_sop_value(catalogue.get_sop(sop_id, session=session).sop, session=session)
+
+
+def check_office(office: str | None = None, *, session: Session) -> list[CheckResult]:
+    """The office's decree (if it has one) and each SOP of its book, in book order."""
+    from kecamatan_desktop.services.printing import load_decree
+
+    names = catalogue.list_office_names(session=session)
+    office = office or (names[0] if names else None)
+    if office not in names:
+        raise InputError(f"Kantor {office!r} tidak ada; yang ada: {', '.join(names) or '-'}")
+    ctx = _context(office, session=session)
+    results = []
+    decree = load_decree(office, list(ctx.catalogue))
+    if decree is not None:
+        text = DecreeText(office=office, recalling=decree.recalling, year=decree.date.year,
+                          decides=tuple((d.label, d.text) for d in decree.decides))
+        owner = f"keputusan:{office}"
+        results.append(_apply_dismissals(owner, f"Keputusan Camat {decree.number}",
+                                         check_decree(text, ctx), session=session))
+    for sop in ctx.catalogue:
+        results.append(_apply_dismissals(sop.id, sop.name, check_sop(sop, ctx),
+                                         session=session))
+    return results
+
+
+def standing_dismissals(sop_id: str, *, session: Session) -> dict[tuple[str, str], Dismissal]:
+    """The dismissals of `sop_id` not taken back, by (rule, place); the latest wins."""
+    rows = session.exec(select(CheckDismissalRow).where(CheckDismissalRow.sop_slug == sop_id)
+                        .order_by(CheckDismissalRow.id)).all()
+    undone = {row.undoes for row in rows if row.undoes is not None}
+    return {(row.rule, row.place): Dismissal(row.id, row.rule, row.place, row.reason,
+                                             row.dismissed_by, row.dismissed_at)
+            for row in rows if row.undoes is None and row.id not in undone}
+
+
+def _apply_dismissals(sop_id: str, name: str, findings: list[Finding], *,
+                      session: Session) -> CheckResult:
+    standing = standing_dismissals(sop_id, session=session)
+    kept = tuple(f for f in findings if (f.rule, f.place) not in standing)
+    dismissed = tuple((f, standing[(f.rule, f.place)]) for f in findings
+                      if (f.rule, f.place) in standing)
+    return CheckResult(sop_id, name, kept, dismissed)
+
+
+def _operator() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is not worth refusing a dismissal for
+        return "operator"
+
+
+def dismiss(finding: Finding, reason: str, *, session: Session, by: str | None = None,
+            at: datetime | None = None) -> Dismissal:
+    """Set `finding` aside for good reason; it stays set aside until taken back."""
+    if not reason.strip():
+        raise InputError("Alasan mengabaikan temuan wajib diisi.")
+    row = CheckDismissalRow(sop_slug=finding.sop_id, rule=finding.rule, place=finding.place,
+                            reason=reason.strip(), dismissed_by=by or _operator(),
+                            dismissed_at=at or datetime.now(UTC))
+    session.add(row)
+    session.commit()
+    return Dismissal(row.id, row.rule, row.place, row.reason, row.dismissed_by,
+                     row.dismissed_at)
+
+
+def undismiss(dismissal_id: int, reason: str, *, session: Session, by: str | None = None,
+              at: datetime | None = None) -> int:
+    """Take a dismissal back: a new event naming it; the old one stays in the history."""
+    old = session.get(CheckDismissalRow, dismissal_id)
+    if old is None or old.undoes is not None:
+        raise InputError(f"Tidak ada temuan yang diabaikan dengan nomor {dismissal_id}.")
+    if session.exec(select(CheckDismissalRow).where(
+            CheckDismissalRow.undoes == dismissal_id)).first() is not None:
+        raise InputError(f"Pengabaian nomor {dismissal_id} sudah dibatalkan.")
+    row = CheckDismissalRow(sop_slug=old.sop_slug, rule=old.rule, place=old.place,
+                            reason=reason.strip(), dismissed_by=by or _operator(),
+                            dismissed_at=at or datetime.now(UTC), undoes=dismissal_id)
+    session.add(row)
+    session.commit()
+    return row.id
+
+
+_DECREE_PLACES = {"decree.decides": "Keputusan: MENETAPKAN",
+                  "decree.recalling": "Keputusan: Mengingat"}
+
+
+def place_text(place: str) -> str:
+    """`legal_basis[1]` → `Dasar Hukum butir 2`; `steps[4].time` → `Langkah 5: Waktu`."""
+    from kecamatan_desktop.services.editing import place_label
+
+    match = re.fullmatch(r"([a-z_.]+)\[(\d+)\]", place)
+    if match and not place.startswith(("steps", "roles")):
+        head, index = match.groups()
+        head = _DECREE_PLACES.get(head) or place_label(head)
+        return f"{head} butir {int(index) + 1}"
+    return _DECREE_PLACES.get(place) or place_label(place)
