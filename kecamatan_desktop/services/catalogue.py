@@ -30,6 +30,7 @@ from kecamatan_desktop.store.models import (
     BranchRow,
     LaneRow,
     OfficeRow,
+    SopCoverRow,
     SopRevisionRow,
     SopRow,
     StepRow,
@@ -117,7 +118,9 @@ def get_sop(sop_id: str, *, session: Session, revision: int | None = None) -> St
         raise CatalogueError(f"SOP {sop_id!r} tidak punya revisi {number}")
     return StoredSop(sop=_read_revision(session, row.slug, rev), revision=rev.revision,
                      current_revision=row.revision, is_draft=rev.is_draft,
-                     archived=row.archived_at is not None, cover_title=row.cover_title)
+                     archived=row.archived_at is not None,
+                     cover_title=session.exec(select(SopCoverRow.title)
+                                              .where(SopCoverRow.sop_id == row.id)).first())
 
 
 def export_sop(sop_id: str, *, session: Session) -> str:
@@ -230,9 +233,7 @@ def seed_catalogue(data_dir: Path, *, session: Session) -> ImportResult:
         result = import_sops(read_sop_files(paths), session=session)
         for office in profile["offices"]:
             for slug, title in cover_titles(office).items():
-                row = sop_row(session, slug)
-                row.cover_title = title
-                session.add(row)
+                session.add(SopCoverRow(sop_id=sop_row(session, slug).id, title=title))
         return result
 
 

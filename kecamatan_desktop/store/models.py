@@ -69,12 +69,21 @@ class SopRow(SQLModel, table=True):
     office_id: int = Field(sa_column=_fk("office.id"))
     position: int = 0
     revision: int = 1
-    # the title on the SOP's own cover as the book prints it (newline-separated lines);
-    # None: the Nama SOP
-    cover_title: str | None = None
     # an SOP with rounds is archived, never deleted: hidden from the catalogue, kept whole
     archived_at: datetime | None = Field(default=None,
                                          sa_column=Column(UTCDateTime, nullable=True))
+
+
+class SopCoverRow(SQLModel, table=True):
+    """The title on an SOP's own cover as its book prints it (newline-separated lines); an SOP
+    without one prints its Nama SOP. A table of its own, not a column of `sop`: migration 0006
+    reads `sop` through this model before 0007 exists."""
+
+    __tablename__ = "sop_cover"
+
+    sop_id: int = Field(sa_column=Column(Integer, ForeignKey("sop.id", ondelete="CASCADE"),
+                                         primary_key=True))
+    title: str
 
 
 class SopRevisionRow(SQLModel, table=True):

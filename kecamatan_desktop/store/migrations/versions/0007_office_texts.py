@@ -5,7 +5,8 @@
 - office.cover_heading: the lines above an SOP cover's title (Ngantang's book has none);
 - office.date_zero_pad, office.date_february: how the office writes dates ("04 Januari
   2018"; "1 Pebruari 2021");
-- sop.cover_title: the title on the SOP's own cover as the book prints it.
+- sop_cover: the title on an SOP's own cover as the book prints it (a table, not a column of
+  sop: 0006 reads sop through today's model).
 
 The two seed offices get them from data/offices.json, by the code that seeds a new database;
 any other office keeps what it printed before: the office name as written, the heading
@@ -36,14 +37,20 @@ def upgrade() -> None:
                                       server_default="1"))
     op.add_column("office", sa.Column("date_february", sa.String(), nullable=False,
                                       server_default="Februari"))
-    op.add_column("sop", sa.Column("cover_title", sa.String(), nullable=True))
+    op.create_table(
+        "sop_cover",
+        sa.Column("sop_id", sa.Integer(), sa.ForeignKey("sop.id", ondelete="CASCADE"),
+                  primary_key=True),
+        sa.Column("title", sa.String(), nullable=False),
+    )
     from kecamatan_desktop.resource_paths import data_dir
     from kecamatan_desktop.services.catalogue import cover_titles, office_texts
 
     office = sa.table("office", sa.column("name"), sa.column("sheet_name"),
                       sa.column("cover_heading"), sa.column("date_zero_pad"),
                       sa.column("date_february"))
-    sop = sa.table("sop", sa.column("slug"), sa.column("cover_title"))
+    sop = sa.table("sop", sa.column("id"), sa.column("slug"))
+    cover = sa.table("sop_cover", sa.column("sop_id"), sa.column("title"))
     conn = op.get_bind()
     conn.execute(office.update().values(cover_heading=PREVIOUS_HEADING))
     seed = json.loads((data_dir() / "offices.json").read_text(encoding="utf-8"))
@@ -51,10 +58,12 @@ def upgrade() -> None:
         conn.execute(office.update().where(office.c.name == entry["name"])
                      .values(**office_texts(entry)))
         for slug, title in cover_titles(entry).items():
-            conn.execute(sop.update().where(sop.c.slug == slug).values(cover_title=title))
+            conn.execute(cover.insert().from_select(
+                ["sop_id", "title"],
+                sa.select(sop.c.id, sa.literal(title)).where(sop.c.slug == slug)))
 
 
 def downgrade() -> None:
-    op.drop_column("sop", "cover_title")
+    op.drop_table("sop_cover")
     for column in ("date_february", "date_zero_pad", "cover_heading", "sheet_name"):
         op.drop_column("office", column)
