@@ -265,11 +265,11 @@ def _backup_or_restore(args) -> int:
 
 def _pdf(args, session) -> None:
     from kecamatan_desktop.export.pdf_document import write_sop_pdf
-    from kecamatan_desktop.services import catalogue, printing
+    from kecamatan_desktop.services import printing
 
-    sop = catalogue.get_sop(args.sop_id, session=session).sop
-    profile = printing.office_profile(sop.office.name, session=session)
-    print(write_sop_pdf(sop, Path(args.output), profile=profile, paper=args.paper))
+    printable = printing.load_printable(args.sop_id, session=session)
+    print(write_sop_pdf(printable.sop, Path(args.output), profile=printable.profile,
+                        paper=args.paper, cover_title=printable.cover_title))
 
 
 def _book(args, session) -> None:

@@ -1,7 +1,9 @@
-"""Dates as Indonesian documents print them: `04 Januari 2018`."""
+"""Dates as Indonesian documents print them: `04 Januari 2018`, or as an office writes them
+(`1 Pebruari 2021`)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
 BULAN = (
@@ -10,10 +12,30 @@ BULAN = (
 )
 
 
-def format_tanggal(value: date | None, empty: str = "-") -> str:
+FEBRUARY_SPELLINGS = ("Februari", "Pebruari")  # the standard form, and the older one
+
+
+@dataclass(frozen=True)
+class TanggalStyle:
+    """How one office writes a date: the day with a leading zero or not, and February's name."""
+
+    zero_pad: bool = True
+    february: str = "Februari"
+
+    def __post_init__(self) -> None:
+        if self.february not in FEBRUARY_SPELLINGS:
+            raise ValueError(f"February spelled {self.february!r}")
+
+
+STANDARD = TanggalStyle()
+
+
+def format_tanggal(value: date | None, empty: str = "-", style: TanggalStyle = STANDARD) -> str:
     if value is None:
         return empty
-    return f"{value.day:02d} {BULAN[value.month - 1]} {value.year}"
+    day = f"{value.day:02d}" if style.zero_pad else str(value.day)
+    month = style.february if value.month == 2 else BULAN[value.month - 1]
+    return f"{day} {month} {value.year}"
 
 
 def format_waktu(at: datetime | None, tz: tzinfo, *, zone: bool = True, empty: str = "-") -> str:

@@ -12,6 +12,7 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
+    TableStyle,
 )
 from reportlab.platypus.tableofcontents import TableOfContents
 
@@ -20,8 +21,10 @@ from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.export.atomic import replacing_one
 from kecamatan_desktop.export.pdf_fonts import REGULAR, measure
 from kecamatan_desktop.export.pdf_sheets import (
+    TABLE_FONT,
     TOC_TITLE,
     Anchor,
+    CoverMark,
     FlowchartSheet,
     _style,
     cover_story,
@@ -35,6 +38,8 @@ from kecamatan_desktop.services.printing import Book, OfficeProfile, identity_sh
 
 PAPERS = {"f4": F4, "a4": A4}
 MARGIN = 20 * mm
+FOOTER_BASELINE = 11 * mm  # the page number's lowest stroke stays 10 mm from the edge
+SHEET_FOOTER = 12  # pt under a flowchart's table (10 mm margin) kept for the page number
 Progress = Callable[[int, int], bool | None]  # returns False to stop: Cancelled is raised
 BOOK_PASSES = 2  # multiBuild lays the book out twice: once to learn the pages, once to number
 
@@ -59,19 +64,24 @@ class _Document(BaseDocTemplate):
                          leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                          bottomMargin=MARGIN)
         self.addPageTemplates([
-            PageTemplate("portrait", pagesize=portrait, onPage=self._number, frames=[
+            PageTemplate("portrait", pagesize=portrait, onPageEnd=self._number, frames=[
                 Frame(MARGIN, MARGIN, portrait[0] - 2 * MARGIN, portrait[1] - 2 * MARGIN,
                       id="text")]),
-            PageTemplate("landscape", pagesize=landscape, onPage=self._number, frames=[
+            PageTemplate("landscape", pagesize=landscape, onPageEnd=self._number, frames=[
                 Frame(0, 0, landscape[0], landscape[1], leftPadding=0, rightPadding=0,
                       topPadding=0, bottomPadding=0, id="sheet")]),
         ])
+        self.on_cover = False
 
     @staticmethod
     def _number(canvas, doc) -> None:
+        """At the page's end, once its flowables have said whether it is a cover."""
+        if doc.on_cover:
+            doc.on_cover = False
+            return
         canvas.saveState()
         canvas.setFont(REGULAR, 8)
-        canvas.drawCentredString(canvas._pagesize[0] / 2, 14, f"Halaman {doc.page}")
+        canvas.drawCentredString(canvas._pagesize[0] / 2, FOOTER_BASELINE, f"Halaman {doc.page}")
         canvas.restoreState()
 
     def afterPage(self) -> None:
@@ -79,6 +89,8 @@ class _Document(BaseDocTemplate):
             self.page_done()
 
     def afterFlowable(self, flowable) -> None:
+        if isinstance(flowable, CoverMark):
+            self.on_cover = True
         if isinstance(flowable, Anchor):
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.title, flowable.key, level=flowable.level)
@@ -87,22 +99,23 @@ class _Document(BaseDocTemplate):
                                          flowable.key))
 
 
-def _flowchart_spec(paper: tuple[float, float]) -> PageSpec:
-    return PageSpec.landscape(paper)
+def flowchart_spec(paper: tuple[float, float]) -> PageSpec:
+    return PageSpec.landscape(paper, footer=SHEET_FOOTER)
 
 
 def sop_story(sop: Sop, profile: OfficeProfile | None, paper: tuple[float, float],
-              logo: bytes | None = None, key: str | None = None) -> list:
+              logo: bytes | None = None, key: str | None = None,
+              cover_title: str | None = None) -> list:
     """Cover, identity sheet and (when the procedure is drawn) the flowchart sheets."""
     try:
-        layout = layout_sop(sop, _flowchart_spec(paper), measure) if sop.steps else None
+        layout = layout_sop(sop, flowchart_spec(paper), measure) if sop.steps else None
     except LayoutError as exc:
         raise InputError(f"SOP {sop.id}: {exc}") from None
     width = paper[0] - 2 * MARGIN
     story: list = [NextPageTemplate("portrait"), Anchor(sop.name, key or sop.id)]
-    story += cover_story(sop_cover(sop, profile), paper[1] - 2 * MARGIN)
+    story += cover_story(sop_cover(sop, profile, cover_title), paper[1] - 2 * MARGIN, logo)
     story += [PageBreak()]
-    story += identity_story(identity_sheet(sop), width, logo)
+    story += identity_story(identity_sheet(sop, profile), width, logo)
     if layout is not None:
         story.append(NextPageTemplate("landscape"))
         for page in layout.pages:
@@ -112,11 +125,12 @@ def sop_story(sop: Sop, profile: OfficeProfile | None, paper: tuple[float, float
 
 
 def write_sop_pdf(sop: Sop, path: Path, *, profile: OfficeProfile | None = None,
-                  paper: str = "f4", logo: bytes | None = None) -> Path:
+                  paper: str = "f4", logo: bytes | None = None,
+                  cover_title: str | None = None) -> Path:
     size = paper_size(paper)
     if logo is None and profile is not None:
         logo = profile.logo
-    story = sop_story(sop, profile, size, logo)
+    story = sop_story(sop, profile, size, logo, cover_title=cover_title)
     with replacing_one(Path(path)) as temp:
         _Document(temp, size, f"SOP {sop.name}").build(story)
     return Path(path)
@@ -133,18 +147,23 @@ def write_book_pdf(book: Book, path: Path, *, paper: str = "f4", logo: bytes | N
     total = len(book.sops)
     logo = logo if logo is not None else book.profile.logo
     story: list = [Anchor(book.profile.name, "book-cover", toc=False)]
-    story += cover_story(book.cover(), size[1] - 2 * MARGIN)
+    story += cover_story(book.cover(), size[1] - 2 * MARGIN, logo)
     if book.decree is not None:
         story += [PageBreak(), Anchor("Keputusan Camat", "decree")]
-        story += decree_story(book.decree, book.profile.letterhead_lines(), width)
-    toc = TableOfContents(dotsMinLevel=0)
+        story += decree_story(book.decree, book.profile.letterhead_lines(), width, logo,
+                              book.profile.date_style)
+    # the contents' table in the embedded face: its default would add Helvetica, unembedded
+    toc = TableOfContents(dotsMinLevel=0, tableStyle=TableStyle([
+        TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     toc.levelStyles = [_style("toc-entry", 10, leftIndent=0, firstLineIndent=0)]
     story += [PageBreak(), Anchor("Daftar Isi", "toc", toc=False),
               para("DAFTAR ISI", TOC_TITLE), toc]
     report = _BookProgress(progress, total)
     for i, stored in enumerate(book.sops, 1):
         story += [PageBreak()]
-        story += sop_story(stored.sop, book.profile, size, logo, key=f"sop-{i}")
+        story += sop_story(stored.sop, book.profile, size, logo, key=f"sop-{i}",
+                           cover_title=stored.cover_title)
         report.sop_drawn(story)
     with replacing_one(Path(path)) as temp:
         doc = _Document(temp, size, f"Buku SOP {book.profile.name}", report.page_done)

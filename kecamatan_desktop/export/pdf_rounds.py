@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -22,7 +23,7 @@ from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.export.atomic import replacing_one
 from kecamatan_desktop.export.pdf_document import paper_size
 from kecamatan_desktop.export.pdf_flowchart import HEADING_FILL
-from kecamatan_desktop.export.pdf_fonts import REGULAR
+from kecamatan_desktop.export.pdf_fonts import REGULAR, sign
 from kecamatan_desktop.export.pdf_sheets import CENTER_BOLD, DECREE_HEAD, TABLE_FONT, _style, para
 from kecamatan_desktop.services.monitoring import EvaluationForm, MonitoringForm
 from kecamatan_desktop.services.rounds import RoundDetail
@@ -181,8 +182,8 @@ def write_evaluation_form(form: EvaluationForm, path: Path, *, paper: str = "f4"
                                                   "Tidak", "Catatan")]]
     for i, a in enumerate(form.answers, 1):
         data.append([Paragraph(c, SMALL) for c in (
-            str(i), a.criterion, "✓" if a.answer is True else "",
-            "✓" if a.answer is False else "", a.note)])
+            str(i), escape(a.criterion), sign("✓") if a.answer is True else "",
+            sign("✓") if a.answer is False else "", escape(a.note))])
     table = Table(data, colWidths=[w * width for w in (0.06, 0.46, 0.08, 0.08, 0.32)])
     table.setStyle(TableStyle([TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                                ("BACKGROUND", (0, 0), (-1, 0), HEADING_FILL),

@@ -7,13 +7,14 @@ only turns them into Paragraphs, Tables and drawing calls.
 from __future__ import annotations
 
 from html import escape
+from io import BytesIO
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
 
-from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.domain.tanggal import STANDARD, TanggalStyle, format_tanggal
 from kecamatan_desktop.export.pdf_flowchart import HEADING_FILL, draw_page
 from kecamatan_desktop.export.pdf_fonts import BOLD, REGULAR, register_fonts
 from kecamatan_desktop.layout.model import Page
@@ -40,6 +41,8 @@ COVER_OFFICE = _style("cover-office", 13, True, TA_CENTER, 18)
 DECREE_HEAD = _style("decree-head", 12, True, TA_CENTER, 15)
 DECREE_SMALL = _style("decree-small", 9, False, TA_CENTER)
 TOC_TITLE = _style("toc-title", 14, True, TA_CENTER, 20, spaceAfter=12)
+NOTE = _style("note", 10, True, TA_CENTER, 14, borderColor=colors.black, borderWidth=0.6,
+              borderPadding=6)
 GRID_LINE = colors.black
 # Table cells without a Paragraph would otherwise use Helvetica, which is not embedded.
 TABLE_FONT = ("FONT", (0, 0), (-1, -1), REGULAR, 9)
@@ -67,6 +70,24 @@ class Anchor(Flowable):
         pass
 
 
+class CoverMark(Flowable):
+    """A zero-size marker: the page it lands on is a cover, printed without a page number."""
+
+    def wrap(self, *_):
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
+def logo_image(data: bytes, size: float) -> Image:
+    """The office's logo scaled to fit a `size` × `size` square."""
+    image = Image(BytesIO(data))
+    scale = min(size / image.drawWidth, size / image.drawHeight)
+    image.drawWidth, image.drawHeight = image.drawWidth * scale, image.drawHeight * scale
+    return image
+
+
 class FlowchartSheet(Flowable):
     """One laid-out flowchart page, filling a landscape page exactly."""
 
@@ -81,10 +102,17 @@ class FlowchartSheet(Flowable):
         draw_page(self.canv, self.page)
 
 
-def cover_story(cover: Cover, height: float) -> list[Flowable]:
-    story: list[Flowable] = [Spacer(1, height * 0.12)]
+def cover_story(cover: Cover, height: float, logo: bytes | None = None) -> list[Flowable]:
+    """Heading and title, the logo in the middle of the page, then office, address, year."""
+    story: list[Flowable] = [CoverMark(), Spacer(1, height * 0.12)]
     story += [para(line, COVER_HEADING) for line in cover.heading]
-    story += [Spacer(1, 18), para(cover.title, COVER_TITLE), Spacer(1, height * 0.42)]
+    if cover.heading:
+        story.append(Spacer(1, 18))
+    story += [para(line, COVER_TITLE) for line in cover.title.splitlines()]
+    if logo:
+        story += [Spacer(1, height * 0.12), logo_image(logo, 120), Spacer(1, height * 0.12)]
+    else:
+        story.append(Spacer(1, height * 0.42))
     story += [para(line, COVER_OFFICE) for line in cover.office_lines]
     return story
 
@@ -100,12 +128,7 @@ def signature_block(block: SignatureBlock, style: ParagraphStyle = CENTER) -> li
 def identity_story(sheet: IdentitySheet, width: float, logo: bytes | None = None) -> list:
     left: list[Flowable] = []
     if logo:
-        from io import BytesIO
-
-        image = Image(BytesIO(logo))
-        scale = min(70 / image.drawWidth, 70 / image.drawHeight)
-        image.drawWidth, image.drawHeight = image.drawWidth * scale, image.drawHeight * scale
-        left += [image, Spacer(1, 6)]
+        left += [logo_image(logo, 70), Spacer(1, 6)]
     else:
         left += [Spacer(1, 70)]  # the logo's place stays empty
     left += [para(line, CENTER_BOLD) for line in sheet.letterhead]
@@ -127,7 +150,10 @@ def identity_story(sheet: IdentitySheet, width: float, logo: bytes | None = None
         grid_rows.append([numbered(left_items) or "", numbered(right_items) or ""])
     grid = Table(grid_rows, colWidths=[width / 2, width / 2])
     grid.setStyle(TableStyle([TABLE_FONT, *grid_style, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    return [header, Spacer(1, 10), grid]
+    story: list[Flowable] = [header, Spacer(1, 10), grid]
+    if sheet.note:
+        story += [Spacer(1, 18), para(sheet.note, NOTE)]
+    return story
 
 
 def _labelled(label: str, items: list[Flowable], width: float) -> Table:
@@ -148,9 +174,20 @@ def _lettered(items: tuple[str, ...], numbering: str) -> list[Flowable]:
             for i, text in enumerate(items)]
 
 
-def decree_story(decree: Decree, letterhead_extra: tuple[str, ...], width: float) -> list:
-    story: list[Flowable] = [para(line, DECREE_HEAD) for line in decree.letterhead]
-    story += [para(line, DECREE_SMALL) for line in letterhead_extra]
+def decree_story(decree: Decree, letterhead_extra: tuple[str, ...], width: float,
+                 logo: bytes | None = None, style: TanggalStyle = STANDARD) -> list:
+    kop: list[Flowable] = [para(line, DECREE_HEAD) for line in decree.letterhead]
+    kop += [para(line, DECREE_SMALL) for line in letterhead_extra]
+    if logo:  # the logo left of the letterhead, the lines centred on the page as before
+        side = 70
+        table = Table([[logo_image(logo, side), kop, ""]],
+                      colWidths=[side + 6, width - 2 * (side + 6), side + 6])
+        table.setStyle(TableStyle([TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                                   ("RIGHTPADDING", (0, 0), (-1, -1), 0)]))
+        story: list[Flowable] = [table]
+    else:
+        story = kop
     story += [_Rule(width), Spacer(1, 10)]
     for text in (decree.title, f"NOMOR: {decree.number}", "TENTANG", decree.about):
         story.append(para(text, DECREE_HEAD))
@@ -163,7 +200,7 @@ def decree_story(decree: Decree, letterhead_extra: tuple[str, ...], width: float
         story.append(_labelled(d.label, [para(d.text, BODY_JUSTIFY)]
                                + _lettered(d.items, "1"), width))
     place = [para(f"Ditetapkan di {decree.place}", BODY),
-             para(f"Pada tanggal {format_tanggal(decree.date)}", BODY), Spacer(1, 8)]
+             para(f"Pada tanggal {format_tanggal(decree.date, style=style)}", BODY), Spacer(1, 8)]
     sign = Table([["", place + signature_block(decree.signatory)]],
                  colWidths=[width * 0.5, width * 0.5])
     sign.setStyle(TableStyle([TABLE_FONT]))

@@ -16,11 +16,13 @@ class PageSpec:
     width: float
     height: float
     margin: float = 28.35  # 10 mm
+    footer: float = 0.0  # kept free below the table, above the bottom margin (page number)
 
     @classmethod
-    def landscape(cls, paper: tuple[float, float], margin: float = 28.35) -> PageSpec:
+    def landscape(cls, paper: tuple[float, float], margin: float = 28.35,
+                  footer: float = 0.0) -> PageSpec:
         short, long = sorted(paper)
-        return cls(width=long, height=short, margin=margin)
+        return cls(width=long, height=short, margin=margin, footer=footer)
 
 
 F4_LANDSCAPE = PageSpec.landscape(F4)

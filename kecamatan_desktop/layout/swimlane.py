@@ -150,7 +150,8 @@ def _frame(sop: Sop, spec: PageSpec, style: Style, measure: Measure,
     table_top = title.rect.bottom + 4
     cells, heading_h = heading_cells(columns, table_top, style, measure)
     return _Frame(title=title, table_top=table_top, heading_cells=cells, heading_h=heading_h,
-                  body_top=table_top + heading_h, body_bottom=spec.height - spec.margin)
+                  body_top=table_top + heading_h,
+                  body_bottom=spec.height - spec.margin - spec.footer)
 
 
 def _shape_height(kind: ShapeKind, style: Style) -> float:

@@ -30,6 +30,7 @@ from kecamatan_desktop.store.models import (
     BranchRow,
     LaneRow,
     OfficeRow,
+    SopCoverRow,
     SopRevisionRow,
     SopRow,
     StepRow,
@@ -61,6 +62,7 @@ class StoredSop:
     current_revision: int
     is_draft: bool = False
     archived: bool = False
+    cover_title: str | None = None  # as the book's cover prints it; None: the Nama SOP
 
 
 @dataclass(frozen=True)
@@ -116,7 +118,9 @@ def get_sop(sop_id: str, *, session: Session, revision: int | None = None) -> St
         raise CatalogueError(f"SOP {sop_id!r} tidak punya revisi {number}")
     return StoredSop(sop=_read_revision(session, row.slug, rev), revision=rev.revision,
                      current_revision=row.revision, is_draft=rev.is_draft,
-                     archived=row.archived_at is not None)
+                     archived=row.archived_at is not None,
+                     cover_title=session.exec(select(SopCoverRow.title)
+                                              .where(SopCoverRow.sop_id == row.id)).first())
 
 
 def export_sop(sop_id: str, *, session: Session) -> str:
@@ -222,10 +226,32 @@ def seed_catalogue(data_dir: Path, *, session: Session) -> ImportResult:
                 camat_title=camat.get("title"), camat_name=camat.get("name"),
                 camat_rank=camat.get("rank"), camat_nip=camat.get("nip"),
                 book_year=book.get("year"), cover_address=book.get("cover_address"),
+                **office_texts(office),
             ))
             paths.extend(data_dir / "sops" / f"{sop_id}.json" for sop_id in office["sops"])
         session.flush()
-        return import_sops(read_sop_files(paths), session=session)
+        result = import_sops(read_sop_files(paths), session=session)
+        for office in profile["offices"]:
+            for slug, title in cover_titles(office).items():
+                session.add(SopCoverRow(sop_id=sop_row(session, slug).id, title=title))
+        return result
+
+
+def office_texts(office: dict) -> dict:
+    """OfficeRow's own-words fields from a kecamatan-offices/1 entry (the seed and migration
+    0007 share this): the identity sheet's office name, the cover heading, the date style."""
+    style = office.get("date_style") or {}
+    heading = office.get("cover_heading")
+    return {"sheet_name": office.get("sheet_name"),
+            "cover_heading": "\n".join(heading) if heading else None,
+            "date_zero_pad": style.get("zero_pad", True),
+            "date_february": style.get("february", "Februari")}
+
+
+def cover_titles(office: dict) -> dict[str, str]:
+    """The SOP covers' titles as the office's book prints them, by SOP id."""
+    titles = (office.get("book") or {}).get("cover_titles") or {}
+    return {slug: "\n".join(lines) for slug, lines in titles.items()}
 
 
 def sop_row(session: Session, sop_id: str) -> SopRow:

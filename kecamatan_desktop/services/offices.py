@@ -5,13 +5,14 @@ from __future__ import annotations
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.tanggal import FEBRUARY_SPELLINGS
 from kecamatan_desktop.domain.zones import zone
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import OfficeRow
 
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 PROFILE_FIELDS = ("government", "address", "city", "postal_code", "phone", "email", "website",
-                  "cover_address")
+                  "cover_address", "sheet_name", "cover_heading")
 
 
 def logo_kind(data: bytes) -> str | None:
@@ -53,9 +54,14 @@ def set_office_logo(name: str, data: bytes | None, *, session: Session,
 
 
 def update_office_profile(name: str, *, session: Session, logo=_KEEP,
-                          time_zone: str | None = None, **fields: str | None) -> None:
-    """Change letterhead fields (and the logo and the office's clock, if given) in one
-    transaction. Stored times are UTC, so a new zone changes how they are shown, not them."""
+                          time_zone: str | None = None, date_zero_pad: bool | None = None,
+                          date_february: str | None = None, **fields: str | None) -> None:
+    """Change letterhead fields (and the logo, the office's clock and how it writes dates, if
+    given) in one transaction. Stored times are UTC, so a new zone changes how they are shown,
+    not them. `cover_heading` holds one printed line per text line; empty: no heading."""
+    if date_february is not None and date_february not in FEBRUARY_SPELLINGS:
+        raise InputError(f"Ejaan bulan Februari {date_february!r} tidak dikenal; pilih "
+                         + " atau ".join(FEBRUARY_SPELLINGS))
     if logo is not _KEEP:
         _check_logo(logo, "logo")
     if time_zone is not None:
@@ -69,8 +75,15 @@ def update_office_profile(name: str, *, session: Session, logo=_KEEP,
     with transaction(session):
         row = _office(session, name)
         for key, value in fields.items():
+            if key == "cover_heading":  # its lines as typed, without blank ones
+                value = "\n".join(line.strip() for line in (value or "").splitlines()
+                                  if line.strip())
             setattr(row, key, (value or "").strip() or None if key != "government"
                     else value.strip())
+        if date_zero_pad is not None:
+            row.date_zero_pad = date_zero_pad
+        if date_february is not None:
+            row.date_february = date_february
         if logo is not _KEEP:
             row.logo = logo
         if time_zone is not None:

@@ -16,12 +16,13 @@ from sqlmodel import Session, select
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.nip import NipError, format_nip
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, Approver, Sop
-from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.domain.tanggal import TanggalStyle, format_tanggal
 from kecamatan_desktop.resource_paths import data_dir
 from kecamatan_desktop.services.catalogue import StoredSop, get_sop
 from kecamatan_desktop.store.models import OfficeRow, SopRow
 
-COVER_HEADING = ("STANDART OPERATING PROCEDURE", "(SOP)")
+NOT_DRAWN = ("Prosedur SOP ini belum digambar: lembar diagram alir (prosedur) belum ada "
+             "dan akan dicetak setelah langkah-langkahnya diisi.")
 GRID = (("legal_basis", "qualifications"), ("related", "equipment"), ("warnings", "records"))
 DIKTUM_SOP_PREFIX = "SOP "
 
@@ -41,6 +42,13 @@ class OfficeProfile:
     cover_address: str | None = None
     logo: bytes | None = None
     time_zone: str = "WIB"  # the office's clock
+    sheet_name: str | None = None  # the office as its identity sheets name it; None: `name`
+    cover_heading: tuple[str, ...] = ()  # the lines above an SOP cover's title
+    date_style: TanggalStyle = TanggalStyle()
+
+    def tanggal(self, value: date | None) -> str:
+        """A date as this office writes it."""
+        return format_tanggal(value, style=self.date_style)
 
     def letterhead_lines(self) -> tuple[str, ...]:
         """Address, phone/e-mail/website and city with postal code, as far as they are known."""
@@ -82,6 +90,7 @@ class IdentitySheet:
     approver: SignatureBlock
     name: str
     grid: tuple[tuple[str, tuple[str, ...], str, tuple[str, ...]], ...]
+    note: str | None = None  # e.g. that the procedure is not drawn yet
 
 
 @dataclass(frozen=True)
@@ -130,35 +139,42 @@ def office_profile(name: str, *, session: Session) -> OfficeProfile | None:
         name=row.name, government=row.government, address=row.address, city=row.city,
         postal_code=row.postal_code, phone=row.phone, email=row.email, website=row.website,
         camat=camat, book_year=row.book_year, cover_address=row.cover_address, logo=row.logo,
-        time_zone=row.time_zone or "WIB",
+        time_zone=row.time_zone or "WIB", sheet_name=row.sheet_name,
+        cover_heading=tuple((row.cover_heading or "").splitlines()),
+        date_style=TanggalStyle(zero_pad=row.date_zero_pad, february=row.date_february),
     )
 
 
-def sop_cover(sop: Sop, profile: OfficeProfile | None) -> Cover:
-    """The SOP's own cover, as in the seed book: title, then office, address and year."""
+def sop_cover(sop: Sop, profile: OfficeProfile | None,
+              cover_title: str | None = None) -> Cover:
+    """The SOP's own cover, as in the seed book: the office's heading, the title as the cover
+    prints it (or the Nama SOP as written), then office, address and year."""
     address = (profile.cover_address if profile and profile.cover_address
                else sop.office.address)
     lines = [sop.office.name.upper()]
     if address:
         lines.append(address)
     lines.append(f"Tahun {sop.created.year}")
-    return Cover(heading=COVER_HEADING, title=sop.name.upper(), office_lines=tuple(lines))
+    return Cover(heading=profile.cover_heading if profile else (),
+                 title=cover_title or sop.name, office_lines=tuple(lines))
 
 
-def identity_sheet(sop: Sop) -> IdentitySheet:
-    office = sop.office.name.upper()
-    if not office.startswith("KANTOR "):
-        office = "KANTOR " + office
+def identity_sheet(sop: Sop, profile: OfficeProfile | None = None) -> IdentitySheet:
+    """The identity sheet in the office's words: its name as its sheets print it (in
+    capitals, as both seed books do), its dates as it writes them."""
+    office = (profile.sheet_name if profile and profile.sheet_name else sop.office.name)
+    tanggal = profile.tanggal if profile else format_tanggal
     return IdentitySheet(
-        letterhead=(sop.office.government.upper(), office),
+        letterhead=(sop.office.government.upper(), office.upper()),
         rows=((IDENTITY_LABELS["number"], sop.number),
-              (IDENTITY_LABELS["created"], format_tanggal(sop.created)),
-              (IDENTITY_LABELS["revised"], format_tanggal(sop.revised)),
-              (IDENTITY_LABELS["effective"], format_tanggal(sop.effective))),
+              (IDENTITY_LABELS["created"], tanggal(sop.created)),
+              (IDENTITY_LABELS["revised"], tanggal(sop.revised)),
+              (IDENTITY_LABELS["effective"], tanggal(sop.effective))),
         approver=signature(sop.approved_by),
         name=sop.name,
         grid=tuple((IDENTITY_LABELS[left], getattr(sop, left), IDENTITY_LABELS[right],
                     getattr(sop, right)) for left, right in GRID),
+        note=None if sop.is_drawn else NOT_DRAWN,
     )
 
 
@@ -209,11 +225,13 @@ class PrintableSop:
 
     sop: Sop
     profile: OfficeProfile | None
+    cover_title: str | None = None
 
 
 def load_printable(sop_id: str, *, session: Session) -> PrintableSop:
-    sop = get_sop(sop_id, session=session).sop
-    return PrintableSop(sop, office_profile(sop.office.name, session=session))
+    stored = get_sop(sop_id, session=session)
+    return PrintableSop(stored.sop, office_profile(stored.sop.office.name, session=session),
+                        stored.cover_title)
 
 
 def book_offices(*, session: Session) -> list[str]:

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Column, ForeignKey, Integer, LargeBinary, String, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from kecamatan_desktop.store.types import UTCDateTime
@@ -39,6 +48,15 @@ class OfficeRow(SQLModel, table=True):
     # the office's clock (WIB, WITA or WIT): times are shown and working time counted in it
     time_zone: str = Field(default="WIB", sa_column=Column(String, nullable=False,
                                                            server_default="WIB"))
+    # the office's own words on its sheets: its name on the identity sheet ("Kantor
+    # Kecamatan Poncokusumo"; None: `name`), the lines above an SOP cover's title
+    # (newline-separated; None: none), and how it writes dates
+    sheet_name: str | None = None
+    cover_heading: str | None = None
+    date_zero_pad: bool = Field(default=True, sa_column=Column(Boolean, nullable=False,
+                                                               server_default="1"))
+    date_february: str = Field(default="Februari", sa_column=Column(
+        String, nullable=False, server_default="Februari"))
 
 
 class SopRow(SQLModel, table=True):
@@ -54,6 +72,18 @@ class SopRow(SQLModel, table=True):
     # an SOP with rounds is archived, never deleted: hidden from the catalogue, kept whole
     archived_at: datetime | None = Field(default=None,
                                          sa_column=Column(UTCDateTime, nullable=True))
+
+
+class SopCoverRow(SQLModel, table=True):
+    """The title on an SOP's own cover as its book prints it (newline-separated lines); an SOP
+    without one prints its Nama SOP. A table of its own, not a column of `sop`: migration 0006
+    reads `sop` through this model before 0007 exists."""
+
+    __tablename__ = "sop_cover"
+
+    sop_id: int = Field(sa_column=Column(Integer, ForeignKey("sop.id", ondelete="CASCADE"),
+                                         primary_key=True))
+    title: str
 
 
 class SopRevisionRow(SQLModel, table=True):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QWidget,
 )
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
+from kecamatan_desktop.domain.tanggal import FEBRUARY_SPELLINGS
 from kecamatan_desktop.domain.zones import ZONE_LABELS
 from kecamatan_desktop.services import offices, printing
 from kecamatan_desktop.services.session import call
@@ -47,6 +50,7 @@ class OfficeProfileDialog(QDialog):
             self.time_zone.addItem(label, code)
         self.time_zone.setCurrentIndex(max(0, self.time_zone.findData(profile.time_zone)))
         form.addRow(strings.OFFICE_TIME_ZONE, self.time_zone)
+        self._office_texts(form, profile)
         self.preview = QLabel(objectName="logoPreview")
         self.preview.setMinimumSize(90, 90)
         choose = QPushButton(strings.OFFICE_LOGO_CHOOSE)
@@ -67,7 +71,26 @@ class OfficeProfileDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         self._set_logo(self.logo)
-        self.resize(560, 420)
+        self.resize(620, 560)
+
+    def _office_texts(self, form: QFormLayout, profile: printing.OfficeProfile) -> None:
+        """The office's own words on its sheets: its name there, the cover heading, dates."""
+        self.sheet_name = QLineEdit(profile.sheet_name or "", objectName="officeSheetName",
+                                    placeholderText=strings.OFFICE_SHEET_NAME_HINT)
+        form.addRow(strings.OFFICE_SHEET_NAME, self.sheet_name)
+        self.cover_heading = QPlainTextEdit("\n".join(profile.cover_heading),
+                                            objectName="officeCoverHeading",
+                                            placeholderText=strings.OFFICE_COVER_HEADING_HINT)
+        self.cover_heading.setFixedHeight(self.cover_heading.fontMetrics().lineSpacing() * 4)
+        form.addRow(strings.OFFICE_COVER_HEADING, self.cover_heading)
+        self.date_zero_pad = QCheckBox(strings.OFFICE_DATE_ZERO_PAD,
+                                       objectName="officeDateZeroPad")
+        self.date_zero_pad.setChecked(profile.date_style.zero_pad)
+        form.addRow(strings.OFFICE_DATE_STYLE, self.date_zero_pad)
+        self.date_february = QComboBox(objectName="officeDateFebruary")
+        self.date_february.addItems(FEBRUARY_SPELLINGS)
+        self.date_february.setCurrentText(profile.date_style.february)
+        form.addRow(strings.OFFICE_DATE_FEBRUARY, self.date_february)
 
     def _set_logo(self, data: bytes | None) -> None:
         self.logo = data
@@ -99,6 +122,10 @@ class OfficeProfileDialog(QDialog):
         try:
             call(self.db, offices.update_office_profile, self.office, logo=self.logo,
                  time_zone=self.time_zone.currentData(),
+                 date_zero_pad=self.date_zero_pad.isChecked(),
+                 date_february=self.date_february.currentText(),
+                 sheet_name=self.sheet_name.text(),
+                 cover_heading=self.cover_heading.toPlainText(),
                  **{key: edit.text() for key, edit in self.fields.items()})
         except (InputError, StoreError) as exc:
             self.message.setText(str(exc))

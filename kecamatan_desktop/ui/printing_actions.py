@@ -58,7 +58,8 @@ class PrintingActions(QObject):
         def work(progress) -> Path:
             from kecamatan_desktop.export.pdf_document import write_sop_pdf  # ReportLab: late
             printable = call(self.db, printing.load_printable, sop_id)
-            return write_sop_pdf(printable.sop, path, profile=printable.profile, paper=paper)
+            return write_sop_pdf(printable.sop, path, profile=printable.profile, paper=paper,
+                                 cover_title=printable.cover_title)
         return work
 
     def export_pdf(self) -> Task | None:

@@ -571,3 +571,12 @@ CHECK_CLEAN_TITLE = "Periksa SOP"
 DISMISS_FINDING = "Abaikan temuan…"
 DISMISS_TITLE = "Abaikan temuan"
 DISMISS_PROMPT = "Mengapa temuan ini boleh diabaikan? (disimpan bersama SOP)\n\n{finding}"
+
+# --- office texts (issue 14) ---
+OFFICE_SHEET_NAME = "Nama kantor di lembar identitas"
+OFFICE_SHEET_NAME_HINT = "mis. Kantor Kecamatan Poncokusumo (kosong: nama kantor)"
+OFFICE_COVER_HEADING = "Judul di atas nama SOP pada sampul"
+OFFICE_COVER_HEADING_HINT = "satu baris cetak per baris; kosong: tidak dicetak"
+OFFICE_DATE_STYLE = "Penulisan tanggal"
+OFFICE_DATE_ZERO_PAD = "Tanggal dengan nol di depan (04 Januari, bukan 4 Januari)"
+OFFICE_DATE_FEBRUARY = "Ejaan bulan kedua"

@@ -5,7 +5,7 @@ from datetime import date
 import pytest
 
 from kecamatan_desktop.domain.nip import NipError, check_nip, format_nip
-from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.domain.tanggal import TanggalStyle, format_tanggal
 from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
 
 
@@ -45,3 +45,12 @@ def test_indonesian_dates():
     assert format_tanggal(date(2018, 1, 4)) == "04 Januari 2018"
     assert format_tanggal(date(2021, 2, 1)) == "01 Februari 2021"
     assert format_tanggal(None) == "-"
+
+
+def test_an_office_writes_its_dates_its_own_way():
+    ngantang = TanggalStyle(zero_pad=False, february="Pebruari")
+    assert format_tanggal(date(2021, 2, 1), style=ngantang) == "1 Pebruari 2021"
+    assert format_tanggal(date(2018, 1, 4), style=ngantang) == "4 Januari 2018"
+    assert format_tanggal(date(2021, 12, 25), style=ngantang) == "25 Desember 2021"
+    with pytest.raises(ValueError):
+        TanggalStyle(february="Febuari")

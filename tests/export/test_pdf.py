@@ -9,9 +9,14 @@ import pytest
 from pypdf import PdfReader
 
 from kecamatan_desktop.domain.errors import Cancelled
-from kecamatan_desktop.export.pdf_document import write_book_pdf, write_sop_pdf
+from kecamatan_desktop.export.pdf_document import (
+    F4,
+    flowchart_spec,
+    write_book_pdf,
+    write_sop_pdf,
+)
 from kecamatan_desktop.export.pdf_fonts import measure
-from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE
+from kecamatan_desktop.layout.model import A4_LANDSCAPE
 from kecamatan_desktop.layout.swimlane import layout_sop
 from kecamatan_desktop.services import printing
 from tests.export.sample_sops import long_sop, seed_sop
@@ -34,8 +39,12 @@ def flowchart_pages(reader: PdfReader) -> list:
 
 
 @pytest.fixture
-def renstra_pdf(tmp_path) -> PdfReader:
-    path = write_sop_pdf(seed_sop("poncokusumo-2018-renstra"), tmp_path / "renstra.pdf")
+def renstra_pdf(tmp_path, catalogue_db) -> PdfReader:
+    """The Renstra as the program prints it: with its office's profile and cover title."""
+    with catalogue_db.session() as session:
+        printable = printing.load_printable("poncokusumo-2018-renstra", session=session)
+    path = write_sop_pdf(printable.sop, tmp_path / "renstra.pdf", profile=printable.profile,
+                         cover_title=printable.cover_title)
     return PdfReader(path)
 
 
@@ -46,7 +55,8 @@ def test_renstra_pages_and_sizes(renstra_pdf):
 
 def test_cover_and_identity_sheet_texts(renstra_pdf):
     cover = renstra_pdf.pages[0].extract_text()
-    assert "STANDART OPERATING PROCEDURE" in cover and "PENYUSUNAN RENSTRA" in cover
+    assert "STANDART OPERATING PROCEDURE" in cover
+    assert "PENYUSUNAN RENCANA STRATEGIS (RENSTRA)" in cover
     assert "Tahun 2018" in cover
     identity = renstra_pdf.pages[1].extract_text()
     for text in ("PEMERINTAH KABUPATEN MALANG", "Nomor SOP", "065/ /35.07.07/2018",
@@ -80,7 +90,7 @@ def test_lane_names_on_every_flowchart_page(tmp_path):
 
 def test_connector_labels_come_in_pairs(tmp_path):
     sop = long_sop(60)
-    layout = layout_sop(sop, F4_LANDSCAPE, measure)
+    layout = layout_sop(sop, flowchart_spec(F4), measure)  # as the PDF lays it out
     labels = {c.label for page in layout.pages for c in page.connectors}
     assert labels, "a 60-step procedure crosses page breaks"
     reader = PdfReader(write_sop_pdf(sop, tmp_path / "long.pdf"))
@@ -137,7 +147,7 @@ def test_book_contents_name_the_real_start_pages(catalogue_db, tmp_path):
         page_no = int(match.group(1))
         start = texts[page_no - 1]
         assert "STANDART OPERATING PROCEDURE" in start
-        assert squash(name.upper()) in squash(start)
+        assert squash(stored.cover_title) in squash(start)  # as the book's cover prints it
         assert texts[page_no].count("Nomor SOP") == 1  # the identity sheet follows
     decree = next(i for i, t in enumerate(texts) if "KEPUTUSAN CAMAT PONCOKUSUMO" in t)
     assert decree < toc_page
@@ -156,7 +166,12 @@ def test_unknown_office_is_named(catalogue_db):
 
 def test_identity_sheet_data_is_pure():
     sheet = printing.identity_sheet(seed_sop("poncokusumo-2018-renja"))
-    assert sheet.letterhead == ("PEMERINTAH KABUPATEN MALANG", "KANTOR KECAMATAN PONCOKUSUMO")
+    # without a profile the office is named as the SOP names it: no "Kantor" is added
+    assert sheet.letterhead == ("PEMERINTAH KABUPATEN MALANG", "KECAMATAN PONCOKUSUMO")
+    profile = printing.OfficeProfile(name="Kecamatan Poncokusumo", government="-",
+                                     sheet_name="Kantor Kecamatan Poncokusumo")
+    assert printing.identity_sheet(seed_sop("poncokusumo-2018-renja"), profile).letterhead[1] \
+        == "KANTOR KECAMATAN PONCOKUSUMO"
     assert sheet.rows[2] == ("Tanggal Revisi", "-")
     assert sheet.approver.nip == "NIP. 19650202 198710 1 001"
     assert sheet.grid[2] == ("Peringatan", (), "Pencatatan dan Pendataan", ("Dokumen Renja",))

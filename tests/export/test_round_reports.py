@@ -69,6 +69,21 @@ def test_evaluation_form(session, tmp_path):  # noqa: F811
     assert "Sinergi satu dengan lainnya" in text and "Istilah teknis perlu dijelaskan" in text
 
 
+def test_evaluation_form_check_marks_are_drawn_in_a_face_that_has_them(session,  # noqa: F811
+                                                                       tmp_path):
+    form = monitoring.evaluation_form(RENJA, date(2026, 12, 1), session=session)
+    form.answers[0].answer = True
+    form.answers[1].answer = False
+    reader = PdfReader(write_evaluation_form(form, tmp_path / "evaluasi.pdf"))
+    page = reader.pages[0]
+    assert page.extract_text().count("✓") == 2
+    fonts = {str(f.get_object()["/BaseFont"]).split("+")[-1]: f.get_object()
+             for f in page["/Resources"]["/Font"].values()}
+    assert "DejaVuSans" in fonts  # Liberation Sans has no ✓: it printed as a box
+    cmap = fonts["DejaVuSans"]["/ToUnicode"].get_object().get_data().decode("latin-1")
+    assert "2713" in cmap.upper()
+
+
 def test_xlsx_of_a_round(session, tmp_path):  # noqa: F811
     detail = run_renja(session)
     path = write_rounds_xlsx([detail], tmp_path / "putaran.xlsx")

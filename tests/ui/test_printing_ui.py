@@ -7,9 +7,10 @@ from datetime import datetime
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 
 from kecamatan_desktop.domain.calendar import WIB
+from kecamatan_desktop.export.pdf_document import write_sop_pdf
 from kecamatan_desktop.services import printing
 from kecamatan_desktop.ui.main_window import MainWindow
 from kecamatan_desktop.ui.office_profile import OfficeProfileDialog
@@ -90,3 +91,28 @@ def test_start_a_round_of_the_selected_sop_from_the_menu(window):
     assert window.main_tabs.currentWidget() is window.rounds
     assert window.rounds.page.detail.title == "Renja 2027"
     assert window.rounds.dashboard.model.rowCount() == 1
+
+
+def test_office_profile_edits_the_office_texts(qtbot, window, catalogue_db, tmp_path):
+    dialog = OfficeProfileDialog(catalogue_db, "Kecamatan Ngantang", window)
+    qtbot.addWidget(dialog)
+    assert dialog.sheet_name.text() == "Kecamatan Ngantang"
+    assert dialog.cover_heading.toPlainText() == ""  # the Ngantang book has none
+    assert not dialog.date_zero_pad.isChecked()
+    assert dialog.date_february.currentText() == "Pebruari"
+    dialog.cover_heading.setFocus()
+    qtbot.keyClicks(dialog.cover_heading, "STANDAR OPERASIONAL PROSEDUR")
+    qtbot.keyClick(dialog.cover_heading, Qt.Key.Key_Return)
+    qtbot.keyClicks(dialog.cover_heading, "(SOP)")
+    dialog.sheet_name.clear()
+    qtbot.keyClicks(dialog.sheet_name, "Kantor Kecamatan Ngantang")
+    qtbot.mouseClick(dialog.date_zero_pad, Qt.MouseButton.LeftButton)
+    dialog.date_february.setCurrentText("Februari")
+    assert dialog.save() is True
+    with catalogue_db.session() as session:
+        printable = printing.load_printable("ngantang-2021-iku", session=session)
+    path = write_sop_pdf(printable.sop, tmp_path / "iku.pdf", profile=printable.profile)
+    cover, identity = (p.extract_text() for p in PdfReader(path).pages)
+    lines = [line.strip() for line in cover.splitlines()]
+    assert lines[:2] == ["STANDAR OPERASIONAL PROSEDUR", "(SOP)"]
+    assert "KANTOR KECAMATAN NGANTANG" in identity and "01 Februari 2021" in identity
