@@ -564,7 +564,7 @@ WRITE_FAILED_TITLE = "Berkas tidak dapat ditulis"
 OFFICE_LOGO_TITLE = "Pilih logo kantor"
 
 # --- Periksa SOP (issue 14) ---
-ACTION_CHECK_SOP = "Periksa SOP"
+ACTION_CHECK_SOP = "&Periksa SOP"
 CHECK_FINDING = "[{severity}] {place}: {message}"
 CHECK_CLEAN = "Periksa SOP tidak menemukan apa pun pada SOP ini."
 CHECK_CLEAN_TITLE = "Periksa SOP"

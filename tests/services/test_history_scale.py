@@ -6,8 +6,9 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 
 import pytest
+from alembic import command
 from openpyxl import load_workbook
-from sqlalchemy import event, text
+from sqlalchemy import create_engine, event, text
 
 from benchmarks.generate import generate
 from kecamatan_desktop.domain.calendar import WIB
@@ -17,6 +18,7 @@ from kecamatan_desktop.services import calendar, history, integrity, monitoring,
 from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.services.workbook import rounds_workbook, workbook_of_details
 from kecamatan_desktop.store.database import transaction
+from kecamatan_desktop.store.migrate import alembic_config
 from tests.services.test_rounds import RENJA, T0, run_renja, start, step_done
 
 OFFICE = "Kecamatan Poncokusumo"
@@ -247,6 +249,12 @@ def test_migration_0006_fills_the_summaries_of_a_0005_database(catalogue_db, ses
     session.close()
     path = catalogue_db.path
     catalogue_db.close()
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:  # back to 0006 by the later migrations' own downgrades
+        config = alembic_config()
+        config.attributes["connection"] = conn
+        command.downgrade(config, "0006")
+    engine.dispose()
     with sqlite3.connect(path) as raw:  # the schema as 0005 left it
         raw.execute("DROP TABLE round_pass")
         raw.execute("DROP INDEX ix_round_started_at")
