@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QTextBrowser
 from kecamatan_desktop.domain.nip import NipError, format_nip
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import format_tanggal
-from kecamatan_desktop.services.printing import identity_sheet
+from kecamatan_desktop.services.printing import OfficeProfile, identity_sheet
 from kecamatan_desktop.ui import strings
 
 _STYLE = """
@@ -40,24 +40,28 @@ def _nip(text: str) -> str:
         return text
 
 
-def identity_html(sop: Sop, revision: int, draft: bool = False) -> str:
-    """HTML of the identity sheet: header block, then the two-column grid of numbered lists."""
+def identity_html(sop: Sop, revision: int, draft: bool = False,
+                  profile: OfficeProfile | None = None) -> str:
+    """HTML of the identity sheet: header block, then the two-column grid of numbered lists,
+    in the office's words and date style as the printed sheet (`profile`)."""
     L = strings.IDENTITY_LABELS
+    sheet = identity_sheet(sop, profile)
     a = sop.approved_by
     approver = (
         f"{escape(a.title.upper())}<br><br><br>"
         f"<u><b>{escape(a.name)}</b></u><br>{_lines(a.rank, 'NIP. ' + _nip(a.nip))}"
     )
+    dates = dict(sheet.rows)
     header_rows = [
         (L["number"], escape(sop.number)),
-        (L["created"], format_tanggal(sop.created)),
-        (L["revised"], format_tanggal(sop.revised)),
-        (L["effective"], format_tanggal(sop.effective)),
+        (L["created"], escape(dates.get(L["created"], format_tanggal(sop.created)))),
+        (L["revised"], escape(dates.get(L["revised"], format_tanggal(sop.revised)))),
+        (L["effective"], escape(dates.get(L["effective"], format_tanggal(sop.effective)))),
         (L["approved_by"], f"<div align='center'>{approver}</div>"),
         (L["name"], f"<b>{escape(sop.name)}</b>"),
     ]
-    # the same letterhead as the printed sheet (PEMERINTAH … / KANTOR KECAMATAN …)
-    office = "<br>".join(escape(line) for line in identity_sheet(sop).letterhead)
+    # the same letterhead as the printed sheet (PEMERINTAH … / the office as it writes itself)
+    office = "<br>".join(escape(line) for line in sheet.letterhead)
     html = [_STYLE, "<table width='100%' cellspacing='0'>"]
     for i, (label, value) in enumerate(header_rows):
         html.append("<tr>")
@@ -85,8 +89,9 @@ class IdentityView(QTextBrowser):
         self.setObjectName("identityView")
         self.setOpenLinks(False)
 
-    def show_sop(self, sop: Sop | None, revision: int = 1, draft: bool = False) -> None:
+    def show_sop(self, sop: Sop | None, revision: int = 1, draft: bool = False,
+                 profile: OfficeProfile | None = None) -> None:
         bar = self.verticalScrollBar()
         keep = bar.value()  # re-rendering while the form is typed in must not jump to the top
-        self.setHtml(identity_html(sop, revision, draft) if sop else "")
+        self.setHtml(identity_html(sop, revision, draft, profile) if sop else "")
         bar.setValue(keep)

@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel(objectName="sopStatus")
         self.status_label.setStyleSheet("color: #555; padding: 0 4px;")
         self.identity_page = IdentityPage(self.document)
+        self.identity_page.profile_for = self._office_profile
         self.identity_view = self.identity_page.view
         self.procedure_view = ProcedureEditor(self.document, self)
         self.revision_history = RevisionHistory()
@@ -541,6 +542,12 @@ class MainWindow(QMainWindow):
             from kecamatan_desktop.ui.office_profile import OfficeProfileDialog
 
             OfficeProfileDialog(self.db, office, self).exec()
+            self.identity_page.forget_profiles()  # its name and dates on the sheet
+
+    def _office_profile(self, office: str):
+        from kecamatan_desktop.services import printing
+
+        return call(self.db, printing.office_profile, office)
 
     def show_about(self) -> None:
         QMessageBox.about(self, strings.ABOUT_TITLE, self.about_text())

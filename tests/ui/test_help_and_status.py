@@ -120,3 +120,15 @@ def test_names_found_by_a_search_are_never_cut(qtbot, window):
     qtbot.wait(50)
     offices = {window.proxy.index(r, 1).data() for r in range(window.proxy.rowCount())}
     assert offices == {"Ngantang"}  # the search stays within the office chosen
+
+
+def test_the_identity_tab_shows_the_sheet_in_the_offices_own_words(qtbot, window):
+    """As the printed sheet: Ngantang is "KECAMATAN NGANTANG" (no forced KANTOR) with its
+    dates as its book writes them; Poncokusumo keeps its "KANTOR KECAMATAN"."""
+    assert window.select_sop("ngantang-2021-iku")
+    text = window.identity_view.toPlainText()
+    assert "KECAMATAN NGANTANG" in text and "KANTOR KECAMATAN NGANTANG" not in text
+    assert "1 Pebruari 2021" in text
+    assert window.select_sop("poncokusumo-2018-renja")
+    text = window.identity_view.toPlainText()
+    assert "KANTOR KECAMATAN PONCOKUSUMO" in text and "04 Januari 2018" in text

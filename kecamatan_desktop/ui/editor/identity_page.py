@@ -29,9 +29,24 @@ class IdentityPage(QWidget):
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.stack, 1)
+        # the office's profile (its name on the sheets, its date style), read through the
+        # window's services once per office; forget_profiles() after the profile is edited
+        self.profile_for = None
+        self._profiles: dict = {}
         document.changed.connect(self.refresh)
         document.loaded.connect(lambda: self.edit_button.setChecked(False))
         self.refresh()
+
+    def forget_profiles(self) -> None:
+        self._profiles.clear()
+        self.refresh()
+
+    def _profile(self, office: str):
+        if self.profile_for is None:
+            return None
+        if office not in self._profiles:
+            self._profiles[office] = self.profile_for(office)
+        return self._profiles[office]
 
     def set_editing(self, editing: bool) -> None:
         self.edit_button.setChecked(editing)
@@ -40,7 +55,9 @@ class IdentityPage(QWidget):
 
     def refresh(self) -> None:
         doc = self.document
-        self.view.show_sop(doc.sop, doc.revision or 1, doc.is_draft and not doc.is_modified)
+        profile = self._profile(doc.sop.office.name) if doc.sop else None
+        self.view.show_sop(doc.sop, doc.revision or 1, doc.is_draft and not doc.is_modified,
+                           profile)
         self.edit_button.setEnabled(not doc.read_only)
         if doc.read_only:
             self.set_editing(False)
