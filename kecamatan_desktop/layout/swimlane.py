@@ -21,7 +21,13 @@ from kecamatan_desktop.layout.model import (
     SwimlaneLayout,
     TextBox,
 )
-from kecamatan_desktop.layout.routing import BandBox, Edge, Router, band_height
+from kecamatan_desktop.layout.routing import (
+    BandBox,
+    Edge,
+    Router,
+    band_height,
+    crossing_groups,
+)
 from kecamatan_desktop.layout.table import (
     body_cells,
     heading_cells,
@@ -225,10 +231,7 @@ def _band_needs(pages: list[list[int]], edges: tuple[Edge, ...], style: Style,
     page_of = {i: p for p, rows in enumerate(pages) for i in rows}
     head = [0] * len(pages)
     foot = [0] * len(pages)
-    for e in edges:
-        ps, pt = page_of[e.source], page_of[e.target]
-        if ps == pt:
-            continue
+    for ps, pt, _ in crossing_groups(edges, page_of):
         if pt > ps:
             foot[ps] += 1
             head[pt] += 1
@@ -237,4 +240,3 @@ def _band_needs(pages: list[list[int]], edges: tuple[Edge, ...], style: Style,
             foot[pt] += 1
     return [(band_height(head[p], style, table_w), band_height(foot[p], style, table_w))
             for p in range(len(pages))]
-
