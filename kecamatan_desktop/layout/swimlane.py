@@ -195,7 +195,7 @@ def _paginate(heights: list[float], edges: tuple[Edge, ...], frame: _Frame, styl
     table_w = spec.width - 2 * spec.margin
     reserved: dict[int, tuple[float, float]] = {}
     for _ in range(_MAX_PAGING_ROUNDS):
-        pages = _fill(heights, available, reserved)
+        pages = _balanced_fill(heights, available, reserved)
         needed = _band_needs(pages, edges, style, table_w)
         if all(needed[p][0] <= reserved.get(p, (0, 0))[0]
                and needed[p][1] <= reserved.get(p, (0, 0))[1] for p in range(len(pages))):
@@ -204,6 +204,40 @@ def _paginate(heights: list[float], edges: tuple[Edge, ...], frame: _Frame, styl
             old = reserved.get(p, (0.0, 0.0))
             reserved[p] = (max(old[0], head), max(old[1], foot))
     raise LayoutError("Pembagian halaman tidak menemukan susunan yang pas")
+
+
+def _balanced_fill(heights: list[float], available: float,
+                   reserved: dict[int, tuple[float, float]]) -> list[list[int]]:
+    """As few pages as filling each to the foot needs, with the rows shared out evenly
+    (least sum of squared page contents): 6 steps and 6, never 11 and 1."""
+    count = len(_fill(heights, available, reserved))
+    rows = len(heights)
+    before = [0.0]
+    for h in heights:
+        before.append(before[-1] + h)
+    # cost[k][j]: the best split of the first j rows over k pages, and where page k starts
+    cost: list[dict[int, tuple[float, int]]] = [{0: (0.0, 0)}]
+    for k in range(count):
+        head, foot = reserved.get(k, (0.0, 0.0))
+        room = available - head - foot + 1e-6
+        best: dict[int, tuple[float, int]] = {}
+        for i, (c, _) in cost[k].items():
+            for j in range(i + 1, rows + 1):
+                content = before[j] - before[i]
+                if content > room:
+                    break
+                total = c + content * content
+                if j not in best or total < best[j][0]:
+                    best[j] = (total, i)
+        cost.append(best)
+    if rows not in cost[count]:  # cannot happen: the greedy fill is one such split
+        return _fill(heights, available, reserved)
+    pages, j = [], rows
+    for k in range(count, 0, -1):
+        i = cost[k][j][1]
+        pages.append(list(range(i, j)))
+        j = i
+    return pages[::-1]
 
 
 def _fill(heights: list[float], available: float,

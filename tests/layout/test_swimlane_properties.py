@@ -5,12 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings
 
+from kecamatan_desktop.domain.interchange import loads
 from kecamatan_desktop.domain.sop import Decision, Step
 from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE, ShapeKind
 from kecamatan_desktop.layout.routing import crossing_groups
 from kecamatan_desktop.layout.swimlane import flow_edges, layout_sop
+from tests.conftest import SEED_FILES
 from tests.export.sample_sops import seed_sop
 from tests.layout.strategies import sops
 
@@ -77,6 +80,7 @@ def _check(sop, spec):
                     if connector.label in (arrow.to_connector, arrow.from_connector):
                         continue
                     assert not connector.rect.crossed_by(p, q), (arrow, connector.label)
+    _assert_balanced(layout)
     # every step is on exactly one page, in order
     assert seen_steps == list(range(len(sop.steps)))
     # every arrow crossing a page break has a connector pair with one label
@@ -107,6 +111,29 @@ def _check(sop, spec):
             else:
                 assert shape.kind is ShapeKind.PROCESS
     return layout
+
+
+def _assert_balanced(layout):
+    """Rows are shared out evenly: neighbouring pages differ by at most one row and the
+    connector bands (a greedy fill left 11 steps and 1 on A4)."""
+    if len(layout.pages) < 2:
+        return
+    content = [sum(r.rect.h for r in page.rows) for page in layout.pages]
+    bands = max(page.body.h - c for page, c in zip(layout.pages, content, strict=True))
+    tallest_row = max(r.rect.h for page in layout.pages for r in page.rows)
+    for a, b in zip(content, content[1:], strict=False):
+        assert abs(a - b) <= tallest_row + bands + EPS, content
+
+
+@pytest.mark.parametrize("spec", [F4_LANDSCAPE, A4_LANDSCAPE], ids=["f4", "a4"])
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
+def test_seed_sops(path, spec):
+    _check(loads(path.read_text("utf-8")), spec)
+
+
+def test_twelve_steps_on_a4_split_six_and_six():
+    layout = layout_sop(seed_sop("poncokusumo-2018-renja"), A4_LANDSCAPE)
+    assert [len(page.rows) for page in layout.pages] == [6, 6]
 
 
 @PROPERTY_SETTINGS
