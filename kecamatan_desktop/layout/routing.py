@@ -29,6 +29,9 @@ from kecamatan_desktop.layout.text import Measure
 LABELS = {ArrowKind.YES: "Ya", ArrowKind.NO: "Tidak"}
 _SLOTS_PER_SIDE = 3
 STUB = 14.0
+RULE_GAP = 6.0  # 2.1 mm: how near a vertical track may come to a lane rule
+SHAPE_GAP = 2.5  # how near a track may come to the widest shape of its lane
+WIDEST_SHAPE = 72.0  # a process box; terminators and diamonds are narrower
 
 
 @dataclass(frozen=True)
@@ -144,6 +147,15 @@ class _BandSlot:
     track: int = 0
 
 
+def _lane_slots(lane: Column, style: Style) -> list[float]:
+    """Vertical tracks on both sides of a lane, between RULE_GAP from its rules and
+    SHAPE_GAP from the widest shape it can hold."""
+    free = (lane.width - min(lane.width - 2 * style.lane_margin, WIDEST_SHAPE)) / 2
+    near, far = RULE_GAP, max(RULE_GAP, free - SHAPE_GAP)
+    offsets = [near + k * (far - near) / (_SLOTS_PER_SIDE - 1) for k in range(_SLOTS_PER_SIDE)]
+    return [x for d in offsets for x in (lane.x + d, lane.x + lane.width - d)]
+
+
 class Router:
     def __init__(self, *, columns: tuple[Column, ...], style: Style, measure: Measure,
                  shapes: dict[int, Shape], page_of: dict[int, int], bands: list[BandBox],
@@ -154,11 +166,7 @@ class Router:
         self.page_of = page_of
         self.bands = bands
         self.table = table
-        gap = style.lane_margin / (_SLOTS_PER_SIDE + 1)
-        self.slots = sorted(
-            x for c in columns if c.key == "lane"
-            for k in range(1, _SLOTS_PER_SIDE + 1) for x in (c.x + k * gap, c.x + c.width - k * gap)
-        )
+        self.slots = sorted(x for c in columns if c.key == "lane" for x in _lane_slots(c, style))
         self.busy: dict[tuple[int, float], list[tuple[float, float]]] = defaultdict(list)
         self.first_shape_of_page: dict[int, int] = {}
         for step, page in sorted(page_of.items()):
