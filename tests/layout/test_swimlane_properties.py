@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, example, given, settings
 
 from kecamatan_desktop.domain.interchange import loads
 from kecamatan_desktop.domain.sop import Decision, Step
+from kecamatan_desktop.layout.labels import rules, segment_distance
 from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE, ShapeKind
 from kecamatan_desktop.layout.routing import crossing_groups
 from kecamatan_desktop.layout.swimlane import flow_edges, layout_sop
@@ -115,6 +116,7 @@ def _check(sop, spec):
 
 
 RULE_CLEARANCE = 2 * 72 / 25.4  # 2 mm
+LABEL_CLEARANCE = 72 / 25.4  # 1 mm
 
 
 def _assert_clear_of_lane_rules(layout):
@@ -135,6 +137,29 @@ def _assert_clear_of_lane_rules(layout):
                     assert gap >= RULE_CLEARANCE - EPS, (arrow, gap)
 
 
+def _assert_labels_clear(layout):
+    """No Ya/Tidak label within 1 mm of a rule, a connector or another arrow (the lane
+    rules once struck "Tidak" through on A4), nor on its own arrow. Checked on the seeds:
+    random SOPs with narrow, crowded lanes can still leave a label only its least bad place."""
+    for page in layout.pages:
+        fixed = rules(layout.columns, page.rows, page.body) + [
+            seg for c in page.connectors
+            for seg in zip(c.outline, (*c.outline[1:], c.outline[0]), strict=True)]
+        boxes = [a.label.rect for a in page.arrows if a.label is not None]
+        for arrow in page.arrows:
+            if arrow.label is None:
+                continue
+            rect = arrow.label.rect
+            others = fixed + [seg for other in page.arrows if other is not arrow
+                              for seg in zip(other.points, other.points[1:], strict=False)]
+            near = min(segment_distance(rect, a, b) for a, b in others)
+            assert near >= LABEL_CLEARANCE - EPS, (arrow, near)
+            for a, b in zip(arrow.points, arrow.points[1:], strict=False):
+                assert segment_distance(rect, a, b) > 0, arrow
+            assert not any(rect.overlaps(s.rect) for s in page.shapes)
+            assert sum(rect.overlaps(other) for other in boxes) == 1
+
+
 def _assert_balanced(layout):
     """Rows are shared out evenly: neighbouring pages differ by at most one row and the
     connector bands (a greedy fill left 11 steps and 1 on A4)."""
@@ -150,7 +175,7 @@ def _assert_balanced(layout):
 @pytest.mark.parametrize("spec", [F4_LANDSCAPE, A4_LANDSCAPE], ids=["f4", "a4"])
 @pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
 def test_seed_sops(path, spec):
-    _check(loads(path.read_text("utf-8")), spec)
+    _assert_labels_clear(_check(loads(path.read_text("utf-8")), spec))
 
 
 def test_twelve_steps_on_a4_split_six_and_six():
