@@ -44,6 +44,8 @@ class Style:
     decision_height: float = 26.0
     connector_size: float = 16.0
     track_gap: float = 3.0
+    # more pad around a diamond: its Ya/Tidak label below the tip keeps 1 mm from the row rule
+    label_room: float = 4.0
 
     def line_height(self, size: float) -> float:
         return size * self.line_factor

@@ -29,6 +29,9 @@ from kecamatan_desktop.layout.text import Measure
 LABELS = {ArrowKind.YES: "Ya", ArrowKind.NO: "Tidak"}
 _SLOTS_PER_SIDE = 3
 STUB = 14.0
+RULE_GAP = 6.0  # 2.1 mm: how near a vertical track may come to a lane rule
+SHAPE_GAP = 2.5  # how near a track may come to the widest shape of its lane
+WIDEST_SHAPE = 72.0  # a process box; terminators and diamonds are narrower
 
 
 @dataclass(frozen=True)
@@ -36,6 +39,22 @@ class Edge:
     source: int
     target: int
     kind: ArrowKind
+
+
+def crossing_groups(edges: tuple[Edge, ...] | list[Edge],
+                    page_of: dict[int, int]) -> dict[tuple[int, int, int], list[Edge]]:
+    """Edges crossing a page break, grouped by (source page, target page, target step).
+
+    Every group gets one connector pair: arrows from one page to one step merge into one
+    connector, so a band holds at most one connector per step a page sends work to, and a
+    procedure whose checks all send work back to one step still fits.
+    """
+    groups: dict[tuple[int, int, int], list[Edge]] = {}
+    for e in edges:
+        ps, pt = page_of[e.source], page_of[e.target]
+        if ps != pt:
+            groups.setdefault((ps, pt, e.target), []).append(e)
+    return groups
 
 
 @dataclass(frozen=True)
@@ -128,6 +147,15 @@ class _BandSlot:
     track: int = 0
 
 
+def _lane_slots(lane: Column, style: Style) -> list[float]:
+    """Vertical tracks on both sides of a lane, between RULE_GAP from its rules and
+    SHAPE_GAP from the widest shape it can hold."""
+    free = (lane.width - min(lane.width - 2 * style.lane_margin, WIDEST_SHAPE)) / 2
+    near, far = RULE_GAP, max(RULE_GAP, free - SHAPE_GAP)
+    offsets = [near + k * (far - near) / (_SLOTS_PER_SIDE - 1) for k in range(_SLOTS_PER_SIDE)]
+    return [x for d in offsets for x in (lane.x + d, lane.x + lane.width - d)]
+
+
 class Router:
     def __init__(self, *, columns: tuple[Column, ...], style: Style, measure: Measure,
                  shapes: dict[int, Shape], page_of: dict[int, int], bands: list[BandBox],
@@ -138,11 +166,7 @@ class Router:
         self.page_of = page_of
         self.bands = bands
         self.table = table
-        gap = style.lane_margin / (_SLOTS_PER_SIDE + 1)
-        self.slots = sorted(
-            x for c in columns if c.key == "lane"
-            for k in range(1, _SLOTS_PER_SIDE + 1) for x in (c.x + k * gap, c.x + c.width - k * gap)
-        )
+        self.slots = sorted(x for c in columns if c.key == "lane" for x in _lane_slots(c, style))
         self.busy: dict[tuple[int, float], list[tuple[float, float]]] = defaultdict(list)
         self.first_shape_of_page: dict[int, int] = {}
         for step, page in sorted(page_of.items()):
@@ -229,14 +253,14 @@ class Router:
         return TextBox(rect=Rect(x, y, width, lh), lines=(text,), size=size, line_height=lh)
 
     # bands -----------------------------------------------------------------------------------
-    def _plan_bands(self, edges: list[Edge], sides: dict[Edge, str]):
+    def _plan_bands(self, groups: dict[tuple[int, int, int], list[Edge]],
+                    sides: dict[Edge, str]):
         head: dict[int, list[_BandSlot]] = defaultdict(list)
         foot: dict[int, list[_BandSlot]] = defaultdict(list)
-        plan: dict[Edge, tuple[_BandSlot, _BandSlot]] = {}
-        for e in edges:
-            ps, pt = self.page_of[e.source], self.page_of[e.target]
-            if ps == pt:
-                continue
+        plan: dict[tuple[int, int, int], tuple[_BandSlot, _BandSlot]] = {}
+        for key, members in groups.items():
+            ps, pt, _ = key
+            e = members[0]
             out_x = self._exit_point(self.shapes[e.source], sides[e]).x
             out = _BandSlot(e, out_x)
             into = _BandSlot(e, self.shapes[e.target].rect.cx)
@@ -246,7 +270,7 @@ class Router:
             else:
                 head[ps].append(out)
                 foot[pt].append(into)
-            plan[e] = (out, into)
+            plan[key] = (out, into)
         half = self.style.connector_size / 2
         for band in (*head.values(), *foot.values()):
             for track, slot in enumerate(band):
@@ -304,41 +328,48 @@ class Router:
     # routing ---------------------------------------------------------------------------------
     def route(self, edges: tuple[Edge, ...]) -> tuple[list[PlacedArrow], list[PlacedConnector]]:
         sides = self.exits(edges)
-        head, foot, plan = self._plan_bands(list(edges), sides)
+        groups = crossing_groups(edges, self.page_of)
+        head, foot, plan = self._plan_bands(groups, sides)
         rows_of = {id(b): band_rows(len(b), self.style, self.table.w)
                    for b in (*head.values(), *foot.values())}
         arrows: list[PlacedArrow] = []
         connectors: list[PlacedConnector] = []
-        crossing = 0
+        names = {key: connector_label(n) for n, key in enumerate(groups)}
         for e in edges:
-            s_shape, t_shape = self.shapes[e.source], self.shapes[e.target]
+            s_shape = self.shapes[e.source]
             side = sides[e]
             ps, pt = self.page_of[e.source], self.page_of[e.target]
             start = self._exit_point(s_shape, side)
             label = self._label(e, s_shape, side)
             if ps == pt:
-                points = self._same_page(e, ps, side, start, s_shape, t_shape)
+                points = self._same_page(e, ps, side, start, s_shape, self.shapes[e.target])
                 arrows.append(PlacedArrow(ps, Arrow(points=points, source=e.source,
                                                    target=e.target, kind=e.kind, label=label)))
                 continue
-            name = connector_label(crossing)
-            crossing += 1
-            out, into = plan[e]
+            key = (ps, pt, e.target)
+            out, _ = plan[key]
             forward = pt > ps
             out_band = foot[ps] if forward else head[ps]
-            in_band = head[pt] if forward else foot[pt]
-            out_conn = self._connector(ps, out, not forward, name, out_band)
-            in_conn = self._connector(pt, into, forward, name, in_band)
-            connectors += [PlacedConnector(ps, out_conn), PlacedConnector(pt, in_conn)]
+            out_conn = self._connector(ps, out, not forward, names[key], out_band)
             out_track = self._track_y(ps, out, not forward, rows_of[id(out_band)])
-            in_track = self._track_y(pt, into, forward, rows_of[id(in_band)])
             arrows.append(PlacedArrow(ps, Arrow(
                 points=self._to_band(ps, side, start, s_shape, out_track, out_conn, forward),
                 source=e.source, target=e.target, kind=e.kind, label=label,
-                to_connector=name)))
+                to_connector=names[key])))
+        for key, members in groups.items():
+            ps, pt, target = key
+            out, into = plan[key]
+            forward = pt > ps
+            out_band = foot[ps] if forward else head[ps]
+            in_band = head[pt] if forward else foot[pt]
+            out_conn = self._connector(ps, out, not forward, names[key], out_band)
+            in_conn = self._connector(pt, into, forward, names[key], in_band)
+            connectors += [PlacedConnector(ps, out_conn), PlacedConnector(pt, in_conn)]
+            in_track = self._track_y(pt, into, forward, rows_of[id(in_band)])
             arrows.append(PlacedArrow(pt, Arrow(
-                points=self._from_band(pt, in_conn, in_track, t_shape, forward),
-                source=e.source, target=e.target, kind=e.kind, from_connector=name)))
+                points=self._from_band(pt, in_conn, in_track, self.shapes[target], forward),
+                source=members[0].source, target=target, kind=members[0].kind,
+                from_connector=names[key])))
         return arrows, connectors
 
     def _same_page(self, e: Edge, page: int, side: str, start: Point, s: Shape,

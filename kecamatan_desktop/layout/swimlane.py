@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.layout.geometry import Point, Rect
+from kecamatan_desktop.layout.labels import place_labels, rules
 from kecamatan_desktop.layout.model import (
     F4_LANDSCAPE,
     ArrowKind,
@@ -21,7 +22,13 @@ from kecamatan_desktop.layout.model import (
     SwimlaneLayout,
     TextBox,
 )
-from kecamatan_desktop.layout.routing import BandBox, Edge, Router, band_height
+from kecamatan_desktop.layout.routing import (
+    BandBox,
+    Edge,
+    Router,
+    band_height,
+    crossing_groups,
+)
 from kecamatan_desktop.layout.table import (
     body_cells,
     heading_cells,
@@ -32,6 +39,7 @@ from kecamatan_desktop.layout.text import Measure, approximate_measure, wrap
 
 TITLE_PREFIX = "Prosedur "
 _MAX_PAGING_ROUNDS = 50
+_EXACT_ROUNDS = 8
 
 
 def shape_kind(sop: Sop, index: int) -> ShapeKind:
@@ -83,7 +91,8 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
     frame = _frame(sop, spec, style, measure, columns)
     contents = [row_content(step, columns, style, measure) for step in sop.steps]
     kinds = [shape_kind(sop, i) for i in range(len(sop.steps))]
-    heights = [max(c.text_height, _shape_height(k, style) + 2 * style.shape_pad)
+    heights = [max(c.text_height, _shape_height(k, style) + 2 * style.shape_pad
+                   + (style.label_room if k is ShapeKind.DECISION else 0.0))
                for c, k in zip(contents, kinds, strict=True)]
     edges = flow_edges(sop)
     pages_of_rows, bands = _paginate(heights, edges, frame, style, spec)
@@ -123,16 +132,25 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
             cells += body_cells(i, contents[i], row_rects[i], columns, style)
         if foot_h:
             cells += _band_cells(columns, bottom - foot_h, foot_h)
+        body = Rect(table_x, top, table_w, bottom - top)
+        page_rows = tuple(RowBox(step=i, rect=row_rects[i]) for i in rows)
+        page_connectors = tuple(c.connector for c in connectors if c.page == p)
+        fixed = rules(columns, page_rows, body) + [
+            seg for c in page_connectors for seg in zip(c.outline, (*c.outline[1:], c.outline[0]),
+                                                        strict=True)]
+        page_shapes = tuple(shapes[i] for i in rows)
+        page_arrows = place_labels(tuple(a.arrow for a in arrows if a.page == p), fixed,
+                                   page_shapes)
         pages.append(Page(
             number=p + 1, width=spec.width, height=spec.height, title=frame.title,
             table=Rect(table_x, frame.table_top, table_w, bottom - frame.table_top),
             heading=Rect(table_x, frame.table_top, table_w, frame.heading_h),
-            body=Rect(table_x, top, table_w, bottom - top),
+            body=body,
             cells=tuple(cells),
-            rows=tuple(RowBox(step=i, rect=row_rects[i]) for i in rows),
-            shapes=tuple(shapes[i] for i in rows),
-            arrows=tuple(a.arrow for a in arrows if a.page == p),
-            connectors=tuple(c.connector for c in connectors if c.page == p),
+            rows=page_rows,
+            shapes=page_shapes,
+            arrows=page_arrows,
+            connectors=page_connectors,
         ))
     return SwimlaneLayout(spec=spec, columns=tuple(columns), pages=tuple(pages))
 
@@ -163,7 +181,7 @@ def _shape(step: int, kind: ShapeKind, lane: Column, lane_index: int, row: Rect,
            style: Style) -> Shape:
     inner = lane.width - 2 * style.lane_margin
     width = min(inner, {ShapeKind.PROCESS: 72.0, ShapeKind.TERMINATOR: 60.0,
-                        ShapeKind.DECISION: 40.0}[kind])
+                        ShapeKind.DECISION: 32.0}[kind])
     height = _shape_height(kind, style)
     rect = Rect(lane.x + (lane.width - width) / 2, row.y + (row.h - height) / 2, width, height)
     if kind is ShapeKind.DECISION:
@@ -183,22 +201,61 @@ def _paginate(heights: list[float], edges: tuple[Edge, ...], frame: _Frame, styl
               spec: PageSpec) -> tuple[list[list[int]], list[tuple[float, float]]]:
     """Rows to pages, reserving head and foot bands for the off-page connectors they need.
 
-    Bands depend on where the breaks fall and the breaks on the bands, so the reservation
-    only grows until every page's needs fit; that settles in a few rounds.
+    Bands depend on where the breaks fall and the breaks on the bands. The first rounds
+    reserve just what the last breaks needed (a reservation left over from other breaks
+    would unbalance the pages); if that does not settle, the reservation only grows until
+    every page's needs fit, which settles in a few rounds.
     """
     available = frame.body_bottom - frame.body_top
     table_w = spec.width - 2 * spec.margin
     reserved: dict[int, tuple[float, float]] = {}
-    for _ in range(_MAX_PAGING_ROUNDS):
-        pages = _fill(heights, available, reserved)
+    for round_ in range(_MAX_PAGING_ROUNDS):
+        pages = _balanced_fill(heights, available, reserved)
         needed = _band_needs(pages, edges, style, table_w)
         if all(needed[p][0] <= reserved.get(p, (0, 0))[0]
                and needed[p][1] <= reserved.get(p, (0, 0))[1] for p in range(len(pages))):
             return pages, [reserved.get(p, (0.0, 0.0)) for p in range(len(pages))]
+        if round_ < _EXACT_ROUNDS:
+            reserved = dict(enumerate(needed))
+            continue
         for p, (head, foot) in enumerate(needed):
             old = reserved.get(p, (0.0, 0.0))
             reserved[p] = (max(old[0], head), max(old[1], foot))
     raise LayoutError("Pembagian halaman tidak menemukan susunan yang pas")
+
+
+def _balanced_fill(heights: list[float], available: float,
+                   reserved: dict[int, tuple[float, float]]) -> list[list[int]]:
+    """As few pages as filling each to the foot needs, with the rows shared out evenly
+    (least sum of squared page contents): 6 steps and 6, never 11 and 1."""
+    count = len(_fill(heights, available, reserved))
+    rows = len(heights)
+    before = [0.0]
+    for h in heights:
+        before.append(before[-1] + h)
+    # cost[k][j]: the best split of the first j rows over k pages, and where page k starts
+    cost: list[dict[int, tuple[float, int]]] = [{0: (0.0, 0)}]
+    for k in range(count):
+        head, foot = reserved.get(k, (0.0, 0.0))
+        room = available - head - foot + 1e-6
+        best: dict[int, tuple[float, int]] = {}
+        for i, (c, _) in cost[k].items():
+            for j in range(i + 1, rows + 1):
+                content = before[j] - before[i]
+                if content > room:
+                    break
+                total = c + content * content
+                if j not in best or total < best[j][0]:
+                    best[j] = (total, i)
+        cost.append(best)
+    if rows not in cost[count]:  # cannot happen: the greedy fill is one such split
+        return _fill(heights, available, reserved)
+    pages, j = [], rows
+    for k in range(count, 0, -1):
+        i = cost[k][j][1]
+        pages.append(list(range(i, j)))
+        j = i
+    return pages[::-1]
 
 
 def _fill(heights: list[float], available: float,
@@ -226,10 +283,7 @@ def _band_needs(pages: list[list[int]], edges: tuple[Edge, ...], style: Style,
     page_of = {i: p for p, rows in enumerate(pages) for i in rows}
     head = [0] * len(pages)
     foot = [0] * len(pages)
-    for e in edges:
-        ps, pt = page_of[e.source], page_of[e.target]
-        if ps == pt:
-            continue
+    for ps, pt, _ in crossing_groups(edges, page_of):
         if pt > ps:
             foot[ps] += 1
             head[pt] += 1
@@ -238,4 +292,3 @@ def _band_needs(pages: list[list[int]], edges: tuple[Edge, ...], style: Style,
             foot[pt] += 1
     return [(band_height(head[p], style, table_w), band_height(foot[p], style, table_w))
             for p in range(len(pages))]
-
