@@ -38,8 +38,8 @@ from kecamatan_desktop.services.printing import Book, OfficeProfile, identity_sh
 
 PAPERS = {"f4": F4, "a4": A4}
 MARGIN = 20 * mm
-FOOTER_BASELINE = 11 * mm  # the page number's lowest stroke stays 10 mm from the edge
-SHEET_FOOTER = 12  # pt under a flowchart's table (10 mm margin) kept for the page number
+FOOTER_BASELINE = 10.5 * mm  # the page number's lowest stroke stays 10 mm from the edge
+SHEET_FOOTER = 8  # pt under a flowchart's table (10 mm margin) kept for the page number
 Progress = Callable[[int, int], bool | None]  # returns False to stop: Cancelled is raised
 BOOK_PASSES = 2  # multiBuild lays the book out twice: once to learn the pages, once to number
 
