@@ -75,10 +75,10 @@ class WelcomeDialog(QDialog):
         self.accept()
 
 
-def needs_welcome(settings: QSettings) -> bool:
-    return not settings.value(WELCOMED_KEY, False, type=bool)
-
-
-def mark_welcomed(settings: QSettings) -> None:
+def first_welcome(settings: QSettings) -> bool:
+    """True the very first time it is asked (and noted then, whatever the answer)."""
+    if settings.value(WELCOMED_KEY, False, type=bool):
+        return False
     settings.setValue(WELCOMED_KEY, True)
     settings.sync()
+    return True

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -39,14 +39,13 @@ from kecamatan_desktop.ui.events import CatalogueEvents
 from kecamatan_desktop.ui.message_boxes import ask_choice, ask_text, ask_yes_no
 from kecamatan_desktop.ui.sop_list_model import SopFilterProxy, SopIdRole, SopListModel
 from kecamatan_desktop.ui.status_line import StatusLine
+from kecamatan_desktop.ui.window_geometry import fit_screen, keep_on_screen
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
     from kecamatan_desktop.ui.editor.edit_session import UnsavedAnswer
     from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopRequest
 
-FIRST_SIZE = (1360, 860)  # what the work wants on a screen that has room
-FRAME = (16, 40)  # a window's borders and title bar, outside its geometry (Windows 10/11)
 
 class MainWindow(QMainWindow):
     first_painted = Signal()  # once, when the window has been drawn on screen
@@ -352,11 +351,10 @@ class MainWindow(QMainWindow):
 
     def maybe_welcome(self) -> str | None:
         """At the very first start: the welcome, once (never again, whatever the answer)."""
-        from kecamatan_desktop.ui.help_dialog import mark_welcomed, needs_welcome
+        from kecamatan_desktop.ui.help_dialog import first_welcome
 
-        if not needs_welcome(self.settings):
+        if not first_welcome(self.settings):
             return None
-        mark_welcomed(self.settings)
         choice = self.ask_welcome()
         if choice == "profile":
             self.edit_office_profile()
@@ -624,34 +622,13 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self._fit_screen()
+            fit_screen(self)
         else:
-            self._keep_on_screen()
+            keep_on_screen(self)
         splitter = self.settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
         self._restore_selection(None)
-
-    def _fit_screen(self) -> None:
-        """First start: as large as the work wants (1360×860) but never larger than the
-        screen's free area (a 1366×768 laptop less its taskbar), centred on it."""
-        area = self._screen_area()
-        width = min(FIRST_SIZE[0], area.width() - FRAME[0])
-        height = min(FIRST_SIZE[1], area.height() - FRAME[1])
-        self.resize(width, height)
-        self.move(area.center().x() - (width + FRAME[0]) // 2,
-                  area.center().y() - (height + FRAME[1]) // 2)
-
-    def _keep_on_screen(self) -> None:
-        """A size remembered from a larger monitor is cut down to this one's."""
-        area = self._screen_area()
-        if not self.isMaximized() and (self.width() > area.width()
-                                       or self.height() > area.height()):
-            self._fit_screen()
-
-    def _screen_area(self):
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        return screen.availableGeometry()
 
     def _restore_selection(self, chosen: str | None) -> None:
         """Select `chosen`, else the SOP selected when the program last closed, else the first."""
