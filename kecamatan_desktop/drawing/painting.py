@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 
 from kecamatan_desktop.drawing.qt_measure import EM, em_font, qt_measure
+from kecamatan_desktop.layout.crossings import arrow_path
 from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.model import Arrow, Cell, Connector, Shape, ShapeKind, TextBox
 
@@ -110,10 +111,14 @@ def arrow_parts(arrow: Arrow) -> tuple[QPainterPath, QPolygonF]:
     head = min(HEAD_LENGTH, length)
     base = QPointF(tip.x() - ux * head, tip.y() - uy * head)
     side = QPointF(-uy * HEAD_HALF_WIDTH, ux * HEAD_HALF_WIDTH)
-    line = QPainterPath(points[0])
-    for p in points[1:-1]:
-        line.lineTo(p)
-    line.lineTo(base)
+    line = QPainterPath()
+    for op, at in arrow_path(arrow, stop_short=head):
+        if op == "M":
+            line.moveTo(qpoint(at[0]))
+        elif op == "L":
+            line.lineTo(qpoint(at[0]))
+        else:
+            line.cubicTo(*(qpoint(p) for p in at))
     return line, QPolygonF([tip, base + side, base - side])
 
 

@@ -6,6 +6,7 @@ from reportlab.lib import colors
 from reportlab.pdfgen.canvas import Canvas
 
 from kecamatan_desktop.export.pdf_fonts import BOLD, REGULAR
+from kecamatan_desktop.layout.crossings import arrow_path
 from kecamatan_desktop.layout.geometry import Point
 from kecamatan_desktop.layout.model import Page, ShapeKind, TextBox
 
@@ -75,9 +76,13 @@ def draw_page(c: Canvas, page: Page) -> None:
     for arrow in page.arrows:
         pts = arrow.points
         path = c.beginPath()
-        path.moveTo(pts[0].x, flip.y(pts[0].y))
-        for p in pts[1:]:
-            path.lineTo(p.x, flip.y(p.y))
+        for op, at in arrow_path(arrow):
+            if op == "M":
+                path.moveTo(at[0].x, flip.y(at[0].y))
+            elif op == "L":
+                path.lineTo(at[0].x, flip.y(at[0].y))
+            else:
+                path.curveTo(*(v for p in at for v in (p.x, flip.y(p.y))))
         c.drawPath(path, stroke=1, fill=0)
         _arrow_head(c, pts[-2], pts[-1], flip)
         if arrow.label is not None:

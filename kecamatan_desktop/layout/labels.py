@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from dataclasses import replace
 
+from kecamatan_desktop.layout.crossings import arch_segments, segments
 from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.model import Arrow, Column, RowBox, Shape, TextBox
 
@@ -51,7 +52,11 @@ def _candidates(label: TextBox, arrow: Arrow, source: Shape | None) -> list[Rect
         for down in (0.5, 2.0, 3.5, 5.0):
             for x in (start.x + 2, start.x - 2 - w, start.x + 3.5, start.x - 3.5 - w):
                 found.append(Rect(x, start.y + down, w, h))
-    return found
+    # in a narrow, busy lane: anywhere near the exit, nearest first
+    near = [Rect(start.x + dx - w / 2, start.y + dy - h / 2, w, h)
+            for dx in range(-24, 25, 2) for dy in range(-16, 17, 2)]
+    near.sort(key=lambda r: math.hypot(r.cx - start.x, r.cy - start.y))
+    return found + near
 
 
 def _clearance(rect: Rect, own: list[Segment], others: list[Segment],
@@ -79,7 +84,7 @@ def place_labels(arrows: tuple[Arrow, ...], fixed: list[Segment],
             continue
         own = list(zip(arrow.points, arrow.points[1:], strict=False))
         others = fixed + [seg for j, other in enumerate(arrows) if j != k
-                          for seg in zip(other.points, other.points[1:], strict=False)]
+                          for seg in (*segments(other), *arch_segments(other))]
         others += [seg for r in taken for seg in _edges(r)]
         best, best_score = arrow.label.rect, -math.inf
         source = next((s for s in shapes if s.step == arrow.source), None)

@@ -122,6 +122,7 @@ class Arrow:
     label: TextBox | None = None
     to_connector: str | None = None  # label of the connector it ends at
     from_connector: str | None = None  # label of the connector it starts from
+    hops: tuple[Point, ...] = ()  # where it arches over an arrow it crosses
 
 
 @dataclass(frozen=True)
