@@ -21,6 +21,7 @@ from kecamatan_desktop.layout.model import (
     Connector,
     LayoutError,
     Shape,
+    ShapeKind,
     Style,
     TextBox,
 )
@@ -32,6 +33,7 @@ STUB = 14.0
 RULE_GAP = 6.0  # 2.1 mm: how near a vertical track may come to a lane rule
 SHAPE_GAP = 2.5  # how near a track may come to the widest shape of its lane
 WIDEST_SHAPE = 72.0  # a process box; terminators and diamonds are narrower
+SLOT_SPAN = 11.0  # neighbouring slots of one lane margin are nearer than this (across a rule: 12)
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,25 @@ def band_height(count: int, style: Style, table_w: float) -> float:
     return 8 + rows * (style.connector_size + 4) + count * style.track_gap
 
 
+def top_entries_needed(edges: tuple[Edge, ...]) -> dict[int, int]:
+    """How many arrows may enter each step from above: those the sides cannot take. Each
+    side takes three; the step's own Ya/Tidak side exits close theirs. Counted as if all
+    came from one side (which side is known only after routing)."""
+    sides = Router.exits(edges)
+    arriving: dict[int, int] = defaultdict(int)
+    closed: dict[int, int] = defaultdict(int)
+    for e, side in sides.items():
+        if side != "bottom":
+            closed[e.source] += 1
+        if not (side == "bottom" and e.target == e.source + 1):
+            arriving[e.target] += 1
+    # one more than the sides leave: a side without a channel near enough for an
+    # arrowhead (a narrow lane's own margin) sends its first arrow over the top
+    by_side = {step: len(_ENTRY_OFFSETS) if closed[step] < 2 else 0 for step in arriving}
+    return {step: min(max(n - by_side[step], 0) + 1, TOP_ENTRIES)
+            for step, n in arriving.items()}
+
+
 def connector_label(n: int) -> str:
     """A, B, …, Z, AA, AB, …"""
     label = ""
@@ -166,11 +187,17 @@ class Router:
         self.page_of = page_of
         self.bands = bands
         self.table = table
-        self.slots = sorted(x for c in columns if c.key == "lane" for x in _lane_slots(c, style))
+        self.lanes = [c for c in columns if c.key == "lane"]
+        self.slots = sorted(x for c in self.lanes for x in _lane_slots(c, style))
         self.busy: dict[tuple[int, float], list[tuple[float, float]]] = defaultdict(list)
         self.first_shape_of_page: dict[int, int] = {}
         for step, page in sorted(page_of.items()):
             self.first_shape_of_page.setdefault(page, step)
+        # the connector groups whose line enters a page's first shape at the top: one each
+        self.enters_top: set[tuple[int, int, int]] = set()
+        # sides of a shape its own Ya/Tidak leave from; an arrow never enters there
+        self.exit_sides: set[tuple[int, str]] = set()
+        self.entries: dict[tuple[int, str], int] = defaultdict(int)
 
     # exits -----------------------------------------------------------------------------------
     @staticmethod
@@ -201,18 +228,61 @@ class Router:
         return sides
 
     # channels --------------------------------------------------------------------------------
-    def _channel(self, page: int, candidates: list[float], lo: float, hi: float) -> float:
-        lo, hi = min(lo, hi) - 2, max(lo, hi) + 2
-        best, best_clash = candidates[0], math.inf
-        for x in candidates:
-            clash = sum(1 for a, b in self.busy[(page, x)] if a < hi and lo < b)
-            if clash == 0:
-                best = x
-                break
-            if clash < best_clash:
-                best, best_clash = x, clash
-        self.busy[(page, best)].append((lo, hi))
+    def _channel(self, page: int, candidates: list[float], lo: float, hi: float,
+                 target: Shape | None = None) -> float:
+        """The first candidate channel free over lo..hi (and, for a line that will enter
+        `target` from above, up to that entry); if every one is taken there, a channel
+        between two neighbouring ones, then any other free channel of the page (a line of
+        its own, never along another)."""
+        def span(x: float) -> tuple[float, float]:
+            top = lo if target is None else self._top_entry_y(target, x)
+            return min(lo, hi, top) - 2, max(lo, hi) + 2
+
+        def free(x: float) -> bool:
+            a0, b0 = span(x)
+            return not any(a < b0 and a0 < b for a, b in self.busy[(page, x)])
+
+        near = self._near(candidates[0]) if candidates else []
+        for x in [*candidates, *self._between(candidates), *near, *self._between(near)]:
+            if free(x):
+                self.busy[(page, x)].append(span(x))
+                return x
+        best = min(candidates, key=lambda x: sum(1 for a, b in self.busy[(page, x)]
+                                                 if a < span(x)[1] and span(x)[0] < b))
+        self.busy[(page, best)].append(span(best))
         return best
+
+    def _side_entry(self, t: Shape, ch: float) -> tuple[str, float | None]:
+        """The side of `t` facing channel `ch`, and the height at which a line from it
+        enters that side; None if it must enter from above (the target's own Ya/Tidak
+        leaves from that side, the side's heights are taken, or no room for an arrowhead)."""
+        side = "left" if ch < t.rect.cx else "right"
+        k = self.entries[(t.step, side)]
+        y = t.rect.cy + _ENTRY_OFFSETS[min(k, len(_ENTRY_OFFSETS) - 1)]
+        room = abs(_side_x(t, side, y) - ch) >= _ENTRY_RUN - 1e-6
+        if (t.step, side) not in self.exit_sides and k < len(_ENTRY_OFFSETS) and room:
+            return side, y
+        return side, None
+
+    def _top_entry_y(self, t: Shape, ch: float) -> float:
+        """The height at which a line from channel `ch` turns into `t`: beside it, or its
+        run above the shape if it enters from above."""
+        y = self._side_entry(t, ch)[1]
+        if y is not None:
+            return y
+        j = self.entries[(t.step, "top")]
+        return t.rect.y - TOP_ENTRY_DROP - TOP_ENTRY_GAP * min(j, TOP_ENTRIES - 1)
+
+    def _between(self, candidates: list[float]) -> list[float]:
+        """Channels halfway, then a quarter of the way, between neighbouring slots of one
+        lane margin, in the candidates' order."""
+        found: list[float] = []
+        for depth in (2, 4, 8):
+            for x in candidates:
+                for n in self.slots:
+                    if 0 < n - x <= SLOT_SPAN:
+                        found += [x + (n - x) * k / depth for k in range(1, depth, 2)]
+        return found
 
     def _side_candidates(self, shape: Shape, side: str) -> list[float]:
         """Free channels on the exit side, best first: a stub of about STUB points leaves
@@ -258,12 +328,18 @@ class Router:
         head: dict[int, list[_BandSlot]] = defaultdict(list)
         foot: dict[int, list[_BandSlot]] = defaultdict(list)
         plan: dict[tuple[int, int, int], tuple[_BandSlot, _BandSlot]] = {}
+        for key in sorted(groups, key=lambda k: (k[2], k[0] != self.page_of.get(k[2] - 1))):
+            ps, pt, target = key
+            if pt > ps and self.first_shape_of_page.get(pt) == target and \
+                    not any(k[2] == target for k in self.enters_top):
+                self.enters_top.add(key)  # the step before's group if it has one
         for key, members in groups.items():
             ps, pt, _ = key
             e = members[0]
             out_x = self._exit_point(self.shapes[e.source], sides[e]).x
             out = _BandSlot(e, out_x)
-            into = _BandSlot(e, self.shapes[e.target].rect.cx)
+            t = self.shapes[e.target]
+            into = _BandSlot(e, t.rect.cx if key in self.enters_top else self._side_start(t))
             if pt > ps:
                 foot[ps].append(out)
                 head[pt].append(into)
@@ -287,6 +363,19 @@ class Router:
             for k, (s, x) in enumerate(zip(ordered, xs, strict=True)):
                 s.x, s.row = x, k % rows
         return head, foot, plan
+
+    def _side_start(self, t: Shape) -> float:
+        """Where a connector whose line enters `t` by its side is best placed: in the middle
+        of the lane holding the channel that line will take, off the lane rules."""
+        free = [side for side in ("left", "right") if (t.step, side) not in self.exit_sides]
+        side = free[0] if free else "left"
+        edge = t.rect.x - STUB if side == "left" else t.rect.right + STUB
+        channels = [x for x in _with_room(self._near(edge), t)
+                    if (x < t.rect.x) == (side == "left")]
+        if not channels:
+            return t.rect.cx
+        lane = next(c for c in self.lanes if c.x <= channels[0] <= c.x + c.width)
+        return lane.x + lane.width / 2
 
     def _connector_rect(self, page: int, slot: _BandSlot, at_head: bool, count: int) -> Rect:
         st = self.style
@@ -328,6 +417,7 @@ class Router:
     # routing ---------------------------------------------------------------------------------
     def route(self, edges: tuple[Edge, ...]) -> tuple[list[PlacedArrow], list[PlacedConnector]]:
         sides = self.exits(edges)
+        self.exit_sides = {(e.source, side) for e, side in sides.items() if side != "bottom"}
         groups = crossing_groups(edges, self.page_of)
         head, foot, plan = self._plan_bands(groups, sides)
         rows_of = {id(b): band_rows(len(b), self.style, self.table.w)
@@ -335,6 +425,22 @@ class Router:
         arrows: list[PlacedArrow] = []
         connectors: list[PlacedConnector] = []
         names = {key: connector_label(n) for n, key in enumerate(groups)}
+        ends: dict[tuple[int, int, int], tuple[Connector, float, Connector, float]] = {}
+        for key in groups:
+            ps, pt, _ = key
+            out, into = plan[key]
+            forward = pt > ps
+            out_band = foot[ps] if forward else head[ps]
+            in_band = head[pt] if forward else foot[pt]
+            out_conn = self._connector(ps, out, not forward, names[key], out_band)
+            in_conn = self._connector(pt, into, forward, names[key], in_band)
+            out_track = self._track_y(ps, out, not forward, rows_of[id(out_band)])
+            in_track = self._track_y(pt, into, forward, rows_of[id(in_band)])
+            ends[key] = (out_conn, out_track, in_conn, in_track)
+            # the short lines between connectors and their tracks: no channel runs along them
+            for page, conn, track in ((ps, out_conn, out_track), (pt, in_conn, in_track)):
+                self.busy[(page, conn.rect.cx)].append(
+                    (min(conn.rect.y, track) - 2, max(conn.rect.bottom, track) + 2))
         for e in edges:
             s_shape = self.shapes[e.source]
             side = sides[e]
@@ -347,27 +453,17 @@ class Router:
                                                    target=e.target, kind=e.kind, label=label)))
                 continue
             key = (ps, pt, e.target)
-            out, _ = plan[key]
-            forward = pt > ps
-            out_band = foot[ps] if forward else head[ps]
-            out_conn = self._connector(ps, out, not forward, names[key], out_band)
-            out_track = self._track_y(ps, out, not forward, rows_of[id(out_band)])
+            out_conn, out_track, _, _ = ends[key]
             arrows.append(PlacedArrow(ps, Arrow(
-                points=self._to_band(ps, side, start, s_shape, out_track, out_conn, forward),
+                points=self._to_band(ps, side, start, s_shape, out_track, out_conn, pt > ps),
                 source=e.source, target=e.target, kind=e.kind, label=label,
                 to_connector=names[key])))
         for key, members in groups.items():
             ps, pt, target = key
-            out, into = plan[key]
-            forward = pt > ps
-            out_band = foot[ps] if forward else head[ps]
-            in_band = head[pt] if forward else foot[pt]
-            out_conn = self._connector(ps, out, not forward, names[key], out_band)
-            in_conn = self._connector(pt, into, forward, names[key], in_band)
+            out_conn, _, in_conn, in_track = ends[key]
             connectors += [PlacedConnector(ps, out_conn), PlacedConnector(pt, in_conn)]
-            in_track = self._track_y(pt, into, forward, rows_of[id(in_band)])
             arrows.append(PlacedArrow(pt, Arrow(
-                points=self._from_band(pt, in_conn, in_track, self.shapes[target], forward),
+                points=self._from_band(pt, in_conn, in_track, self.shapes[target], pt > ps, key),
                 source=members[0].source, target=target, kind=members[0].kind,
                 from_connector=names[key])))
         return arrows, connectors
@@ -378,8 +474,33 @@ class Router:
         top = Point(t.rect.cx, t.rect.y)
         if side == "bottom" and e.target == e.source + 1:
             return _simplify([start, Point(start.x, entry), Point(top.x, entry), top])
-        ch = self._channel(page, self._side_candidates(s, side), start.y, entry)
-        return _simplify([start, Point(ch, start.y), Point(ch, entry), Point(top.x, entry), top])
+        candidates = self._side_candidates(s, side)
+        ch = self._channel(page, _with_room(candidates, t) or candidates, start.y, t.rect.cy, t)
+        return self._enter(page, [start, Point(ch, start.y)], t)
+
+    def _enter(self, page: int, route: list[Point], t: Shape) -> tuple[Point, ...]:
+        """From the route's last point, a channel, into the target with an arrowhead of its
+        own: by the side facing the channel, at a height no other arrow enters it; or, if
+        the target's own Ya/Tidak leaves from that side, from above beside the top, so it
+        never joins the line that enters the top (the step before's) in a T."""
+        ch = route[-1].x
+        side, side_y = self._side_entry(t, ch)
+        if side_y is not None:
+            y = side_y
+            self.entries[(t.step, side)] += 1
+            self.busy[(page, ch)].append((min(route[-1].y, y) - 2, max(route[-1].y, y) + 2))
+            return _simplify([*route, Point(ch, y), Point(_side_x(t, side, y), y)])
+        # from above: each at its own height (the row keeps room for TOP_ENTRIES of them)
+        # and its own distance from the top's centre
+        j = self.entries[(t.step, "top")]
+        n = self.entries[(t.step, "top-" + side)]
+        self.entries[(t.step, "top")] += 1
+        self.entries[(t.step, "top-" + side)] += 1
+        along = t.rect.w / 2 * 0.75 * 0.8 ** n
+        x = t.rect.cx - along if side == "left" else t.rect.cx + along
+        y = t.rect.y - TOP_ENTRY_DROP - TOP_ENTRY_GAP * min(j, TOP_ENTRIES - 1)
+        self.busy[(page, ch)].append((min(route[-1].y, y) - 2, max(route[-1].y, y) + 2))
+        return _simplify([*route, Point(ch, y), Point(x, y), Point(x, _top_y(t, x))])
 
     def _to_band(self, page: int, side: str, start: Point, s: Shape, track: float,
                  conn: Connector, forward: bool) -> tuple[Point, ...]:
@@ -390,12 +511,58 @@ class Router:
         return _simplify([start, Point(ch, start.y), Point(ch, track), Point(end.x, track), end])
 
     def _from_band(self, page: int, conn: Connector, track: float, t: Shape,
-                   forward: bool) -> tuple[Point, ...]:
+                   forward: bool, key: tuple[int, int, int]) -> tuple[Point, ...]:
         start = Point(conn.rect.cx, conn.rect.bottom if forward else conn.rect.y)
         top = Point(t.rect.cx, t.rect.y)
-        if forward and self.first_shape_of_page.get(page) == t.step:
+        if key in self.enters_top:
             return _simplify([start, Point(start.x, track), Point(top.x, track), top])
-        entry = self._entry_y(t)
-        ch = self._channel(page, self._near(t.rect.cx), track, entry)
-        return _simplify([start, Point(start.x, track), Point(ch, track), Point(ch, entry),
-                          Point(top.x, entry), top])
+        free = [side for side in ("left", "right") if (t.step, side) not in self.exit_sides]
+        near = "left" if start.x < t.rect.cx else "right"
+        side = near if near in free or not free else free[0]
+        edge = t.rect.x - STUB if side == "left" else t.rect.right + STUB
+        candidates = [x for x in _with_room(self._near(edge), t)
+                      if (x < t.rect.x) == (side == "left")]
+        ch = self._channel(page, candidates or self._near(t.rect.cx), track, t.rect.cy, t)
+        return self._enter(page, [start, Point(start.x, track), Point(ch, track)], t)
+
+
+# heights, from the centre, at which arrows enter a side: a different one for each arrow
+_ENTRY_OFFSETS = (0.0, -6.0, 6.0)
+TOP_ENTRIES = 8  # arrows entering a shape from above, beside its top, at most
+TOP_ENTRY_DROP = 7.5  # the first one's run above the shape
+TOP_ENTRY_GAP = 2.0  # between their runs
+_ENTRY_RUN = 8.5  # the shortest run into a side: the arrowhead (4.5) and a little line
+
+
+def _with_room(channels: list[float], t: Shape) -> list[float]:
+    """The channels from which a run into the target's side has room for its arrowhead."""
+    return [x for x in channels
+            if not t.rect.x - _ENTRY_RUN < x < t.rect.right + _ENTRY_RUN]
+
+
+def _side_x(t: Shape, side: str, y: float) -> float:
+    """Where the horizontal line at `y` meets the shape's left or right outline."""
+    r = t.rect
+    dy = abs(y - r.cy)
+    if t.kind is ShapeKind.DECISION:
+        inset = r.w / 2 * min(1.0, dy / (r.h / 2))
+    elif t.kind is ShapeKind.TERMINATOR:  # a capsule: round ends of radius h/2
+        radius = r.h / 2
+        inset = radius - math.sqrt(max(radius * radius - dy * dy, 0.0))
+    else:
+        inset = 0.0
+    return r.x + inset if side == "left" else r.right - inset
+
+
+def _top_y(t: Shape, x: float) -> float:
+    """Where the vertical line at `x` meets the shape's upper outline."""
+    r = t.rect
+    dx = abs(x - r.cx)
+    if t.kind is ShapeKind.DECISION:
+        return r.y + r.h / 2 * min(1.0, dx / (r.w / 2))
+    if t.kind is ShapeKind.TERMINATOR:
+        radius = r.h / 2
+        flat = r.w / 2 - radius
+        if dx > flat:
+            return r.cy - math.sqrt(max(radius * radius - (dx - flat) ** 2, 0.0))
+    return r.y

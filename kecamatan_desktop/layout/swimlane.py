@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.layout.crossings import mark_crossings
 from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.labels import place_labels, rules
 from kecamatan_desktop.layout.model import (
@@ -23,11 +24,14 @@ from kecamatan_desktop.layout.model import (
     TextBox,
 )
 from kecamatan_desktop.layout.routing import (
+    TOP_ENTRY_DROP,
+    TOP_ENTRY_GAP,
     BandBox,
     Edge,
     Router,
     band_height,
     crossing_groups,
+    top_entries_needed,
 )
 from kecamatan_desktop.layout.table import (
     body_cells,
@@ -91,10 +95,12 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
     frame = _frame(sop, spec, style, measure, columns)
     contents = [row_content(step, columns, style, measure) for step in sop.steps]
     kinds = [shape_kind(sop, i) for i in range(len(sop.steps))]
-    heights = [max(c.text_height, _shape_height(k, style) + 2 * style.shape_pad
-                   + (style.label_room if k is ShapeKind.DECISION else 0.0))
-               for c, k in zip(contents, kinds, strict=True)]
     edges = flow_edges(sop)
+    from_above = top_entries_needed(edges)
+    heights = [max(c.text_height, _shape_height(k, style) + 2 * style.shape_pad
+                   + (style.label_room if k is ShapeKind.DECISION else 0.0)
+                   + 2 * _room_above(from_above.get(i, 0), style))
+               for i, (c, k) in enumerate(zip(contents, kinds, strict=True))]
     pages_of_rows, bands = _paginate(heights, edges, frame, style, spec)
 
     lanes = [c for c in columns if c.key == "lane"]
@@ -139,8 +145,8 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
             seg for c in page_connectors for seg in zip(c.outline, (*c.outline[1:], c.outline[0]),
                                                         strict=True)]
         page_shapes = tuple(shapes[i] for i in rows)
-        page_arrows = place_labels(tuple(a.arrow for a in arrows if a.page == p), fixed,
-                                   page_shapes)
+        page_arrows = place_labels(mark_crossings(tuple(a.arrow for a in arrows if a.page == p)),
+                                   fixed, page_shapes)
         pages.append(Page(
             number=p + 1, width=spec.width, height=spec.height, title=frame.title,
             table=Rect(table_x, frame.table_top, table_w, bottom - frame.table_top),
@@ -170,6 +176,15 @@ def _frame(sop: Sop, spec: PageSpec, style: Style, measure: Measure,
     return _Frame(title=title, table_top=table_top, heading_cells=cells, heading_h=heading_h,
                   body_top=table_top + heading_h,
                   body_bottom=spec.height - spec.margin - spec.footer)
+
+
+def _room_above(entries: int, style: Style) -> float:
+    """Extra pad above (and, the shape being centred, below) a shape that arrows enter from
+    above: each runs at its own height, the highest 4 pt under the row's rule."""
+    if not entries:
+        return 0.0
+    highest = TOP_ENTRY_DROP + TOP_ENTRY_GAP * (entries - 1) + 4.0
+    return max(0.0, highest - style.shape_pad)
 
 
 def _shape_height(kind: ShapeKind, style: Style) -> float:
