@@ -114,9 +114,10 @@ def band_height(count: int, style: Style, table_w: float) -> float:
 
 
 def top_entries_needed(edges: tuple[Edge, ...]) -> dict[int, int]:
-    """How many arrows may enter each step from above: those the sides cannot take. Each
-    side takes three; the step's own Ya/Tidak side exits close theirs. Counted as if all
-    came from one side (which side is known only after routing)."""
+    """How many arrows enter each step from above for certain: those the sides cannot take.
+    Each side takes three; the step's own Ya/Tidak side exits close theirs. Counted as if
+    all came from one side (which side is known only after routing; `Router.top_entries`
+    says how many did)."""
     sides = Router.exits(edges)
     arriving: dict[int, int] = defaultdict(int)
     closed: dict[int, int] = defaultdict(int)
@@ -125,11 +126,9 @@ def top_entries_needed(edges: tuple[Edge, ...]) -> dict[int, int]:
             closed[e.source] += 1
         if not (side == "bottom" and e.target == e.source + 1):
             arriving[e.target] += 1
-    # one more than the sides leave: a side without a channel near enough for an
-    # arrowhead (a narrow lane's own margin) sends its first arrow over the top
     by_side = {step: len(_ENTRY_OFFSETS) if closed[step] < 2 else 0 for step in arriving}
-    return {step: min(max(n - by_side[step], 0) + 1, TOP_ENTRIES)
-            for step, n in arriving.items()}
+    return {step: min(n - by_side[step], TOP_ENTRIES)
+            for step, n in arriving.items() if n > by_side[step]}
 
 
 def connector_label(n: int) -> str:
@@ -413,6 +412,10 @@ class Router:
                        bold=True, align="center", line_height=lh)
         return Connector(label=label, at_head=at_head, rect=rect, outline=outline, text=text,
                          source=slot.edge.source, target=slot.edge.target)
+
+    def top_entries(self) -> dict[int, int]:
+        """How many arrows routing sent into each step from above."""
+        return {step: n for (step, where), n in self.entries.items() if where == "top" and n}
 
     # routing ---------------------------------------------------------------------------------
     def route(self, edges: tuple[Edge, ...]) -> tuple[list[PlacedArrow], list[PlacedConnector]]:

@@ -96,36 +96,49 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
     contents = [row_content(step, columns, style, measure) for step in sop.steps]
     kinds = [shape_kind(sop, i) for i in range(len(sop.steps))]
     edges = flow_edges(sop)
-    from_above = top_entries_needed(edges)
-    heights = [max(c.text_height, _shape_height(k, style) + 2 * style.shape_pad
-                   + (style.label_room if k is ShapeKind.DECISION else 0.0)
-                   + 2 * _room_above(from_above.get(i, 0), style))
-               for i, (c, k) in enumerate(zip(contents, kinds, strict=True))]
-    pages_of_rows, bands = _paginate(heights, edges, frame, style, spec)
-
     lanes = [c for c in columns if c.key == "lane"]
     table_x, table_w = columns[0].x, columns[-1].x + columns[-1].width - columns[0].x
-    page_boxes = []
-    shapes: dict[int, Shape] = {}
-    row_rects: dict[int, Rect] = {}
-    for p, rows in enumerate(pages_of_rows):
-        head_h, foot_h = bands[p]
-        y = frame.body_top + head_h
-        for i in rows:
-            row_rects[i] = Rect(table_x, y, table_w, heights[i])
-            lane = lanes[lane_of[sop.steps[i].role]]
-            shapes[i] = _shape(i, kinds[i], lane, lane_of[sop.steps[i].role], row_rects[i],
-                               style)
-            y += heights[i]
-        page_boxes.append((frame.body_top, y + foot_h))
 
-    page_of = {i: p for p, rows in enumerate(pages_of_rows) for i in rows}
-    router = Router(columns=columns, style=style, measure=measure, shapes=shapes,
-                    page_of=page_of, table=Rect(table_x, 0, table_w, 0), bands=[
-                        BandBox(head_top=frame.body_top, head_h=bands[p][0],
-                                foot_top=page_boxes[p][1] - bands[p][1], foot_h=bands[p][1])
-                        for p in range(len(pages_of_rows))])
-    arrows, connectors = router.route(edges)
+    def place(from_above: dict[int, int]):
+        heights = [max(c.text_height, _shape_height(k, style) + 2 * style.shape_pad
+                       + (style.label_room if k is ShapeKind.DECISION else 0.0)
+                       + 2 * _room_above(from_above.get(i, 0), style))
+                   for i, (c, k) in enumerate(zip(contents, kinds, strict=True))]
+        pages_of_rows, bands = _paginate(heights, edges, frame, style, spec)
+        page_boxes = []
+        shapes: dict[int, Shape] = {}
+        row_rects: dict[int, Rect] = {}
+        for p, rows in enumerate(pages_of_rows):
+            head_h, foot_h = bands[p]
+            y = frame.body_top + head_h
+            for i in rows:
+                row_rects[i] = Rect(table_x, y, table_w, heights[i])
+                lane = lanes[lane_of[sop.steps[i].role]]
+                shapes[i] = _shape(i, kinds[i], lane, lane_of[sop.steps[i].role],
+                                   row_rects[i], style)
+                y += heights[i]
+            page_boxes.append((frame.body_top, y + foot_h))
+        page_of = {i: p for p, rows in enumerate(pages_of_rows) for i in rows}
+        router = Router(columns=columns, style=style, measure=measure, shapes=shapes,
+                        page_of=page_of, table=Rect(table_x, 0, table_w, 0), bands=[
+                            BandBox(head_top=frame.body_top, head_h=bands[p][0],
+                                    foot_top=page_boxes[p][1] - bands[p][1],
+                                    foot_h=bands[p][1])
+                            for p in range(len(pages_of_rows))])
+        arrows, connectors = router.route(edges)
+        return (pages_of_rows, bands, page_boxes, shapes, row_rects, arrows, connectors,
+                router.top_entries())
+
+    # rows keep room above a shape for the arrows that enter it from above: those its sides
+    # cannot take for certain, then (laid out again) those routing actually sent over the top
+    from_above = top_entries_needed(edges)
+    for _ in range(_PLACE_TRIES):
+        placed = place(from_above)
+        more = {s: n for s, n in placed[-1].items() if n > from_above.get(s, 0)}
+        if not more:
+            break
+        from_above = {**from_above, **more}
+    pages_of_rows, bands, page_boxes, shapes, row_rects, arrows, connectors, _ = placed
 
     pages = []
     for p, rows in enumerate(pages_of_rows):
@@ -176,6 +189,9 @@ def _frame(sop: Sop, spec: PageSpec, style: Style, measure: Measure,
     return _Frame(title=title, table_top=table_top, heading_cells=cells, heading_h=heading_h,
                   body_top=table_top + heading_h,
                   body_bottom=spec.height - spec.margin - spec.footer)
+
+
+_PLACE_TRIES = 4  # layouts tried while routing sends arrows over the top of rows without room
 
 
 def _room_above(entries: int, style: Style) -> float:
