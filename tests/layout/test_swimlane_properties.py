@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import replace
 
@@ -10,6 +11,8 @@ from hypothesis import HealthCheck, example, given, settings
 
 from kecamatan_desktop.domain.interchange import loads
 from kecamatan_desktop.domain.sop import Decision, Step
+from kecamatan_desktop.layout.crossings import crossing, segments
+from kecamatan_desktop.layout.geometry import Rect
 from kecamatan_desktop.layout.labels import rules, segment_distance
 from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE, ShapeKind
 from kecamatan_desktop.layout.routing import crossing_groups
@@ -83,6 +86,9 @@ def _check(sop, spec):
                     assert not connector.rect.crossed_by(p, q), (arrow, connector.label)
     _assert_balanced(layout)
     _assert_clear_of_lane_rules(layout)
+    _assert_crossings_marked(layout)
+    _assert_no_joins(layout)
+    _assert_ends_at_outline(layout)
     # every step is on exactly one page, in order
     assert seen_steps == list(range(len(sop.steps)))
     # every arrow crossing a page break has a connector pair with one label
@@ -100,8 +106,25 @@ def _check(sop, spec):
     for label in labels:
         pair = [(n, c) for n, page in enumerate(layout.pages) for c in page.connectors
                 if c.label == label]
-        (p1, c1), (p2, c2) = pair
-        assert p1 != p2 and c1.at_head != c2.at_head
+        (p1, c1), (p2, c2) = sorted(pair, key=lambda pc: pc[0])
+        # as the format pairs them, forward or backward: a pointing-down pentagon at the
+        # foot of the earlier page, a pointing-up one at the head of the later page
+        assert p1 < p2 and not c1.at_head and c2.at_head
+        for conn in (c1, c2):
+            tip = max(conn.outline, key=lambda q: q.y) if not conn.at_head else \
+                min(conn.outline, key=lambda q: q.y)
+            assert abs(tip.x - conn.rect.cx) < EPS
+            assert tip.y == (conn.rect.y if conn.at_head else conn.rect.bottom)
+    # a line meets a connector at its flat base, never at its point
+    for page in layout.pages:
+        for arrow in page.arrows:
+            name = arrow.to_connector or arrow.from_connector
+            if name is None:
+                continue
+            (conn,) = [c for c in page.connectors if c.label == name]
+            end = arrow.points[-1] if arrow.to_connector else arrow.points[0]
+            base = conn.rect.bottom if conn.at_head else conn.rect.y
+            assert abs(end.y - base) < EPS and abs(end.x - conn.rect.cx) < EPS
     # shapes: terminators at the ends, diamonds for decisions, boxes otherwise
     for page in layout.pages:
         for shape in page.shapes:
@@ -135,6 +158,90 @@ def _assert_clear_of_lane_rules(layout):
                 if abs(p.x - q.x) < EPS:
                     gap = min(abs(p.x - x) for x in rules)
                     assert gap >= RULE_CLEARANCE - EPS, (arrow, gap)
+
+
+def _assert_crossings_marked(layout):
+    """Where two arrows cross, one of them hops over the other at that very point."""
+    for page in layout.pages:
+        for i, first in enumerate(page.arrows):
+            for second in page.arrows[i + 1:]:
+                for s in segments(first):
+                    for t in segments(second):
+                        at = crossing(s, t)
+                        if at is not None:
+                            assert at in first.hops or at in second.hops, (first, second, at)
+
+
+def _on_segment(p, a, b):
+    if abs(a.y - b.y) < EPS:
+        return abs(p.y - a.y) < EPS and min(a.x, b.x) - EPS <= p.x <= max(a.x, b.x) + EPS
+    return abs(p.x - a.x) < EPS and min(a.y, b.y) - EPS <= p.y <= max(a.y, b.y) + EPS
+
+
+CROWDED = 11  # arrows into one shape that each get a place of their own: 3 by a side, 8 above
+
+
+def _assert_no_joins(layout):
+    """No arrow touches another but where it crosses it: no line ends on, turns on or runs
+    along another (a "Tidak" return once joined the line into its target in a T, with no
+    arrowhead of its own). Arrows into one off-page connector share it."""
+    for page in layout.pages:
+        into = Counter(a.target for a in page.arrows if a.to_connector is None)
+        for i, first in enumerate(page.arrows):
+            for second in page.arrows[i + 1:]:
+                if first.to_connector is not None and first.to_connector == second.to_connector:
+                    continue
+                if first.target == second.target and into[first.target] > CROWDED:
+                    continue  # only an adversarial SOP sends more into one shape
+                for one, other in ((first, second), (second, first)):
+                    for p in one.points:
+                        for a, b in segments(other):
+                            assert not _on_segment(p, a, b), (one, other, p)
+
+
+def _assert_ends_at_outline(layout):
+    """Every arrow ends on the outline of its target (or at its connector), from outside:
+    the arrowhead drawn at the last point touches the shape."""
+    for page in layout.pages:
+        shapes = {s.step: s for s in page.shapes}
+        for arrow in page.arrows:
+            tip, before = arrow.points[-1], arrow.points[-2]
+            if arrow.to_connector is not None:
+                (conn,) = [c for c in page.connectors if c.label == arrow.to_connector]
+                assert any(_on_segment(tip, a, b) for a, b in
+                           zip(conn.outline, (*conn.outline[1:], conn.outline[0]), strict=True))
+                continue
+            shape = shapes[arrow.target]
+            edges = zip(shape.outline, (*shape.outline[1:], shape.outline[0]), strict=True)
+            if shape.kind is ShapeKind.DECISION:
+                assert any(_near_line(tip, a, b) for a, b in edges), arrow
+            else:  # the capsule's round ends are checked by distance from their centres
+                assert _on_capsule_or_box(tip, shape), arrow
+            assert not shape.rect.contains_rect(Rect(before.x, before.y, 0, 0)), arrow
+            run = abs(tip.x - before.x) + abs(tip.y - before.y)
+            assert run >= 4.5 - EPS, (arrow, run)  # room for the arrowhead
+
+
+def _near_line(p, a, b):
+    """Whether p lies on the straight segment a-b (any direction)."""
+    cross = (b.x - a.x) * (p.y - a.y) - (b.y - a.y) * (p.x - a.x)
+    length = math.hypot(b.x - a.x, b.y - a.y)
+    inside = min(a.x, b.x) - EPS <= p.x <= max(a.x, b.x) + EPS and \
+        min(a.y, b.y) - EPS <= p.y <= max(a.y, b.y) + EPS
+    return inside and abs(cross) / length < 1e-4
+
+
+def _on_capsule_or_box(p, shape):
+    r = shape.rect
+    if shape.kind is ShapeKind.TERMINATOR:
+        radius = r.h / 2
+        for cx in (r.x + radius, r.right - radius):
+            if (p.x - cx) * (cx - r.cx) > 0:  # beyond the flat part: on the round end
+                return abs(math.hypot(p.x - cx, p.y - r.cy) - radius) < 1e-4
+    on_x = abs(p.x - r.x) < EPS or abs(p.x - r.right) < EPS
+    on_y = abs(p.y - r.y) < EPS or abs(p.y - r.bottom) < EPS
+    inside = r.x - EPS <= p.x <= r.right + EPS and r.y - EPS <= p.y <= r.bottom + EPS
+    return inside and (on_x or on_y)
 
 
 def _assert_labels_clear(layout):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import replace
 from pathlib import Path
 
@@ -119,8 +120,11 @@ def test_arrows_labels_and_cells_are_drawn(view, renstra):
         for p, q in zip(arrow.points, arrow.points[1:], strict=False):
             assert dark(pixel(image, s, (p.x + q.x) / 2, (p.y + q.y) / 2)), arrow
         tip, before = arrow.points[-1], arrow.points[-2]
-        # the filled head: dark beside the line just above the tip (every arrow enters from above)
-        assert before.x == tip.x and dark(pixel(image, s, tip.x + 0.7, tip.y - 2.5))
+        # the filled head: dark beside the line just before the tip (from above, or by the
+        # side for a return)
+        length = math.hypot(tip.x - before.x, tip.y - before.y)
+        ux, uy = (tip.x - before.x) / length, (tip.y - before.y) / length
+        assert dark(pixel(image, s, tip.x - 2.5 * ux - 0.7 * uy, tip.y - 2.5 * uy + 0.7 * ux))
     for arrow in (a for a in arrows if a.label):
         r = arrow.label.rect
         assert any(dark(pixel(image, s, r.x + dx, r.y + dy))
