@@ -1,5 +1,6 @@
 """Renders printed pages for the README: the Renja PDF's identity sheet and flowchart sheet,
-turned into PNG with pdftoppm (Debian's poppler-utils)."""
+and its flowchart page on F4 and on A4 (110 dpi), turned into PNG with pdftoppm (Debian's
+poppler-utils)."""
 
 from __future__ import annotations
 
@@ -24,6 +25,10 @@ def main() -> None:
         for page, name in ((2, "pdf-identity-renja"), (3, "pdf-flowchart-renja")):
             subprocess.run(["pdftoppm", "-r", "80", "-f", str(page), "-l", str(page), "-png",
                             "-singlefile", str(pdf), str(OUT / name)], check=True)
+        for paper in ("f4", "a4"):
+            pdf = write_sop_pdf(sop, Path(tmp) / f"renja-{paper}.pdf", paper=paper)
+            subprocess.run(["pdftoppm", "-r", "110", "-f", "3", "-l", "3", "-png", "-singlefile",
+                            str(pdf), str(OUT / f"flowchart-renja-{paper}")], check=True)
 
 
 if __name__ == "__main__":
