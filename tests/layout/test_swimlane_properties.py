@@ -244,10 +244,12 @@ def _on_capsule_or_box(p, shape):
     return inside and (on_x or on_y)
 
 
-def _assert_labels_clear(layout):
+def _assert_labels_clear(layout, strict=True):
     """No Ya/Tidak label within 1 mm of a rule, a connector or another arrow (the lane
-    rules once struck "Tidak" through on A4), nor on its own arrow. Checked on the seeds:
-    random SOPs with narrow, crowded lanes can still leave a label only its least bad place."""
+    rules once struck "Tidak" through on A4), nor on its own arrow. On the seeds; random SOPs
+    with narrow, crowded lanes can leave a label less than 1 mm clear (5 of 5370 labels on F4,
+    at least 0.6 mm; none of 5974 on A4), or on a diamond's bounding box when dozens of
+    returns crowd one lane, but never touching a line (`strict` False)."""
     for page in layout.pages:
         fixed = rules(layout.columns, page.rows, page.body) + [
             seg for c in page.connectors
@@ -260,7 +262,9 @@ def _assert_labels_clear(layout):
             others = fixed + [seg for other in page.arrows if other is not arrow
                               for seg in zip(other.points, other.points[1:], strict=False)]
             near = min(segment_distance(rect, a, b) for a, b in others)
-            assert near >= LABEL_CLEARANCE - EPS, (arrow, near)
+            assert near >= (LABEL_CLEARANCE if strict else 2 * EPS) - EPS, (arrow, near)
+            if not strict:
+                continue
             for a, b in zip(arrow.points, arrow.points[1:], strict=False):
                 assert segment_distance(rect, a, b) > 0, arrow
             assert not any(rect.overlaps(s.rect) for s in page.shapes)
@@ -294,14 +298,14 @@ def test_twelve_steps_on_a4_split_six_and_six():
 @given(sops())
 @example(_all_checks_back_to_start())
 def test_random_sops_on_f4(sop):
-    _check(sop, F4_LANDSCAPE)
+    _assert_labels_clear(_check(sop, F4_LANDSCAPE), strict=False)
 
 
 @PROPERTY_SETTINGS
 @given(sops(max_lanes=8))
 @example(_all_checks_back_to_start())
 def test_random_sops_on_a4(sop):
-    _check(sop, A4_LANDSCAPE)
+    _assert_labels_clear(_check(sop, A4_LANDSCAPE), strict=False)
 
 
 @settings(max_examples=25, deadline=None)
