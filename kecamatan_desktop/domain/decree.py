@@ -3,6 +3,7 @@ JSON form, diktum KEDUA listing the catalogue, and a new office's decree from th
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -227,6 +228,7 @@ class OfficeFacts:
     sheet_name: str | None = None  # as its sheets name it; None: `name`
     city: str | None = None
     camat: Signatory | None = None
+    code: str | None = None  # the regional code its numbers carry, "35.07.27"
 
     @property
     def short_name(self) -> str:
@@ -241,6 +243,16 @@ class OfficeFacts:
         return rest if head.lower() == "pemerintah" and rest else self.government
 
 
+def office_code(numbers: list[str] | tuple[str, ...]) -> str | None:
+    """The regional code (kode wilayah) the office's SOP numbers carry, "35.07.27" of
+    "065 / /35.07.27/2021"; None if none carries one."""
+    for number in numbers:
+        found = re.search(r"\b\d{2}[.,]\d{2}[.,]\d{2}\b", number)
+        if found:
+            return found.group(0).replace(",", ".")
+    return None
+
+
 def from_template(template: dict[str, Any], office: OfficeFacts, *, when: date,
                   table: LegalTable) -> Decree:
     """The template filled for `office`, dated `when`: its Mengingat the template's rules
@@ -249,9 +261,11 @@ def from_template(template: dict[str, Any], office: OfficeFacts, *, when: date,
         raise InputError(f"Bukan templat keputusan camat ({TEMPLATE_FORMAT})")
     words = {"kantor": office.name, "nama": office.short_name,
              "NAMA": office.short_name.upper(), "daerah": office.region,
-             "DAERAH": office.region.upper(), "tahun": str(when.year)}
+             "DAERAH": office.region.upper(), "tahun": str(when.year), "kode": office.code}
 
     def fill(text: str) -> str:
+        if office.code is None:  # the office's code is not known: the number goes without
+            text = text.replace("{kode}/", "")
         return text.format(**words)
 
     recalling = []

@@ -8,7 +8,7 @@ Versions are append-only rows (store DecreeVersionRow): a save never changes an 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from functools import cache
 from pathlib import Path
@@ -80,14 +80,9 @@ def _latest(office_id: int, session: Session) -> DecreeVersionRow | None:
 
 def catalogue_names(office: str, *, session: Session) -> tuple[str, ...]:
     """The Nama SOP of the office's SOPs in force, in book order (diktum KEDUA's list)."""
-    rows = session.exec(
-        select(SopRevisionRow.name)
-        .join(SopRow, (SopRow.id == SopRevisionRow.sop_id)
-              & (SopRow.revision == SopRevisionRow.revision))
-        .join(OfficeRow, OfficeRow.id == SopRow.office_id)
-        .where(OfficeRow.name == office, SopRow.archived_at.is_(None))
-        .order_by(SopRow.position, SopRow.id)).all()
-    return tuple(rows)
+    row = _office(office, session)
+    return tuple(session.exec(_current_revisions([SopRevisionRow.name], row.id)
+                              .order_by(SopRow.position, SopRow.id)).all())
 
 
 def transcribed_decree(office: str, folder: Path | None = None) -> Decree | None:
@@ -101,17 +96,18 @@ def transcribed_decree(office: str, folder: Path | None = None) -> Decree | None
     return None
 
 
-def _first_sop_date(office_id: int, session: Session) -> date | None:
-    return session.exec(
-        select(func.min(SopRevisionRow.created))
-        .join(SopRow, (SopRow.id == SopRevisionRow.sop_id)
-              & (SopRow.revision == SopRevisionRow.revision))
-        .where(SopRow.office_id == office_id, SopRow.archived_at.is_(None))).first()
+def _current_revisions(columns, office_id: int):
+    """`columns` of the current revisions of the office's SOPs in force, in book order."""
+    return (select(*columns)
+            .join(SopRow, (SopRow.id == SopRevisionRow.sop_id)
+                  & (SopRow.revision == SopRevisionRow.revision))
+            .where(SopRow.office_id == office_id, SopRow.archived_at.is_(None)))
 
 
 def template_decree(office: str, *, session: Session, today: date | None = None,
                     folder: Path | None = None) -> Decree:
-    """The template filled with the office's profile, dated as its earliest SOP (or today)."""
+    """The template filled with the office's profile, dated as its earliest SOP (or today),
+    numbered with the regional code its SOP numbers carry."""
     row = _office(office, session)
     camat = None
     if row.camat_name:
@@ -121,8 +117,12 @@ def template_decree(office: str, *, session: Session, today: date | None = None,
                         city=row.city, camat=camat)
     path = (folder or data_dir() / "decrees") / TEMPLATE_FILE
     template = json.loads(path.read_text(encoding="utf-8"))
-    when = _first_sop_date(row.id, session) or today or date.today()
-    return keputusan.from_template(template, facts, when=when, table=legal_table())
+    first = session.exec(_current_revisions([func.min(SopRevisionRow.created)], row.id)).first()
+    numbers = session.exec(_current_revisions([SopRevisionRow.number], row.id)
+                           .order_by(SopRow.position, SopRow.id)).all()
+    facts = replace(facts, code=keputusan.office_code(numbers))
+    return keputusan.from_template(template, facts, when=first or today or date.today(),
+                                   table=legal_table())
 
 
 def current_decree(office: str, *, session: Session, folder: Path | None = None) -> CurrentDecree:
