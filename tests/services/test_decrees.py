@@ -12,8 +12,8 @@ from sqlalchemy.exc import DBAPIError
 
 from kecamatan_desktop.domain import decree as keputusan
 from kecamatan_desktop.domain.decree import DecreeInvalid
-from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.services import catalogue, decrees, printing
+from kecamatan_desktop.domain.errors import InputError, StoreError
+from kecamatan_desktop.services import catalogue, decrees, integrity, printing
 from kecamatan_desktop.services.decrees import SAVED, TEMPLATE, TRANSCRIBED, StaleDecree
 
 PONCO, NGANTANG = "Kecamatan Poncokusumo", "Kecamatan Ngantang"
@@ -105,3 +105,19 @@ def test_the_picker_offers_rules_in_force():
     rules = decrees.rules_in_force()
     assert rules and all(r.replaced_by is None for r in rules)
     assert all(keputusan.citation_text(r).endswith(";") for r in rules)
+
+
+def test_a_refused_change_is_told_in_indonesian_and_a_lost_guard_is_found(catalogue_db):
+    with catalogue_db.session() as session:
+        current = decrees.current_decree(PONCO, session=session)
+        decrees.save_decree(PONCO, current.decree, expected_version=0, session=session, at=AT)
+    with (pytest.raises(StoreError, match="versi keputusan camat") as caught,
+          catalogue_db.guard(), catalogue_db.session() as session):
+        session.connection().execute(text("DELETE FROM decree_version"))
+    assert "DELETE" not in str(caught.value)  # the raw SQLite text stays in the log
+    with catalogue_db.session() as session:
+        assert integrity.check_database(session=session) == []
+        session.connection().execute(text("DROP TRIGGER decree_version_no_update"))
+        session.commit()
+        found = [p.text for p in integrity.check_database(session=session)]
+    assert any("decree_version_no_update" in t for t in found)
