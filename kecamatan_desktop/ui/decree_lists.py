@@ -33,7 +33,8 @@ Item = tuple[str, RuleRef | None]
 
 
 def lettered(row: int) -> str:
-    return chr(ord("a") + row) if row < 26 else str(row + 1)
+    """Menimbang's mark: a., b., …"""
+    return f"{chr(ord('a') + row)}." if row < 26 else f"{row + 1}."
 
 
 class ItemListModel(QStandardItemModel):
@@ -56,10 +57,10 @@ class ItemListEditor(QWidget):
     changed = Signal()
 
     def __init__(self, name: str, mark: Callable[[int], str], new_text: str,
-                 parent: QWidget | None = None) -> None:
+                 cites_rules: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.new_text = new_text
+        self.new_text, self.cites_rules = new_text, cites_rules
         self.model = ItemListModel(mark, self)
         self.view = QListView(objectName=f"{name}List", wordWrap=True)
         self.view.setModel(self.model)
@@ -87,6 +88,7 @@ class ItemListEditor(QWidget):
         layout.addWidget(QLabel(strings.DECREE_ITEM_EDIT))
         layout.addWidget(self.editor)
         layout.addWidget(self.note)
+        self.note.setVisible(cites_rules)  # which items are the table's rules: Mengingat only
         self._show_current()
 
     # the list ---------------------------------------------------------------------------------

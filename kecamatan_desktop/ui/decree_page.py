@@ -70,7 +70,7 @@ class DecreePage(QScrollArea):
         self.considering = ItemListEditor("decreeConsidering", lettered,
                                           strings.DECREE_NEW_ITEM)
         self.recalling = ItemListEditor("decreeRecalling", lambda row: f"{row + 1}.",
-                                        strings.DECREE_NEW_RECITAL)
+                                        strings.DECREE_NEW_RECITAL, cites_rules=True)
         add_rule = QPushButton(strings.DECREE_ADD_RULE, objectName="decreeAddRule")
         add_rule.clicked.connect(self.add_rule)
         self.recalling.buttons.insertWidget(1, add_rule)
@@ -124,7 +124,8 @@ class DecreePage(QScrollArea):
         self.considering.set_items([(text, None) for text in d.considering])
         self.recalling.set_items([(r.text, r.rule) for r in d.recalling])
         self.decides.set_items([(text, None) for text in d.decides])
-        self.catalogue.setStringList(list(keputusan.catalogue_items(self.current.catalogue)))
+        self.catalogue.setStringList([f"{i}. {item}" for i, item in enumerate(
+            keputusan.catalogue_items(self.current.catalogue), 1)])
         self.place.setText(d.place)
         self.date.setDate(QDate(d.date))
         self.name.setText(d.signatory.name)

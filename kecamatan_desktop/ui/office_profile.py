@@ -30,6 +30,7 @@ from kecamatan_desktop.services import offices, printing
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.decree_page import DecreePage
+from kecamatan_desktop.ui.message_boxes import ask_yes_no
 from kecamatan_desktop.ui.rounds.dialogs import ok_cancel
 
 if TYPE_CHECKING:
@@ -147,6 +148,16 @@ class OfficeProfileDialog(QDialog):
             return False
         self.accept()
         return True
+
+    def reject(self) -> None:
+        """Batal, Esc or the window's close: a changed, unsaved decree is not lost unasked."""
+        if self.decree_page.dirty and not self.ask_discard():
+            self.tabs.setCurrentWidget(self.decree_page)
+            return
+        super().reject()
+
+    def ask_discard(self) -> bool:
+        return ask_yes_no(self, strings.OFFICE_TITLE, strings.DECREE_DISCARD)
 
     def ask_logo_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, strings.OFFICE_LOGO_TITLE, "",

@@ -594,6 +594,7 @@ DECREE_KEDUA = "Diktum KEDUA memuat daftar SOP (dari katalog, ikut berubah bersa
 DECREE_RANK = "Pangkat"
 DECREE_SAVE = "Simpan keputusan"
 DECREE_SAVED = "Keputusan disimpan sebagai versi {version}."
+DECREE_DISCARD = "Perubahan pada Keputusan Camat belum disimpan. Tutup tanpa menyimpannya?"
 DECREE_ADD = "Tambah"
 DECREE_REMOVE = "Hapus"
 DECREE_UP = "Naik"

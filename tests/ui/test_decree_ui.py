@@ -144,3 +144,15 @@ def test_the_picker_lists_rules_in_force(qtbot, catalogue_db):
     assert picker.proxy.rowCount() == 1
     picker.view.setCurrentIndex(picker.proxy.index(0, 0))
     assert picker.chosen().ref == RuleRef("PP", "17", 2018)
+
+
+def test_closing_with_an_unsaved_decree_asks_first(qtbot, dialog, catalogue_db):
+    dialog.tabs.setCurrentIndex(0)
+    qtbot.keyClicks(dialog.decree_page.place, " Kota")
+    asked = []
+    dialog.ask_discard = lambda: asked.append(True) or False
+    qtbot.mouseClick(_button(dialog, "Batal"), Qt.MouseButton.LeftButton)
+    assert asked and dialog.isVisible() and dialog.tabs.currentWidget() is dialog.decree_page
+    dialog.ask_discard = lambda: True
+    dialog.reject()
+    assert not dialog.isVisible() and _versions(catalogue_db, PONCO) == []
