@@ -13,7 +13,7 @@ from sqlalchemy.exc import DBAPIError
 from kecamatan_desktop.domain import decree as keputusan
 from kecamatan_desktop.domain.decree import DecreeInvalid
 from kecamatan_desktop.domain.errors import InputError, StoreError
-from kecamatan_desktop.services import catalogue, decrees, integrity, printing
+from kecamatan_desktop.services import catalogue, checking, decrees, integrity, printing
 from kecamatan_desktop.services.decrees import SAVED, TEMPLATE, TRANSCRIBED, StaleDecree
 
 PONCO, NGANTANG = "Kecamatan Poncokusumo", "Kecamatan Ngantang"
@@ -121,3 +121,14 @@ def test_a_refused_change_is_told_in_indonesian_and_a_lost_guard_is_found(catalo
         session.commit()
         found = [p.text for p in integrity.check_database(session=session)]
     assert any("decree_version_no_update" in t for t in found)
+
+
+def test_periksa_reads_the_saved_decree_and_finds_the_template_clean(session):
+    [decree_result, *_] = checking.check_office(NGANTANG, session=session)
+    assert decree_result.sop_id == f"keputusan:{NGANTANG}" and decree_result.findings == ()
+    current = decrees.current_decree(NGANTANG, session=session)
+    outdated = keputusan.Recital("Peraturan Pemerintah Nomor 19 Tahun 2008 tentang Kecamatan;")
+    decrees.save_decree(NGANTANG, replace(current.decree, recalling=(outdated,)),
+                        expected_version=0, session=session, at=AT)
+    [decree_result, *_] = checking.check_office(NGANTANG, session=session)
+    assert [f.place for f in decree_result.findings] == ["decree.recalling[0]"]
