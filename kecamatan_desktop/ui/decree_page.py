@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QStringListModel, Signal
+from PySide6.QtCore import QDate, QStringListModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
@@ -47,8 +47,6 @@ def _marked(field: QWidget) -> QWidget:
 class DecreePage(QScrollArea):
     """Nomor, Tentang, Menimbang, Mengingat, Menetapkan (KEDUA's list from the catalogue,
     read-only), place and date, and the Camat who signs; Simpan saves a new version."""
-
-    saved = Signal(int)  # the version saved
 
     def __init__(self, db: Database, office: str, time_zone: str = "WIB",
                  parent: QWidget | None = None) -> None:
@@ -181,7 +179,6 @@ class DecreePage(QScrollArea):
         self.message.setText(strings.DECREE_SAVED.format(version=self.current.version))
         self.message.setStyleSheet("")
         self.message.show()
-        self.saved.emit(self.current.version)
         return True
 
     def _clear_marks(self) -> None:
