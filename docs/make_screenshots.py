@@ -111,6 +111,15 @@ def main() -> None:
         shot("print-preview.png", previews[0])
         previews[0].close()
 
+        from kecamatan_desktop.ui.office_profile import OfficeProfileDialog
+
+        profile = OfficeProfileDialog(db, "Kecamatan Ngantang", window)
+        profile.tabs.setCurrentWidget(profile.decree_page)
+        profile.decree_page.recalling.select(1)
+        profile.show()
+        shot("office-decree.png", profile)
+        profile.close()
+
         from kecamatan_desktop.ui.help_dialog import HelpDialog
 
         help_ = HelpDialog(window)

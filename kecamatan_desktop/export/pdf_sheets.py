@@ -12,7 +12,15 @@ from io import BytesIO
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Flowable, Image, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    Flowable,
+    Image,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from kecamatan_desktop.domain.tanggal import STANDARD, TanggalStyle, format_tanggal
 from kecamatan_desktop.export.pdf_flowchart import HEADING_FILL, draw_page
@@ -196,15 +204,15 @@ def decree_story(decree: Decree, letterhead_extra: tuple[str, ...], width: float
     story.append(_labelled("Mengingat", _lettered(decree.recalling, "1"), width))
     story += [Spacer(1, 6), para("M E M U T U S K A N", DECREE_HEAD), Spacer(1, 6)]
     story.append(_labelled("Menetapkan", [], width))
-    for d in decree.decides:
-        story.append(_labelled(d.label, [para(d.text, BODY_JUSTIFY)]
-                               + _lettered(d.items, "1"), width))
+    decides = [_labelled(d.label, [para(d.text, BODY_JUSTIFY)] + _lettered(d.items, "1"),
+                         width) for d in decree.decides]
     place = [para(f"Ditetapkan di {decree.place}", BODY),
              para(f"Pada tanggal {format_tanggal(decree.date, style=style)}", BODY), Spacer(1, 8)]
     sign = Table([["", place + signature_block(decree.signatory)]],
                  colWidths=[width * 0.5, width * 0.5])
     sign.setStyle(TableStyle([TABLE_FONT]))
-    story += [Spacer(1, 12), sign]
+    # the signature never stands alone on a page: the last diktum goes over with it
+    story += decides[:-1] + [KeepTogether(decides[-1:] + [Spacer(1, 12), sign])]
     return story
 
 

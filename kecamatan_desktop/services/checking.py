@@ -82,7 +82,8 @@ def check_stored_sop(sop_id: str, *, session: Session) -> CheckResult:
 
 
 def check_office(office: str | None = None, *, session: Session) -> list[CheckResult]:
-    """The office's decree (if it has one) and each SOP of its book, in book order."""
+    """The office's decree (saved, transcribed or from the template) and each SOP of its
+    book, in book order."""
     from kecamatan_desktop.services.printing import load_decree
 
     names = catalogue.list_office_names(session=session)
@@ -91,13 +92,12 @@ def check_office(office: str | None = None, *, session: Session) -> list[CheckRe
         raise InputError(f"Kantor {office!r} tidak ada; yang ada: {', '.join(names) or '-'}")
     ctx = _context(office, session=session)
     results = []
-    decree = load_decree(office, list(ctx.catalogue))
-    if decree is not None:
-        text = DecreeText(office=office, recalling=decree.recalling, year=decree.date.year,
-                          decides=tuple((d.label, d.text) for d in decree.decides))
-        owner = f"keputusan:{office}"
-        results.append(_apply_dismissals(owner, f"Keputusan Camat {decree.number}",
-                                         check_decree(text, ctx), session=session))
+    decree = load_decree(office, session=session)
+    text = DecreeText(office=office, recalling=decree.recalling, year=decree.date.year,
+                      decides=tuple((d.label, d.text) for d in decree.decides))
+    owner = f"keputusan:{office}"
+    results.append(_apply_dismissals(owner, f"Keputusan Camat {decree.number}",
+                                     check_decree(text, ctx), session=session))
     for sop in ctx.catalogue:
         results.append(_apply_dismissals(sop.id, sop.name, check_sop(sop, ctx),
                                          session=session))

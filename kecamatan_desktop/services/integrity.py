@@ -24,7 +24,7 @@ from kecamatan_desktop.store.models import BranchRow, SopRevisionRow, StepRow
 from kecamatan_desktop.store.round_models import RoundEventRow, RoundPassRow, RoundRow
 
 TRIGGERS = ("round_event_no_update", "round_event_no_delete", "calendar_change_no_update",
-            "calendar_change_no_delete")
+            "calendar_change_no_delete", "decree_version_no_update", "decree_version_no_delete")
 
 
 @dataclass(frozen=True)

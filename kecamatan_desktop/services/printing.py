@@ -6,25 +6,24 @@ and texts of every printed page are unit-tested without ReportLab.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 from sqlmodel import Session, select
 
+from kecamatan_desktop.domain import decree as keputusan
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.nip import NipError, format_nip
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, Approver, Sop
 from kecamatan_desktop.domain.tanggal import TanggalStyle, format_tanggal
-from kecamatan_desktop.resource_paths import data_dir
+from kecamatan_desktop.services import decrees
 from kecamatan_desktop.services.catalogue import StoredSop, get_sop
+from kecamatan_desktop.services.decrees import CurrentDecree
 from kecamatan_desktop.store.models import OfficeRow, SopRow
 
 NOT_DRAWN = ("Prosedur SOP ini belum digambar: lembar diagram alir (prosedur) belum ada "
              "dan akan dicetak setelah langkah-langkahnya diisi.")
 GRID = (("legal_basis", "qualifications"), ("related", "equipment"), ("warnings", "records"))
-DIKTUM_SOP_PREFIX = "SOP "
 
 
 @dataclass(frozen=True)
@@ -178,28 +177,27 @@ def identity_sheet(sop: Sop, profile: OfficeProfile | None = None) -> IdentitySh
     )
 
 
-def load_decree(office: str, sops: list[Sop], folder: Path | None = None) -> Decree | None:
-    """The office's Keputusan Camat from data/decrees, its diktum KEDUA listing `sops`."""
-    for path in sorted((folder or data_dir() / "decrees").glob("*.json")):
-        raw = json.loads(path.read_text(encoding="utf-8"))
-        if raw.get("office") != office:
-            continue
-        decides = []
-        for d in raw["decides"]:
-            items = ()
-            if d.get("sop_list") == "catalogue":
-                items = tuple(f"{DIKTUM_SOP_PREFIX}{s.name};" for s in sops)
-            decides.append(Diktum(label=d["label"], text=d["text"], items=items))
-        sign = raw["signatory"]
-        return Decree(
-            letterhead=tuple(raw["letterhead"]), title=raw["title"], number=raw["number"],
-            about=raw["about"], issuer=raw["issuer"], considering=tuple(raw["considering"]),
-            recalling=tuple(raw["recalling"]), decides=tuple(decides), place=raw["place"],
-            date=date.fromisoformat(raw["date"]),
-            signatory=SignatureBlock(title=sign["title"], name=sign["name"],
-                                     rank=sign.get("rank", ""), nip=sign.get("nip", "")),
-        )
-    return None
+def printed_decree(current: CurrentDecree) -> Decree:
+    """The decree as printed: labelled diktum, KEDUA listing the catalogue as it is now."""
+    d = current.decree
+    items = keputusan.catalogue_items(current.catalogue)
+    decides = tuple(Diktum(label=keputusan.diktum_label(i), text=text,
+                           items=items if i == keputusan.CATALOGUE_DIKTUM else ())
+                    for i, text in enumerate(d.decides))
+    sign = d.signatory
+    return Decree(
+        letterhead=d.letterhead, title=d.title, number=d.number, about=d.about,
+        issuer=d.issuer, considering=d.considering,
+        recalling=tuple(r.text for r in d.recalling), decides=decides, place=d.place,
+        date=d.date, signatory=SignatureBlock(title=sign.title, name=sign.name,
+                                              rank=sign.rank, nip=_nip(sign.nip)),
+    )
+
+
+def load_decree(office: str, *, session: Session) -> Decree:
+    """The office's Keputusan Camat as the book prints it: its latest saved version, else
+    its transcribed decree, else the template (services/decrees.py)."""
+    return printed_decree(decrees.current_decree(office, session=session))
 
 
 @dataclass(frozen=True)
@@ -253,4 +251,4 @@ def load_book(office: str | None, *, session: Session) -> Book:
         .order_by(SopRow.position, SopRow.id)
     ).all()
     sops = tuple(get_sop(slug, session=session) for slug in slugs)
-    return Book(profile=profile, decree=load_decree(name, [s.sop for s in sops]), sops=sops)
+    return Book(profile=profile, decree=load_decree(name, session=session), sops=sops)

@@ -112,8 +112,8 @@ def describe(exc: BaseException, path: Path) -> str:
     if "readonly" in text or "read-only" in text or "unable to open" in text:
         return f"Basis data {path} tidak dapat dibuka atau ditulis (izin berkas?)."
     if "append-only" in text:
-        return ("Riwayat putaran dan log kalender hanya boleh ditambah, tidak diubah atau "
-                "dihapus; tidak ada yang diubah.")
+        return ("Riwayat (putaran, log kalender, versi keputusan camat) hanya boleh ditambah, "
+                "tidak diubah atau dihapus; tidak ada yang diubah.")
     if "unique" in text:
         return ("Data yang sama baru saja ditulis oleh program atau PC lain; tidak ada yang "
                 "diubah. Muat ulang (F5) lalu coba lagi.")

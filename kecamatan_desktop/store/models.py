@@ -12,6 +12,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlmodel import Field, SQLModel
@@ -182,3 +183,22 @@ class CheckDismissalRow(SQLModel, table=True):
     dismissed_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
     undoes: int | None = Field(default=None, sa_column=Column(
         Integer, ForeignKey("check_dismissal.id", ondelete="RESTRICT"), nullable=True))
+
+
+class DecreeVersionRow(SQLModel, table=True):
+    """Append-only: one saved version of an office's Keputusan Camat (its JSON text), numbered
+    per office and naming the version it supersedes; the database refuses UPDATE and DELETE
+    (triggers of the migration)."""
+
+    __tablename__ = "decree_version"
+    __table_args__ = (UniqueConstraint("office_id", "version",
+                                       name="uq_decree_version_office_version"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    office_id: int = Field(sa_column=Column(Integer, ForeignKey("office.id", ondelete="RESTRICT"),
+                                            nullable=False, index=True))
+    version: int
+    decree: str = Field(sa_column=Column(Text, nullable=False))
+    saved_at: datetime = Field(sa_column=Column(UTCDateTime, nullable=False))
+    supersedes: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("decree_version.id", ondelete="RESTRICT"), nullable=True))

@@ -1,4 +1,5 @@
-"""The office profile dialog: letterhead details and the logo printed on identity sheets."""
+"""The office profile dialog: letterhead details and the logo printed on identity sheets (Umum),
+and the Keputusan Camat that opens the office's book (Keputusan)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +29,8 @@ from kecamatan_desktop.domain.zones import ZONE_LABELS
 from kecamatan_desktop.services import offices, printing
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.decree_page import DecreePage
+from kecamatan_desktop.ui.message_boxes import ask_yes_no
 from kecamatan_desktop.ui.rounds.dialogs import ok_cancel
 
 if TYPE_CHECKING:
@@ -40,7 +45,8 @@ class OfficeProfileDialog(QDialog):
         profile = call(db, printing.office_profile, office)
         self.logo: bytes | None = profile.logo
         self.fields: dict[str, QLineEdit] = {}
-        form = QFormLayout(self)
+        general = QWidget()
+        form = QFormLayout(general)
         for key, label in strings.OFFICE_FIELDS:
             edit = QLineEdit(getattr(profile, key) or "")
             self.fields[key] = edit
@@ -63,15 +69,21 @@ class OfficeProfileDialog(QDialog):
         logo_row.addWidget(remove)
         logo_row.addStretch(1)
         form.addRow(strings.OFFICE_LOGO, logo_row)
+        self.decree_page = DecreePage(db, office, profile.time_zone)
+        self.tabs = QTabWidget(objectName="officeTabs")
+        self.tabs.addTab(general, strings.OFFICE_TAB_GENERAL)
+        self.tabs.addTab(self.decree_page, strings.OFFICE_TAB_DECREE)
         self.message = QLabel(objectName="officeMessage", wordWrap=True)
         self.message.setStyleSheet("color: #b71c1c;")
-        form.addRow(self.message)
         buttons = ok_cancel(strings.SAVE)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
         self._set_logo(self.logo)
-        self.resize(620, 560)
+        self.resize(720, 640)
 
     def _office_texts(self, form: QFormLayout, profile: printing.OfficeProfile) -> None:
         """The office's own words on its sheets: its name there, the cover heading, dates."""
@@ -119,6 +131,10 @@ class OfficeProfileDialog(QDialog):
         return True
 
     def save(self) -> bool:
+        """Save the profile, and the decree if it was changed; stay open on a refusal."""
+        if self.decree_page.dirty and not self.decree_page.save():
+            self.tabs.setCurrentWidget(self.decree_page)
+            return False
         try:
             call(self.db, offices.update_office_profile, self.office, logo=self.logo,
                  time_zone=self.time_zone.currentData(),
@@ -132,6 +148,16 @@ class OfficeProfileDialog(QDialog):
             return False
         self.accept()
         return True
+
+    def reject(self) -> None:
+        """Batal, Esc or the window's close: a changed, unsaved decree is not lost unasked."""
+        if self.decree_page.dirty and not self.ask_discard():
+            self.tabs.setCurrentWidget(self.decree_page)
+            return
+        super().reject()
+
+    def ask_discard(self) -> bool:
+        return ask_yes_no(self, strings.OFFICE_TITLE, strings.DECREE_DISCARD)
 
     def ask_logo_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, strings.OFFICE_LOGO_TITLE, "",

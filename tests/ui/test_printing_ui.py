@@ -60,8 +60,9 @@ def test_print_book_with_progress(window, tmp_path, finish):
     assert path.name == "Buku SOP Kecamatan Ngantang.pdf"
     assert seen and seen[-1][0] == seen[-1][1] > 12  # SOPs drawn, then pages laid out
     assert window.dialogs.infos and str(path) in window.dialogs.infos[-1]
-    # Ngantang: cover, table of contents, then 12 SOPs of cover + identity sheet each
-    assert len(PdfReader(path).pages) == 2 + 12 * 2
+    # Ngantang: cover, the Keputusan Camat from the template (two pages), table of contents,
+    # then 12 SOPs of cover + identity sheet each
+    assert len(PdfReader(path).pages) == 1 + 2 + 1 + 12 * 2
 
 
 def test_office_profile_logo(qtbot, window, catalogue_db, tmp_path):
