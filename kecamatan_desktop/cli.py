@@ -40,8 +40,10 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kecamatan-desktop",
                      description="Kecamatan Desktop: SOP Administrasi Pemerintahan.")
-    parser.add_argument("--db", metavar="PATH",
-                        help="berkas basis data (bawaan: KECAMATAN_DB atau folder data pengguna)")
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="berkas basis data, atau server PostgreSQL bersama: "
+                             "postgresql+psycopg://pengguna:sandi@server:5432/nama (bawaan: "
+                             "KECAMATAN_DB atau folder data pengguna)")
     parser.add_argument("--read-only", action="store_true",
                         help="buka basis data hanya untuk dibaca dan dicetak")
     parser.add_argument("--debug", action="store_true", help="catat rincian (DEBUG) di log")
@@ -114,7 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kecamatan_desktop.selftest import run_self_test
 
         return run_self_test()
-    db_path = resolve_db_path(args.db)
+    try:
+        db_path = resolve_db_path(args.db)
+    except InputError as exc:  # a URL of a kind we do not speak: never taken as a file name
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
     logs.setup_logging(db_path, debug=args.debug)
     log.info("command %s", args.command or "(window)")
     log.debug("arguments %s", vars(args))

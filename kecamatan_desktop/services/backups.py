@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.paths import ServerDatabase
 from kecamatan_desktop.store import backup
 from kecamatan_desktop.store.backup import BackupFile, Restored, backup_name, backups_dir
 from kecamatan_desktop.store.database import Database, StoreError, open_database
@@ -32,12 +33,22 @@ def ways_out(exc: DatabaseUnusable) -> WaysOut:
 
 
 def list_backups(db_path: Path) -> list[BackupFile]:
-    """This database's backups in its backups/ folder, newest first."""
+    """This database's backups in its backups/ folder, newest first (a server has none)."""
+    if isinstance(db_path, ServerDatabase):
+        return []
     return backup.list_backups(db_path)
+
+
+def _refuse_server(db_path) -> None:
+    # the backup files are SQLite copies; a server's database is saved by the server's keeper
+    if isinstance(db_path, ServerDatabase):
+        raise InputError(f"Basis data {db_path} ada di server PostgreSQL: cadangkan dan "
+                         "pulihkan dengan alat server (pg_dump dan pg_restore).")
 
 
 def backup_to(db_path: Path, target: Path | None = None) -> Path:
     """A backup made by hand: at `target`, or in backups/ when no target is given."""
+    _refuse_server(db_path)
     db_path = Path(db_path)
     if not db_path.is_file():
         raise StoreError(f"Berkas basis data {db_path} tidak ada; tidak ada yang dicadangkan.")
@@ -58,6 +69,7 @@ def backup_to(db_path: Path, target: Path | None = None) -> Path:
 
 def restore_over(db_path: Path, source: Path) -> Restored:
     """Restore `source` over the database at `db_path`, which nothing here has open."""
+    _refuse_server(db_path)
     return backup.restore(Path(db_path), Path(source))
 
 
@@ -65,6 +77,7 @@ def restore_into(db: Database, source: Path) -> Restored:
     """Restore `source` over the open database `db`, which stays the same object: its
     connections are closed first, and afterwards it is reopened (and migrated if the
     backup is of an older schema), so every view holding it reads the restored data."""
+    _refuse_server(db.path)
     backup.check_restorable(source)  # refused before the window lets go of anything
     db.close()
     try:

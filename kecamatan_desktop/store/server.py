@@ -1,0 +1,97 @@
+"""A database on a PostgreSQL server: the engine, the first connection and its refusals
+told in Indonesian, and the advisory locks that stand in for SQLite's one-writer lock."""
+
+from __future__ import annotations
+
+import logging
+import zlib
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import DBAPIError
+
+from kecamatan_desktop.domain.errors import StoreError
+from kecamatan_desktop.paths import ServerDatabase
+
+log = logging.getLogger(__name__)
+
+CONNECT_TIMEOUT_SECONDS = 10
+# as long as a write waits for another PC's write before it is told the database is busy
+LOCK_TIMEOUT_MS = 15_000
+# advisory lock keys, one per purpose, the same on every PC (pg_advisory_xact_lock(bigint))
+WRITE_LOCK = zlib.crc32(b"kecamatan-desktop write")
+MIGRATION_LOCK = zlib.crc32(b"kecamatan-desktop migration")
+IMMEDIATE = "kd_immediate"  # as store.database.IMMEDIATE: the write lock from the start
+
+
+def make_server_engine(server: ServerDatabase, *, read_only: bool = False) -> Engine:
+    options = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+    if read_only:
+        options += " -c default_transaction_read_only=on"
+    engine = create_engine(
+        server.url, pool_pre_ping=True,
+        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": options,
+                      "application_name": "kecamatan-desktop"})
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+def _on_begin(conn) -> None:
+    # SQLite's BEGIN IMMEDIATE on a server: every write transaction first takes one lock
+    # shared by every PC, so what it read and checked cannot change before it commits
+    if conn.get_execution_options().get(IMMEDIATE, False):
+        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+
+
+def connect_checked(server: ServerDatabase, engine: Engine) -> None:
+    """Connect once, so an unreachable server, a wrong password or a missing database is
+    told before anything else is tried; nothing is written."""
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except DBAPIError as exc:
+        engine.dispose()
+        log.warning("server database %s refused: %s", server, exc.orig)
+        raise StoreError(connection_problem(exc, server)) from exc
+
+
+def connection_problem(exc: BaseException, server: ServerDatabase) -> str:
+    """An Indonesian sentence for a failed connection; never the password, never raw SQL."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    where = f"server PostgreSQL {server.host}:{server.port}"
+    if "password" in text or "authentication" in text or "no pg_hba.conf entry" in text:
+        return (f"Nama pengguna {server.user or '(kosong)'} atau kata sandinya ditolak oleh "
+                f"{where} (basis data {server.database}). Periksa alamat --db; tidak ada "
+                "yang diubah.")
+    if "does not exist" in text and "database" in text:
+        return (f"Basis data {server.database} tidak ada di {where}. Minta pengelola server "
+                "membuatnya (createdb), lalu coba lagi; tidak ada yang diubah.")
+    if "permission denied" in text:
+        return (f"Pengguna {server.user} tidak berhak memakai basis data {server.database} di "
+                f"{where}; tidak ada yang diubah.")
+    return (f"{where[0].upper()}{where[1:]} tidak dapat dihubungi (basis data "
+            f"{server.database}). Periksa jaringan, nama server dan portnya, dan bahwa "
+            "server menyala; tidak ada yang diubah.")
+
+
+def describe(exc: BaseException, server: ServerDatabase) -> str | None:
+    """An Indonesian sentence for a failure peculiar to a server, or None for the sentences
+    SQLite's failures share (store.database.describe)."""
+    orig = getattr(exc, "orig", exc)
+    state = getattr(orig, "sqlstate", None) or ""
+    text = str(orig).lower()
+    if state in ("40001", "40P01"):  # serialization failure, deadlock
+        return ("Data yang sama baru saja ditulis oleh PC lain; tidak ada yang diubah. Muat "
+                "ulang (F5) lalu coba lagi.")
+    if state == "55P03" or "lock timeout" in text:
+        return (f"Basis data {server.database} di {server.host} sedang ditulis oleh PC lain "
+                "terlalu lama; tidak ada yang diubah. Coba lagi sebentar lagi.")
+    if state == "25006":  # read-only transaction
+        return (f"Basis data {server} dibuka hanya untuk dibaca dan dicetak; perubahan "
+                "tidak disimpan.")
+    if state.startswith("08") or "server closed the connection" in text \
+            or "connection" in text and ("refused" in text or "timeout" in text):
+        return (f"Hubungan ke server PostgreSQL {server.host}:{server.port} terputus; "
+                "tidak ada yang diubah. Periksa jaringan lalu coba lagi.")
+    if state.startswith("28"):
+        return connection_problem(exc, server)
+    return None
