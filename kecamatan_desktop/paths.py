@@ -53,6 +53,9 @@ class ServerDatabase:
         """The server: the window shows it where it shows a file's folder."""
         return f"{self.host}:{self.port}"
 
+    def __repr__(self) -> str:  # a Database's repr in a log or traceback: no password
+        return f"ServerDatabase({str(self)!r})"
+
     def __str__(self) -> str:
         user = f"{self.user}@" if self.user else ""
         return f"postgresql://{user}{self.host}:{self.port}/{self.database}"

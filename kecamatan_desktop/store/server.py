@@ -95,3 +95,46 @@ def describe(exc: BaseException, server: ServerDatabase) -> str | None:
     if state.startswith("28"):
         return connection_problem(exc, server)
     return None
+
+
+# the history tables the database itself keeps append-only (migrations 0005 and 0007)
+APPEND_ONLY = ("round_event", "calendar_change", "check_dismissal")
+
+
+def missing_guards(conn) -> list[str]:
+    """The append-only triggers that are missing or disabled (ALTER TABLE … DISABLE TRIGGER)."""
+    present = dict(conn.exec_driver_sql(
+        "SELECT tgname, tgenabled FROM pg_trigger WHERE NOT tgisinternal").all())
+    expected = [f"{table}_{kind}" for table in APPEND_ONLY
+                for kind in ("append_only", "no_truncate")]
+    return [name for name in expected if present.get(name, "D") == "D"]
+
+
+def unchecked_constraints(conn) -> list[tuple[str, str]]:
+    """(table, constraint) of every key added NOT VALID: rows it does not vouch for."""
+    return [tuple(row) for row in conn.exec_driver_sql(
+        "SELECT conrelid::regclass::text, conname FROM pg_constraint "
+        "WHERE NOT convalidated AND connamespace = current_schema()::regnamespace "
+        "ORDER BY 1, 2").all()]
+
+
+def broken_references(conn, metadata, limit: int = 20) -> list[tuple[str, object, str]]:
+    """(table, row id, parent table) of rows whose foreign key names no row: what SQLite's
+    foreign_key_check finds, for keys a server had switched off (session_replication_role)."""
+    from sqlalchemy import and_, select
+
+    found = []
+    for table in metadata.sorted_tables:
+        for fk in table.foreign_key_constraints:
+            if len(fk.columns) != 1 or "id" not in table.c:
+                continue
+            child = next(iter(fk.columns))
+            parent_col = fk.elements[0].column
+            parent = parent_col.table.alias("parent")
+            query = (select(table.c.id).select_from(table.outerjoin(
+                parent, parent.c[parent_col.name] == child))
+                .where(and_(child.is_not(None), parent.c[parent_col.name].is_(None)))
+                .limit(limit))
+            found += [(table.name, row_id, parent_col.table.name)
+                      for row_id in conn.execute(query).scalars()]
+    return found[:limit]
