@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import multiprocessing
 import sqlite3
+import threading
+import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -16,6 +18,7 @@ from kecamatan_desktop.domain.rounds import StaleRoundError
 from kecamatan_desktop.domain.zones import WIB, WITA
 from kecamatan_desktop.services import calendar, integrity, officers, offices, rounds
 from kecamatan_desktop.services.session import open_catalogue
+from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.round_models import CalendarChangeRow, RoundEventRow, RoundRow
 from tests.services.test_rounds import RENJA, T0, start
 
@@ -159,6 +162,36 @@ def test_two_processes_completing_the_same_step_at_once(session, db_path):
     for round_id in ids:  # one completion and its handoff each, no more
         assert rounds.get_round(round_id, session=session).version == 3
     assert integrity.check_database(session=session) == []
+
+
+def test_a_write_waits_for_another_pcs_write_then_refuses_what_it_changed(session,
+                                                                         catalogue_db):
+    """Two connections: while one holds its write open, the other's write on the same
+    version waits for it, then sees its event and refuses; the first one's step stands."""
+    r = start(session)
+    seen = rounds.get_round(r.id, session=session)
+    session.rollback()
+    writing, wrote = threading.Event(), []
+
+    def other_pc():
+        with catalogue_db.session() as other, transaction(other, immediate=True):
+            wrote.append(rounds.complete_step(r.id, session=other, expected_version=seen.version,
+                                              at=T0 + timedelta(minutes=20), note="PC lain"))
+            writing.set()
+            time.sleep(0.6)  # still uncommitted: the write lock is held
+
+    thread = threading.Thread(target=other_pc)
+    thread.start()
+    assert writing.wait(30)
+    began = time.monotonic()
+    with pytest.raises(StaleRoundError, match="Langkah 1 sudah diselesaikan"):
+        complete(session, seen, T0 + timedelta(minutes=25), note="PC ini")
+    waited = time.monotonic() - began
+    thread.join(30)
+    assert waited > 0.3 and wrote
+    now = rounds.get_round(r.id, session=session)
+    assert [e.note for e in now.events if e.note] == ["PC lain"]
+    assert now.version == wrote[0].version
 
 
 def test_the_command_line_refuses_a_step_the_round_is_not_at(capsys, session, db_path):
