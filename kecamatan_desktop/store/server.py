@@ -24,7 +24,8 @@ IMMEDIATE = "kd_immediate"  # as store.database.IMMEDIATE: the write lock from t
 
 
 def make_server_engine(server: ServerDatabase, *, read_only: bool = False) -> Engine:
-    options = f"-c lock_timeout={LOCK_TIMEOUT_MS}"
+    # times are kept as naive UTC (store/types.py): the server's own clock reads them so too
+    options = f"-c lock_timeout={LOCK_TIMEOUT_MS} -c TimeZone=UTC"
     if read_only:
         options += " -c default_transaction_read_only=on"
     engine = create_engine(
