@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import itertools
 import os
+import sqlite3
 
+import psycopg
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -71,3 +73,67 @@ class PgServer:
         if self._template_made:
             self._execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
         self.admin.dispose()
+
+
+# A connection of the test's own, as another program on the same database: sqlite3 on a
+# file, psycopg on a server; `?` placeholders either way.
+RAW_ERRORS = (sqlite3.DatabaseError, psycopg.Error)
+
+
+class Raw:
+    def __init__(self, where) -> None:
+        self.server = isinstance(where, ServerDatabase)
+        if self.server:
+            self.con = psycopg.connect(where.url.replace("postgresql+psycopg", "postgresql"))
+        else:
+            self.con = sqlite3.connect(where)
+
+    def execute(self, sql: str, params=()):
+        if self.server:
+            sql = sql.replace("?", "%s")
+        return self.con.execute(sql, params)
+
+    def disable_guard(self, table: str, action: str) -> str:
+        """Take away the trigger refusing `action` (update, delete) on `table`; its name."""
+        if not self.server:
+            name = f"{table}_no_{action}"
+            self.execute(f"DROP TRIGGER {name}")
+            return name
+        name = f"{table}_append_only"  # one trigger refuses both on a server
+        self.execute(f"ALTER TABLE {table} DISABLE TRIGGER {name}")
+        return name
+
+    def commit(self) -> None:
+        self.con.commit()
+
+    def rollback(self) -> None:
+        self.con.rollback()
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Raw:
+        return self
+
+    def __exit__(self, kind, *_exc) -> None:
+        if kind is None:
+            self.con.commit()
+        self.con.close()
+
+
+def rows_of_every_table(where) -> dict[str, list[tuple]]:
+    """Every row of every table, sorted: the whole database, to compare before and after."""
+    from kecamatan_desktop.store.models import SQLModel
+
+    with Raw(where) as raw:
+        return {table.name: sorted(map(tuple, raw.execute(f'SELECT * FROM "{table.name}"')),
+                                   key=repr)
+                for table in SQLModel.metadata.sorted_tables}
+
+
+def contents(where) -> bytes | dict[str, list[tuple]]:
+    """What a database holds, to show a refused change left it as it was: a file's very
+    bytes; a server database's every row."""
+    if isinstance(where, ServerDatabase):
+        return rows_of_every_table(where)
+    return where.read_bytes()

@@ -16,6 +16,8 @@ from kecamatan_desktop.store.database import StoreError, default_db_path, open_d
 from kecamatan_desktop.store.diagnose import DatabaseUnusable, Problem
 from kecamatan_desktop.store.migrate import MIGRATIONS_DIR, SCHEMA_HEAD
 
+pytestmark = pytest.mark.sqlite_only  # damaged, missing, read-only and locked files
+
 
 def refused(path, problem: Problem, match: str = "") -> DatabaseUnusable:
     with pytest.raises(DatabaseUnusable, match=match) as caught:
