@@ -80,10 +80,12 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.add_argument("--rebuild", action="store_true",
                          help="bangun ulang ringkasan putaran dari riwayatnya dulu")
     p_backup = sub.add_parser("backup", help="cadangkan basis data (bawaan: ke folder backups/ "
-                                             "di sebelah basis data)")
+                                             "di sebelah basis data); basis data server: "
+                                             "salinan semua baris (.kdsalinan.jsonl)")
     p_backup.add_argument("-o", "--output", metavar="FILE")
     p_restore = sub.add_parser("restore", help="pulihkan basis data dari cadangan (yang sekarang "
-                                               "dicadangkan dulu)")
+                                               "dicadangkan dulu); salinan .kdsalinan.jsonl "
+                                               "dimuat ke basis data baru yang kosong")
     p_restore.add_argument("file", metavar="FILE")
     p_monitor = sub.add_parser("monitoring", help="formulir monitoring semua SOP satu kantor "
                                                   "untuk satu periode (PDF atau .xlsx)")
@@ -260,6 +262,11 @@ def _backup_or_restore(args) -> int:
     db_path = resolve_db_path(args.db)
     if args.command == "backup":
         print(backups.backup_to(db_path, Path(args.output) if args.output else None))
+        return EXIT_OK
+    if backups.is_copy(Path(args.file)):  # a dump: into a new database, of either kind
+        loaded = backups.load_copy(db_path, Path(args.file))
+        print(f"Dimuat dari {args.file}: {sum(loaded.rows.values())} baris dalam "
+              f"{len(loaded.rows)} tabel (skema {loaded.schema}).")
         return EXIT_OK
     restored = backups.restore_over(db_path, Path(args.file))
     print(f"Dipulihkan dari {restored.source} (skema {restored.revision}).")

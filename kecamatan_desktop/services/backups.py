@@ -1,20 +1,27 @@
-"""Backups and restores as the window and the command line ask for them."""
+"""Backups and restores as the window and the command line ask for them.
+
+A file database is backed up as a SQLite copy; a server database as a dump of every row
+(store/dump.py), which loads into a new database of either kind.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.paths import ServerDatabase
-from kecamatan_desktop.store import backup
-from kecamatan_desktop.store.backup import BackupFile, Restored, backup_name, backups_dir
+from kecamatan_desktop.paths import ServerDatabase, default_db_path
+from kecamatan_desktop.store import backup, dump
+from kecamatan_desktop.store.backup import BackupFile, Restored, backups_dir
 from kecamatan_desktop.store.database import Database, StoreError, open_database
 from kecamatan_desktop.store.diagnose import DatabaseUnusable, Problem
+from kecamatan_desktop.store.dump import DumpSummary
 
-__all__ = ["BackupFile", "Restored", "WaysOut", "backup_name", "backup_to", "backups_dir",
-           "list_backups", "restore_into", "restore_over", "ways_out"]
+__all__ = ["BackupFile", "DumpSummary", "Restored", "WaysOut", "backup_name", "backup_to",
+           "backups_dir", "is_copy", "list_backups", "load_copy", "restore_into",
+           "restore_over", "ways_out"]
 
 
 @dataclass(frozen=True)
@@ -40,15 +47,64 @@ def list_backups(db_path: Path) -> list[BackupFile]:
 
 
 def _refuse_server(db_path) -> None:
-    # the backup files are SQLite copies; a server's database is saved by the server's keeper
+    # a dump is loaded into a new database only: the one in use on every PC stays as it is
     if isinstance(db_path, ServerDatabase):
-        raise InputError(f"Basis data {db_path} ada di server PostgreSQL: cadangkan dan "
-                         "pulihkan dengan alat server (pg_dump dan pg_restore).")
+        raise InputError(f"Basis data {db_path} di server sedang dipakai dan tidak ditimpa. "
+                         "Muat salinannya ke basis data baru yang kosong: kecamatan-desktop "
+                         "--db ALAMAT_BARU restore BERKAS.")
+
+
+def backup_name(db_path, kind: str, now: datetime | None = None) -> Path:
+    """A free name for a backup of `kind`: in backups/ beside a file; for a server database,
+    a dump in backups/ of this PC's data folder."""
+    if not isinstance(db_path, ServerDatabase):
+        return backup.backup_name(db_path, kind, now)
+    folder = default_db_path().parent / backup.BACKUP_DIR_NAME
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return folder / f"{db_path.database}-{stamp}-{kind}{dump.SUFFIX}"
+
+
+def _dump_server(where: ServerDatabase, target: Path | None) -> Path:
+    target = Path(target) if target is not None else backup_name(where, backup.MANUAL)
+    if not target.parent.is_dir():
+        if target.parent != default_db_path().parent / backup.BACKUP_DIR_NAME:
+            raise InputError(f"Folder {target.parent} tidak ada.")
+        target.parent.mkdir(parents=True, exist_ok=True)
+    db = open_database(where, read_only=True)
+    try:
+        with db.guard():
+            return dump.write_dump(db.engine, target).path
+    except OSError as exc:
+        raise StoreError(f"Salinan ke {target} tidak dapat dibuat: {exc.strerror}") from exc
+    finally:
+        db.close()
+
+
+def is_copy(source: Path) -> bool:
+    """Whether `source` is a dump of a whole database (not a SQLite backup)."""
+    try:
+        dump.read_header(source)
+    except InputError:
+        return False
+    return True
+
+
+def load_copy(db_path, source: Path) -> DumpSummary:
+    """Load the dump `source` into the database at `db_path`, a new file or an empty server
+    database (made ours first); one holding data is refused untouched."""
+    dump.check_loadable(source)  # before a new file is made for it
+    db = open_database(db_path)
+    try:
+        with db.guard():
+            return dump.load_dump(db.engine, source)
+    finally:
+        db.close()
 
 
 def backup_to(db_path: Path, target: Path | None = None) -> Path:
     """A backup made by hand: at `target`, or in backups/ when no target is given."""
-    _refuse_server(db_path)
+    if isinstance(db_path, ServerDatabase):
+        return _dump_server(db_path, target)
     db_path = Path(db_path)
     if not db_path.is_file():
         raise StoreError(f"Berkas basis data {db_path} tidak ada; tidak ada yang dicadangkan.")

@@ -407,3 +407,12 @@ def test_no_round_starts_on_an_archived_sop_or_a_loop_without_a_way_out(session)
     with pytest.raises(InputError, match="tidak dapat dimulai|jalan keluar|draf"):
         rounds.start_round("poncokusumo-2018-renstra", session=session, title="x", at=T0)
     assert session.exec(select(RoundRow)).all() == []
+
+
+def test_another_pcs_write_changes_the_stamp_the_views_poll(session, catalogue_db):
+    r = start(session)
+    seen = rounds.change_stamp(session=session)
+    session.rollback()
+    with catalogue_db.session() as other:  # the other PC
+        complete(other, rounds.get_round(r.id, session=other), T0 + timedelta(minutes=20))
+    assert rounds.change_stamp(session=session) != seen

@@ -9,11 +9,11 @@ import threading
 import psycopg
 import pytest
 
-from kecamatan_desktop.services import integrity, officers
+from kecamatan_desktop.services import integrity
 from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.store.database import open_database
 from kecamatan_desktop.store.migrate import SCHEMA_HEAD
-from tests.services.test_rounds import STAFF, start
+from tests.services.test_rounds import add_staff, start
 
 
 @pytest.fixture
@@ -21,9 +21,7 @@ def server_db(pg_server):
     where = pg_server.fresh_database()
     db = open_catalogue(where)
     with db.session() as s:
-        for name, nip, jabatan in STAFF:
-            officers.add_officer(session=s, name=name, nip=nip, jabatan=jabatan,
-                                 office="Kecamatan Poncokusumo")
+        add_staff(s)
         start(s)
     yield db
     db.close()
