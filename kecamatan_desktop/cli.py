@@ -125,7 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     logs.setup_logging(db_path, debug=args.debug)
     log.info("command %s", args.command or "(window)")
-    log.debug("arguments %s", vars(args))
+    log.debug("arguments %s", {**vars(args), "db": str(db_path)})  # a URL's password: never
     if args.screenshot:
         from kecamatan_desktop.app import save_screenshot
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kecamatan_desktop.domain.errors import DatabaseUnusable, InputError, StoreError
-from kecamatan_desktop.paths import as_location
+from kecamatan_desktop.paths import ServerDatabase, as_location
 from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.ui import strings
 
@@ -52,7 +52,9 @@ class DatabaseOpener:
                 message, ways = str(exc), backups.ways_out(exc)
             except StoreError as exc:  # e.g. a migration that refused the data
                 log.warning("database failed at start: %s", exc)
-                message, ways = str(exc), backups.WaysOut(None, False, False)
+                # a server may be back in a moment (switched on, the network restored)
+                message, ways = str(exc), backups.WaysOut(
+                    None, False, retry=isinstance(path, ServerDatabase))
             choice = self.ask_way_out(message, ways)
             if choice is WayOut.RESTORE and ways.latest_backup is not None:
                 try:
