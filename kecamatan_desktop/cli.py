@@ -87,6 +87,10 @@ def build_parser() -> argparse.ArgumentParser:
                                                "dicadangkan dulu); salinan .kdsalinan.jsonl "
                                                "dimuat ke basis data baru yang kosong")
     p_restore.add_argument("file", metavar="FILE")
+    p_copy = sub.add_parser("copy-db", help="salin semua baris satu basis data ke basis data "
+                                            "baru yang kosong (berkas atau server PostgreSQL)")
+    p_copy.add_argument("--from", dest="source", required=True, metavar="PATH|URL")
+    p_copy.add_argument("--to", dest="target", required=True, metavar="PATH|URL")
     p_monitor = sub.add_parser("monitoring", help="formulir monitoring semua SOP satu kantor "
                                                   "untuk satu periode (PDF atau .xlsx)")
     p_monitor.add_argument("--office", metavar="NAMA", required=True)
@@ -204,6 +208,8 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command in ("backup", "restore"):
         return _backup_or_restore(args)
+    if args.command == "copy-db":
+        return _copy_db(args)
     if args.command == "import":
         # Read and validate every file before the database is touched.
         sops = catalogue.read_sop_files(Path(f) for f in args.files)
@@ -273,6 +279,17 @@ def _backup_or_restore(args) -> int:
     if restored.previous:
         print(f"Basis data sebelumnya disimpan di {restored.previous.path}")
     open_database(db_path).close()  # migrated now if the backup is of an older schema
+    return EXIT_OK
+
+
+def _copy_db(args) -> int:
+    from kecamatan_desktop.paths import as_location
+    from kecamatan_desktop.services import backups
+
+    source, target = as_location(args.source), as_location(args.target)
+    copied = backups.copy_database(source, target)
+    print(f"Disalin: {sum(copied.rows.values())} baris dalam {len(copied.rows)} tabel dari "
+          f"{source} ke {target}.")
     return EXIT_OK
 
 

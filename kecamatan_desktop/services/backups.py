@@ -7,6 +7,7 @@ A file database is backed up as a SQLite copy; a server database as a dump of ev
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -20,8 +21,8 @@ from kecamatan_desktop.store.diagnose import DatabaseUnusable, Problem
 from kecamatan_desktop.store.dump import DumpSummary
 
 __all__ = ["BackupFile", "DumpSummary", "Restored", "WaysOut", "backup_name", "backup_to",
-           "backups_dir", "is_copy", "list_backups", "load_copy", "restore_into",
-           "restore_over", "ways_out"]
+           "backups_dir", "copy_database", "is_copy", "list_backups", "load_copy",
+           "restore_into", "restore_over", "ways_out"]
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,21 @@ def is_copy(source: Path) -> bool:
     except InputError:
         return False
     return True
+
+
+def copy_database(source, target) -> DumpSummary:
+    """Every row of the database at `source` into the one at `target`, a new file or an
+    empty server database, either kind: an office moving to its server, or back."""
+    if str(source) == str(target):
+        raise InputError("Basis data asal dan tujuan sama; pilih tujuan yang lain.")
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(source)  # migrated first: the copy is of this program's schema
+        try:
+            with db.guard():
+                made = dump.write_dump(db.engine, Path(folder) / f"salinan{dump.SUFFIX}")
+        finally:
+            db.close()
+        return load_copy(target, made.path)
 
 
 def load_copy(db_path, source: Path) -> DumpSummary:

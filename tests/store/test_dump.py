@@ -123,3 +123,22 @@ def test_backup_of_a_server_database_and_restore_into_a_new_file(capsys, pg_serv
         assert code == 0 and f"{where.database}-" in out and "backups" in out
     finally:
         pg_server.drop(where)
+
+
+def test_copy_db_moves_an_office_to_a_server_and_back_with_every_row(capsys, busy, tmp_path,
+                                                                     request):
+    before = every_row(busy.path)
+    busy.close()
+    middle = targets(request, tmp_path)[-1]  # the server when one is named, else a file
+    back = tmp_path / "kembali.db"
+    code, out, err = run(capsys, "copy-db", "--from", busy.path, "--to", middle)
+    assert code == 0 and "Disalin:" in out and f"ke {middle}" in out, err
+    code, out, err = run(capsys, "copy-db", "--from", middle, "--to", back)
+    assert code == 0, err
+    assert every_row(middle) == before == every_row(back)
+    # a target holding data is refused, and so is the source itself
+    code, _, err = run(capsys, "copy-db", "--from", busy.path, "--to", back)
+    assert code == 2 and "sudah berisi data" in err
+    code, _, err = run(capsys, "copy-db", "--from", back, "--to", back)
+    assert code == 2 and "sama" in err
+    assert every_row(back) == before
