@@ -41,10 +41,10 @@ def transaction(session: Session, *, immediate: bool | None = None) -> Iterator[
     Re-entrant: a transaction() inside another joins it, and only the outermost commits,
     so a helper that writes (e.g. loading a year's holidays) never commits its caller's
     half-done work. The block holds the database's write lock from its first statement
-    (SQLite's BEGIN IMMEDIATE, a server's advisory write lock; waiting up to the busy or lock
-    timeout for another writer), so what
-    it reads cannot change before it writes and it never fails half-way on a lock; a read
-    transaction the session had open is ended first. Only when the caller already changed
+    (SQLite's BEGIN IMMEDIATE, a server's advisory write lock; waiting up to the busy or
+    lock timeout for another writer), so what it reads cannot change before it writes and
+    it never fails half-way on a lock; a read transaction the session had open is ended
+    first. Only when the caller already changed
     objects before the block (`immediate` left unset) is that transaction kept as it is.
     """
     if immediate is None:
