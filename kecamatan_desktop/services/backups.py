@@ -19,6 +19,7 @@ from kecamatan_desktop.store.backup import BackupFile, Restored, backups_dir
 from kecamatan_desktop.store.database import Database, StoreError, open_database
 from kecamatan_desktop.store.diagnose import DatabaseUnusable, Problem
 from kecamatan_desktop.store.dump import DumpSummary
+from kecamatan_desktop.store.schema import SCHEMA_HEAD
 
 __all__ = ["BackupFile", "DumpSummary", "Restored", "WaysOut", "backup_name", "backup_to",
            "backups_dir", "copy_database", "is_copy", "list_backups", "load_copy",
@@ -96,12 +97,15 @@ def copy_database(source, target) -> DumpSummary:
     if str(source) == str(target):
         raise InputError("Basis data asal dan tujuan sama; pilih tujuan yang lain.")
     with tempfile.TemporaryDirectory() as folder:
-        db = open_database(source)  # migrated first: the copy is of this program's schema
+        db = open_database(source, read_only=True)  # the source is only read, never made
         try:
             with db.guard():
                 made = dump.write_dump(db.engine, Path(folder) / f"salinan{dump.SUFFIX}")
         finally:
             db.close()
+        if made.schema != SCHEMA_HEAD:
+            raise InputError(f"Basis data {source} berskema {made.schema}: buka dulu dengan "
+                             "program ini (skemanya diperbarui), lalu salin lagi.")
         return load_copy(target, made.path)
 
 

@@ -142,3 +142,8 @@ def test_copy_db_moves_an_office_to_a_server_and_back_with_every_row(capsys, bus
     code, _, err = run(capsys, "copy-db", "--from", back, "--to", back)
     assert code == 2 and "sama" in err
     assert every_row(back) == before
+    # a mistyped source is told, not made
+    code, _, err = run(capsys, "copy-db", "--from", tmp_path / "salah.db", "--to",
+                       tmp_path / "lain.db")
+    assert code == 1 and "salah.db tidak ada" in err
+    assert not (tmp_path / "salah.db").exists() and not (tmp_path / "lain.db").exists()
