@@ -1,7 +1,9 @@
 """Rounds at scale: generates a database of rounds and events, then times one handoff and
 opening the dashboard (the service query and the Qt model). Prints figures only.
 
-Run: `python benchmarks/rounds_bench.py [--sizes 10000 50000 100000]`.
+Run: `python benchmarks/rounds_bench.py [--sizes 10000 50000 100000] [--server URL]`; with
+`--server postgresql+psycopg://USER:SANDI@HOST:PORT/postgres` each size runs in a new database
+of that server (made and dropped here) instead of a SQLite file.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import statistics
 import sys
 import tempfile
 import time
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -114,9 +117,34 @@ def timed(fn, repeat: int = 5) -> float:
     return statistics.median(samples)
 
 
-def bench(count: int) -> dict:
-    with tempfile.TemporaryDirectory() as tmp:
-        db = open_catalogue(Path(tmp) / "rounds.db")
+@contextmanager
+def new_database(server: str | None):
+    """A SQLite file in a temporary folder, or a new database on `server`, dropped after."""
+    if server is None:
+        with tempfile.TemporaryDirectory() as tmp:
+            yield Path(tmp) / "rounds.db"
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from kecamatan_desktop.paths import ServerDatabase
+
+    url = make_url(server).set(drivername="postgresql+psycopg")
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    name = f"kd_bench_{os.getpid()}"
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield ServerDatabase(url.set(database=name).render_as_string(hide_password=False))
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
+def bench(count: int, server: str | None = None) -> dict:
+    with new_database(server) as where:
+        db = open_catalogue(where)
         t = time.perf_counter()
         events = generate(db, count)
         gen = time.perf_counter() - t
@@ -166,12 +194,14 @@ def _dashboard_time(db) -> float:
 def main(argv=None) -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000, 100_000])
+    parser.add_argument("--server", metavar="URL", help="a PostgreSQL server instead of SQLite")
     args = parser.parse_args(argv)
-    print("Rounds: one handoff and the dashboard, by database size")
+    engine = "PostgreSQL" if args.server else "SQLite"
+    print(f"Rounds on {engine}: one handoff and the dashboard, by database size")
     print(f"  {'rounds':>8} {'events':>10} {'open':>6} {'generate':>9} {'handoff':>9} "
           f"{'dashboard query':>16} {'dashboard shown':>16}")
     for size in args.sizes:
-        r = bench(size)
+        r = bench(size, args.server)
         print(f"  {r['count']:>8} {r['events']:>10} {r['open']:>6} {r['generate']:>8.1f}s "
               f"{r['handoff'] * 1000:>7.1f}ms {r['dashboard'] * 1000:>14.1f}ms "
               f"{r['model'] * 1000:>14.1f}ms")

@@ -40,8 +40,10 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="kecamatan-desktop",
                      description="Kecamatan Desktop: SOP Administrasi Pemerintahan.")
-    parser.add_argument("--db", metavar="PATH",
-                        help="berkas basis data (bawaan: KECAMATAN_DB atau folder data pengguna)")
+    parser.add_argument("--db", metavar="PATH|URL",
+                        help="berkas basis data, atau server PostgreSQL bersama: "
+                             "postgresql+psycopg://pengguna:sandi@server:5432/nama (bawaan: "
+                             "KECAMATAN_DB atau folder data pengguna)")
     parser.add_argument("--read-only", action="store_true",
                         help="buka basis data hanya untuk dibaca dan dicetak")
     parser.add_argument("--debug", action="store_true", help="catat rincian (DEBUG) di log")
@@ -78,11 +80,17 @@ def build_parser() -> argparse.ArgumentParser:
     p_check.add_argument("--rebuild", action="store_true",
                          help="bangun ulang ringkasan putaran dari riwayatnya dulu")
     p_backup = sub.add_parser("backup", help="cadangkan basis data (bawaan: ke folder backups/ "
-                                             "di sebelah basis data)")
+                                             "di sebelah basis data); basis data server: "
+                                             "salinan semua baris (.kdsalinan.jsonl)")
     p_backup.add_argument("-o", "--output", metavar="FILE")
     p_restore = sub.add_parser("restore", help="pulihkan basis data dari cadangan (yang sekarang "
-                                               "dicadangkan dulu)")
+                                               "dicadangkan dulu); salinan .kdsalinan.jsonl "
+                                               "dimuat ke basis data baru yang kosong")
     p_restore.add_argument("file", metavar="FILE")
+    p_copy = sub.add_parser("copy-db", help="salin semua baris satu basis data ke basis data "
+                                            "baru yang kosong (berkas atau server PostgreSQL)")
+    p_copy.add_argument("--from", dest="source", required=True, metavar="PATH|URL")
+    p_copy.add_argument("--to", dest="target", required=True, metavar="PATH|URL")
     p_monitor = sub.add_parser("monitoring", help="formulir monitoring semua SOP satu kantor "
                                                   "untuk satu periode (PDF atau .xlsx)")
     p_monitor.add_argument("--office", metavar="NAMA", required=True)
@@ -114,10 +122,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kecamatan_desktop.selftest import run_self_test
 
         return run_self_test()
-    db_path = resolve_db_path(args.db)
+    try:
+        db_path = resolve_db_path(args.db)
+    except InputError as exc:  # a URL of a kind we do not speak: never taken as a file name
+        print(exc, file=sys.stderr)
+        return EXIT_BAD_INPUT
     logs.setup_logging(db_path, debug=args.debug)
     log.info("command %s", args.command or "(window)")
-    log.debug("arguments %s", vars(args))
+    log.debug("arguments %s", {**vars(args), "db": str(db_path)})  # a URL's password: never
     if args.screenshot:
         from kecamatan_desktop.app import save_screenshot
 
@@ -196,6 +208,8 @@ def _run(args: argparse.Namespace) -> int:
 
     if args.command in ("backup", "restore"):
         return _backup_or_restore(args)
+    if args.command == "copy-db":
+        return _copy_db(args)
     if args.command == "import":
         # Read and validate every file before the database is touched.
         sops = catalogue.read_sop_files(Path(f) for f in args.files)
@@ -255,11 +269,27 @@ def _backup_or_restore(args) -> int:
     if args.command == "backup":
         print(backups.backup_to(db_path, Path(args.output) if args.output else None))
         return EXIT_OK
+    if backups.is_copy(Path(args.file)):  # a dump: into a new database, of either kind
+        loaded = backups.load_copy(db_path, Path(args.file))
+        print(f"Dimuat dari {args.file}: {sum(loaded.rows.values())} baris dalam "
+              f"{len(loaded.rows)} tabel (skema {loaded.schema}).")
+        return EXIT_OK
     restored = backups.restore_over(db_path, Path(args.file))
     print(f"Dipulihkan dari {restored.source} (skema {restored.revision}).")
     if restored.previous:
         print(f"Basis data sebelumnya disimpan di {restored.previous.path}")
     open_database(db_path).close()  # migrated now if the backup is of an older schema
+    return EXIT_OK
+
+
+def _copy_db(args) -> int:
+    from kecamatan_desktop.paths import as_location
+    from kecamatan_desktop.services import backups
+
+    source, target = as_location(args.source), as_location(args.target)
+    copied = backups.copy_database(source, target)
+    print(f"Disalin: {sum(copied.rows.values())} baris dalam {len(copied.rows)} tabel dari "
+          f"{source} ke {target}.")
     return EXIT_OK
 
 

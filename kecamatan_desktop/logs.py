@@ -23,10 +23,10 @@ _path: Path | None = None
 def log_folder(db_path: Path) -> Path | None:
     """The database's folder (the data folder), or the default data folder when that one
     is missing or read-only; None when neither takes a file."""
-    from kecamatan_desktop.paths import default_db_path
+    from kecamatan_desktop.paths import ServerDatabase, default_db_path
 
-    here = Path(db_path).parent
-    if here.is_dir() and os.access(here, os.W_OK):
+    here = None if isinstance(db_path, ServerDatabase) else Path(db_path).parent
+    if here is not None and here.is_dir() and os.access(here, os.W_OK):
         return here
     fallback = default_db_path().parent
     try:

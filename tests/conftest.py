@@ -1,4 +1,9 @@
-"""Shared fixtures: headless Qt, a real SQLite catalogue in a temp folder, the seed files."""
+"""Shared fixtures: headless Qt, a real SQLite catalogue in a temp folder, the seed files.
+
+With KECAMATAN_TEST_PG naming a PostgreSQL server, every database test of tests/services,
+tests/store and tests/test_cli*.py runs twice, on SQLite and on a fresh database of that
+server (tests/pg.py); tests marked `sqlite_only` are about the SQLite file itself.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ import pytest  # noqa: E402
 
 from kecamatan_desktop.resource_paths import data_dir  # noqa: E402
 from kecamatan_desktop.services.session import open_catalogue  # noqa: E402
+from tests import pg  # noqa: E402
 
 SEED_DIR = data_dir()
 SEED_FILES = sorted((SEED_DIR / "sops").glob("*.json"))
@@ -29,9 +35,59 @@ def _no_env_db(monkeypatch, tmp_path_factory):
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
 
 
+def pytest_configure(config):
+    config.addinivalue_line("markers", "sqlite_only: a test of the SQLite file itself, run "
+                                       "on SQLite only")
+    config.addinivalue_line("markers", "postgresql: needs KECAMATAN_TEST_PG (skipped without)")
+    config.pg_server = pg.PgServer(pg.PG_URL) if pg.PG_URL else None
+
+
+def pytest_unconfigure(config):
+    if getattr(config, "pg_server", None) is not None:
+        config.pg_server.close()
+
+
+def pytest_generate_tests(metafunc):
+    """The database tests of the chosen folders, on both engines when a server is named."""
+    if (pg.PG_URL and "db_engine" in metafunc.fixturenames
+            and metafunc.module.__name__.startswith(pg.BOTH_ENGINES)
+            and not metafunc.definition.get_closest_marker("sqlite_only")):
+        metafunc.parametrize("db_engine", ["sqlite", "postgresql"], indirect=True)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    server = getattr(config, "pg_server", None)
+    if server is not None:
+        terminalreporter.write_line(f"PostgreSQL: {server.used} tests run against "
+                                    f"{server.describe()}")
+
+
 @pytest.fixture
-def db_path(tmp_path: Path) -> Path:
-    return tmp_path / "kecamatan.db"
+def db_engine(request) -> str:
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def pg_server(request, monkeypatch) -> pg.PgServer:
+    """The server of KECAMATAN_TEST_PG (the test is skipped without one)."""
+    server = request.config.pg_server
+    if server is None:
+        pytest.skip(f"{pg.ENV} names no PostgreSQL server")
+    monkeypatch.setenv("PGPASSWORD", server.password)
+    server.used += 1
+    return server
+
+
+@pytest.fixture
+def db_path(request, tmp_path: Path, db_engine: str):
+    """Where the test's database is: a file in a temp folder, or a fresh server database."""
+    if db_engine == "sqlite":
+        yield tmp_path / "kecamatan.db"
+        return
+    server = request.getfixturevalue("pg_server")
+    where = server.fresh_database()
+    yield where
+    server.drop(where)
 
 
 @pytest.fixture

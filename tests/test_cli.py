@@ -8,6 +8,7 @@ import sys
 
 from kecamatan_desktop.cli import main
 from tests.conftest import SEED_DIR, seed_dict
+from tests.pg import contents, rows_of_every_table
 
 
 def run(capsys, *args):
@@ -32,8 +33,9 @@ def test_list_text(capsys, db_path):
 
 def test_env_variable_points_at_the_database(capsys, monkeypatch, db_path):
     monkeypatch.setenv("KECAMATAN_DB", str(db_path))
-    assert run(capsys, "list")[0] == 0
-    assert db_path.exists()
+    code, out, _ = run(capsys, "list")
+    assert code == 0 and len(out.splitlines()) == 21
+    assert "sop" in rows_of_every_table(db_path)
 
 
 def test_export_to_stdout_and_file(capsys, db_path, tmp_path):
@@ -67,7 +69,7 @@ def test_import_then_replace(capsys, db_path, tmp_path):
 
 def test_failed_import_leaves_the_database_unchanged(capsys, db_path, tmp_path):
     run(capsys, "--db", db_path, "list")
-    before = db_path.read_bytes()
+    before = contents(db_path)
     good = seed_dict()
     good["id"] = "uji-baik"
     bad = seed_dict()
@@ -79,7 +81,7 @@ def test_failed_import_leaves_the_database_unchanged(capsys, db_path, tmp_path):
                          tmp_path / "b.json")
     assert code == 2
     assert "b.json" in err and "created" in err and "tidak ada SOP yang diimpor" in err
-    assert db_path.read_bytes() == before
+    assert contents(db_path) == before
     ids = [r["id"] for r in json.loads(run(capsys, "--db", db_path, "list", "--json")[1])]
     assert "uji-baik" not in ids and len(ids) == 21
 

@@ -17,6 +17,8 @@ from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.store import backup
 from tests.test_cli import run
 
+pytestmark = pytest.mark.sqlite_only  # broken files, file backups and the log beside the file
+
 
 @pytest.fixture
 def filled(capsys, db_path):

@@ -1,19 +1,29 @@
-"""Backups and restores as the window and the command line ask for them."""
+"""Backups and restores as the window and the command line ask for them.
+
+A file database is backed up as a SQLite copy; a server database as a dump of every row
+(store/dump.py), which loads into a new database of either kind.
+"""
 
 from __future__ import annotations
 
 import sqlite3
+import tempfile
 from dataclasses import dataclass
+from datetime import datetime
 from pathlib import Path
 
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.store import backup
-from kecamatan_desktop.store.backup import BackupFile, Restored, backup_name, backups_dir
+from kecamatan_desktop.paths import ServerDatabase, default_db_path
+from kecamatan_desktop.store import backup, dump
+from kecamatan_desktop.store.backup import BackupFile, Restored, backups_dir
 from kecamatan_desktop.store.database import Database, StoreError, open_database
 from kecamatan_desktop.store.diagnose import DatabaseUnusable, Problem
+from kecamatan_desktop.store.dump import DumpSummary
+from kecamatan_desktop.store.schema import SCHEMA_HEAD
 
-__all__ = ["BackupFile", "Restored", "WaysOut", "backup_name", "backup_to", "backups_dir",
-           "list_backups", "restore_into", "restore_over", "ways_out"]
+__all__ = ["BackupFile", "DumpSummary", "Restored", "WaysOut", "backup_name", "backup_to",
+           "backups_dir", "copy_database", "is_copy", "list_backups", "load_copy",
+           "restore_into", "restore_over", "ways_out"]
 
 
 @dataclass(frozen=True)
@@ -32,12 +42,89 @@ def ways_out(exc: DatabaseUnusable) -> WaysOut:
 
 
 def list_backups(db_path: Path) -> list[BackupFile]:
-    """This database's backups in its backups/ folder, newest first."""
+    """This database's backups in its backups/ folder, newest first (a server has none)."""
+    if isinstance(db_path, ServerDatabase):
+        return []
     return backup.list_backups(db_path)
+
+
+def _refuse_server(db_path) -> None:
+    # a dump is loaded into a new database only: the one in use on every PC stays as it is
+    if isinstance(db_path, ServerDatabase):
+        raise InputError(f"Basis data {db_path} di server sedang dipakai dan tidak ditimpa. "
+                         "Muat salinannya ke basis data baru yang kosong: kecamatan-desktop "
+                         "--db ALAMAT_BARU restore BERKAS.")
+
+
+def backup_name(db_path, kind: str, now: datetime | None = None) -> Path:
+    """A free name for a backup of `kind`: in backups/ beside a file; for a server database,
+    a dump in backups/ of this PC's data folder."""
+    if not isinstance(db_path, ServerDatabase):
+        return backup.backup_name(db_path, kind, now)
+    folder = default_db_path().parent / backup.BACKUP_DIR_NAME
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    return folder / f"{db_path.database}-{stamp}-{kind}{dump.SUFFIX}"
+
+
+def _dump_server(where: ServerDatabase, target: Path | None) -> Path:
+    target = Path(target) if target is not None else backup_name(where, backup.MANUAL)
+    if not target.parent.is_dir():
+        if target.parent != default_db_path().parent / backup.BACKUP_DIR_NAME:
+            raise InputError(f"Folder {target.parent} tidak ada.")
+        target.parent.mkdir(parents=True, exist_ok=True)
+    db = open_database(where, read_only=True)
+    try:
+        with db.guard():
+            return dump.write_dump(db.engine, target).path
+    except OSError as exc:
+        raise StoreError(f"Salinan ke {target} tidak dapat dibuat: {exc.strerror}") from exc
+    finally:
+        db.close()
+
+
+def is_copy(source: Path) -> bool:
+    """Whether `source` is a dump of a whole database (not a SQLite backup)."""
+    try:
+        dump.read_header(source)
+    except InputError:
+        return False
+    return True
+
+
+def copy_database(source, target) -> DumpSummary:
+    """Every row of the database at `source` into the one at `target`, a new file or an
+    empty server database, either kind: an office moving to its server, or back."""
+    if str(source) == str(target):
+        raise InputError("Basis data asal dan tujuan sama; pilih tujuan yang lain.")
+    with tempfile.TemporaryDirectory() as folder:
+        db = open_database(source, read_only=True)  # the source is only read, never made
+        try:
+            with db.guard():
+                made = dump.write_dump(db.engine, Path(folder) / f"salinan{dump.SUFFIX}")
+        finally:
+            db.close()
+        if made.schema != SCHEMA_HEAD:
+            raise InputError(f"Basis data {source} berskema {made.schema}: buka dulu dengan "
+                             "program ini (skemanya diperbarui), lalu salin lagi.")
+        return load_copy(target, made.path)
+
+
+def load_copy(db_path, source: Path) -> DumpSummary:
+    """Load the dump `source` into the database at `db_path`, a new file or an empty server
+    database (made ours first); one holding data is refused untouched."""
+    dump.check_loadable(source)  # before a new file is made for it
+    db = open_database(db_path)
+    try:
+        with db.guard():
+            return dump.load_dump(db.engine, source)
+    finally:
+        db.close()
 
 
 def backup_to(db_path: Path, target: Path | None = None) -> Path:
     """A backup made by hand: at `target`, or in backups/ when no target is given."""
+    if isinstance(db_path, ServerDatabase):
+        return _dump_server(db_path, target)
     db_path = Path(db_path)
     if not db_path.is_file():
         raise StoreError(f"Berkas basis data {db_path} tidak ada; tidak ada yang dicadangkan.")
@@ -58,6 +145,7 @@ def backup_to(db_path: Path, target: Path | None = None) -> Path:
 
 def restore_over(db_path: Path, source: Path) -> Restored:
     """Restore `source` over the database at `db_path`, which nothing here has open."""
+    _refuse_server(db_path)
     return backup.restore(Path(db_path), Path(source))
 
 
@@ -65,6 +153,7 @@ def restore_into(db: Database, source: Path) -> Restored:
     """Restore `source` over the open database `db`, which stays the same object: its
     connections are closed first, and afterwards it is reopened (and migrated if the
     backup is of an older schema), so every view holding it reads the restored data."""
+    _refuse_server(db.path)
     backup.check_restorable(source)  # refused before the window lets go of anything
     db.close()
     try:

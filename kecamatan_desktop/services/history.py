@@ -84,8 +84,10 @@ class DashboardView:
     total: int = 0  # rounds in the view; more than len(rows) when only the newest are listed
 
 
+# CASE, not sum(late): a server keeps booleans, which it does not add up
 _STATS_SQL = text("""
-SELECT position, count(*), avg(working_minutes), sum(late), sum(decision = 'tidak')
+SELECT position, count(*), avg(working_minutes), sum(CASE WHEN late THEN 1 ELSE 0 END),
+       sum(CASE WHEN decision = 'tidak' THEN 1 ELSE 0 END)
 FROM round_pass WHERE revision_id = :rev AND handed_at IS NOT NULL GROUP BY position
 """)
 
@@ -101,10 +103,12 @@ def _medians(session: Session, rev_id: int, counts: dict[int, int]) -> dict[int,
                 f"SELECT {int(position)} AS position, avg(w) AS median FROM ("
                 "SELECT working_minutes AS w FROM round_pass WHERE revision_id = :rev AND "
                 f"position = {int(position)} AND handed_at IS NOT NULL "
-                f"ORDER BY working_minutes LIMIT {2 - n % 2} OFFSET {(n - 1) // 2})")
+                f"ORDER BY working_minutes LIMIT {2 - n % 2} OFFSET {(n - 1) // 2}) AS middle")
     if not parts:  # still one statement: the view's query count never depends on the data
-        parts.append("SELECT 0, NULL WHERE 0")
-    return dict(session.execute(text(" UNION ALL ".join(parts)), params).all())
+        parts.append("SELECT 0, NULL WHERE 1 = 0")
+    # a server's avg() is a Decimal
+    return {position: float(median) for position, median in
+            session.execute(text(" UNION ALL ".join(parts)), params).all()}
 
 
 def step_stats(sop_id: str, *, session: Session) -> StepStatsView:
@@ -124,7 +128,8 @@ def step_stats(sop_id: str, *, session: Session) -> StepStatsView:
         passes, average, late, back = figures.get(i, (0, None, 0, 0))
         steps.append(StepStats(
             position=i, no=step.no, activity=step.activity, role=step.role, passes=passes,
-            average_minutes=average, standard_minutes=step_standard(step.time, day),
+            average_minutes=None if average is None else float(average),
+            standard_minutes=step_standard(step.time, day),
             late_passes=late or 0, sent_back=back or 0, median_minutes=medians.get(i)))
     return StepStatsView(sop_id=row.slug, sop_name=sop.name, revision=revision,
                          rounds=rounds, steps=tuple(steps))

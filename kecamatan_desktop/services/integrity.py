@@ -1,6 +1,8 @@
 """*Periksa basis data*: is the file whole, is every round's history as it was written?
 
-Checks SQLite's own integrity and foreign keys, that the append-only triggers are in place,
+Checks SQLite's own integrity and foreign keys (on a PostgreSQL server, which keeps its pages
+whole itself: keys it does not vouch for, and rows naming no parent), that the append-only
+triggers are in place and enabled,
 every round's hash chain, and the invariants: each open round at a step of its revision,
 every decision branch of a finished revision pointing at a step, and each round's cached
 summaries (its row's columns and its `round_pass` rows) equal to what its events give.
@@ -19,12 +21,13 @@ from sqlmodel import Session, select
 from kecamatan_desktop.domain import rounds as machine
 from kecamatan_desktop.services import summaries
 from kecamatan_desktop.services.rounds import _to_event, chain_problem
+from kecamatan_desktop.store import server
 from kecamatan_desktop.store.database import transaction
-from kecamatan_desktop.store.models import BranchRow, SopRevisionRow, StepRow
+from kecamatan_desktop.store.models import BranchRow, SopRevisionRow, SQLModel, StepRow
 from kecamatan_desktop.store.round_models import RoundEventRow, RoundPassRow, RoundRow
 
-TRIGGERS = ("round_event_no_update", "round_event_no_delete", "calendar_change_no_update",
-            "calendar_change_no_delete", "decree_version_no_update", "decree_version_no_delete")
+TRIGGERS = tuple(f"{table}_no_{action}" for table in server.APPEND_ONLY
+                 for action in ("update", "delete"))
 
 
 @dataclass(frozen=True)
@@ -38,7 +41,8 @@ def check_database(*, session: Session,
                    progress: Callable[[int, int], bool] | None = None) -> list[Problem]:
     """Every problem found, in Indonesian; an empty list means OK. `progress(done, total)`
     is told after each round and may return False to stop early."""
-    problems = _sqlite_checks(session) if session.bind.dialect.name == "sqlite" else []
+    sqlite = session.bind.dialect.name == "sqlite"
+    problems = _sqlite_checks(session) if sqlite else _server_checks(session)
     problems += _branch_checks(session)
     problems += _round_checks(session, progress)
     return problems
@@ -54,11 +58,22 @@ def _sqlite_checks(session: Session) -> list[Problem]:
         out.append(Problem(f"Baris {rowid} tabel {table} menunjuk ke {parent} yang tidak ada"))
     present = {r[0] for r in conn.execute(text(
         "SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
-    for name in TRIGGERS:
-        if name not in present:
-            out.append(Problem(f"Pengaman {name} (riwayat hanya boleh ditambah) hilang: "
-                               "riwayat dapat diubah tanpa ketahuan"))
-    return out
+    return out + _guard_problems(name for name in TRIGGERS if name not in present)
+
+
+def _server_checks(session: Session) -> list[Problem]:
+    conn = session.connection()
+    out = [Problem(f"Kunci {name} tabel {table} ditambahkan tanpa diperiksa (NOT VALID): "
+                   "baris lama mungkin menunjuk ke data yang tidak ada")
+           for table, name in server.unchecked_constraints(conn)]
+    out += [Problem(f"Baris {row_id} tabel {table} menunjuk ke {parent} yang tidak ada")
+            for table, row_id, parent in server.broken_references(conn, SQLModel.metadata)]
+    return out + _guard_problems(server.missing_guards(conn))
+
+
+def _guard_problems(names) -> list[Problem]:
+    return [Problem(f"Pengaman {name} (riwayat hanya boleh ditambah) hilang atau dimatikan: "
+                    "riwayat dapat diubah tanpa ketahuan") for name in names]
 
 
 def _branch_checks(session: Session) -> list[Problem]:

@@ -179,8 +179,10 @@ class RoundSummary:
 
 # reading --------------------------------------------------------------------------------------
 
-def _round_row(session: Session, round_id: int) -> RoundRow:
-    row = session.get(RoundRow, round_id)
+def _round_row(session: Session, round_id: int, *, for_write: bool = False) -> RoundRow:
+    # to write: read afresh (not the session's cached copy) and lock the row on a server
+    # (FOR UPDATE; SQLite's write lock already covers it), so the version checked stays true
+    row = session.get(RoundRow, round_id, populate_existing=for_write, with_for_update=for_write)
     if row is None:
         raise InputError(f"Putaran nomor {round_id} tidak ada")
     return row
@@ -392,7 +394,7 @@ def _write(session: Session, round_id: int, expected_version: int, command, *,
     """Load the round holding the write lock, check it is the version the user saw, let
     `command(sop, state, lanes, events, when, entry)` make events, append, commit."""
     with transaction(session, immediate=True):
-        rnd = _round_row(session, round_id)
+        rnd = _round_row(session, round_id, for_write=True)
         sop, revision = revision_sop(rnd.revision_id, session=session)
         slug, tz = _office(session, rnd.sop_id)
         rows = _event_rows(session, round_id)

@@ -46,7 +46,7 @@ def open_catalogue(path: Path, *, seed_dir: Path | None = None,
     db = open_database(path, read_only=read_only)
     if read_only:
         return db
-    if not db.created:
+    if not db.created and isinstance(db.path, Path):  # a server is backed up by its keeper
         try:
             backup.daily_backup(db.path)
         except StoreError as exc:  # the work goes on; the log and the next start say more

@@ -96,12 +96,14 @@ def workbook_of_details(details: Iterable[RoundDetail]) -> RoundsWorkbook:
 
 def _text(column):
     """A stored time as the database holds it: parsed by the export, not per value by
-    the column type (millions of rows)."""
+    the column type (millions of rows). SQLite holds text; a server's driver gives
+    datetimes and JSON values already read."""
     return type_coerce(column, String)
 
 
-def _utc(text: str) -> datetime:
-    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+def _utc(stored: str | datetime) -> datetime:
+    value = datetime.fromisoformat(stored) if isinstance(stored, str) else stored
+    return value.replace(tzinfo=UTC)
 
 
 class _Reader:
@@ -196,7 +198,8 @@ class _Reader:
                 tz, name = known
                 if corrects:
                     details = event_details(SimpleNamespace(
-                        corrects=corrects, changes=json.loads(changes) if changes else None,
+                        corrects=corrects, changes=json.loads(changes)
+                        if isinstance(changes, str) else changes,
                         note=note), tz)
                 else:
                     details = note

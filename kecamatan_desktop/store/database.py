@@ -1,4 +1,5 @@
-"""The SQLite database file: where it lives, opening it, migrating it, and its errors."""
+"""The database, a SQLite file or a PostgreSQL server: opening it, migrating it, and its
+errors."""
 
 from __future__ import annotations
 
@@ -17,12 +18,16 @@ from kecamatan_desktop.paths import (  # noqa: F401 - re-exported
     APP_DIR_NAME,
     DB_FILE_NAME,
     ENV_VAR,
+    DbLocation,
+    ServerDatabase,
+    as_location,
     default_db_path,
     resolve_db_path,
 )
-from kecamatan_desktop.store import migrate, models, round_models  # noqa: F401 - all tables
+from kecamatan_desktop.store import migrate, models, round_models, server  # noqa: F401
 
-IMMEDIATE = "kd_immediate"  # execution option: begin the transaction holding the write lock
+# execution option: begin the transaction holding the write lock (the server's advisory lock)
+IMMEDIATE = server.IMMEDIATE
 _DEPTH = "kd_transaction_depth"
 # how long a write waits for another program's write to finish before it is told the file is
 # locked (another PC or the second copy of the program writes for milliseconds at a time)
@@ -36,9 +41,10 @@ def transaction(session: Session, *, immediate: bool | None = None) -> Iterator[
     Re-entrant: a transaction() inside another joins it, and only the outermost commits,
     so a helper that writes (e.g. loading a year's holidays) never commits its caller's
     half-done work. The block holds the database's write lock from its first statement
-    (SQLite's BEGIN IMMEDIATE, waiting up to the busy timeout for another writer), so what
-    it reads cannot change before it writes and it never fails half-way on a lock; a read
-    transaction the session had open is ended first. Only when the caller already changed
+    (SQLite's BEGIN IMMEDIATE, a server's advisory write lock; waiting up to the busy or
+    lock timeout for another writer), so what it reads cannot change before it writes and
+    it never fails half-way on a lock; a read transaction the session had open is ended
+    first. Only when the caller already changed
     objects before the block (`immediate` left unset) is that transaction kept as it is.
     """
     if immediate is None:
@@ -100,8 +106,12 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-def describe(exc: BaseException, path: Path) -> str:
-    """An Indonesian sentence for a low-level SQLite failure."""
+def describe(exc: BaseException, path: DbLocation) -> str:
+    """An Indonesian sentence for a low-level database failure."""
+    if isinstance(path, ServerDatabase):
+        told = server.describe(exc, path)
+        if told is not None:
+            return told
     text = str(getattr(exc, "orig", exc)).lower()
     if "locked" in text or "busy" in text:
         return (f"Basis data {path} sedang dikunci oleh program lain. Tutup program lain yang "
@@ -117,19 +127,19 @@ def describe(exc: BaseException, path: Path) -> str:
     if "unique" in text:
         return ("Data yang sama baru saja ditulis oleh program atau PC lain; tidak ada yang "
                 "diubah. Muat ulang (F5) lalu coba lagi.")
-    if "foreign key" in text:
+    if "foreign key" in text or "violates" in text and "restrict" in text:
         return ("Data ini masih dipakai oleh catatan lain (misalnya putaran), jadi tidak dapat "
                 "dihapus atau diubah; tidak ada yang diubah.")
     if "disk" in text or "full" in text:
         return f"Disk tempat {path} penuh atau tidak dapat ditulis; tidak ada yang diubah."
-    # the raw SQLite text never reaches the user; it is in the exception chain for the log
+    # the raw database text never reaches the user; it is in the exception chain for the log
     return (f"Basis data {path} menolak perubahan ini; tidak ada yang diubah. Jalankan "
             "Bantuan → Periksa basis data bila terulang.")
 
 
 @dataclass
 class Database:
-    path: Path
+    path: DbLocation  # the file, or the server database (its str() has no password)
     engine: Engine
     created: bool  # True when this open made the schema from nothing
     read_only: bool = False  # opened to read and print only (see open_read_only)
@@ -139,7 +149,7 @@ class Database:
 
     @contextmanager
     def guard(self) -> Iterator[None]:
-        """Turn SQLite failures inside the block into StoreError with an Indonesian message."""
+        """Turn database failures inside the block into StoreError with an Indonesian message."""
         try:
             yield
         except (DBAPIError, sqlite3.Error) as exc:
@@ -152,26 +162,11 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(path: Path, *, read_only: bool = False) -> Database:
-    """Open (creating if needed) and migrate the database at `path` to the newest schema.
-
-    A file that cannot be used is refused with DatabaseUnusable before anything is written
-    (store/diagnose.py); a schema that is behind is backed up before it is migrated.
-    """
-    from kecamatan_desktop.store import backup, diagnose  # both build on this module
-
-    path = Path(path)
-    if read_only:
-        return open_read_only(path)
-    diagnose.check_openable(path)
-    engine = make_engine(path)
+@contextmanager
+def _refusals(engine: Engine, path: DbLocation) -> Iterator[None]:
+    """Opening and migrating: any failure closes the engine and is told in Indonesian."""
     try:
-        with engine.connect() as conn:
-            current = migrate.current_revision(conn)
-        had_schema = current is not None
-        if had_schema and current != migrate.SCHEMA_HEAD:
-            backup.make_backup(path, backup.BEFORE_MIGRATION)
-        migrate.upgrade(engine)
+        yield
     except StoreError:
         engine.dispose()
         raise
@@ -180,8 +175,34 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
         raise StoreError(describe(exc, path)) from exc
     except Exception as exc:  # a migration refused the data: it was rolled back whole
         engine.dispose()
+        kept = "berkas" if isinstance(path, Path) else "basis data"
         raise StoreError(f"Basis data {path} tidak dapat diperbarui ke versi program ini: "
-                         f"{exc}. Tidak ada yang diubah; berkas tetap seperti semula.") from exc
+                         f"{exc}. Tidak ada yang diubah; {kept} tetap seperti semula.") from exc
+
+
+def open_database(path: DbLocation | str, *, read_only: bool = False) -> Database:
+    """Open (creating if needed) and migrate the database at `path` to the newest schema.
+
+    A file that cannot be used is refused with DatabaseUnusable before anything is written
+    (store/diagnose.py); a schema that is behind is backed up before it is migrated. A
+    server database (a postgresql+psycopg:// URL) is migrated likewise, by one PC at a time.
+    """
+    from kecamatan_desktop.store import backup, diagnose  # both build on this module
+
+    path = as_location(path)
+    if isinstance(path, ServerDatabase):
+        return open_server(path, read_only=read_only)
+    if read_only:
+        return open_read_only(path)
+    diagnose.check_openable(path)
+    engine = make_engine(path)
+    with _refusals(engine, path):
+        with engine.connect() as conn:
+            current = migrate.current_revision(conn)
+        had_schema = current is not None
+        if had_schema and current != migrate.SCHEMA_HEAD:
+            backup.make_backup(path, backup.BEFORE_MIGRATION)
+        migrate.upgrade(engine)
     return Database(path=path, engine=engine, created=not had_schema)
 
 
@@ -217,3 +238,33 @@ def open_read_only(path: Path) -> Database:
         engine.dispose()
         raise StoreError(describe(exc, path)) from exc
     return Database(path=path, engine=engine, created=False, read_only=True)
+
+
+def open_server(where: ServerDatabase, *, read_only: bool = False) -> Database:
+    """Open a database on a PostgreSQL server; unless `read_only`, migrate it to the newest
+    schema (an empty database is made ours). A refusal says which server and database and
+    changes nothing."""
+    from kecamatan_desktop.store import diagnose
+
+    engine = server.make_server_engine(where, read_only=read_only)
+    server.connect_checked(where, engine)
+    with _refusals(engine, where):
+        with engine.connect() as conn:
+            current = migrate.current_revision(conn)
+            tables = conn.exec_driver_sql(
+                "SELECT count(*) FROM information_schema.tables "
+                "WHERE table_schema = current_schema()").scalar()
+        if current is None and tables:
+            raise StoreError(f"Basis data {where} sudah berisi tabel lain, bukan basis data "
+                             "Kecamatan Desktop; tidak ada yang diubah.")
+        if current is not None and current not in diagnose.known_revisions():
+            raise StoreError(f"Basis data {where} dibuat oleh versi Kecamatan Desktop yang "
+                             f"lebih baru (skema {current}); pasang versi program yang terbaru. "
+                             "Tidak ada yang diubah.")
+        if read_only:
+            if current is None:
+                raise StoreError(f"Basis data {where} masih kosong; tidak ada yang dapat "
+                                 "dibaca.")
+            return Database(path=where, engine=engine, created=False, read_only=True)
+        migrate.upgrade(engine)
+    return Database(path=where, engine=engine, created=current is None)

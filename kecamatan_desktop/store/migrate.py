@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 from kecamatan_desktop.store.schema import SCHEMA_HEAD
+from kecamatan_desktop.store.server import MIGRATION_LOCK
 
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 
@@ -49,7 +50,9 @@ def upgrade(engine: Engine) -> None:
 
     On SQLite, foreign keys are off while the migrations run (a table rebuilt by copying
     would otherwise cascade its DROP into the children) and every key is checked before
-    the commit: a migration that breaks one is rolled back whole.
+    the commit: a migration that breaks one is rolled back whole. On a PostgreSQL server the
+    transaction first takes an advisory lock, so of two PCs starting at once one migrates
+    and the other waits, then finds the schema current.
     """
     with engine.connect() as conn:
         current = current_revision(conn)
@@ -64,6 +67,13 @@ def upgrade(engine: Engine) -> None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             with conn.begin():
+                if not sqlite:
+                    # another PC's migration may take longer than a write's lock timeout
+                    conn.exec_driver_sql("SET LOCAL lock_timeout = '10min'")
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
+                                 {"key": MIGRATION_LOCK})
+                    if current_revision(conn) == SCHEMA_HEAD:
+                        return
                 config = alembic_config()
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")

@@ -10,6 +10,7 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from kecamatan_desktop.paths import ServerDatabase
 from kecamatan_desktop.store.schema import SCHEMA_HEAD
 
 WAIT_MS = 100  # a writer holding the file longer than this: the full way in waits instead
@@ -46,6 +47,8 @@ def catalogue_rows(execute) -> tuple[list[tuple], list[tuple]]:
 
 
 def read_catalogue(path: Path) -> CatalogueRows | None:
+    if isinstance(path, ServerDatabase):  # no quick way in: the full one
+        return None
     path = Path(path)
     if not path.is_file():
         return None

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kecamatan_desktop.paths import ServerDatabase
 from kecamatan_desktop.services import backups
 from kecamatan_desktop.services.backups import BackupFile
 from kecamatan_desktop.ui import strings
@@ -125,7 +126,9 @@ class BackupActions(QObject):
                                       objectName="actionRestore")
         self.backup_action.triggered.connect(self.backup)
         self.restore_action.triggered.connect(self.restore)
-        self.restore_action.setEnabled(not db.read_only)
+        # a server database in use is never overwritten: its copies load into a new one
+        self.restore_action.setEnabled(not db.read_only
+                                       and not isinstance(db.path, ServerDatabase))
         self.task = None  # the last backup started; tests wait on it
 
     def backup(self):
@@ -133,9 +136,11 @@ class BackupActions(QObject):
         while); returns the running task (`self.task`)."""
         suggested = backups.backup_name(self.db.path, "manual")
         try:
-            suggested.parent.mkdir(exist_ok=True)
+            suggested.parent.mkdir(parents=isinstance(self.db.path, ServerDatabase),
+                                   exist_ok=True)
         except OSError:
-            suggested = self.db.path.parent / suggested.name
+            if isinstance(self.db.path, Path):
+                suggested = self.db.path.parent / suggested.name
         target = self.ask_backup_path(suggested)
         if target is None:
             return None

@@ -11,6 +11,7 @@ from PySide6.QtCore import QThread, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from kecamatan_desktop.domain.errors import DatabaseUnusable, InputError, StoreError
+from kecamatan_desktop.paths import ServerDatabase, as_location
 from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.ui import strings
 
@@ -34,7 +35,7 @@ class DatabaseOpener:
     the user quits. Never makes a new database in place of one that is missing or broken."""
 
     def __init__(self, path: Path, parent: QWidget | None = None) -> None:
-        self.path = Path(path)
+        self.path = as_location(path)
         self.parent = parent
 
     def open(self, *, read_only: bool = False) -> Database | None:
@@ -51,7 +52,9 @@ class DatabaseOpener:
                 message, ways = str(exc), backups.ways_out(exc)
             except StoreError as exc:  # e.g. a migration that refused the data
                 log.warning("database failed at start: %s", exc)
-                message, ways = str(exc), backups.WaysOut(None, False, False)
+                # a server may be back in a moment (switched on, the network restored)
+                message, ways = str(exc), backups.WaysOut(
+                    None, False, retry=isinstance(path, ServerDatabase))
             choice = self.ask_way_out(message, ways)
             if choice is WayOut.RESTORE and ways.latest_backup is not None:
                 try:
@@ -91,8 +94,9 @@ class DatabaseOpener:
         return buttons.get(box.clickedButton(), WayOut.QUIT)
 
     def ask_other_file(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self.parent, strings.DB_OPEN_OTHER,
-                                              str(self.path.parent), strings.BACKUP_FILTER)
+        folder = str(self.path.parent) if isinstance(self.path, Path) else ""
+        path, _ = QFileDialog.getOpenFileName(self.parent, strings.DB_OPEN_OTHER, folder,
+                                              strings.BACKUP_FILTER)
         return Path(path) if path else None
 
     def show_error(self, text: str) -> None:
@@ -108,7 +112,7 @@ class BackgroundOpen(QThread):
 
     def __init__(self, path: Path, *, read_only: bool = False, parent=None) -> None:
         super().__init__(parent)
-        self.path, self.read_only = Path(path), read_only
+        self.path, self.read_only = as_location(path), read_only
         self.result: object = None  # also kept here: the window may close before `done` lands
 
     def run(self) -> None:

@@ -63,7 +63,7 @@ class MainWindow(QMainWindow):
         self._reverting_selection = False
         self.attached = False
         self._painted = False
-        self._show_path(db.path if db is not None else Path(path))
+        self._show_path(db.path if db is not None else path)
 
         self.list_model = SopListModel(self)
         self.proxy = SopFilterProxy(self)

@@ -14,6 +14,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 
+from kecamatan_desktop.paths import ServerDatabase
+
 WAKE = b"tampilkan\n"
 
 
@@ -23,7 +25,8 @@ def server_name(db_path: Path) -> str:
         user = getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name: the file alone still separates them
         user = ""
-    key = f"{user}\n{str(Path(db_path).resolve()).casefold()}".encode()
+    where = str(db_path) if isinstance(db_path, ServerDatabase) else str(Path(db_path).resolve())
+    key = f"{user}\n{where.casefold()}".encode()
     return "kecamatan-desktop-" + hashlib.sha256(key).hexdigest()[:24]
 
 

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from kecamatan_desktop.services import officers
-from tests.services.test_rounds import STAFF
+from tests.services.test_rounds import add_staff
 
 
 @pytest.fixture
 def session(catalogue_db):
     with catalogue_db.session() as s:
-        for name, nip, jabatan in STAFF:
-            officers.add_officer(session=s, name=name, nip=nip, jabatan=jabatan,
-                                 office="Kecamatan Poncokusumo")
+        add_staff(s)
         yield s

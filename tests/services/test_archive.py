@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import datetime, timedelta
 
 import pytest
@@ -16,6 +15,7 @@ from kecamatan_desktop.services.catalogue import CatalogueError, ImportRefused
 from kecamatan_desktop.services.editing import SopHasRounds
 from kecamatan_desktop.store.models import SopRow
 from tests.conftest import seed_dict
+from tests.pg import RAW_ERRORS, Raw
 
 RENJA = "poncokusumo-2018-renja"
 RENSTRA = "poncokusumo-2018-renstra"
@@ -152,11 +152,13 @@ def test_the_database_itself_refuses_deleting_an_sop_with_rounds(catalogue_db, d
     with catalogue_db.session() as session:
         make_rounds(session, titles=("Renja 2027",))
     catalogue_db.close()
-    conn = sqlite3.connect(db_path)
+    conn = Raw(db_path)
     try:
-        conn.execute("PRAGMA foreign_keys=ON")
-        with pytest.raises(sqlite3.IntegrityError, match="FOREIGN KEY"):
+        if not conn.server:
+            conn.execute("PRAGMA foreign_keys=ON")
+        with pytest.raises(RAW_ERRORS, match="(?i)FOREIGN KEY"):
             conn.execute("DELETE FROM sop WHERE slug = ?", (RENJA,))
+        conn.rollback()
         # an SOP no round ran on goes, with its revisions (the refusal is the rounds')
         conn.execute("DELETE FROM sop WHERE slug = ?", (RENSTRA,))
         conn.commit()

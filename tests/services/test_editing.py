@@ -186,6 +186,7 @@ def test_delete_sop_removes_every_revision(catalogue_db):
     assert after["step"] == before["step"] - 24 and after["branch"] == before["branch"] - 8
 
 
+@pytest.mark.sqlite_only
 def test_migration_0002_upgrades_a_0001_database_keeping_its_data(db_path):
     engine = make_engine(db_path)
     with engine.begin() as conn:

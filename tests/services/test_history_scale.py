@@ -212,7 +212,7 @@ def test_check_finds_a_tampered_summary_and_rebuild_repairs_it(catalogue_db, ses
 
     _every_kind_of_write(session)
     with transaction(session):
-        session.execute(text("UPDATE round_pass SET working_minutes = 1, late = 0 "
+        session.execute(text("UPDATE round_pass SET working_minutes = 1, late = FALSE "
                              "WHERE ordinal = 1 AND round_id = 1"))
         session.execute(text("DELETE FROM round_pass WHERE round_id = 2"))
         session.execute(text("UPDATE round SET held_minutes = 999 WHERE id = 1"))
@@ -241,6 +241,7 @@ def test_a_day_off_added_later_recounts_the_passes_on_that_day(session):
     assert integrity.check_database(session=session) == []
 
 
+@pytest.mark.sqlite_only
 def test_migration_0006_fills_the_summaries_of_a_0005_database(catalogue_db, session):
     import sqlite3
 

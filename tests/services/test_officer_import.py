@@ -20,6 +20,7 @@ from kecamatan_desktop.services.officer_import import (
     read_officer_sheet,
 )
 from kecamatan_desktop.store.round_models import OfficerRow
+from tests.pg import contents
 from tests.services.test_rounds import STAFF
 
 
@@ -94,11 +95,11 @@ def test_each_kind_of_bad_row_is_named_with_its_line_and_column(session, tmp_pat
 def test_a_bad_row_refuses_everything_unless_the_good_rows_are_wanted(session, tmp_path,
                                                                        db_path):
     path = sheet(tmp_path / "p.xlsx", [*GOOD, ("Tono", "123", "Staf")])
-    before, before_bytes = count(session), db_path.read_bytes()
+    before, before_bytes = count(session), contents(db_path)
     with pytest.raises(ImportRefused) as refused:
         import_officers(path, session=session)
     assert "Baris 4, kolom NIP: NIP '123' harus 18 angka" in str(refused.value)
-    assert count(session) == before and db_path.read_bytes() == before_bytes
+    assert count(session) == before and contents(db_path) == before_bytes
     result = import_officers(path, session=session, skip_bad=True)
     assert (result.added, result.skipped) == (2, 1) and count(session) == before + 2
     # the same file again: every good row is now a duplicate, so nothing is left to add
@@ -126,10 +127,11 @@ def test_rows_seen_good_are_refused_when_the_directory_changed_meanwhile(session
 def test_malformed_files_are_refused_whole(session, tmp_path, db_path, make, message):
     path = tmp_path / "p.xlsx"
     make(path)
-    before = db_path.read_bytes()
+    session.rollback()
+    before = contents(db_path)
     with pytest.raises(SheetError, match=message):
         import_officers(path, session=session)
-    assert db_path.read_bytes() == before
+    assert contents(db_path) == before
 
 
 def test_too_big_files_are_refused(tmp_path, monkeypatch):

@@ -1,11 +1,12 @@
-"""A round's history as an official record, on a real SQLite file: append-only in the
+"""A round's history as an official record, on a real database: append-only in the
 database itself, tamper-evident, written only on what the user saw, corrected by new events,
 on the office's clock, counted on the right calendar, and naming officers by id."""
 
 from __future__ import annotations
 
 import multiprocessing
-import sqlite3
+import threading
+import time
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -16,7 +17,9 @@ from kecamatan_desktop.domain.rounds import StaleRoundError
 from kecamatan_desktop.domain.zones import WIB, WITA
 from kecamatan_desktop.services import calendar, integrity, officers, offices, rounds
 from kecamatan_desktop.services.session import open_catalogue
+from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.round_models import CalendarChangeRow, RoundEventRow, RoundRow
+from tests.pg import RAW_ERRORS, Raw
 from tests.services.test_rounds import RENJA, T0, start
 
 
@@ -25,7 +28,7 @@ def complete(session, r, at, **kw):
 
 
 def event_count(db_path) -> int:
-    with sqlite3.connect(db_path) as raw:
+    with Raw(db_path) as raw:
         return raw.execute("SELECT count(*) FROM round_event").fetchone()[0]
 
 
@@ -33,10 +36,11 @@ def event_count(db_path) -> int:
 
 def test_the_database_refuses_update_and_delete_on_the_event_log(session, db_path):
     start(session)
-    raw = sqlite3.connect(db_path)
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    raw = Raw(db_path)
+    with pytest.raises(RAW_ERRORS, match="append-only"):
         raw.execute("UPDATE round_event SET officer = 'Orang Lain' WHERE seq = 1")
-    with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+    raw.rollback()
+    with pytest.raises(RAW_ERRORS, match="append-only"):
         raw.execute("DELETE FROM round_event")
     raw.rollback()
     assert raw.execute("SELECT officer FROM round_event").fetchall() == [
@@ -48,16 +52,14 @@ def test_a_log_edited_with_the_triggers_dropped_is_caught_naming_the_event(sessi
     r = start(session)
     r = complete(session, r, T0 + timedelta(minutes=30), output="konsep")
     assert integrity.check_database(session=session) == []
-    raw = sqlite3.connect(db_path)
-    raw.execute("DROP TRIGGER round_event_no_update")
-    raw.execute("UPDATE round_event SET output = 'diganti' WHERE round_id = ? AND seq = 2",
-                (r.id,))
-    raw.commit()
-    raw.close()
+    with Raw(db_path) as raw:
+        guard = raw.disable_guard("round_event", "update")
+        raw.execute("UPDATE round_event SET output = 'diganti' WHERE round_id = ? AND seq = 2",
+                    (r.id,))
     session.rollback()  # end the read snapshot: see what others wrote
     problems = integrity.check_database(session=session)
     texts = [p.text for p in problems]
-    assert any("round_event_no_update" in t and "hilang" in t for t in texts)
+    assert any(guard in t and "hilang" in t for t in texts)
     [chain] = [p for p in problems if p.round_id == r.id]
     assert chain.seq == 2 and "kejadian #2 (Langkah selesai) diubah di luar program" in chain.text
     detail = rounds.get_round(r.id, session=session)
@@ -69,11 +71,10 @@ def test_a_log_edited_with_the_triggers_dropped_is_caught_naming_the_event(sessi
 def test_a_deleted_last_event_is_caught_and_nothing_completes_twice(session, db_path):
     r = start(session)
     r = complete(session, r, T0 + timedelta(minutes=30))
-    raw = sqlite3.connect(db_path)
-    raw.execute("DROP TRIGGER round_event_no_delete")
-    raw.execute("DELETE FROM round_event WHERE seq = 3")
-    raw.commit()
-    raw.close()
+    session.rollback()
+    with Raw(db_path) as raw:
+        raw.disable_guard("round_event", "delete")
+        raw.execute("DELETE FROM round_event WHERE seq = 3")
     session.rollback()  # end the read snapshot: see what others wrote
     detail = rounds.get_round(r.id, session=session)
     assert "#4" not in detail.chain_problem and "hilang" in detail.chain_problem
@@ -89,13 +90,12 @@ def test_check_of_the_command_line_prints_ok_or_the_problems(capsys, session, db
     start(session)
     code, out, _ = run(capsys, "--db", db_path, "check")
     assert (code, out.strip()) == (0, "OK")
-    raw = sqlite3.connect(db_path)
-    raw.execute("DROP TRIGGER round_event_no_delete")
-    raw.execute("DELETE FROM round_event")
-    raw.commit()
-    raw.close()
+    session.rollback()
+    with Raw(db_path) as raw:
+        guard = raw.disable_guard("round_event", "delete")
+        raw.execute("DELETE FROM round_event")
     code, out, _ = run(capsys, "--db", db_path, "check")
-    assert code == 1 and "Putaran 1 (Renja 2027)" in out and "round_event_no_delete" in out
+    assert code == 1 and "Putaran 1 (Renja 2027)" in out and guard in out
 
 
 # writes on what the user saw ----------------------------------------------------------------
@@ -161,6 +161,36 @@ def test_two_processes_completing_the_same_step_at_once(session, db_path):
     assert integrity.check_database(session=session) == []
 
 
+def test_a_write_waits_for_another_pcs_write_then_refuses_what_it_changed(session,
+                                                                         catalogue_db):
+    """Two connections: while one holds its write open, the other's write on the same
+    version waits for it, then sees its event and refuses; the first one's step stands."""
+    r = start(session)
+    seen = rounds.get_round(r.id, session=session)
+    session.rollback()
+    writing, wrote = threading.Event(), []
+
+    def other_pc():
+        with catalogue_db.session() as other, transaction(other, immediate=True):
+            wrote.append(rounds.complete_step(r.id, session=other, expected_version=seen.version,
+                                              at=T0 + timedelta(minutes=20), note="PC lain"))
+            writing.set()
+            time.sleep(0.6)  # still uncommitted: the write lock is held
+
+    thread = threading.Thread(target=other_pc)
+    thread.start()
+    assert writing.wait(30)
+    began = time.monotonic()
+    with pytest.raises(StaleRoundError, match="Langkah 1 sudah diselesaikan"):
+        complete(session, seen, T0 + timedelta(minutes=25), note="PC ini")
+    waited = time.monotonic() - began
+    thread.join(30)
+    assert waited > 0.3 and wrote
+    now = rounds.get_round(r.id, session=session)
+    assert [e.note for e in now.events if e.note] == ["PC lain"]
+    assert now.version == wrote[0].version
+
+
 def test_the_command_line_refuses_a_step_the_round_is_not_at(capsys, session, db_path):
     from tests.test_cli import run
 
@@ -185,7 +215,7 @@ def test_a_future_time_is_refused_and_nothing_is_written(session, db_path):
     with pytest.raises(InputError, match="belum terjadi"):
         complete(session, r, soon)
     assert event_count(db_path) == 1
-    with sqlite3.connect(db_path) as raw:
+    with Raw(db_path) as raw:
         years = [y for (y,) in raw.execute("SELECT year FROM calendar_year")]
     assert 1 not in years and 9999 not in years
 
@@ -248,11 +278,11 @@ def test_a_round_over_new_year_counts_both_years_holidays(session):
     assert counted == plain.working_minutes(eve, back) - lost
 
 
-def test_a_round_started_long_ago_uses_the_holidays_of_every_year_it_spans(session):
+def test_a_round_started_long_ago_uses_the_holidays_of_every_year_it_spans(session, db_path):
     r = rounds.start_round(RENJA, session=session, title="Renja lama",
                            at=datetime(1990, 3, 1, 8, 0, tzinfo=WIB))
     r = complete(session, r, datetime(1992, 3, 2, 8, 0, tzinfo=WIB))
-    with sqlite3.connect(session.bind.url.database) as raw:
+    with Raw(db_path) as raw:
         years = {y for (y,) in raw.execute("SELECT year FROM calendar_year")}
     assert {1990, 1991, 1992} <= years
 
@@ -265,9 +295,9 @@ def test_a_wita_office_round_trips_its_times_and_prints_plus_eight(session, caps
     offices.update_office_profile("Kecamatan Poncokusumo", session=session, time_zone="WITA")
     at = datetime(2026, 11, 23, 9, 0, tzinfo=WITA)  # 09.00 on the office's clock
     r = rounds.start_round(RENJA, session=session, title="Renja WITA", at=at)
-    with sqlite3.connect(db_path) as raw:
+    with Raw(db_path) as raw:
         stored = raw.execute("SELECT occurred_at FROM round_event").fetchone()[0]
-    assert stored.startswith("2026-11-23 01:00:00")  # UTC in the file
+    assert str(stored).startswith("2026-11-23 01:00:00")  # UTC in the database
     assert r.steps[0].received_at == at and r.zone == "WITA"
     shown = json.loads(run(capsys, "--db", db_path, "round", "show", str(r.id), "--json")[1])
     assert shown["steps"][0]["received_at"] == "2026-11-23T09:00+08:00"
@@ -344,15 +374,15 @@ def test_nobody_assigned_means_the_user_must_choose_who_did_it(session):
 
 # the calendar records its changes ------------------------------------------------------------
 
-def test_each_calendar_change_is_recorded_and_the_report_names_the_calendar(session, tmp_path):
+def test_each_calendar_change_is_recorded_and_the_report_names_the_calendar(session, db_path):
     calendar.add_day_off(date(2026, 11, 25), "Hari Guru", "libur", session=session, by="budi")
     changes = calendar.calendar_changes(session=session)
     assert changes[-1].changed_by == "budi" and "25 November 2026" in changes[-1].what
     r = start(session)
     assert "Kalender kantor: 37,5 jam kerja seminggu" in r.calendar
     assert "oleh budi" in r.calendar
-    with pytest.raises(Exception, match="append-only"), \
-            sqlite3.connect(session.bind.url.database) as raw:
+    session.rollback()
+    with pytest.raises(RAW_ERRORS, match="append-only"), Raw(db_path) as raw:
         raw.execute("DELETE FROM calendar_change")
     assert len(session.exec(select(CalendarChangeRow)).all()) == len(changes)
 
@@ -377,3 +407,12 @@ def test_no_round_starts_on_an_archived_sop_or_a_loop_without_a_way_out(session)
     with pytest.raises(InputError, match="tidak dapat dimulai|jalan keluar|draf"):
         rounds.start_round("poncokusumo-2018-renstra", session=session, title="x", at=T0)
     assert session.exec(select(RoundRow)).all() == []
+
+
+def test_another_pcs_write_changes_the_stamp_the_views_poll(session, catalogue_db):
+    r = start(session)
+    seen = rounds.change_stamp(session=session)
+    session.rollback()
+    with catalogue_db.session() as other:  # the other PC
+        complete(other, rounds.get_round(r.id, session=other), T0 + timedelta(minutes=20))
+    assert rounds.change_stamp(session=session) != seen

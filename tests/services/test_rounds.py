@@ -22,6 +22,13 @@ STAFF = [("Siti Aminah", "19800101 200501 2 001", SEKCAM),
          ("Rina Wati", "19870505 201101 2 005", STAF)]
 
 
+def add_staff(session) -> None:
+    """The office's staff in the officer directory, as the round tests expect them."""
+    for name, nip, jabatan in STAFF:
+        officers.add_officer(session=session, name=name, nip=nip, jabatan=jabatan,
+                             office="Kecamatan Poncokusumo")
+
+
 def start(session, **kw):
     return rounds.start_round(RENJA, session=session, title="Renja 2027", at=T0,
                               lanes={"Tim": "Budi Santoso", "Staf": "Dewi Lestari"}, **kw)

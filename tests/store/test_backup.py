@@ -19,6 +19,8 @@ from kecamatan_desktop.store.database import StoreError, open_database
 from kecamatan_desktop.store.migrate import SCHEMA_HEAD, alembic_config
 from tests.conftest import seed_dict
 
+pytestmark = pytest.mark.sqlite_only  # backups are copies of the SQLite file
+
 DAY = datetime(2026, 1, 5, 8, 15)
 
 

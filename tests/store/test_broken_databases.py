@@ -16,6 +16,8 @@ from kecamatan_desktop.store.database import StoreError, default_db_path, open_d
 from kecamatan_desktop.store.diagnose import DatabaseUnusable, Problem
 from kecamatan_desktop.store.migrate import MIGRATIONS_DIR, SCHEMA_HEAD
 
+pytestmark = pytest.mark.sqlite_only  # damaged, missing, read-only and locked files
+
 
 def refused(path, problem: Problem, match: str = "") -> DatabaseUnusable:
     with pytest.raises(DatabaseUnusable, match=match) as caught:
@@ -41,8 +43,10 @@ def test_a_mistyped_folder_is_refused_and_not_created(tmp_path):
     assert not path.parent.exists()
 
 
-def test_only_the_default_data_folder_is_created():
-    path = default_db_path()  # in a temporary XDG_DATA_HOME (tests/conftest.py)
+def test_only_the_default_data_folder_is_created(monkeypatch, tmp_path):
+    # a data folder of its own: the session's may hold the log of a server database's test
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    path = default_db_path()
     assert not path.parent.exists()
     db = open_catalogue(path)
     db.close()

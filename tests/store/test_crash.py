@@ -1,4 +1,5 @@
-"""Power cuts and two copies at once, with real child processes on a real SQLite file.
+"""Power cuts and two copies at once, with real child processes on a real SQLite file (and
+a server database: the same handoffs, kills and two writers there).
 
 The program is SIGKILLed at random moments while it records handoffs, imports and edits
 SOPs, migrates an old database and creates a new one: afterwards the database always
@@ -26,6 +27,7 @@ import pytest
 from kecamatan_desktop.services import integrity, officers
 from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.store.migrate import SCHEMA_HEAD
+from tests.pg import Raw
 from tests.store.test_migration_records import _counts, _old_database
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -59,7 +61,7 @@ def _verify(db_path: Path, confirmed: list[str]) -> None:
     try:
         with db.session() as s:
             assert integrity.check_database(session=s) == []
-        with closing(sqlite3.connect(db_path)) as raw:
+        with Raw(db_path) as raw:
             for line in confirmed:
                 _, kind, key = line.split(" ", 2)
                 if kind == "start":

@@ -28,6 +28,7 @@ def test_schema_head_constant_matches_the_newest_migration():
     assert head_revision() == SCHEMA_HEAD
 
 
+@pytest.mark.sqlite_only
 def test_foreign_keys_and_wal_are_on(db_path):
     db = open_database(db_path)
     with db.engine.connect() as conn:
@@ -36,6 +37,7 @@ def test_foreign_keys_and_wal_are_on(db_path):
     db.close()
 
 
+@pytest.mark.sqlite_only
 def test_reopening_does_not_recreate(db_path):
     assert open_database(db_path).created is True
     assert open_database(db_path).created is False
@@ -51,6 +53,7 @@ def test_a_file_that_is_not_sqlite_is_refused_and_left_alone(tmp_path):
     assert path.read_bytes() == before
 
 
+@pytest.mark.sqlite_only
 def test_a_truncated_database_is_refused(tmp_path, db_path):
     open_database(db_path).close()
     broken = tmp_path / "rusak.db"
@@ -61,6 +64,7 @@ def test_a_truncated_database_is_refused(tmp_path, db_path):
     assert caught.value.problem is Problem.CORRUPT
 
 
+@pytest.mark.sqlite_only
 def test_a_locked_database_says_so(catalogue_db):
     holder = sqlite3.connect(catalogue_db.path, timeout=0)
     holder.execute("BEGIN EXCLUSIVE")

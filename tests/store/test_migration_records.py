@@ -13,6 +13,8 @@ from kecamatan_desktop.services import integrity, rounds
 from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.store.migrate import SCHEMA_HEAD, alembic_config
 
+pytestmark = pytest.mark.sqlite_only  # old-schema databases are built as SQLite files
+
 OLD_EVENTS = [  # a Renja round at step 2, as the 0004 program wrote it (UTC, naive)
     (1, "started", "2026-11-23 01:00:00.000000", 1, "Drs. SUKARLIN, M.Si.", None, ""),
     (2, "step_completed", "2026-11-23 02:00:00.000000", 1, "Drs. SUKARLIN, M.Si.", None,

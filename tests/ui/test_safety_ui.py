@@ -158,6 +158,18 @@ def test_quitting_at_the_dialog_leaves_nothing_behind(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def test_an_unreachable_server_at_start_offers_to_try_again(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    opener = DatabaseOpener("postgresql+psycopg://kantor:rahasia@127.0.0.1:1/kecamatan")
+    answers = Answers(opener, WayOut.RETRY, WayOut.QUIT)
+    assert opener.open() is None
+    assert len(answers.shown) == 2  # asked again after the retry failed too
+    message, ways = answers.shown[0]
+    assert "127.0.0.1:1" in message and "kecamatan" in message and "rahasia" not in message
+    assert ways.retry and not ways.read_only and ways.latest_backup is None
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_choosing_another_file_opens_that_one(tmp_path):
     broken = tmp_path / "rusak.db"
     broken.write_bytes(b"x" * 5000)

@@ -159,6 +159,8 @@ def _chain_existing_events(conn) -> None:
 
 
 def _append_only_triggers(dialect: str) -> None:
+    # PostgreSQL also refuses TRUNCATE (SQLite has none); changed here, not in a migration of
+    # its own, because no server database existed before this program could open one
     for table in APPEND_ONLY:
         if dialect == "sqlite":
             for action in ("UPDATE", "DELETE"):
@@ -173,6 +175,8 @@ def _append_only_triggers(dialect: str) -> None:
                 "$$ LANGUAGE plpgsql")
             op.execute(f"CREATE TRIGGER {table}_append_only BEFORE UPDATE OR DELETE ON {table} "
                        f"FOR EACH ROW EXECUTE FUNCTION {table}_append_only()")
+            op.execute(f"CREATE TRIGGER {table}_no_truncate BEFORE TRUNCATE ON {table} "
+                       f"FOR EACH STATEMENT EXECUTE FUNCTION {table}_append_only()")
 
 
 def upgrade() -> None:

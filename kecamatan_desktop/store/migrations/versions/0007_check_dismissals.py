@@ -1,8 +1,8 @@
 """check_dismissals: findings of Periksa SOP set aside with a reason, kept as events
 
 Append-only, as the round events are: a dismissal is a row; taking it back is a new row
-naming it (`undoes`); the database refuses UPDATE and DELETE. Self-contained, in the
-migration's one transaction.
+naming it (`undoes`); the database refuses UPDATE and DELETE (a server TRUNCATE too).
+Self-contained, in the migration's one transaction.
 
 Revision ID: 0007
 Revises: 0006
@@ -44,11 +44,14 @@ def upgrade() -> None:
                    "$$ LANGUAGE plpgsql")
         op.execute(f"CREATE TRIGGER {TABLE}_append_only BEFORE UPDATE OR DELETE ON {TABLE} "
                    f"FOR EACH ROW EXECUTE FUNCTION {TABLE}_append_only()")
+        op.execute(f"CREATE TRIGGER {TABLE}_no_truncate BEFORE TRUNCATE ON {TABLE} "
+                   f"FOR EACH STATEMENT EXECUTE FUNCTION {TABLE}_append_only()")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         op.execute(f"DROP TRIGGER {TABLE}_append_only ON {TABLE}")
+        op.execute(f"DROP TRIGGER {TABLE}_no_truncate ON {TABLE}")
         op.execute(f"DROP FUNCTION {TABLE}_append_only()")
     op.drop_index(f"ix_{TABLE}_sop_slug", TABLE)
     op.drop_table(TABLE)

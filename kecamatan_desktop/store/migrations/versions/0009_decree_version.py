@@ -2,9 +2,9 @@
 
 Append-only, as the check dismissals are: a save is a new row numbered one past the office's
 latest (`version`, unique per office) and naming the row it supersedes; the database refuses
-UPDATE and DELETE. The decree itself is its JSON text (domain/decree.py reads and writes
-it). An office with no row prints its transcribed decree or the template. Self-contained,
-in the migration's one transaction.
+UPDATE and DELETE (a server TRUNCATE too). The decree itself is its JSON text
+(domain/decree.py reads and writes it). An office with no row prints its transcribed decree
+or the template. Self-contained, in the migration's one transaction.
 
 Revision ID: 0009
 Revises: 0008
@@ -47,11 +47,14 @@ def upgrade() -> None:
                    "$$ LANGUAGE plpgsql")
         op.execute(f"CREATE TRIGGER {TABLE}_append_only BEFORE UPDATE OR DELETE ON {TABLE} "
                    f"FOR EACH ROW EXECUTE FUNCTION {TABLE}_append_only()")
+        op.execute(f"CREATE TRIGGER {TABLE}_no_truncate BEFORE TRUNCATE ON {TABLE} "
+                   f"FOR EACH STATEMENT EXECUTE FUNCTION {TABLE}_append_only()")
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "sqlite":
         op.execute(f"DROP TRIGGER {TABLE}_append_only ON {TABLE}")
+        op.execute(f"DROP TRIGGER {TABLE}_no_truncate ON {TABLE}")
         op.execute(f"DROP FUNCTION {TABLE}_append_only()")
     op.drop_index(f"ix_{TABLE}_office_id", TABLE)
     op.drop_table(TABLE)
