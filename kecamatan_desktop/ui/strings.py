@@ -519,6 +519,11 @@ STATUS_DATABASE = "Basis data: {name}"
 ALL_OFFICES_STATUS = "Semua kantor"
 STATUS_SOPS = "{count} SOP"
 STATUS_ROUNDS = "{open} putaran berjalan, {late} terlambat"
+STATUS_DATABASE_NETWORK = "Basis data: {name} (di folder jaringan!)"
+NETWORK_DB_WARNING = (
+    "Berkas basis data {path} ada di folder jaringan. Berkas di folder jaringan tidak aman "
+    "dipakai bersama oleh beberapa PC: data dapat rusak. Untuk beberapa PC, pakai server "
+    "PostgreSQL lewat Berkas → Basis data….")
 
 # --- officer directory (issue 13) ---
 OFFICER_ACTIVE = "Aktif"
