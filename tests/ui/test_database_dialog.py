@@ -5,14 +5,16 @@ the settings; the next start opens what was chosen."""
 from __future__ import annotations
 
 import socket
+import sys
 import threading
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QStandardPaths, Qt
 from PySide6.QtGui import QAction
 from sqlalchemy.engine import make_url
 
-from kecamatan_desktop.app import saved_database
+from kecamatan_desktop import cli
+from kecamatan_desktop.app import default_settings, saved_database
 from kecamatan_desktop.paths import ServerDatabase, resolve_db_path
 from kecamatan_desktop.services import database_choice
 from kecamatan_desktop.ui.database_dialog import DatabaseDialog
@@ -192,3 +194,29 @@ def test_the_file_menu_opens_it_on_the_database_in_use(qtbot, catalogue_db, sett
     assert not shown.use_button.isEnabled()
     shown.reject()
     assert window.db is catalogue_db  # the database in use stays open until the next start
+
+
+@pytest.fixture
+def user_settings(tmp_path):
+    """The program's own settings (app.default_settings) in a folder of the test's."""
+    if sys.platform == "win32":
+        pytest.skip("Windows keeps the program's settings in the registry")
+    native, user = QSettings.Format.NativeFormat, QSettings.Scope.UserScope
+    before = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
+    QSettings.setPath(native, user, str(tmp_path / "config"))
+    yield default_settings()
+    QSettings.setPath(native, user, before)
+
+
+def test_the_window_starts_on_the_kept_choice_and_the_commands_do_not(
+        qtbot, user_settings, tmp_path, capsys):
+    chosen = tmp_path / "pilihan.db"
+    user_settings.setValue(database_choice.SETTING, str(chosen))
+    user_settings.sync()
+    assert cli.main(["list"]) == 0  # a command: the default database, as scripts expect
+    assert not chosen.exists()
+    assert cli.main(["--screenshot", str(tmp_path / "layar.png")]) == 0  # the window
+    assert chosen.is_file() and (tmp_path / "layar.png").is_file()
+    assert cli.main(["--db", str(tmp_path / "arg.db"), "--screenshot",
+                     str(tmp_path / "arg.png")]) == 0  # --db first
+    assert (tmp_path / "arg.db").is_file()
