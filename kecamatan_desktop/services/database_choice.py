@@ -76,13 +76,18 @@ def check_file(path: Path) -> str:
 
 
 def remember_password(server: ServerDatabase, password: str) -> bool:
-    """Keep the password in the system's keyring; False when this PC has none to keep it in
-    (then nothing is kept anywhere)."""
+    """Keep the password in the system's keyring (no password: forget one kept before);
+    False when this PC has no keyring to keep it in (then nothing is kept anywhere)."""
     import keyring
-    from keyring.errors import KeyringError
+    from keyring.errors import KeyringError, PasswordDeleteError
 
     try:
-        keyring.set_password(KEYRING_SERVICE, keyring_account(server), password)
+        if password:
+            keyring.set_password(KEYRING_SERVICE, keyring_account(server), password)
+        elif keyring.get_password(KEYRING_SERVICE, keyring_account(server)) is not None:
+            keyring.delete_password(KEYRING_SERVICE, keyring_account(server))
+    except PasswordDeleteError:
+        return False
     except KeyringError as exc:  # NoKeyringError among them: the "fail" backend
         log.warning("no keyring to keep the password of %s: %s", server, type(exc).__name__)
         return False

@@ -219,7 +219,7 @@ class DatabaseDialog(QDialog):
         kept = str(where)
         if isinstance(where, ServerDatabase):
             password = self.password_edit.text()
-            if password and not database_choice.remember_password(where, password):
+            if not database_choice.remember_password(where, password) and password:
                 self.show_error(strings.DB_CHOICE_TITLE, strings.DB_CHOICE_NO_KEYRING)
                 return False
             kept = self.location(with_password=False).url

@@ -50,6 +50,10 @@ def test_the_kept_server_comes_back_with_the_password_from_the_keyring(ring):
     # nothing in the keyring for another server: its address alone (a .pgpass may serve)
     other = database_choice.saved_location(kept.replace("kantor", "lain"))
     assert make_url(other.url).password is None and other.database == "lain"
+    # the server asks for no password any more: the one kept before is forgotten
+    assert database_choice.remember_password(server, "")
+    assert make_url(database_choice.saved_location(kept).url).password is None
+    assert ring.passwords == {}
 
 
 def test_without_a_keyring_nothing_is_kept(no_ring):
