@@ -59,11 +59,14 @@ class DatabaseDialog(QDialog):
         pick = QPushButton(strings.DB_CHOICE_PICK, objectName="dbPick")
         pick.clicked.connect(self.pick_file)
         file_page = QWidget()
-        file_row = QHBoxLayout(file_page)
-        file_row.setContentsMargins(0, 0, 0, 0)
+        file_row = QHBoxLayout()
         file_row.addWidget(QLabel(strings.DB_CHOICE_PATH))
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(pick)
+        file_column = QVBoxLayout(file_page)  # the row at the top, where the server's begin
+        file_column.setContentsMargins(0, 0, 0, 0)
+        file_column.addLayout(file_row)
+        file_column.addStretch(1)
 
         self.host_edit = QLineEdit(objectName="dbHost")
         self.port_spin = QSpinBox(objectName="dbPort", minimum=1, maximum=65535,
