@@ -15,7 +15,7 @@ from sqlalchemy.engine import make_url
 
 from kecamatan_desktop import cli
 from kecamatan_desktop.app import default_settings, saved_database
-from kecamatan_desktop.paths import ServerDatabase, resolve_db_path
+from kecamatan_desktop.paths import ServerDatabase, default_db_path, resolve_db_path
 from kecamatan_desktop.services import database_choice
 from kecamatan_desktop.ui.database_dialog import DatabaseDialog
 from kecamatan_desktop.ui.main_window import MainWindow
@@ -209,12 +209,13 @@ def user_settings(tmp_path):
 
 
 def test_the_window_starts_on_the_kept_choice_and_the_commands_do_not(
-        qtbot, user_settings, tmp_path, capsys):
+        qtbot, user_settings, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the default's own folder
     chosen = tmp_path / "pilihan.db"
     user_settings.setValue(database_choice.SETTING, str(chosen))
     user_settings.sync()
     assert cli.main(["list"]) == 0  # a command: the default database, as scripts expect
-    assert not chosen.exists()
+    assert not chosen.exists() and default_db_path().is_file()
     assert cli.main(["--screenshot", str(tmp_path / "layar.png")]) == 0  # the window
     assert chosen.is_file() and (tmp_path / "layar.png").is_file()
     assert cli.main(["--db", str(tmp_path / "arg.db"), "--screenshot",
