@@ -10,6 +10,7 @@ from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication
 
 from kecamatan_desktop.domain.errors import StoreError
+from kecamatan_desktop.paths import DbLocation
 from kecamatan_desktop.resource_paths import resource
 from kecamatan_desktop.ui import qt_indonesian, strings
 
@@ -49,6 +50,15 @@ def load_fonts() -> str | None:
 
 def default_settings() -> QSettings:
     return QSettings(ORGANIZATION, strings.APP_NAME)
+
+
+def saved_database(settings: QSettings | None = None) -> DbLocation | None:
+    """The database chosen in Berkas → Basis data…, a server's with its password from the
+    keyring; None when none was chosen."""
+    from kecamatan_desktop.services.database_choice import SETTING, saved_location
+
+    value = (settings or default_settings()).value(SETTING)
+    return saved_location(str(value) if value else None)
 
 
 def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | None = None,

@@ -114,6 +114,12 @@ def _add_archive_commands(sub) -> None:
         sub.add_parser(name, help=text).add_argument("sop_id")
 
 
+def _window_choice():
+    from kecamatan_desktop.app import saved_database  # Qt's settings: only for the window
+
+    return saved_database()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     _utf8_output()
     args = build_parser().parse_args(argv)
@@ -123,7 +129,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     try:
-        db_path = resolve_db_path(args.db)
+        # the window also opens the database chosen in it (Berkas → Basis data…); the
+        # commands keep to --db, KECAMATAN_DB and the default, as scripts expect
+        db_path = resolve_db_path(args.db, saved=_window_choice if args.command is None
+                                  else None)
     except InputError as exc:  # a URL of a kind we do not speak: never taken as a file name
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT

@@ -4,6 +4,7 @@ command line's start-up (no SQL)."""
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -98,10 +99,13 @@ def default_db_path() -> Path:
     return user_data_path(APP_DIR_NAME, appauthor=False) / DB_FILE_NAME
 
 
-def resolve_db_path(explicit: str | os.PathLike | None = None) -> DbLocation:
-    """`--db PATH|URL` first, then the KECAMATAN_DB environment variable, then the default."""
+def resolve_db_path(explicit: str | os.PathLike | None = None, *,
+                    saved: Callable[[], DbLocation | None] | None = None) -> DbLocation:
+    """`--db PATH|URL` first, then the KECAMATAN_DB environment variable, then what `saved`
+    gives (the window's choice in Berkas → Basis data…), then the default."""
     if explicit:
         return as_location(explicit)
     if os.environ.get(ENV_VAR):
         return as_location(os.environ[ENV_VAR])
-    return default_db_path()
+    chosen = saved() if saved is not None else None
+    return chosen if chosen is not None else default_db_path()

@@ -4,7 +4,7 @@ errors."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
 from kecamatan_desktop.domain.errors import StoreError
+from kecamatan_desktop.network_path import is_network_path
 from kecamatan_desktop.paths import (  # noqa: F401 - re-exported
     APP_DIR_NAME,
     DB_FILE_NAME,
@@ -83,13 +84,13 @@ def insert_ignore(session: Session, table, rows: list[dict]) -> None:
     session.execute(insert(table).values(rows).on_conflict_do_nothing())
 
 
-def _on_connect(dbapi_connection, _record) -> None:
+def _on_connect(dbapi_connection, _record, journal: str = "WAL") -> None:
     # pysqlite would run DDL outside any transaction and start one only before DML;
     # BEGIN is issued by _on_begin instead, so every transaction, a migration's too, is whole
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA journal_mode={journal}")
     cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
     cursor.close()
 
@@ -99,9 +100,13 @@ def _on_begin(conn) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, *, on_network: Callable[[Path], bool] = is_network_path) -> Engine:
+    # WAL's shared memory works only among processes of one machine: a file in a network
+    # folder keeps the rollback journal
+    journal = "DELETE" if on_network(path) else "WAL"
     engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect",
+                 lambda dbapi_connection, record: _on_connect(dbapi_connection, record, journal))
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -180,7 +185,8 @@ def _refusals(engine: Engine, path: DbLocation) -> Iterator[None]:
                          f"{exc}. Tidak ada yang diubah; {kept} tetap seperti semula.") from exc
 
 
-def open_database(path: DbLocation | str, *, read_only: bool = False) -> Database:
+def open_database(path: DbLocation | str, *, read_only: bool = False,
+                  on_network: Callable[[Path], bool] = is_network_path) -> Database:
     """Open (creating if needed) and migrate the database at `path` to the newest schema.
 
     A file that cannot be used is refused with DatabaseUnusable before anything is written
@@ -195,7 +201,7 @@ def open_database(path: DbLocation | str, *, read_only: bool = False) -> Databas
     if read_only:
         return open_read_only(path)
     diagnose.check_openable(path)
-    engine = make_engine(path)
+    engine = make_engine(path, on_network=on_network)
     with _refusals(engine, path):
         with engine.connect() as conn:
             current = migrate.current_revision(conn)

@@ -61,8 +61,8 @@ def connection_problem(exc: BaseException, server: ServerDatabase) -> str:
     where = f"server PostgreSQL {server.host}:{server.port}"
     if "password" in text or "authentication" in text or "no pg_hba.conf entry" in text:
         return (f"Nama pengguna {server.user or '(kosong)'} atau kata sandinya ditolak oleh "
-                f"{where} (basis data {server.database}). Periksa alamat --db; tidak ada "
-                "yang diubah.")
+                f"{where} (basis data {server.database}). Periksa pengguna dan sandinya (--db, "
+                "KECAMATAN_DB atau Berkas → Basis data…); tidak ada yang diubah.")
     if "does not exist" in text and "database" in text:
         return (f"Basis data {server.database} tidak ada di {where}. Minta pengelola server "
                 "membuatnya (createdb), lalu coba lagi; tidak ada yang diubah.")

@@ -264,6 +264,9 @@ class MainWindow(QMainWindow):
         for paper_action in self.printing.paper_actions.values():
             paper_menu.addAction(paper_action)
         file_menu.addAction(self.action_office)
+        self.action_database = action(strings.ACTION_CHOOSE_DATABASE, self.choose_database,
+                                      name="chooseDatabase")
+        file_menu.addAction(self.action_database)
         self.backups = BackupActions(self.db, self)
         file_menu.addSeparator()
         file_menu.addAction(self.backups.backup_action)
@@ -361,6 +364,13 @@ class MainWindow(QMainWindow):
         elif choice == "help":
             self.show_help()
         return choice
+
+    def choose_database(self) -> None:
+        """Berkas → Basis data…: the database for the next start (this one stays open)."""
+        from kecamatan_desktop.ui.database_dialog import DatabaseDialog
+
+        self.database_dialog = DatabaseDialog(self.settings, self, current=self.db.path)
+        self.database_dialog.open()
 
     def check_database(self):
         """Bantuan → Periksa basis data: the same check as `kecamatan-desktop check`."""

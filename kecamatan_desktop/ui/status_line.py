@@ -7,12 +7,15 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel, QMainWindow
 
+from kecamatan_desktop.network_path import is_network_path
 from kecamatan_desktop.ui import strings
+
+NETWORK_WARNING_MS = 60_000
 
 
 class StatusLine:
     def __init__(self, window: QMainWindow) -> None:
-        bar = window.statusBar()
+        self.bar = bar = window.statusBar()
         self.database = QLabel(objectName="statusDatabase")
         self.office = QLabel(objectName="statusOffice")
         self.sops = QLabel(objectName="statusSops")
@@ -22,6 +25,15 @@ class StatusLine:
             bar.addPermanentWidget(label)
 
     def show_database(self, path: Path) -> None:
+        """The database's name; a file in a network folder is marked, and the warning shown
+        in the status bar for a minute (never a box the user must click away)."""
+        if isinstance(path, Path) and is_network_path(path):
+            warning = strings.NETWORK_DB_WARNING.format(path=path)
+            self.database.setText(strings.STATUS_DATABASE_NETWORK.format(name=path.name))
+            self.database.setStyleSheet("color: #b00020; font-weight: bold;")
+            self.database.setToolTip(warning)
+            self.bar.showMessage(warning, NETWORK_WARNING_MS)
+            return
         self.database.setText(strings.STATUS_DATABASE.format(name=path.name))
         self.database.setToolTip(str(path))
 

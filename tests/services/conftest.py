@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.keyrings import no_ring, ring  # noqa: F401 - fixtures
 from tests.services.test_rounds import add_staff
 
 

@@ -38,6 +38,20 @@ def test_foreign_keys_and_wal_are_on(db_path):
 
 
 @pytest.mark.sqlite_only
+def test_a_file_in_a_network_folder_keeps_the_rollback_journal(db_path):
+    open_database(db_path).close()  # made on this PC: WAL
+    # the same file reached as a network path (here: every path is taken to be one)
+    db = open_database(db_path, on_network=lambda path: True)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "delete"
+    db.close()
+    assert not db_path.with_name(db_path.name + "-wal").exists()
+    con = sqlite3.connect(db_path)  # the file itself says so to every PC that opens it
+    assert con.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    con.close()
+
+
+@pytest.mark.sqlite_only
 def test_reopening_does_not_recreate(db_path):
     assert open_database(db_path).created is True
     assert open_database(db_path).created is False

@@ -7,6 +7,7 @@ import pytest
 from kecamatan_desktop.app import speak_indonesian
 from kecamatan_desktop.services import officers
 from kecamatan_desktop.ui.rounds.workspace import RoundsWorkspace
+from tests.keyrings import no_ring, ring  # noqa: F401 - fixtures
 from tests.services.test_rounds import STAFF
 
 

@@ -5,16 +5,18 @@ start greets the user once."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMainWindow
 
 from kecamatan_desktop.domain.calendar import WIB
 from kecamatan_desktop.services import editing, rounds
 from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.ui.main_window import MainWindow
+from kecamatan_desktop.ui.status_line import StatusLine
 from tests.ui.test_safety_ui import Dialogs, make_window, settings  # noqa: F401
 
 
@@ -132,3 +134,17 @@ def test_the_identity_tab_shows_the_sheet_in_the_offices_own_words(qtbot, window
     assert window.select_sop("poncokusumo-2018-renja")
     text = window.identity_view.toPlainText()
     assert "KANTOR KECAMATAN PONCOKUSUMO" in text and "04 Januari 2018" in text
+
+
+def test_a_database_in_a_network_folder_is_marked_in_the_status_bar(qtbot, tmp_path):
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    line = StatusLine(window)
+    line.show_database(tmp_path / "kecamatan.db")
+    assert line.database.text() == "Basis data: kecamatan.db"
+    assert window.statusBar().currentMessage() == ""
+    line.show_database(Path(r"\\server-kantor\data\kecamatan.db"))
+    assert "folder jaringan" in line.database.text()
+    warning = window.statusBar().currentMessage()
+    assert "tidak aman" in warning and "PostgreSQL" in warning
+    assert "Berkas → Basis data" in warning and warning == line.database.toolTip()

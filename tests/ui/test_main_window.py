@@ -191,7 +191,7 @@ def test_menus_speak_indonesian(window):
                             "Pu&lihkan dari arsip", "&Tampilkan arsip", "&Simpan",
                             "&Riwayat revisi", "&Impor…", "&Ekspor…", "Ekspor &PDF…",
                             "&Cetak…", "Cetak &Buku SOP…", "&Kertas", "Profil &kantor…",
-                            "Ca&dangkan…", "P&ulihkan…", "&Keluar"]
+                            "Basis data…", "Ca&dangkan…", "P&ulihkan…", "&Keluar"]
     edit_actions = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
     assert edit_actions == ["&Urungkan", "U&langi", "", "&Cari SOP", "&Periksa SOP"]
 
