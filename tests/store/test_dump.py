@@ -4,11 +4,12 @@ database that holds data is never loaded over."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import select
 
+from benchmarks.generate import generate
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.services import (
     backups,
@@ -147,3 +148,19 @@ def test_copy_db_moves_an_office_to_a_server_and_back_with_every_row(capsys, bus
                        tmp_path / "lain.db")
     assert code == 1 and "salah.db tidak ada" in err
     assert not (tmp_path / "salah.db").exists() and not (tmp_path / "lain.db").exists()
+
+
+def test_copy_db_round_trips_the_seed_catalogue_and_a_thousand_rounds(capsys, catalogue_db,
+                                                                      tmp_path, request):
+    """The issue's measure: the seed catalogue plus 1,000 generated rounds, to a server (a
+    new file without one) and back, every row of every table equal."""
+    events = generate(catalogue_db, 1000, now=datetime(2026, 11, 27, tzinfo=UTC))
+    before = every_row(catalogue_db.path)
+    assert len(before["round"]) == 1000 and len(before["round_event"]) == events
+    catalogue_db.close()
+    middle = targets(request, tmp_path)[-1]
+    back = tmp_path / "kembali.db"
+    for source, target in ((catalogue_db.path, middle), (middle, back)):
+        code, out, err = run(capsys, "copy-db", "--from", source, "--to", target)
+        assert code == 0 and "Disalin:" in out, err
+    assert every_row(middle) == before == every_row(back)
