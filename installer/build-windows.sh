@@ -257,6 +257,16 @@ echo "$SHOW" | head -n 2
 # UTF-8 whatever the code page: the em dash arrives as its three UTF-8 bytes
 echo "$SHOW" | head -n 1 | grep -q $'\xe2\x80\x94' || fail "round show did not write UTF-8"
 [ -f "$DB" ] || fail "no database at $DB"
+# the installed program carries no PostgreSQL driver (see the spec): a server's URL is told
+# so in one Indonesian line (exit 1), never an unexpected error
+set +e
+SERVER=$(cli --db 'postgresql+psycopg://kantor:rahasia@127.0.0.1:1/renja' list)
+status=$?
+set -e
+echo "$SERVER" | tail -n 1
+[ "$status" -eq 1 ] && echo "$SERVER" | grep -q "tanpa driver PostgreSQL" \
+  && ! echo "$SERVER" | grep -q "rahasia" \
+  || fail "a server's URL in the installed program (exit $status)"
 
 step "5d. Pasang ulang di atasnya (upgrade) dengan putaran di basis data"
 wine_run "$SETUP" /S || fail "the upgrade exited with $?"

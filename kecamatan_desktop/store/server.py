@@ -28,12 +28,22 @@ def make_server_engine(server: ServerDatabase, *, read_only: bool = False) -> En
     options = f"-c lock_timeout={LOCK_TIMEOUT_MS} -c TimeZone=UTC"
     if read_only:
         options += " -c default_transaction_read_only=on"
-    engine = create_engine(
-        server.url, pool_pre_ping=True,
-        connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": options,
-                      "application_name": "kecamatan-desktop"})
+    try:
+        engine = create_engine(
+            server.url, pool_pre_ping=True,
+            connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": options,
+                          "application_name": "kecamatan-desktop"})
+    except ImportError as exc:  # a build without the driver (the Windows installer's, today)
+        log.warning("PostgreSQL driver missing: %s", exc)
+        raise StoreError(NO_DRIVER.format(host=server.host, port=server.port,
+                                           database=server.database)) from exc
     event.listen(engine, "begin", _on_begin)
     return engine
+
+
+NO_DRIVER = ("Program ini dipasang tanpa driver PostgreSQL (psycopg), jadi server "
+             "{host}:{port} (basis data {database}) belum dapat dipakai dari PC ini; tidak ada "
+             "yang diubah. Pakai berkas basis data di PC ini.")
 
 
 def _on_begin(conn) -> None:

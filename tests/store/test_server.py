@@ -3,6 +3,8 @@ in one Indonesian line that names the server and database, never the password.""
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
@@ -107,3 +109,20 @@ def test_a_server_database_of_other_tables_is_refused_untouched(pg_server):
         assert tables == ["gaji"]
     finally:
         pg_server.drop(where)
+
+
+def test_a_build_without_the_driver_says_so_in_one_line(capsys, tmp_path, monkeypatch):
+    """The Windows installer does not carry psycopg (its OpenSSL would take the installed
+    program over its size budget): a server's URL is told, not a traceback."""
+    monkeypatch.chdir(tmp_path)
+    for name in [m for m in sys.modules if m == "psycopg" or m.startswith("psycopg.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if it were not installed
+    code, out, err = run(capsys, "--db", "postgresql+psycopg://kantor:rahasia@127.0.0.1:1/renja",
+                         "list")
+    assert code == 1 and out == ""
+    assert err.strip().splitlines() == [
+        "Program ini dipasang tanpa driver PostgreSQL (psycopg), jadi server 127.0.0.1:1 "
+        "(basis data renja) belum dapat dipakai dari PC ini; tidak ada yang diubah. Pakai "
+        "berkas basis data di PC ini."]
+    assert "rahasia" not in err and list(tmp_path.iterdir()) == []
