@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.paths import DbLocation, ServerDatabase, as_location
 from kecamatan_desktop.services import database_choice
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import strings_database as db_strings
 from kecamatan_desktop.ui.worker import Task
 
 DEFAULT_PORT = 5432
@@ -44,23 +44,23 @@ class DatabaseDialog(QDialog):
         self.settings = settings
         self.task: Task | None = None
         self.tested: tuple | None = None
-        self.setWindowTitle(strings.DB_CHOICE_TITLE)
+        self.setWindowTitle(db_strings.DB_CHOICE_TITLE)
         self.setMinimumWidth(520)
         self._build()
         self._prefill(settings.value(database_choice.SETTING) or current)
         self._update_buttons()
 
     def _build(self) -> None:
-        intro = QLabel(strings.DB_CHOICE_INTRO, wordWrap=True)
-        self.file_choice = QRadioButton(strings.DB_CHOICE_FILE, objectName="fileChoice")
-        self.server_choice = QRadioButton(strings.DB_CHOICE_SERVER, objectName="serverChoice")
+        intro = QLabel(db_strings.DB_CHOICE_INTRO, wordWrap=True)
+        self.file_choice = QRadioButton(db_strings.DB_CHOICE_FILE, objectName="fileChoice")
+        self.server_choice = QRadioButton(db_strings.DB_CHOICE_SERVER, objectName="serverChoice")
         self.file_choice.setChecked(True)
         self.path_edit = QLineEdit(objectName="dbPath")
-        pick = QPushButton(strings.DB_CHOICE_PICK, objectName="dbPick")
+        pick = QPushButton(db_strings.DB_CHOICE_PICK, objectName="dbPick")
         pick.clicked.connect(self.pick_file)
         file_page = QWidget()
         file_row = QHBoxLayout()
-        file_row.addWidget(QLabel(strings.DB_CHOICE_PATH))
+        file_row.addWidget(QLabel(db_strings.DB_CHOICE_PATH))
         file_row.addWidget(self.path_edit, 1)
         file_row.addWidget(pick)
         file_column = QVBoxLayout(file_page)  # the row at the top, where the server's begin
@@ -78,11 +78,11 @@ class DatabaseDialog(QDialog):
         server_page = QWidget()
         form = QFormLayout(server_page)
         form.setContentsMargins(0, 0, 0, 0)
-        for label, field in ((strings.DB_CHOICE_HOST, self.host_edit),
-                             (strings.DB_CHOICE_PORT, self.port_spin),
-                             (strings.DB_CHOICE_DATABASE, self.database_edit),
-                             (strings.DB_CHOICE_USER, self.user_edit),
-                             (strings.DB_CHOICE_PASSWORD, self.password_edit)):
+        for label, field in ((db_strings.DB_CHOICE_HOST, self.host_edit),
+                             (db_strings.DB_CHOICE_PORT, self.port_spin),
+                             (db_strings.DB_CHOICE_DATABASE, self.database_edit),
+                             (db_strings.DB_CHOICE_USER, self.user_edit),
+                             (db_strings.DB_CHOICE_PASSWORD, self.password_edit)):
             form.addRow(label, field)
         self.pages = QStackedWidget()
         self.pages.addWidget(file_page)
@@ -93,20 +93,20 @@ class DatabaseDialog(QDialog):
         for widget in (self.file_choice, self.server_choice, self.pages):
             choices.addWidget(widget)
 
-        self.test_button = QPushButton(strings.DB_CHOICE_TEST, objectName="dbTest")
+        self.test_button = QPushButton(db_strings.DB_CHOICE_TEST, objectName="dbTest")
         self.test_button.clicked.connect(self.test)
         self.busy = QProgressBar(objectName="dbBusy", minimum=0, maximum=0, textVisible=False)
         self.busy.hide()
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addWidget(self.busy, 1)
-        self.result_label = QLabel(strings.DB_CHOICE_TEST_FIRST, objectName="dbResult",
+        self.result_label = QLabel(db_strings.DB_CHOICE_TEST_FIRST, objectName="dbResult",
                              wordWrap=True)
         buttons = QDialogButtonBox()
-        self.use_button = buttons.addButton(strings.DB_CHOICE_USE,
+        self.use_button = buttons.addButton(db_strings.DB_CHOICE_USE,
                                             QDialogButtonBox.ButtonRole.AcceptRole)
         self.use_button.setObjectName("dbUse")
-        self.cancel_button = buttons.addButton(strings.DB_CHOICE_CANCEL,
+        self.cancel_button = buttons.addButton(db_strings.DB_CHOICE_CANCEL,
                                                QDialogButtonBox.ButtonRole.RejectRole)
         self.use_button.clicked.connect(self.use)
         self.cancel_button.clicked.connect(self.reject)
@@ -149,7 +149,7 @@ class DatabaseDialog(QDialog):
         if self.file_choice.isChecked():
             text = self.path_edit.text().strip()
             if not text:
-                raise InputError(strings.DB_CHOICE_NO_PATH)
+                raise InputError(db_strings.DB_CHOICE_NO_PATH)
             return Path(text).expanduser().absolute()
         return database_choice.server_location(
             host=self.host_edit.text(), port=self.port_spin.value(),
@@ -177,13 +177,13 @@ class DatabaseDialog(QDialog):
             def work(_progress):
                 return database_choice.check_file(where)
         self.tested = None
-        self.task = Task(self, work, title=strings.DB_CHOICE_TEST,
-                         label=strings.DB_CHOICE_TESTING)
+        self.task = Task(self, work, title=db_strings.DB_CHOICE_TEST,
+                         label=db_strings.DB_CHOICE_TESTING)
         self.task.finished.connect(lambda text: self._tested(values, text))
         self.task.failed.connect(self._failed)
         self.task.cancelled.connect(self._failed)
         self.task.ended.connect(self._test_ended)
-        self._show_result(strings.DB_CHOICE_TESTING, ok=True)
+        self._show_result(db_strings.DB_CHOICE_TESTING, ok=True)
         self.choices.setEnabled(False)
         self.busy.show()
         self._update_buttons()
@@ -196,7 +196,7 @@ class DatabaseDialog(QDialog):
     def _failed(self, text: str = "") -> None:
         # a test stopped with Batal may still have failed meanwhile: it was stopped all the same
         stopped = self.task.is_cancelled or not text
-        self._show_result(strings.DB_CHOICE_TEST_CANCELLED if stopped else text, ok=False)
+        self._show_result(db_strings.DB_CHOICE_TEST_CANCELLED if stopped else text, ok=False)
 
     def _test_ended(self) -> None:
         self.choices.setEnabled(True)
@@ -223,12 +223,12 @@ class DatabaseDialog(QDialog):
         if isinstance(where, ServerDatabase):
             password = self.password_edit.text()
             if not database_choice.remember_password(where, password) and password:
-                self.show_error(strings.DB_CHOICE_TITLE, strings.DB_CHOICE_NO_KEYRING)
+                self.show_error(db_strings.DB_CHOICE_TITLE, db_strings.DB_CHOICE_NO_KEYRING)
                 return False
             kept = self.location(with_password=False).url
         self.settings.setValue(database_choice.SETTING, kept)
         self.settings.sync()
-        self.show_info(strings.DB_CHOICE_TITLE, strings.DB_CHOICE_SAVED.format(where=where))
+        self.show_info(db_strings.DB_CHOICE_TITLE, db_strings.DB_CHOICE_SAVED.format(where=where))
         self.accept()
         return True
 
@@ -240,8 +240,8 @@ class DatabaseDialog(QDialog):
 
     def ask_file(self) -> Path | None:
         path, _ = QFileDialog.getSaveFileName(
-            self, strings.DB_CHOICE_PICK_TITLE, self.path_edit.text(),
-            strings.DB_CHOICE_FILTER, options=QFileDialog.Option.DontConfirmOverwrite)
+            self, db_strings.DB_CHOICE_PICK_TITLE, self.path_edit.text(),
+            db_strings.DB_CHOICE_FILTER, options=QFileDialog.Option.DontConfirmOverwrite)
         return Path(path) if path else None
 
     def show_info(self, title: str, text: str) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from kecamatan_desktop.domain.decree import citation_text
 from kecamatan_desktop.domain.legal import LegalRule, RuleRef
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import strings_decree as decree_strings
 from kecamatan_desktop.ui.rounds.dialogs import ok_cancel
 
 TEXT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,10 +73,10 @@ class ItemListEditor(QWidget):
         self.editor.textChanged.connect(self._edited)
         self.note = QLabel(objectName=f"{name}Note", wordWrap=True)
         self.buttons = QHBoxLayout()
-        for label, slot in ((strings.DECREE_ADD, lambda: self.add_item(self.new_text)),
-                            (strings.DECREE_REMOVE, self.remove_current),
-                            (strings.DECREE_UP, lambda: self.move_current(-1)),
-                            (strings.DECREE_DOWN, lambda: self.move_current(1))):
+        for label, slot in ((decree_strings.DECREE_ADD, lambda: self.add_item(self.new_text)),
+                            (decree_strings.DECREE_REMOVE, self.remove_current),
+                            (decree_strings.DECREE_UP, lambda: self.move_current(-1)),
+                            (decree_strings.DECREE_DOWN, lambda: self.move_current(1))):
             button = QPushButton(label)
             button.clicked.connect(slot)
             self.buttons.addWidget(button)
@@ -85,7 +85,7 @@ class ItemListEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
         layout.addLayout(self.buttons)
-        layout.addWidget(QLabel(strings.DECREE_ITEM_EDIT))
+        layout.addWidget(QLabel(decree_strings.DECREE_ITEM_EDIT))
         layout.addWidget(self.editor)
         layout.addWidget(self.note)
         self.note.setVisible(cites_rules)  # which items are the table's rules: Mengingat only
@@ -155,8 +155,8 @@ class ItemListEditor(QWidget):
 
     def _show_note(self, item: QStandardItem | None) -> None:
         rule = item.data(RULE_ROLE) if item else None
-        self.note.setText(strings.DECREE_RULE_FROM_TABLE.format(rule=rule.label()) if rule
-                          else strings.DECREE_RULE_FREE if item else "")
+        self.note.setText(decree_strings.DECREE_RULE_FROM_TABLE.format(rule=rule.label()) if rule
+                          else decree_strings.DECREE_RULE_FREE if item else "")
 
     def _edited(self) -> None:
         item = self.model.itemFromIndex(self.view.currentIndex())
@@ -176,7 +176,7 @@ class RulePicker(QDialog):
     def __init__(self, rules: tuple[LegalRule, ...], as_of: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(strings.DECREE_PICK_TITLE)
+        self.setWindowTitle(decree_strings.DECREE_PICK_TITLE)
         self.rules = rules
         model = QStandardItemModel(self)
         for i, rule in enumerate(rules):
@@ -187,19 +187,19 @@ class RulePicker(QDialog):
         self.proxy.setSourceModel(model)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.filter = QLineEdit(objectName="rulePickerFilter",
-                                placeholderText=strings.DECREE_PICK_FILTER)
+                                placeholderText=decree_strings.DECREE_PICK_FILTER)
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QListView(objectName="rulePickerList", wordWrap=True)
         self.view.setModel(self.proxy)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.doubleClicked.connect(self.accept)
-        buttons = ok_cancel(strings.DECREE_PICK_ADD)
+        buttons = ok_cancel(decree_strings.DECREE_PICK_ADD)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
-        layout.addWidget(QLabel(strings.DECREE_PICK_AS_OF.format(as_of=as_of)))
+        layout.addWidget(QLabel(decree_strings.DECREE_PICK_AS_OF.format(as_of=as_of)))
         layout.addWidget(buttons)
         self.resize(640, 420)
 

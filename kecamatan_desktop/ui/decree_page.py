@@ -30,13 +30,14 @@ from kecamatan_desktop.domain.zones import zone
 from kecamatan_desktop.services import decrees
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import field_marks, strings
+from kecamatan_desktop.ui import strings_decree as decree_strings
 from kecamatan_desktop.ui.decree_lists import ItemListEditor, RulePicker, lettered
 from kecamatan_desktop.ui.editor.identity_form import INDONESIAN
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
 
-L = strings.DECREE_LABELS
+L = decree_strings.DECREE_LABELS
 
 
 def _marked(field: QWidget) -> QWidget:
@@ -57,7 +58,7 @@ class DecreePage(QScrollArea):
         self.dirty = False
         body = QWidget()
         outer = QVBoxLayout(body)
-        outer.addWidget(QLabel(strings.DECREE_HINT, wordWrap=True))
+        outer.addWidget(QLabel(decree_strings.DECREE_HINT, wordWrap=True))
         self.source = QLabel(objectName="decreeSource", wordWrap=True)
         outer.addWidget(self.source)
         form = QFormLayout()
@@ -66,15 +67,15 @@ class DecreePage(QScrollArea):
         self.about = QPlainTextEdit(objectName="decreeAbout", tabChangesFocus=True)
         self.about.setFixedHeight(self.about.fontMetrics().lineSpacing() * 3 + 12)
         self.considering = ItemListEditor("decreeConsidering", lettered,
-                                          strings.DECREE_NEW_ITEM)
+                                          decree_strings.DECREE_NEW_ITEM)
         self.recalling = ItemListEditor("decreeRecalling", lambda row: f"{row + 1}.",
-                                        strings.DECREE_NEW_RECITAL, cites_rules=True)
-        add_rule = QPushButton(strings.DECREE_ADD_RULE, objectName="decreeAddRule")
+                                        decree_strings.DECREE_NEW_RECITAL, cites_rules=True)
+        add_rule = QPushButton(decree_strings.DECREE_ADD_RULE, objectName="decreeAddRule")
         add_rule.clicked.connect(self.add_rule)
         self.recalling.buttons.insertWidget(1, add_rule)
         self.decides = ItemListEditor("decreeDecides",
                                       lambda row: f"{keputusan.diktum_label(row)}:",
-                                      strings.DECREE_NEW_DIKTUM)
+                                      decree_strings.DECREE_NEW_DIKTUM)
         self.catalogue = QStringListModel(self)
         kedua = QListView(objectName="decreeKedua")
         kedua.setModel(self.catalogue)
@@ -95,11 +96,11 @@ class DecreePage(QScrollArea):
         for key, widget in self.fields.items():
             form.addRow(L[key], widget)
             if key == "decides":
-                form.addRow(QLabel(strings.DECREE_KEDUA, wordWrap=True))
+                form.addRow(QLabel(decree_strings.DECREE_KEDUA, wordWrap=True))
                 form.addRow("", kedua)
         self.message = field_marks.message_label("decreeMessage")
         outer.addWidget(self.message)
-        self.save_button = QPushButton(strings.DECREE_SAVE, objectName="decreeSave")
+        self.save_button = QPushButton(decree_strings.DECREE_SAVE, objectName="decreeSave")
         self.save_button.clicked.connect(self.save)
         outer.addWidget(self.save_button)
         outer.addStretch(1)
@@ -135,7 +136,7 @@ class DecreePage(QScrollArea):
 
     def _show_source(self) -> None:
         when = format_waktu(self.current.saved_at, self.zone, empty="")
-        self.source.setText(strings.DECREE_SOURCE[self.current.source].format(
+        self.source.setText(decree_strings.DECREE_SOURCE[self.current.source].format(
             version=self.current.version, when=when))
 
     # widgets -> decree ------------------------------------------------------------------------
@@ -176,7 +177,7 @@ class DecreePage(QScrollArea):
             return False
         self.dirty = False
         self._show_source()
-        self.message.setText(strings.DECREE_SAVED.format(version=self.current.version))
+        self.message.setText(decree_strings.DECREE_SAVED.format(version=self.current.version))
         self.message.setStyleSheet("")
         self.message.show()
         return True

@@ -29,6 +29,7 @@ from kecamatan_desktop.domain.zones import ZONE_LABELS
 from kecamatan_desktop.services import offices, printing
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import strings_decree as decree_strings
 from kecamatan_desktop.ui.decree_page import DecreePage
 from kecamatan_desktop.ui.message_boxes import ask_yes_no
 from kecamatan_desktop.ui.rounds.dialogs import ok_cancel
@@ -71,8 +72,8 @@ class OfficeProfileDialog(QDialog):
         form.addRow(strings.OFFICE_LOGO, logo_row)
         self.decree_page = DecreePage(db, office, profile.time_zone)
         self.tabs = QTabWidget(objectName="officeTabs")
-        self.tabs.addTab(general, strings.OFFICE_TAB_GENERAL)
-        self.tabs.addTab(self.decree_page, strings.OFFICE_TAB_DECREE)
+        self.tabs.addTab(general, decree_strings.OFFICE_TAB_GENERAL)
+        self.tabs.addTab(self.decree_page, decree_strings.OFFICE_TAB_DECREE)
         self.message = QLabel(objectName="officeMessage", wordWrap=True)
         self.message.setStyleSheet("color: #b71c1c;")
         buttons = ok_cancel(strings.SAVE)
@@ -157,7 +158,7 @@ class OfficeProfileDialog(QDialog):
         super().reject()
 
     def ask_discard(self) -> bool:
-        return ask_yes_no(self, strings.OFFICE_TITLE, strings.DECREE_DISCARD)
+        return ask_yes_no(self, strings.OFFICE_TITLE, decree_strings.DECREE_DISCARD)
 
     def ask_logo_path(self) -> Path | None:
         path, _ = QFileDialog.getOpenFileName(self, strings.OFFICE_LOGO_TITLE, "",

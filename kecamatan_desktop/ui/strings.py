@@ -1,6 +1,6 @@
 """Every string the window shows, in Bahasa Indonesia, in one place."""
 
-from kecamatan_desktop.domain import decree, sop
+from kecamatan_desktop.domain import sop
 
 APP_NAME = "Kecamatan Desktop"
 WINDOW_TITLE = "Kecamatan Desktop — SOP Administrasi Pemerintahan"
@@ -525,39 +525,6 @@ NETWORK_DB_WARNING = (
     "dipakai bersama oleh beberapa PC: data dapat rusak. Untuk beberapa PC, pakai server "
     "PostgreSQL lewat Berkas → Basis data….")
 
-# --- Berkas → Basis data… (issue 15) ---
-# every letter of it is another File action's key already: none of its own
-ACTION_CHOOSE_DATABASE = "Basis data…"
-DB_CHOICE_TITLE = "Basis data"
-DB_CHOICE_INTRO = ("Pilih basis data yang dibuka program ini. Beberapa PC yang memakai data "
-                   "bersama memakai satu server PostgreSQL; jangan berkas di folder jaringan.")
-DB_CHOICE_FILE = "Berkas di PC ini"
-DB_CHOICE_SERVER = "Server PostgreSQL"
-DB_CHOICE_PATH = "Berkas basis data"
-DB_CHOICE_PICK = "Pilih…"
-DB_CHOICE_NO_PATH = "Isi atau pilih berkas basis data."
-DB_CHOICE_PICK_TITLE = "Pilih berkas basis data"
-DB_CHOICE_FILTER = "Basis data Kecamatan Desktop (*.db);;Semua berkas (*)"
-DB_CHOICE_HOST = "Server (nama atau alamat IP)"
-DB_CHOICE_PORT = "Port"
-DB_CHOICE_DATABASE = "Nama basis data"
-DB_CHOICE_USER = "Pengguna"
-DB_CHOICE_PASSWORD = "Sandi"
-DB_CHOICE_TEST = "Uji sambungan"
-DB_CHOICE_TESTING = "Menguji sambungan…"
-DB_CHOICE_TEST_CANCELLED = "Uji sambungan dihentikan."
-DB_CHOICE_TEST_FIRST = "Uji sambungan dulu: Pakai dapat ditekan sesudah uji yang berhasil."
-DB_CHOICE_USE = "Pakai"
-DB_CHOICE_CANCEL = "Batal"
-DB_CHOICE_NO_KEYRING = (
-    "PC ini tidak punya tempat penyimpanan sandi yang aman (keyring), jadi sandi tidak "
-    "disimpan dan pilihan ini tidak dipakai. Jalankan program dengan --db atau isi "
-    "variabel lingkungan KECAMATAN_DB dengan alamat server itu.")
-DB_CHOICE_SAVED = (
-    "Pilihan disimpan: {where}.\n\nProgram memakai basis data itu mulai dibuka lagi; tutup "
-    "lalu buka kembali program. (Bila program dijalankan dengan --db atau KECAMATAN_DB, "
-    "alamat itu yang didahulukan.)")
-
 # --- officer directory (issue 13) ---
 OFFICER_ACTIVE = "Aktif"
 OFFICER_INACTIVE = "Nonaktif"
@@ -619,32 +586,3 @@ OFFICE_DATE_STYLE = "Penulisan tanggal"
 OFFICE_DATE_ZERO_PAD = "Tanggal dengan nol di depan (04 Januari, bukan 4 Januari)"
 OFFICE_DATE_FEBRUARY = "Ejaan bulan kedua"
 
-# office profile: the Keputusan Camat tab
-OFFICE_TAB_GENERAL = "Umum"
-OFFICE_TAB_DECREE = "Keputusan"
-DECREE_LABELS = decree.DECREE_LABELS  # the field names the checks use too
-DECREE_HINT = ("Keputusan Camat yang membuka buku SOP kantor ini. Simpan membuat versi baru; "
-               "versi lama tetap tersimpan.")
-DECREE_SOURCE = {"tersimpan": "Versi {version}, disimpan {when}.",
-                 "transkripsi": "Teks seperti tertulis di buku SOP kantor (belum diubah).",
-                 "templat": "Dari templat keputusan (belum pernah disimpan)."}
-DECREE_KEDUA = "Diktum KEDUA memuat daftar SOP (dari katalog, ikut berubah bersama katalog)"
-DECREE_RANK = "Pangkat"
-DECREE_SAVE = "Simpan keputusan"
-DECREE_SAVED = "Keputusan disimpan sebagai versi {version}."
-DECREE_DISCARD = "Perubahan pada Keputusan Camat belum disimpan. Tutup tanpa menyimpannya?"
-DECREE_ADD = "Tambah"
-DECREE_REMOVE = "Hapus"
-DECREE_UP = "Naik"
-DECREE_DOWN = "Turun"
-DECREE_ADD_RULE = "Tambah dari daftar peraturan…"
-DECREE_ITEM_EDIT = "Teks butir terpilih:"
-DECREE_NEW_ITEM = "bahwa …"
-DECREE_NEW_RECITAL = "Peraturan … Nomor … Tahun … tentang …;"
-DECREE_NEW_DIKTUM = "…"
-DECREE_RULE_FROM_TABLE = "Butir ini dari daftar peraturan: {rule}"
-DECREE_RULE_FREE = "Butir ini teks bebas (tidak dari daftar peraturan)."
-DECREE_PICK_TITLE = "Daftar peraturan yang berlaku"
-DECREE_PICK_FILTER = "Cari nomor, tahun atau judul…"
-DECREE_PICK_ADD = "Tambahkan"
-DECREE_PICK_AS_OF = "Daftar per {as_of}; hanya peraturan yang belum diganti."
