@@ -267,8 +267,11 @@ class Router:
         """The height at which a line from channel `ch` turns into `t`: beside it, or its
         run above the shape if it enters from above."""
         y = self._side_entry(t, ch)[1]
-        if y is not None:
-            return y
+        return y if y is not None else self._top_run_y(t)
+
+    def _top_run_y(self, t: Shape) -> float:
+        """The height of the next run into `t` from above: each at its own (the row keeps
+        room for TOP_ENTRIES of them)."""
         j = self.entries[(t.step, "top")]
         return t.rect.y - TOP_ENTRY_DROP - TOP_ENTRY_GAP * min(j, TOP_ENTRIES - 1)
 
@@ -363,14 +366,20 @@ class Router:
                 s.x, s.row = x, k % rows
         return head, foot, plan
 
+    def _free_sides(self, t: Shape) -> list[str]:
+        """The sides of `t` its own Ya/Tidak do not leave from."""
+        return [side for side in ("left", "right") if (t.step, side) not in self.exit_sides]
+
+    def _channels_beside(self, t: Shape, side: str) -> list[float]:
+        """Channels on that side of `t`, nearest its edge first, with room for an arrowhead."""
+        edge = t.rect.x - STUB if side == "left" else t.rect.right + STUB
+        return [x for x in _with_room(self._near(edge), t) if (x < t.rect.x) == (side == "left")]
+
     def _side_start(self, t: Shape) -> float:
         """Where a connector whose line enters `t` by its side is best placed: in the middle
         of the lane holding the channel that line will take, off the lane rules."""
-        free = [side for side in ("left", "right") if (t.step, side) not in self.exit_sides]
-        side = free[0] if free else "left"
-        edge = t.rect.x - STUB if side == "left" else t.rect.right + STUB
-        channels = [x for x in _with_room(self._near(edge), t)
-                    if (x < t.rect.x) == (side == "left")]
+        free = self._free_sides(t)
+        channels = self._channels_beside(t, free[0] if free else "left")
         if not channels:
             return t.rect.cx
         lane = next(c for c in self.lanes if c.x <= channels[0] <= c.x + c.width)
@@ -493,15 +502,13 @@ class Router:
             self.entries[(t.step, side)] += 1
             self.busy[(page, ch)].append((min(route[-1].y, y) - 2, max(route[-1].y, y) + 2))
             return _simplify([*route, Point(ch, y), Point(_side_x(t, side, y), y)])
-        # from above: each at its own height (the row keeps room for TOP_ENTRIES of them)
-        # and its own distance from the top's centre
-        j = self.entries[(t.step, "top")]
+        # from above: each at its own height and its own distance from the top's centre
+        y = self._top_run_y(t)
         n = self.entries[(t.step, "top-" + side)]
         self.entries[(t.step, "top")] += 1
         self.entries[(t.step, "top-" + side)] += 1
         along = t.rect.w / 2 * 0.75 * 0.8 ** n
         x = t.rect.cx - along if side == "left" else t.rect.cx + along
-        y = t.rect.y - TOP_ENTRY_DROP - TOP_ENTRY_GAP * min(j, TOP_ENTRIES - 1)
         self.busy[(page, ch)].append((min(route[-1].y, y) - 2, max(route[-1].y, y) + 2))
         return _simplify([*route, Point(ch, y), Point(x, y), Point(x, _top_y(t, x))])
 
@@ -519,12 +526,9 @@ class Router:
         top = Point(t.rect.cx, t.rect.y)
         if key in self.enters_top:
             return _simplify([start, Point(start.x, track), Point(top.x, track), top])
-        free = [side for side in ("left", "right") if (t.step, side) not in self.exit_sides]
+        free = self._free_sides(t)
         near = "left" if start.x < t.rect.cx else "right"
-        side = near if near in free or not free else free[0]
-        edge = t.rect.x - STUB if side == "left" else t.rect.right + STUB
-        candidates = [x for x in _with_room(self._near(edge), t)
-                      if (x < t.rect.x) == (side == "left")]
+        candidates = self._channels_beside(t, near if near in free or not free else free[0])
         ch = self._channel(page, candidates or self._near(t.rect.cx), track, t.rect.cy, t)
         return self._enter(page, [start, Point(start.x, track), Point(ch, track)], t)
 
