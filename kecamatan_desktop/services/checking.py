@@ -57,9 +57,14 @@ class CheckResult:
 
 
 @cache
+def legal_table() -> LegalTable:
+    """The shipped, dated table of legal rules (the checks and the decree editor read it)."""
+    return load_legal_table(data_dir() / "checks" / "legal_rules.json")
+
+
+@cache
 def _tables() -> tuple[LegalTable, Verbs]:
-    folder = data_dir() / "checks"
-    return load_legal_table(folder / "legal_rules.json"), load_verbs(folder / "verbs.txt")
+    return legal_table(), load_verbs(data_dir() / "checks" / "verbs.txt")
 
 
 def _context(office: str, *, session: Session) -> Context:

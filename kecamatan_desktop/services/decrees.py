@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
-from functools import cache
 from pathlib import Path
 
 from sqlmodel import Session, func, select
@@ -18,14 +17,15 @@ from sqlmodel import Session, func, select
 from kecamatan_desktop.domain import decree as keputusan
 from kecamatan_desktop.domain.decree import Decree, OfficeFacts, Signatory
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.domain.legal import LegalRule, LegalTable, load_legal_table
+from kecamatan_desktop.domain.legal import LegalRule
 from kecamatan_desktop.domain.tanggal import format_waktu
 from kecamatan_desktop.domain.zones import zone
 from kecamatan_desktop.resource_paths import data_dir
+from kecamatan_desktop.services.checking import legal_table
+from kecamatan_desktop.services.offices import office_row
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import (
     DecreeVersionRow,
-    OfficeRow,
     SopRevisionRow,
     SopRow,
 )
@@ -56,21 +56,9 @@ class DecreeVersion:
     supersedes: int | None  # the version it replaced
 
 
-@cache
-def legal_table() -> LegalTable:
-    return load_legal_table(data_dir() / "checks" / "legal_rules.json")
-
-
 def rules_in_force() -> tuple[LegalRule, ...]:
     """The rules the Mengingat picker offers."""
     return keputusan.rules_in_force(legal_table())
-
-
-def _office(name: str, session: Session) -> OfficeRow:
-    row = session.exec(select(OfficeRow).where(OfficeRow.name == name)).first()
-    if row is None:
-        raise InputError(f"Kantor {name!r} tidak ada")
-    return row
 
 
 def _latest(office_id: int, session: Session) -> DecreeVersionRow | None:
@@ -80,7 +68,7 @@ def _latest(office_id: int, session: Session) -> DecreeVersionRow | None:
 
 def catalogue_names(office: str, *, session: Session) -> tuple[str, ...]:
     """The Nama SOP of the office's SOPs in force, in book order (diktum KEDUA's list)."""
-    row = _office(office, session)
+    row = office_row(session, office)
     return tuple(session.exec(_current_revisions([SopRevisionRow.name], row.id)
                               .order_by(SopRow.position, SopRow.id)).all())
 
@@ -108,7 +96,7 @@ def template_decree(office: str, *, session: Session, today: date | None = None,
                     folder: Path | None = None) -> Decree:
     """The template filled with the office's profile, dated as its earliest SOP (or today),
     numbered with the regional code its SOP numbers carry."""
-    row = _office(office, session)
+    row = office_row(session, office)
     camat = None
     if row.camat_name:
         camat = Signatory(title=row.camat_title or f"Camat {office}", name=row.camat_name,
@@ -126,7 +114,7 @@ def template_decree(office: str, *, session: Session, today: date | None = None,
 
 
 def current_decree(office: str, *, session: Session, folder: Path | None = None) -> CurrentDecree:
-    row = _office(office, session)
+    row = office_row(session, office)
     names = catalogue_names(office, session=session)
     latest = _latest(row.id, session)
     if latest is not None:
@@ -149,7 +137,7 @@ def save_decree(office: str, decree: Decree, *, expected_version: int, session: 
         raise InputError(f"Keputusan ini milik {decree.office!r}, bukan {office!r}")
     keputusan.check(decree, legal_table(), today=at.date())
     with transaction(session):
-        row = _office(office, session)
+        row = office_row(session, office)
         latest = _latest(row.id, session)
         if (latest.version if latest else 0) != expected_version:
             newest = latest.version if latest else 0
@@ -168,7 +156,7 @@ def save_decree(office: str, decree: Decree, *, expected_version: int, session: 
 
 def decree_versions(office: str, *, session: Session) -> list[DecreeVersion]:
     """Every saved version of the office's decree, oldest first."""
-    row = _office(office, session)
+    row = office_row(session, office)
     rows = session.exec(select(DecreeVersionRow).where(DecreeVersionRow.office_id == row.id)
                         .order_by(DecreeVersionRow.version)).all()
     by_id = {r.id: r.version for r in rows}

@@ -24,7 +24,8 @@ def logo_kind(data: bytes) -> str | None:
     return None
 
 
-def _office(session: Session, name: str) -> OfficeRow:
+def office_row(session: Session, name: str) -> OfficeRow:
+    """The office's row; refused in Indonesian when there is no such office."""
     row = session.exec(select(OfficeRow).where(OfficeRow.name == name)).first()
     if row is None:
         raise InputError(f"Kantor {name!r} tidak ada")
@@ -48,7 +49,7 @@ def set_office_logo(name: str, data: bytes | None, *, session: Session,
     """Store (or with None, remove) the office's logo; only PNG or JPG up to 2 MB."""
     _check_logo(data, source)
     with transaction(session):
-        row = _office(session, name)
+        row = office_row(session, name)
         row.logo = data
         session.add(row)
 
@@ -73,7 +74,7 @@ def update_office_profile(name: str, *, session: Session, logo=_KEEP,
     if "government" in fields and not (fields["government"] or "").strip():
         raise InputError("Nama pemerintah daerah wajib diisi")
     with transaction(session):
-        row = _office(session, name)
+        row = office_row(session, name)
         for key, value in fields.items():
             if key == "cover_heading":  # its lines as typed, without blank ones
                 value = "\n".join(line.strip() for line in (value or "").splitlines()

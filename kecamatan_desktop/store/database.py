@@ -132,7 +132,7 @@ def describe(exc: BaseException, path: DbLocation) -> str:
     if "unique" in text:
         return ("Data yang sama baru saja ditulis oleh program atau PC lain; tidak ada yang "
                 "diubah. Muat ulang (F5) lalu coba lagi.")
-    if "foreign key" in text or "violates" in text and "restrict" in text:
+    if "foreign key" in text:
         return ("Data ini masih dipakai oleh catatan lain (misalnya putaran), jadi tidak dapat "
                 "dihapus atau diubah; tidak ada yang diubah.")
     if "disk" in text or "full" in text:

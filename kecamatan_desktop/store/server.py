@@ -108,7 +108,7 @@ def describe(exc: BaseException, server: ServerDatabase) -> str | None:
     return None
 
 
-# the history tables the database itself keeps append-only (migrations 0005 and 0007)
+# the history tables the database itself keeps append-only (migrations 0005, 0007, 0009)
 APPEND_ONLY = ("round_event", "calendar_change", "check_dismissal", "decree_version")
 
 

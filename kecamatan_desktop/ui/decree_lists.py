@@ -60,7 +60,7 @@ class ItemListEditor(QWidget):
                  cites_rules: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.new_text, self.cites_rules = new_text, cites_rules
+        self.new_text = new_text
         self.model = ItemListModel(mark, self)
         self.view = QListView(objectName=f"{name}List", wordWrap=True)
         self.view.setModel(self.model)

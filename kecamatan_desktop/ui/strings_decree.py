@@ -11,7 +11,6 @@ DECREE_SOURCE = {"tersimpan": "Versi {version}, disimpan {when}.",
                  "transkripsi": "Teks seperti tertulis di buku SOP kantor (belum diubah).",
                  "templat": "Dari templat keputusan (belum pernah disimpan)."}
 DECREE_KEDUA = "Diktum KEDUA memuat daftar SOP (dari katalog, ikut berubah bersama katalog)"
-DECREE_RANK = "Pangkat"
 DECREE_SAVE = "Simpan keputusan"
 DECREE_SAVED = "Keputusan disimpan sebagai versi {version}."
 DECREE_DISCARD = "Perubahan pada Keputusan Camat belum disimpan. Tutup tanpa menyimpannya?"
