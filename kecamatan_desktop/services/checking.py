@@ -29,6 +29,7 @@ from kecamatan_desktop.domain.legal import LegalTable, load_legal_table
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.resource_paths import data_dir
 from kecamatan_desktop.services import catalogue
+from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import CheckDismissalRow
 
 
@@ -137,33 +138,47 @@ def _operator() -> str:
 
 def dismiss(finding: Finding, reason: str, *, session: Session, by: str | None = None,
             at: datetime | None = None) -> Dismissal:
-    """Set `finding` aside for good reason; it stays set aside until taken back."""
+    """Set `finding` aside for good reason; it stays set aside until taken back. Expects it
+    not set aside yet: one set aside meanwhile (from another PC) is refused, nothing written."""
     if not reason.strip():
         raise InputError("Alasan mengabaikan temuan wajib diisi.")
-    row = CheckDismissalRow(sop_slug=finding.sop_id, rule=finding.rule, place=finding.place,
-                            reason=reason.strip(), dismissed_by=by or _operator(),
-                            dismissed_at=at or datetime.now(UTC))
-    session.add(row)
-    session.commit()
-    return Dismissal(row.id, row.rule, row.place, row.reason, row.dismissed_by,
-                     row.dismissed_at)
+    with transaction(session, immediate=True):
+        standing = standing_dismissals(finding.sop_id, session=session)
+        if (finding.rule, finding.place) in standing:
+            earlier = standing[(finding.rule, finding.place)]
+            raise InputError(f"Temuan ini sudah diabaikan oleh {earlier.by} (nomor "
+                             f"{earlier.id}); tidak ada yang diubah.")
+        row = CheckDismissalRow(sop_slug=finding.sop_id, rule=finding.rule,
+                                place=finding.place, reason=reason.strip(),
+                                dismissed_by=by or _operator(),
+                                dismissed_at=at or datetime.now(UTC))
+        session.add(row)
+        session.flush()
+        dismissal = Dismissal(row.id, row.rule, row.place, row.reason, row.dismissed_by,
+                              row.dismissed_at)
+    return dismissal
 
 
 def undismiss(dismissal_id: int, reason: str, *, session: Session, by: str | None = None,
               at: datetime | None = None) -> int:
-    """Take a dismissal back: a new event naming it; the old one stays in the history."""
-    old = session.get(CheckDismissalRow, dismissal_id)
-    if old is None or old.undoes is not None:
-        raise InputError(f"Tidak ada temuan yang diabaikan dengan nomor {dismissal_id}.")
-    if session.exec(select(CheckDismissalRow).where(
-            CheckDismissalRow.undoes == dismissal_id)).first() is not None:
-        raise InputError(f"Pengabaian nomor {dismissal_id} sudah dibatalkan.")
-    row = CheckDismissalRow(sop_slug=old.sop_slug, rule=old.rule, place=old.place,
-                            reason=reason.strip(), dismissed_by=by or _operator(),
-                            dismissed_at=at or datetime.now(UTC), undoes=dismissal_id)
-    session.add(row)
-    session.commit()
-    return row.id
+    """Take a dismissal back: a new event naming it; the old one stays in the history.
+    Expects it still standing: one taken back meanwhile is refused, nothing written."""
+    if not reason.strip():
+        raise InputError("Alasan membatalkan pengabaian wajib diisi.")
+    with transaction(session, immediate=True):
+        old = session.get(CheckDismissalRow, dismissal_id)
+        if old is None or old.undoes is not None:
+            raise InputError(f"Tidak ada temuan yang diabaikan dengan nomor {dismissal_id}.")
+        if session.exec(select(CheckDismissalRow).where(
+                CheckDismissalRow.undoes == dismissal_id)).first() is not None:
+            raise InputError(f"Pengabaian nomor {dismissal_id} sudah dibatalkan.")
+        row = CheckDismissalRow(sop_slug=old.sop_slug, rule=old.rule, place=old.place,
+                                reason=reason.strip(), dismissed_by=by or _operator(),
+                                dismissed_at=at or datetime.now(UTC), undoes=dismissal_id)
+        session.add(row)
+        session.flush()
+        new_id = row.id
+    return new_id
 
 
 _DECREE_PLACES = {"decree.decides": "Keputusan: MENETAPKAN",

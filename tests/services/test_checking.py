@@ -49,6 +49,26 @@ def test_a_dismissal_hides_the_finding_until_taken_back(session):
                     ("Ternyata salah", "budi", dismissal.id)]
 
 
+def test_a_finding_set_aside_from_another_pc_is_not_set_aside_twice(catalogue_db, session):
+    """Two PCs show the same finding; the second to set it aside is refused, and one that
+    takes back a dismissal already taken back is too: one event each, nothing else written."""
+    [finding, *_] = checking.check_stored_sop("poncokusumo-2018-renja",
+                                              session=session).findings
+    with catalogue_db.session() as other:  # the other PC, its screen read before
+        first = checking.dismiss(finding, "sudah sesuai buku", session=other, by="ani")
+    with pytest.raises(InputError, match="sudah diabaikan oleh ani"):
+        checking.dismiss(finding, "istilah kantor", session=session, by="budi")
+    with catalogue_db.session() as other:
+        checking.undismiss(first.id, "keliru", session=other, by="ani")
+    with pytest.raises(InputError, match="sudah dibatalkan"):
+        checking.undismiss(first.id, "keliru juga", session=session, by="budi")
+    with pytest.raises(InputError, match="Alasan"):
+        checking.undismiss(first.id, " ", session=session)
+    rows = session.connection().execute(text(
+        "SELECT dismissed_by, undoes FROM check_dismissal ORDER BY id")).all()
+    assert rows == [("ani", None), ("ani", first.id)]
+
+
 def test_dismissals_cannot_be_rewritten(session):
     [finding, *_] = checking.check_stored_sop("poncokusumo-2018-renja",
                                               session=session).findings
