@@ -45,8 +45,10 @@ def transaction(session: Session, *, immediate: bool | None = None) -> Iterator[
     (SQLite's BEGIN IMMEDIATE, a server's advisory write lock; waiting up to the busy or
     lock timeout for another writer), so what it reads cannot change before it writes and
     it never fails half-way on a lock; a read transaction the session had open is ended
-    first. Only when the caller already changed
-    objects before the block (`immediate` left unset) is that transaction kept as it is.
+    first. Only when the caller already changed objects before the block (`immediate` left
+    unset) is that transaction kept as it is: SQLite can take its lock only at BEGIN, so
+    there it comes with the first write; a server takes its advisory lock here, before the
+    changes are flushed.
     """
     if immediate is None:
         immediate = not (session.new or session.dirty or session.deleted)
@@ -62,6 +64,8 @@ def transaction(session: Session, *, immediate: bool | None = None) -> Iterator[
         if session.in_transaction():
             session.rollback()
         session.connection(execution_options={IMMEDIATE: True})
+    elif session.get_bind().dialect.name == "postgresql":
+        server.take_write_lock(session.connection())  # no autoflush: nothing written yet
     session.info[_DEPTH] = 1
     try:
         yield session

@@ -33,7 +33,7 @@ def make_server_engine(server: ServerDatabase, *, read_only: bool = False) -> En
             server.url, pool_pre_ping=True,
             connect_args={"connect_timeout": CONNECT_TIMEOUT_SECONDS, "options": options,
                           "application_name": "kecamatan-desktop"})
-    except ImportError as exc:  # a build without the driver (the Windows installer's, today)
+    except ImportError as exc:  # a build made without the driver
         log.warning("PostgreSQL driver missing: %s", exc)
         raise StoreError(NO_DRIVER.format(host=server.host, port=server.port,
                                            database=server.database)) from exc
@@ -50,7 +50,13 @@ def _on_begin(conn) -> None:
     # SQLite's BEGIN IMMEDIATE on a server: every write transaction first takes one lock
     # shared by every PC, so what it read and checked cannot change before it commits
     if conn.get_execution_options().get(IMMEDIATE, False):
-        conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
+        take_write_lock(conn)
+
+
+def take_write_lock(conn) -> None:
+    """The write lock shared by every PC, held until the transaction ends (waiting up to
+    LOCK_TIMEOUT_MS for another PC's write)."""
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
 def connect_checked(server: ServerDatabase, engine: Engine) -> None:

@@ -115,3 +115,27 @@ def test_two_pcs_starting_at_once_migrate_once(pg_server):
         db.close()
     finally:
         pg_server.drop(where)
+
+
+def test_a_write_begun_after_changes_takes_the_write_lock_before_flushing(server_db):
+    """transaction() entered with changes already made (so not at BEGIN, as SQLite must) still
+    holds every PC's write lock on a server, before anything is written."""
+    from datetime import UTC, datetime
+
+    from kecamatan_desktop.store import server
+    from kecamatan_desktop.store.database import transaction
+    from kecamatan_desktop.store.models import CheckDismissalRow
+
+    def lock_free() -> bool:
+        with raw(server_db) as other:
+            return other.execute("SELECT pg_try_advisory_xact_lock(%s)",
+                                 (server.WRITE_LOCK,)).fetchone()[0]
+
+    with server_db.session() as session:
+        session.add(CheckDismissalRow(sop_slug="x", rule="r", place="p", reason="alasan",
+                                      dismissed_by="a", dismissed_at=datetime.now(UTC)))
+        assert lock_free()
+        with transaction(session):
+            assert not lock_free()
+            assert session.new  # not flushed yet
+        assert lock_free()
