@@ -211,10 +211,13 @@ def import_sops(sops: Sequence[Sop], *, session: Session, replace: bool = False)
 
 
 def seed_catalogue(data_dir: Path, *, session: Session) -> ImportResult:
-    """Fill an empty database from `data/`: office profiles, then each office's SOPs in order."""
+    """Fill an empty database from `data/`: office profiles, then each office's SOPs in order.
+    Expects no office yet: one another PC seeded meanwhile is left as it is (nothing added)."""
     profile = json.loads((data_dir / "offices.json").read_text(encoding="utf-8"))
     paths: list[Path] = []
     with transaction(session):
+        if session.exec(select(OfficeRow.id)).first() is not None:
+            return ImportResult(added=(), revised=())
         for position, office in enumerate(profile["offices"]):
             camat = office.get("camat") or {}
             book = office.get("book") or {}

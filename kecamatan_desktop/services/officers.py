@@ -204,11 +204,14 @@ def default_for_lane(lane: str, office: str | None, *, session: Session) -> Offi
 
 
 def seed_camats(*, session: Session) -> int:
-    """Put each office's camat in an empty directory (from the office profiles)."""
+    """Put each office's camat in an empty directory (from the office profiles). Expects the
+    directory empty: one another PC filled meanwhile is left as it is."""
     if session.exec(select(OfficerRow)).first() is not None:
         return 0
     added = 0
     with transaction(session):
+        if session.exec(select(OfficerRow)).first() is not None:  # under the write lock
+            return 0
         for office in session.exec(select(OfficeRow).order_by(OfficeRow.position)):
             if not office.camat_name or not office.camat_nip:
                 continue

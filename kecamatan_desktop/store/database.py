@@ -276,5 +276,5 @@ def open_server(where: ServerDatabase, *, read_only: bool = False) -> Database:
                 raise StoreError(f"Basis data {where} masih kosong; tidak ada yang dapat "
                                  "dibaca.")
             return Database(path=where, engine=engine, created=False, read_only=True)
-        migrate.upgrade(engine)
-    return Database(path=where, engine=engine, created=current is None)
+        created = migrate.upgrade(engine)
+    return Database(path=where, engine=engine, created=created)

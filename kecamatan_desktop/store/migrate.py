@@ -45,8 +45,9 @@ def current_revision(conn) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade(engine: Engine) -> None:
+def upgrade(engine: Engine) -> bool:
     """Bring the schema to the newest revision in one transaction; a no-op when current.
+    True when this call made the schema from nothing (of PCs starting at once, one).
 
     On SQLite, foreign keys are off while the migrations run (a table rebuilt by copying
     would otherwise cascade its DROP into the children) and every key is checked before
@@ -58,7 +59,7 @@ def upgrade(engine: Engine) -> None:
         current = current_revision(conn)
         conn.rollback()
         if current == SCHEMA_HEAD:
-            return
+            return False
         from alembic import command
 
         sqlite = engine.dialect.name == "sqlite"
@@ -72,8 +73,9 @@ def upgrade(engine: Engine) -> None:
                     conn.exec_driver_sql("SET LOCAL lock_timeout = '10min'")
                     conn.execute(text("SELECT pg_advisory_xact_lock(:key)"),
                                  {"key": MIGRATION_LOCK})
-                    if current_revision(conn) == SCHEMA_HEAD:
-                        return
+                    current = current_revision(conn)  # another PC may have migrated
+                    if current == SCHEMA_HEAD:
+                        return False
                 config = alembic_config()
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
@@ -85,3 +87,4 @@ def upgrade(engine: Engine) -> None:
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
+    return current is None

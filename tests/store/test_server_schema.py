@@ -88,14 +88,16 @@ def test_check_finds_rows_naming_no_parent_and_keys_not_validated(server_db):
     assert any("Kunci step_lane_id_fkey tabel step" in t for t in texts)
 
 
-def test_two_pcs_starting_at_once_migrate_once(pg_server):
+def test_two_pcs_starting_at_once_migrate_and_seed_once(pg_server):
+    """Three PCs open an empty server database at once: one makes the schema and says so,
+    the catalogue is seeded once, the others find it ready."""
     where = pg_server.fresh_database(migrated=False)
     results, barrier = [], threading.Barrier(3)
 
     def open_one():
         barrier.wait()
         try:
-            db = open_database(where)
+            db = open_catalogue(where)
             results.append(db.created)
             db.close()
         except Exception as exc:  # noqa: BLE001 - reported by the assertion below
@@ -107,11 +109,13 @@ def test_two_pcs_starting_at_once_migrate_once(pg_server):
     for t in threads:
         t.join(60)
     try:
-        assert len(results) == 3 and all(isinstance(r, bool) for r in results), results
+        assert sorted(results, key=str) == [False, False, True], results
         db = open_database(where)
         with raw(db) as conn:
             assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [
                 (SCHEMA_HEAD,)]
+            assert conn.execute("SELECT count(*) FROM office").fetchone() == (2,)
+            assert conn.execute("SELECT count(*) FROM sop").fetchone() == (21,)
         db.close()
     finally:
         pg_server.drop(where)
