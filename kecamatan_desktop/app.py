@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from kecamatan_desktop.ui import qt_indonesian, strings
 
 ORGANIZATION = "KecamatanDesktop"
 INDONESIA = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+log = logging.getLogger(__name__)
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -71,6 +73,9 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
     is opened first, with its ways out, as before. `on_shown(window, complete)` is called
     when the window is first on screen and when it is complete (the start-up benchmark).
     With `welcome`, the very first start greets the user once the window is complete.
+
+    A window closed to open another database (`MainWindow.switch_database`) is followed by a
+    window on that one, in the same process.
 
     With `end_process`, the process ends as soon as the window has closed and everything is
     saved, closed and logged: tearing down thousands of Qt and Python objects one by one
@@ -148,6 +153,11 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
                 opening.result.close()
         if window.db is not None:
             window.db.close()
+    if window.switch_to is not None:  # Berkas → Basis data… → Buka sekarang
+        log.info("window reopened on another database")
+        window.deleteLater()  # its timers stop with it; the next window's loop deletes it
+        return run_gui(window.switch_to, read_only=read_only, settings=settings,
+                       on_shown=on_shown, end_process=end_process, welcome=False)
     if end_process:
         _end_process(code)
     return code

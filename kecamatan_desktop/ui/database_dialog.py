@@ -1,11 +1,12 @@
 """*Berkas → Basis data…*: a file on this PC or a PostgreSQL server, tried off the GUI thread
-and kept for the next start only after the try succeeded with exactly the values shown."""
+and kept for every start only after the try succeeded with exactly the values shown; from
+the window, it may be opened at once (`open_now`)."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -36,12 +37,17 @@ OK_STYLE, PROBLEM_STYLE = "color: #1b5e20;", "color: #b00020;"
 
 class DatabaseDialog(QDialog):
     """`tested` holds the values of the last successful test; Pakai is enabled only while
-    the fields still hold exactly them. `task` is the running (or last) test, for tests."""
+    the fields still hold exactly them. `task` is the running (or last) test, for tests.
+    With `can_open_now`, Pakai asks whether to open the choice at once, and `open_now` says
+    where (a server's password included) when the user says so."""
+
+    open_now = Signal(object)
 
     def __init__(self, settings: QSettings, parent: QWidget | None = None, *,
-                 current: DbLocation | None = None) -> None:
+                 current: DbLocation | None = None, can_open_now: bool = False) -> None:
         super().__init__(parent)
         self.settings = settings
+        self.can_open_now = can_open_now
         self.task: Task | None = None
         self.tested: tuple | None = None
         self.setWindowTitle(db_strings.DB_CHOICE_TITLE)
@@ -214,8 +220,9 @@ class DatabaseDialog(QDialog):
 
     # Pakai -----------------------------------------------------------------------------------
     def use(self) -> bool:
-        """Keep the tested choice for the next start: the address in the settings, a
-        server's password in the keyring. False when nothing was kept."""
+        """Keep the tested choice for every start: the address in the settings, a server's
+        password in the keyring; then open it at once if asked to. False when nothing was
+        kept."""
         if self.tested is None or self.tested != self.values():
             return False
         where = self.location()
@@ -228,6 +235,10 @@ class DatabaseDialog(QDialog):
             kept = self.location(with_password=False).url
         self.settings.setValue(database_choice.SETTING, kept)
         self.settings.sync()
+        if self.can_open_now and self.ask_open_now(where):
+            self.accept()
+            self.open_now.emit(where)
+            return True
         self.show_info(db_strings.DB_CHOICE_TITLE, db_strings.DB_CHOICE_SAVED.format(where=where))
         self.accept()
         return True
@@ -243,6 +254,15 @@ class DatabaseDialog(QDialog):
             self, db_strings.DB_CHOICE_PICK_TITLE, self.path_edit.text(),
             db_strings.DB_CHOICE_FILTER, options=QFileDialog.Option.DontConfirmOverwrite)
         return Path(path) if path else None
+
+    def ask_open_now(self, where: DbLocation) -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, db_strings.DB_CHOICE_TITLE,
+                          db_strings.DB_CHOICE_OPEN_NOW.format(where=where), parent=self)
+        yes = box.addButton(db_strings.DB_CHOICE_OPEN_NOW_YES, QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(db_strings.DB_CHOICE_OPEN_NOW_NO, QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(yes)
+        box.exec()
+        return box.clickedButton() is yes
 
     def show_info(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)

@@ -35,6 +35,7 @@ from kecamatan_desktop.ui import strings_database as db_strings
 from kecamatan_desktop.ui.events import CatalogueEvents
 from kecamatan_desktop.ui.sop_list_model import SopFilterProxy, SopIdRole, SopListModel
 from kecamatan_desktop.ui.status_line import StatusLine
+from kecamatan_desktop.ui.window_database import WindowDatabase
 from kecamatan_desktop.ui.window_geometry import fit_screen, keep_on_screen
 from kecamatan_desktop.ui.window_questions import WindowQuestions
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
 
 
-class MainWindow(WindowQuestions, QMainWindow):
+class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
     first_painted = Signal()  # once, when the window has been drawn on screen
 
     def __init__(self, db: Database | None, settings: QSettings,
@@ -359,21 +360,6 @@ class MainWindow(WindowQuestions, QMainWindow):
         elif choice == "help":
             self.show_help()
         return choice
-
-    def choose_database(self) -> None:
-        """Berkas → Basis data…: the database for the next start (this one stays open)."""
-        from kecamatan_desktop.ui.database_dialog import DatabaseDialog
-
-        self.database_dialog = DatabaseDialog(self.settings, self, current=self.db.path)
-        self.database_dialog.open()
-
-    def check_database(self):
-        """Bantuan → Periksa basis data: the same check as `kecamatan-desktop check`."""
-        from kecamatan_desktop.ui.check_dialog import DatabaseCheck
-
-        self.database_check = DatabaseCheck(self.db, self)
-        self.database_check.start()
-        return self.database_check
 
     # the catalogue list ----------------------------------------------------------------------
     def reload(self) -> None:

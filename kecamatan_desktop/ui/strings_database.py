@@ -31,3 +31,9 @@ DB_CHOICE_SAVED = (
     "Pilihan disimpan: {where}.\n\nProgram memakai basis data itu mulai dibuka lagi; tutup "
     "lalu buka kembali program. (Bila program dijalankan dengan --db atau KECAMATAN_DB, "
     "alamat itu yang didahulukan.)")
+DB_CHOICE_OPEN_NOW = (
+    "Pilihan disimpan: {where}.\n\nBuka basis data itu sekarang? Jendela ini ditutup "
+    "(perubahan yang belum disimpan ditanyakan dulu) lalu dibuka lagi pada basis data itu. "
+    "Bila tidak, program memakainya mulai dibuka lagi.")
+DB_CHOICE_OPEN_NOW_YES = "Buka sekarang"
+DB_CHOICE_OPEN_NOW_NO = "Nanti"

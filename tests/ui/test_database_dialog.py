@@ -4,9 +4,14 @@ the settings; the next start opens what was chosen."""
 
 from __future__ import annotations
 
+import json
+import os
 import socket
+import subprocess
 import sys
+import textwrap
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, QStandardPaths, Qt
@@ -193,7 +198,67 @@ def test_the_file_menu_opens_it_on_the_database_in_use(qtbot, catalogue_db, sett
     assert shown.file_choice.isChecked() and shown.path_edit.text() == str(catalogue_db.path)
     assert not shown.use_button.isEnabled()
     shown.reject()
-    assert window.db is catalogue_db  # the database in use stays open until the next start
+    assert window.db is catalogue_db  # nothing chosen: the database in use stays open
+
+
+SWITCH = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from PySide6.QtCore import QSettings, QTimer
+    from kecamatan_desktop.app import run_gui
+
+    first, second, ini = map(Path, sys.argv[1:4])
+    seen = []
+
+    def shown(window, complete):
+        if not complete:
+            return
+        seen.append({"db": str(window.db.path), "rows": window.list_model.rowCount()})
+        if len(seen) > 1:
+            print(json.dumps(seen), flush=True)
+            window.close()
+            return
+        # the user: Berkas -> Basis data..., another file, Uji sambungan, Pakai, Buka sekarang
+        window.findChild(QAction, "chooseDatabase").trigger()
+        dialog = window.database_dialog
+        dialog.ask_open_now = lambda where: seen.append({"asked": str(where)}) or True
+        dialog.show_info = dialog.show_error = lambda title, text: seen.append({"told": text})
+        dialog.path_edit.setText(str(second))
+        dialog.test_button.click()
+
+        def when_tested():
+            if dialog.task is None or not dialog.task.done:
+                QTimer.singleShot(50, when_tested)
+            else:
+                dialog.use_button.click()
+        when_tested()
+
+    from PySide6.QtGui import QAction
+    run_gui(first, settings=QSettings(str(ini), QSettings.Format.IniFormat), on_shown=shown,
+            welcome=False)
+    print("not reached: the process ends with the last window", flush=True)
+""")
+
+
+def test_a_choice_can_be_opened_at_once_in_place_of_the_window(db_path, tmp_path):
+    """Pakai → Buka sekarang: the window closes and one on the chosen database follows, in
+    the same process; the choice is kept for later starts too."""
+    from kecamatan_desktop.services.session import open_catalogue
+
+    open_catalogue(db_path).close()
+    second, ini = tmp_path / "kantor-baru.db", tmp_path / "layar.ini"
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    done = subprocess.run([sys.executable, "-c", SWITCH, str(db_path), str(second), str(ini)],
+                          env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    first_window, asked, second_window = json.loads(done.stdout.splitlines()[0])
+    assert first_window["db"] == str(db_path) and first_window["rows"] >= 21
+    assert asked == {"asked": str(second)}
+    assert second_window["db"] == str(second) and second_window["rows"] >= 21  # made, seeded
+    assert second.is_file() and done.stdout.count("\n") == 1
+    kept = QSettings(str(ini), QSettings.Format.IniFormat)
+    assert kept.value(database_choice.SETTING) == str(second)
 
 
 @pytest.fixture

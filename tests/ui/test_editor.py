@@ -304,6 +304,21 @@ def test_closing_with_unsaved_edits_asks(qtbot, window, dialogs, catalogue_db):
     assert stored(catalogue_db).sop.steps[0].activity == "Menerima surat"
 
 
+def test_opening_another_database_asks_about_unsaved_edits_first(qtbot, window, dialogs,
+                                                                 catalogue_db, tmp_path):
+    """Berkas → Basis data… → Buka sekarang closes this window first: with unsaved edits the
+    user is asked, and Batal keeps the window, its edits and its database."""
+    edit_cell(qtbot, window, 0, KEGIATAN, "Menerima surat")
+    dialogs.unsaved = UnsavedAnswer.CANCEL
+    assert not window.switch_database(tmp_path / "lain.db")
+    assert window.switch_to is None and window.isVisible() and window.isWindowModified()
+    assert window.db is catalogue_db
+    dialogs.unsaved = UnsavedAnswer.SAVE
+    assert window.switch_database(tmp_path / "lain.db")
+    assert window.switch_to == tmp_path / "lain.db" and not window.isVisible()
+    assert stored(catalogue_db).sop.steps[0].activity == "Menerima surat"
+
+
 def test_closing_and_discarding_writes_nothing(qtbot, window, dialogs, catalogue_db):
     edit_cell(qtbot, window, 0, KEGIATAN, "Menerima surat")
     dialogs.unsaved = UnsavedAnswer.DISCARD
