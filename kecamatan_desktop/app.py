@@ -63,6 +63,24 @@ def saved_database(settings: QSettings | None = None) -> DbLocation | None:
     return saved_location(str(value) if value else None)
 
 
+def release_own_console() -> bool:
+    """kecamatan-desktop.exe is a console program (the command line needs one). Started for
+    the window from a taskbar pin or by a double-click, Windows gives it a console of its
+    own; that empty black window would stay beside the program's, and closing it would end
+    the program. A console only this process uses is let go (True); one shared with cmd.exe
+    or PowerShell is kept, as is every console outside Windows."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+
+    kernel32 = ctypes.windll.kernel32
+    attached = (ctypes.c_uint32 * 2)()
+    if kernel32.GetConsoleProcessList(attached, 2) != 1:
+        return False
+    sys.stdout = sys.stderr = None  # their handles die with the console: print writes nothing
+    return bool(kernel32.FreeConsole())
+
+
 def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | None = None,
             on_shown=None, end_process: bool = True, welcome: bool = True) -> int:
     """The window on the database at `db_path`, until it closes; the exit code.
@@ -89,6 +107,7 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
     from kecamatan_desktop.ui.main_window import MainWindow
     from kecamatan_desktop.ui.single_instance import InstanceServer, bring_forward, wake_running
 
+    release_own_console()
     app = make_application()
     if wake_running(db_path):  # already open on this PC: that window comes forward instead
         return 0
