@@ -106,6 +106,15 @@ def catalogue_listing(*, session: Session, include_archived: bool = False) -> Ca
                             list_office_names(session=session))
 
 
+def change_stamp(*, session: Session) -> tuple:
+    """Changes whenever an SOP is added, revised, archived, brought back or deleted, by any
+    program or PC: the window polls it to show another PC's edits by itself."""
+    last_revision = select(func.max(SopRevisionRow.id)).scalar_subquery()
+    sops = select(func.count(SopRow.id), func.count(SopRow.archived_at),
+                  func.max(SopRow.archived_at), last_revision)
+    return tuple(session.exec(sops).one())
+
+
 def get_sop(sop_id: str, *, session: Session, revision: int | None = None) -> StoredSop:
     """The SOP `sop_id` at its current revision, or at `revision`."""
     row = sop_row(session, sop_id)

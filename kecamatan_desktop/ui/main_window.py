@@ -73,6 +73,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
 
     def attach(self, db: Database) -> None:
         """Complete the window on the open database: editor, rounds, menus; re-read the list."""
+        from kecamatan_desktop.ui.catalogue_watch import CatalogueWatch
         from kecamatan_desktop.ui.editor.document import SopDocument
         from kecamatan_desktop.ui.editor.edit_session import EditSession
 
@@ -95,6 +96,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.status_line = StatusLine(self)
         self.status_line.show_database(db.path)
         self.rounds.refreshed.connect(self.update_round_status)
+        self.catalogue_watch = CatalogueWatch(self)
         self.attached = True
         self.update_round_status()
         keep = self.selected_sop_id()
@@ -323,11 +325,9 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
                 toolbar.addAction(item)
 
     def refresh_rounds(self) -> None:
-        """F5: re-read the catalogue list and the rounds (dashboard and open round) now."""
-        keep = self.selected_sop_id()
-        self.reload()
-        if keep:
-            self.select_sop(keep)
+        """F5: re-read the catalogue (the list, and the open SOP if it has no unsaved edits)
+        and the rounds (dashboard and open round) now."""
+        self.catalogue_watch.refresh_if_changed(force=True)
         self.rounds.refresh_if_changed(force=True)  # its `refreshed` updates the status bar
 
     def focus_search(self) -> None:

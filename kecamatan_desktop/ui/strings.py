@@ -148,6 +148,8 @@ HISTORY_BACK = "Kembali ke revisi terkini"
 
 SAVE_TITLE = "Simpan SOP"
 SAVE_FAILED = "Tidak dapat disimpan"
+CHANGED_ELSEWHERE = ("Katalog baru saja diubah di PC lain. Perubahan Anda yang belum disimpan "
+                     "tetap ada; bila SOP ini juga diubah di sana, menyimpannya akan ditolak.")
 SAVE_UNCHANGED = "Tidak ada perubahan yang perlu disimpan."
 SAVE_DRAFT_QUESTION = (
     "Prosedur ini masih punya {count} masalah:\n{problems}\n\n"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
@@ -470,3 +472,58 @@ def test_a_last_step_deciding_back_forever_is_a_problem(qtbot, window, dialogs, 
     window.action_save.trigger()  # only as a draft, once the user agrees
     assert dialogs.asked[-1] == "draft:1"
     assert stored(catalogue_db).is_draft
+
+
+# another PC's SOP edits: shown by themselves (polling), never at the cost of unsaved edits
+def revise_elsewhere(db, activity: str) -> None:
+    """The other PC saves a new revision of Renja with its first step's activity changed."""
+    with db.session() as session:
+        sop = catalogue.get_sop(RENJA, session=session).sop
+        steps = (replace(sop.steps[0], activity=activity), *sop.steps[1:])
+        catalogue.import_sops([replace(sop, steps=steps)], session=session, replace=True)
+
+
+def test_a_revision_saved_on_another_pc_is_shown_by_itself(window, catalogue_db):
+    watch = window.catalogue_watch
+    watch.window_active = lambda: True
+    assert watch.refresh_if_changed() is False  # nothing changed
+    revise_elsewhere(catalogue_db, "Menerima surat dari PC lain")
+    watch.window_active = lambda: False
+    assert watch.refresh_if_changed() is False  # not while the program is in the background
+    watch.window_active = lambda: True
+    assert watch.refresh_if_changed()
+    assert window.document.current_revision == 2
+    assert window.document.sop.steps[0].activity == "Menerima surat dari PC lain"
+    assert window.selected_sop_id() == RENJA
+    assert watch.refresh_if_changed() is False  # seen now
+
+
+def test_unsaved_edits_are_kept_and_their_save_is_refused_as_stale(qtbot, window, dialogs,
+                                                                  catalogue_db):
+    watch = window.catalogue_watch
+    watch.window_active = lambda: True
+    edit_cell(qtbot, window, 0, KEGIATAN, "Suntingan di PC ini")
+    revise_elsewhere(catalogue_db, "Suntingan di PC lain")
+    assert watch.refresh_if_changed()
+    assert window.document.is_modified and window.document.current_revision == 1
+    assert window.document.sop.steps[0].activity == "Suntingan di PC ini"
+    assert "PC lain" in window.statusBar().currentMessage()
+    assert window.selected_sop_id() == RENJA and dialogs.asked == []
+    assert not window.save()  # stale: refused, told, and the edits are still there
+    assert dialogs.errors and window.document.is_modified
+    assert stored(catalogue_db).sop.steps[0].activity == "Suntingan di PC lain"
+    dialogs.unsaved = UnsavedAnswer.DISCARD  # the user lets them go: the new revision opens
+    assert window.edit_session.resolve_unsaved()
+    assert window.document.sop.steps[0].activity == "Suntingan di PC lain"
+
+
+def test_an_sop_archived_on_another_pc_leaves_the_list(window, catalogue_db):
+    watch = window.catalogue_watch
+    watch.window_active = lambda: True
+    with catalogue_db.session() as session:
+        catalogue.archive_sop(RENJA, session=session)
+    assert watch.refresh_if_changed()
+    assert window.list_model.row_of(RENJA) < 0 and window.document.sop is None
+    with catalogue_db.session() as session:  # brought back there: listed here again
+        catalogue.unarchive_sop(RENJA, session=session)
+    assert watch.refresh_if_changed() and window.list_model.row_of(RENJA) >= 0
