@@ -107,12 +107,15 @@ def catalogue_listing(*, session: Session, include_archived: bool = False) -> Ca
 
 
 def change_stamp(*, session: Session) -> tuple:
-    """Changes whenever an SOP is added, revised, archived, brought back or deleted, by any
-    program or PC: the window polls it to show another PC's edits by itself."""
-    last_revision = select(func.max(SopRevisionRow.id)).scalar_subquery()
-    sops = select(func.count(SopRow.id), func.count(SopRow.archived_at),
-                  func.max(SopRow.archived_at), last_revision)
-    return tuple(session.exec(sops).one())
+    """Changes whenever the catalogue does: an SOP added, revised, archived, brought back or
+    deleted, by any program or PC (which SOPs are archived, not when: archiving one and
+    bringing it back leaves the catalogue, and the stamp, as before). The window polls it
+    to show another PC's edits by itself."""
+    archived = SopRow.archived_at.is_not(None)
+    parts = (select(func.count(SopRow.id)), select(func.max(SopRevisionRow.id)),
+             select(func.count(SopRow.id)).where(archived),
+             select(func.coalesce(func.sum(SopRow.id), 0)).where(archived))
+    return tuple(session.exec(select(*(part.scalar_subquery() for part in parts))).one())
 
 
 def get_sop(sop_id: str, *, session: Session, revision: int | None = None) -> StoredSop:

@@ -117,3 +117,27 @@ def test_search_text_holds_step_words(catalogue_db):
                      if s.id == "poncokusumo-2018-renja")
     assert "Pengetikan konsep Dokumen Renja" in renja.search_text
     assert "065/ /35.07.07/2018" in renja.search_text
+
+
+def test_the_change_stamp_moves_with_every_catalogue_write_and_only_then(catalogue_db):
+    """What the window polls (ui/catalogue_watch.py): a revision, an archive, its undoing."""
+    from dataclasses import replace
+
+    renja = "poncokusumo-2018-renja"
+    with catalogue_db.session() as s:
+        stamps = [catalogue.change_stamp(session=s)]
+        catalogue.catalogue_listing(session=s)
+        catalogue.get_sop(renja, session=s)
+        assert catalogue.change_stamp(session=s) == stamps[0]  # reads change nothing
+        sop = catalogue.get_sop(renja, session=s).sop
+        catalogue.import_sops([replace(sop, name="Renja (revisi)")], session=s, replace=True)
+        stamps.append(catalogue.change_stamp(session=s))
+        catalogue.archive_sop(renja, session=s)
+        stamps.append(catalogue.change_stamp(session=s))
+        catalogue.archive_sop("poncokusumo-2018-renstra", session=s)
+        catalogue.unarchive_sop(renja, session=s)  # one archived as before, but another
+        stamps.append(catalogue.change_stamp(session=s))
+        catalogue.archive_sop(renja, session=s)
+        catalogue.unarchive_sop(renja, session=s)  # back as it was: nothing to show
+        assert catalogue.change_stamp(session=s) == stamps[-1]
+    assert len(set(stamps)) == 4, stamps
