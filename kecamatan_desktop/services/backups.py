@@ -66,7 +66,7 @@ def backup_name(db_path, kind: str, now: datetime | None = None) -> Path:
     return folder / f"{db_path.database}-{stamp}-{kind}{dump.SUFFIX}"
 
 
-def _dump_server(where: ServerDatabase, target: Path | None) -> Path:
+def _dump_server(where: ServerDatabase, target: Path | None, progress: dump.Progress) -> Path:
     target = Path(target) if target is not None else backup_name(where, backup.MANUAL)
     if not target.parent.is_dir():
         if target.parent != default_db_path().parent / backup.BACKUP_DIR_NAME:
@@ -75,7 +75,7 @@ def _dump_server(where: ServerDatabase, target: Path | None) -> Path:
     db = open_database(where, read_only=True)
     try:
         with db.guard():
-            return dump.write_dump(db.engine, target).path
+            return dump.write_dump(db.engine, target, progress=progress).path
     except OSError as exc:
         raise StoreError(f"Salinan ke {target} tidak dapat dibuat: {exc.strerror}") from exc
     finally:
@@ -121,10 +121,12 @@ def load_copy(db_path, source: Path) -> DumpSummary:
         db.close()
 
 
-def backup_to(db_path: Path, target: Path | None = None) -> Path:
-    """A backup made by hand: at `target`, or in backups/ when no target is given."""
+def backup_to(db_path: Path, target: Path | None = None, *,
+              progress: dump.Progress = None) -> Path:
+    """A backup made by hand: at `target`, or in backups/ when no target is given. A server's
+    copy reports `progress(tables done, tables)`; False from it stops (Cancelled)."""
     if isinstance(db_path, ServerDatabase):
-        return _dump_server(db_path, target)
+        return _dump_server(db_path, target, progress)
     db_path = Path(db_path)
     if not db_path.is_file():
         raise StoreError(f"Berkas basis data {db_path} tidak ada; tidak ada yang dicadangkan.")

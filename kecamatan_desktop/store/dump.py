@@ -20,14 +20,14 @@ from pathlib import Path
 
 from sqlalchemy import Date, DateTime, Engine, func, insert, select, text
 
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import Cancelled, InputError
 from kecamatan_desktop.store.models import SQLModel
 from kecamatan_desktop.store.schema import SCHEMA_HEAD
 
 FORMAT = "kecamatan-db/1"
 SUFFIX = ".kdsalinan.jsonl"
 BATCH = 2000  # rows per INSERT while loading
-Progress = Callable[[int, int], object] | None
+Progress = Callable[[int, int], object] | None  # False from it: Batal
 
 
 @dataclass(frozen=True)
@@ -75,8 +75,8 @@ def write_dump(engine: Engine, target: Path, *, progress: Progress = None) -> Du
                 for row in result:
                     out.write(json.dumps(list(row), default=_encode, ensure_ascii=False) + "\n")
                 counts[table.name] = n
-                if progress is not None:
-                    progress(done, len(tables))
+                if progress is not None and progress(done, len(tables)) is False:
+                    raise Cancelled  # Batal: the partial file goes, the target is untouched
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
@@ -143,8 +143,8 @@ def load_dump(engine: Engine, source: Path, *, progress: Progress = None) -> Dum
                 conn.execute(insert(table), batch)
                 n += len(batch)
             counts[name] = n
-            if progress is not None:
-                progress(done, len(known))
+            if progress is not None and progress(done, len(known)) is False:
+                raise Cancelled  # Batal: the transaction is rolled back, nothing loaded
         if conn.dialect.name == "postgresql":  # the next id after the loaded ones
             for table in known.values():
                 if "id" in table.c and counts.get(table.name):

@@ -145,7 +145,8 @@ class BackupActions(QObject):
         if target is None:
             return None
         self.task = run_task(
-            self.window, lambda progress: backups.backup_to(self.db.path, target),
+            self.window, lambda progress: backups.backup_to(self.db.path, target,
+                                                            progress=progress),
             title=strings.BACKUP_TITLE, label=strings.BACKUP_WRITING.format(path=target),
             done=lambda path: self.window.show_info(strings.BACKUP_TITLE,
                                                     strings.BACKUP_DONE.format(path=path)),
@@ -166,8 +167,9 @@ class BackupActions(QObject):
         when = _when(item.made_at) if item else source.name
         if not self.confirm_restore(source, when):
             return None
-        poll = self.window.rounds.poll
-        poll.stop()
+        polls = (self.window.rounds.poll, self.window.catalogue_watch.poll)
+        for poll in polls:
+            poll.stop()
 
         def done(restored) -> None:
             self.window.events.sops_changed.emit([])
@@ -181,7 +183,8 @@ class BackupActions(QObject):
             self.window, lambda progress: backups.restore_into(self.db, source),
             title=strings.RESTORE_TITLE, label=strings.RESTORE_RUNNING.format(path=source),
             done=done, failed=lambda text: self.window.show_error(strings.RESTORE_FAILED, text))
-        self.task.ended.connect(poll.start)
+        for poll in polls:
+            self.task.ended.connect(poll.start)
         return self.task
 
     # dialogs: small methods that tests replace ------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from benchmarks.generate import generate
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import Cancelled, InputError
 from kecamatan_desktop.services import (
     backups,
     calendar,
@@ -83,6 +83,33 @@ def test_a_dump_loads_into_a_new_database_of_either_kind_with_every_row(busy, tm
                                   expected_version=detail.version)
             assert integrity.check_database(session=s) == []
         db.close()
+
+
+def test_batal_stops_a_dump_and_its_loading_leaving_nothing(busy, tmp_path, request):
+    """Progress is told per table; False from it (Batal) stops: no file written, nothing
+    loaded, and the target loads whole afterwards."""
+    told = []
+
+    def stop_after_three(done: int, total: int) -> bool:
+        told.append((done, total))
+        return done < 3
+
+    (tmp_path / "salinan").mkdir()
+    target = tmp_path / "salinan" / "semua.kdsalinan.jsonl"
+    with pytest.raises(Cancelled):
+        dump.write_dump(busy.engine, target, progress=stop_after_three)
+    assert told == [(1, told[0][1]), (2, told[0][1]), (3, told[0][1])]
+    assert told[0][1] == len(SQLModel.metadata.sorted_tables)
+    assert list(target.parent.iterdir()) == []  # neither the file nor its partial
+    copy = dump.write_dump(busy.engine, target).path
+    for where in targets(request, tmp_path):
+        told.clear()
+        empty = open_database(where)
+        with pytest.raises(Cancelled):
+            dump.load_dump(empty.engine, copy, progress=stop_after_three)
+        assert not any(every_row(where).values())  # rolled back whole
+        empty.close()
+        assert backups.load_copy(where, copy).rows  # then loads, whole
 
 
 def test_a_database_holding_data_is_never_loaded_over(busy, tmp_path):
