@@ -259,6 +259,17 @@ wine_run "$APPDIR/KecamatanDesktop.exe" --screenshot "Z:${SHOT//\//\\}" >/dev/nu
   || fail "--screenshot"
 [ -s "$SHOT" ] || fail "no screenshot at $SHOT"
 echo "$SHOT"
+# the launcher passes its arguments on whole (a path with spaces) and returns the program's
+# exit code: 0 for a command that worked, 2 for one argparse refuses
+mkdir -p "$WINEPREFIX/drive_c/users/Public/folder dengan spasi"
+wine_run "$APPDIR/KecamatanDesktop.exe" --db 'C:\users\Public\folder dengan spasi\kantor.db' list \
+  >/dev/null || fail "the launcher did not pass on a path with spaces (exit $?)"
+[ -f "$WINEPREFIX/drive_c/users/Public/folder dengan spasi/kantor.db" ] \
+  || fail "the launcher's program made no database at the path with spaces"
+status=0  # (wine_run turns errexit back on, so its status is taken with ||)
+wine_run "$APPDIR/KecamatanDesktop.exe" bukan-perintah >/dev/null || status=$?
+[ "$status" -eq 2 ] || fail "the launcher returned $status for a refused command, not 2"
+echo "peluncur: argumen utuh, kode keluar diteruskan"
 
 step "5c. Baris perintah: list, book, putaran"
 LIST=$(cli list)

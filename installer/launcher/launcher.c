@@ -114,6 +114,8 @@ int WINAPI wWinMain(HINSTANCE instance, HINSTANCE previous, PWSTR unused, int sh
             job = NULL;
         }
     }
+    /* this program was started in front (a click); its window is the child's to bring up */
+    AllowSetForegroundWindow(child.dwProcessId);
     ResumeThread(child.hThread);
     CloseHandle(child.hThread);
     WaitForSingleObject(child.hProcess, INFINITE);
