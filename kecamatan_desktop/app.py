@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -77,8 +78,10 @@ def release_own_console() -> bool:
     attached = (ctypes.c_uint32 * 2)()
     if kernel32.GetConsoleProcessList(attached, 2) != 1:
         return False
-    sys.stdout = sys.stderr = None  # their handles die with the console: print writes nothing
-    return bool(kernel32.FreeConsole())
+    released = bool(kernel32.FreeConsole())
+    if released:  # their handles died with the console: what is printed goes nowhere
+        sys.stdout = sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    return released
 
 
 def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | None = None,
@@ -93,12 +96,40 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
     With `welcome`, the very first start greets the user once the window is complete.
 
     A window closed to open another database (`MainWindow.switch_database`) is followed by a
-    window on that one, in the same process.
+    window on that one, in the same process; should that one not open after all, by a
+    window on the database before it again.
 
     With `end_process`, the process ends as soon as the window has closed and everything is
     saved, closed and logged: tearing down thousands of Qt and Python objects one by one
     would keep a closed program in memory for a quarter of a second more.
     """
+    release_own_console()
+    app = make_application()
+    settings = settings or default_settings()
+    previous = None
+    while True:
+        code, window = _one_window(app, db_path, read_only=read_only, settings=settings,
+                                   on_shown=on_shown, welcome=welcome)
+        if window is not None:
+            window.deleteLater()  # its timers stop with it; a next window's loop deletes it
+        opened = window is not None and (window.db is not None or code == 0)
+        if not opened and previous is not None:  # Berkas → Basis data…: did not open after all
+            log.warning("the chosen database did not open; back to the one before")
+            db_path, previous, welcome = previous, None, False
+            continue
+        if window is None or window.switch_to is None:
+            break
+        log.info("window reopened on another database")  # Berkas → Basis data… → Buka sekarang
+        previous, db_path, welcome = db_path, window.switch_to, False
+    if end_process:
+        _end_process(code)
+    return code
+
+
+def _one_window(app, db_path: DbLocation, *, read_only: bool, settings: QSettings, on_shown,
+                welcome: bool):
+    """run_gui's window on `db_path` until it closes: (exit code, the window or None when
+    none was made: the database refused, or already open in another window of this PC)."""
     from PySide6.QtCore import QTimer
 
     from kecamatan_desktop.services.listing import quick_listing
@@ -107,20 +138,17 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
     from kecamatan_desktop.ui.main_window import MainWindow
     from kecamatan_desktop.ui.single_instance import InstanceServer, bring_forward, wake_running
 
-    release_own_console()
-    app = make_application()
     if wake_running(db_path):  # already open on this PC: that window comes forward instead
-        return 0
+        return 0, None
     reporter = CrashReporter(app)
     reporter.install()
-    settings = settings or default_settings()
     listing = None if read_only else quick_listing(db_path)
     db = None
     if listing is None:
         db = DatabaseOpener(db_path).open(read_only=read_only)
         if db is None:
             reporter.uninstall()
-            return 1
+            return 1, None
     window = MainWindow(db, settings, path=db_path, listing=listing)  # window.db once open
     reporter.window = window
     server: InstanceServer | None = None
@@ -172,26 +200,19 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
                 opening.result.close()
         if window.db is not None:
             window.db.close()
-    if window.switch_to is not None:  # Berkas → Basis data… → Buka sekarang
-        log.info("window reopened on another database")
-        window.deleteLater()  # its timers stop with it; the next window's loop deletes it
-        return run_gui(window.switch_to, read_only=read_only, settings=settings,
-                       on_shown=on_shown, end_process=end_process, welcome=False)
-    if end_process:
-        _end_process(code)
-    return code
+    return code, window
 
 
 def _end_process(code: int) -> None:
     import contextlib
-    import logging
-    import os
 
     from PySide6.QtCore import QThreadPool
 
     QThreadPool.globalInstance().waitForDone()  # a task still writing finishes first
     logging.shutdown()
     for stream in (sys.stdout, sys.stderr):
+        if stream is None:  # a windowed Python has no streams
+            continue
         with contextlib.suppress(OSError, ValueError):  # a closed pipe: nothing to tell
             stream.flush()
     os._exit(code)

@@ -208,7 +208,12 @@ SWITCH = textwrap.dedent("""
     from kecamatan_desktop.app import run_gui
 
     first, second, ini = map(Path, sys.argv[1:4])
+    broken = sys.argv[4] == "rusak"  # the chosen file is spoilt between its test and Pakai
     seen = []
+
+    from kecamatan_desktop.ui.db_open import DatabaseOpener, WayOut
+    DatabaseOpener.ask_way_out = lambda self, message, ways: (
+        seen.append({"refused": message}) or WayOut.QUIT)
 
     def shown(window, complete):
         if not complete:
@@ -230,6 +235,8 @@ SWITCH = textwrap.dedent("""
             if dialog.task is None or not dialog.task.done:
                 QTimer.singleShot(50, when_tested)
             else:
+                if broken:
+                    second.write_bytes(b"bukan basis data" * 300)
                 dialog.use_button.click()
         when_tested()
 
@@ -240,23 +247,29 @@ SWITCH = textwrap.dedent("""
 """)
 
 
+def switch_in_a_program(first: Path, second: Path, ini: Path, how: str) -> list[dict]:
+    """Run SWITCH in a program of its own on the catalogue `first`; what it saw."""
+    from kecamatan_desktop.services.session import open_catalogue
+
+    open_catalogue(first).close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    done = subprocess.run([sys.executable, "-c", SWITCH, str(first), str(second), str(ini),
+                           how], env=env, capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("\n") == 1  # the seen windows, once: the process then ended
+    return json.loads(done.stdout.splitlines()[0])
+
+
 def test_a_choice_can_be_opened_at_once_in_place_of_the_window(db_path, tmp_path):
     """Pakai → Buka sekarang: the window closes and one on the chosen database follows, in
     the same process; the choice is kept for later starts too."""
-    from kecamatan_desktop.services.session import open_catalogue
-
-    open_catalogue(db_path).close()
     second, ini = tmp_path / "kantor-baru.db", tmp_path / "layar.ini"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
-               PYTHONPATH=str(Path(__file__).resolve().parents[2]))
-    done = subprocess.run([sys.executable, "-c", SWITCH, str(db_path), str(second), str(ini)],
-                          env=env, capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr
-    first_window, asked, second_window = json.loads(done.stdout.splitlines()[0])
+    first_window, asked, second_window = switch_in_a_program(db_path, second, ini, "baik")
     assert first_window["db"] == str(db_path) and first_window["rows"] >= 21
     assert asked == {"asked": str(second)}
     assert second_window["db"] == str(second) and second_window["rows"] >= 21  # made, seeded
-    assert second.is_file() and done.stdout.count("\n") == 1
+    assert second.is_file()
     kept = QSettings(str(ini), QSettings.Format.IniFormat)
     assert kept.value(database_choice.SETTING) == str(second)
 
@@ -286,3 +299,16 @@ def test_the_window_starts_on_the_kept_choice_and_the_commands_do_not(
     assert cli.main(["--db", str(tmp_path / "arg.db"), "--screenshot",
                      str(tmp_path / "arg.png")]) == 0  # --db first
     assert (tmp_path / "arg.db").is_file()
+
+
+def test_a_choice_that_does_not_open_after_all_brings_the_database_before_back(db_path,
+                                                                           tmp_path):
+    """The chosen file spoilt between its test and Pakai: it is refused with its ways out
+    (the user quits them), and a window on the database before it follows."""
+    second = tmp_path / "kantor-baru.db"
+    first_window, asked, refused, again = switch_in_a_program(db_path, second,
+                                                              tmp_path / "layar.ini", "rusak")
+    assert first_window["db"] == str(db_path) and asked == {"asked": str(second)}
+    assert str(second) in refused["refused"]
+    assert again["db"] == str(db_path) and again["rows"] >= 21
+

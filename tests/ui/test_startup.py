@@ -117,3 +117,14 @@ def test_window_completed_on_the_database_keeps_the_choice_made_meanwhile(qtbot,
     assert window.main_tabs.count() == 2  # Katalog and Pelaksanaan
     window.close()
     assert settings.value("catalogue/last_sop") == "poncokusumo-2018-renstra"
+
+
+def test_the_process_ends_with_the_windows_code_even_without_streams():
+    """A program with no console (its streams None, or let go by release_own_console) ends
+    at once with the window's exit code, not with an error of the last flush."""
+    code = ("import sys; sys.stdout = sys.stderr = None; "
+            "from kecamatan_desktop.app import _end_process; _end_process(3)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=120,
+                          env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    assert done.returncode == 3
+
