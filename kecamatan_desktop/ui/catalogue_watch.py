@@ -1,67 +1,123 @@
 """Another PC's SOP edits shown by themselves: while the window is in use, the database is
-asked every two seconds whether the catalogue changed (services.catalogue.change_stamp);
-the list is then read again and the open SOP reopened at its new revision, unless it holds
-unsaved edits, which are kept (saving them is refused as stale, and says so)."""
+asked every two seconds, off the GUI thread, whether the catalogue changed
+(services.catalogue.change_stamp); the list is then read again and the open SOP reopened at
+its new revision, unless it holds unsaved edits (kept: saving them is refused as stale, and
+says so) or a field of it is being typed in (reopened once the typing stops)."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+)
 
-from kecamatan_desktop.domain.errors import StoreError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.stamp_poll import StampPoll
 
 if TYPE_CHECKING:
     from kecamatan_desktop.ui.main_window import MainWindow
 
-POLL_MS = 2000  # as the rounds' view (ui/rounds/workspace.py)
+log = logging.getLogger(__name__)
+TYPING = (QLineEdit, QPlainTextEdit, QTextEdit, QAbstractSpinBox)
 
 
 class CatalogueWatch(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._stamp = self._read()
-        self.poll = QTimer(self, interval=POLL_MS)
-        self.poll.timeout.connect(self.refresh_if_changed)
+        self._stamp = self._read_now()
+        self._sop_pending = False  # the open SOP waits for its reopening (typing)
+        self.poll = StampPoll(self, self._read, lambda: self.window_active(), self._apply)
         self.poll.start()
-        # the window's own writes are shown by its own events: only the stamp moves on
-        window.events.sops_changed.connect(lambda _ids: self._remember())
+        # the window's own writes are shown by its own events; the next poll re-reads the list
+        # once more (it may hold another PC's change too) without telling of "another PC"
+        self._own_write = False
+        window.events.sops_changed.connect(lambda _ids: setattr(self, "_own_write", True))
 
     def _read(self):
+        return call(self.window.db, catalogue.change_stamp)
+
+    def _read_now(self):
         try:
-            return call(self.window.db, catalogue.change_stamp)
+            return self._read()
         except StoreError:
             return None  # locked for a moment by another writer: ask again next time
 
-    def _remember(self) -> None:
-        self._stamp = self._read() or self._stamp
-
     def window_active(self) -> bool:
-        """Poll only while the user looks at the program (no work in the background)."""
-        return self.window.isVisible() and QApplication.activeWindow() is not None
+        """Poll only while the user looks at the program and has no dialog of it open."""
+        return (self.window.isVisible() and QApplication.activeWindow() is self.window
+                and QApplication.activeModalWidget() is None)
+
+    def user_typing(self) -> bool:
+        """A field of the window being typed in (a table cell's editor, a form field), not
+        yet part of the document: reopening the SOP now would lose it."""
+        focus = QApplication.focusWidget()
+        if focus is None or focus is self.window.search_box:
+            return False
+        editable = isinstance(focus, TYPING) or (isinstance(focus, QComboBox)
+                                                 and focus.isEditable())
+        return editable and self.window.isAncestorOf(focus)
 
     def refresh_if_changed(self, *, force: bool = False) -> bool:
-        """Show what another PC changed in the catalogue; True when something was re-read."""
-        window = self.window
+        """Show what another PC changed in the catalogue (F5: `force`, read at once); True
+        when something was re-read."""
         if not force and not self.window_active():
             return False
-        stamp = self._read()
-        if stamp is None or (stamp == self._stamp and not force):
+        stamp = self._read_now()
+        return stamp is not None and self._apply(stamp, force=force)
+
+    def _apply(self, stamp, *, force: bool = False) -> bool:
+        window = self.window
+        changed = stamp != self._stamp
+        if not changed and not force:
+            if self._sop_pending and not self.user_typing():
+                self._reopen_sop()
+            return False
+        keep = window.edit_session.sop_id or window.selected_sop_id()
+        try:
+            window.reload()
+            window.rounds.dashboard.catalogue_changed()
+        except StoreError as exc:  # the stamp stays: the next poll tries again
+            log.info("catalogue not re-read: %s", exc)
             return False
         self._stamp = stamp
-        keep = window.edit_session.sop_id or window.selected_sop_id()
-        window.reload()
-        window.rounds.dashboard.catalogue_changed()
+        own, self._own_write = self._own_write, False
         listed = window.select_sop(keep) if keep else True
-        if window.document.is_modified:  # the user's edits stay, whatever happened elsewhere
-            window.statusBar().showMessage(strings.CHANGED_ELSEWHERE, 20000)
+        if window.document.is_modified or self.user_typing():
+            # the user's edits stay, whatever happened elsewhere; typing may become one
+            if changed and not own:
+                window.statusBar().showMessage(strings.CHANGED_ELSEWHERE, 20000)
+            self._sop_pending = not window.document.is_modified
         elif not listed:
             window.edit_session.open_sop(None)  # deleted or archived on the other PC
         elif keep:
-            window.edit_session.refresh_if_stale(keep)
+            self._reopen_sop()
         return True
+
+    def _reopen_sop(self) -> None:
+        """The open SOP at its revision and archive state of now, if they changed."""
+        self._sop_pending = False
+        session, document = self.window.edit_session, self.window.document
+        if session.sop_id is None or document.is_modified:
+            return
+        try:
+            stored = call(self.window.db, catalogue.get_sop, session.sop_id)
+        except StoreError:
+            self._sop_pending = True  # the next poll tries again
+            return
+        except InputError:  # deleted meanwhile: the next poll's list shows it
+            return
+        if (stored.current_revision, stored.archived) != (document.current_revision,
+                                                          document.archived):
+            session.open_sop(session.sop_id)

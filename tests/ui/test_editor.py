@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
 from kecamatan_desktop.domain.sop import Decision
 from kecamatan_desktop.services import catalogue, editing
@@ -78,14 +78,21 @@ def click(qtbot, toolbar, action) -> None:
     qtbot.mouseClick(toolbar.widgetForAction(action), Qt.MouseButton.LeftButton)
 
 
-def edit_cell(qtbot, w: MainWindow, row: int, column: int, text: str) -> None:
-    """Open the cell's editor as a double click would, replace its text, press Enter."""
+def open_cell(w: MainWindow, row: int, column: int):
+    """Open the cell's editor as a double click would: (its index, the editor)."""
     table = w.procedure_view.table
     index = table.model().index(row, column)
     table.setCurrentIndex(index)
     table.edit(index)
     editor = table.indexWidget(index)  # the open editor of that cell
     assert isinstance(editor, QLineEdit)
+    return index, editor
+
+
+def edit_cell(qtbot, w: MainWindow, row: int, column: int, text: str) -> None:
+    """Open the cell's editor, replace its text, press Enter."""
+    table = w.procedure_view.table
+    index, editor = open_cell(w, row, column)
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_Backspace)
     qtbot.keyClicks(editor, text)
@@ -261,11 +268,7 @@ def test_save_makes_a_revision_and_the_old_one_opens_read_only(qtbot, window, ca
 
 
 def test_save_takes_the_text_still_being_typed_in_a_cell(qtbot, window, catalogue_db):
-    table = window.procedure_view.table
-    index = table.model().index(1, KEGIATAN)
-    table.setCurrentIndex(index)
-    table.edit(index)
-    editor = table.indexWidget(index)
+    _index, editor = open_cell(window, 1, KEGIATAN)
     editor.selectAll()
     qtbot.keyClicks(editor, "Membentuk Tim Renja")  # no Enter
     qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -527,3 +530,27 @@ def test_an_sop_archived_on_another_pc_leaves_the_list(window, catalogue_db):
     with catalogue_db.session() as session:  # brought back there: listed here again
         catalogue.unarchive_sop(RENJA, session=session)
     assert watch.refresh_if_changed() and window.list_model.row_of(RENJA) >= 0
+
+
+def test_a_cell_being_typed_in_is_not_lost_to_another_pcs_revision(qtbot, window,
+                                                                  catalogue_db):
+    watch = window.catalogue_watch
+    watch.window_active = lambda: True
+    table = window.procedure_view.table
+    index, editor = open_cell(window, 0, KEGIATAN)
+    editor.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Sedang diketik")
+    revise_elsewhere(catalogue_db, "Diubah di PC lain")
+    assert watch.refresh_if_changed()
+    assert table.indexWidget(index) is editor and editor.text() == "Sedang diketik"
+    assert window.document.current_revision == 1
+    assert "PC lain" in window.statusBar().currentMessage()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # typing given up: the new revision follows
+    qtbot.waitUntil(lambda: table.indexWidget(index) is None)
+    assert not window.document.is_modified
+    assert watch.refresh_if_changed() is False  # nothing new to list; the SOP is reopened
+    assert window.document.current_revision == 2
+    assert cell(window, 0, KEGIATAN) == "Diubah di PC lain"
+

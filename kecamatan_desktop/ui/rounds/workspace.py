@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QInputDialog,
@@ -24,11 +24,10 @@ from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard import Dashboard
 from kecamatan_desktop.ui.rounds.dialogs import StartRoundDialog
 from kecamatan_desktop.ui.rounds.round_page import RoundPage
+from kecamatan_desktop.ui.stamp_poll import StampPoll
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
-
-POLL_MS = 2000  # how often the database is asked whether anything changed
 
 
 class RoundsWorkspace(QWidget):
@@ -39,8 +38,9 @@ class RoundsWorkspace(QWidget):
         super().__init__(parent)
         self.db = db
         self._stamp = None
-        self.poll = QTimer(self, interval=POLL_MS)
-        self.poll.timeout.connect(self.refresh_if_changed)
+        # read off the GUI thread; `window_active` looked up each time (tests replace it)
+        self.poll = StampPoll(self, self._read_stamp, lambda: self.window_active(),
+                              self._apply_stamp)
         self.poll.start()
         self.dashboard = Dashboard(db)
         self.page = RoundPage(db)
@@ -71,6 +71,10 @@ class RoundsWorkspace(QWidget):
             stamp = self._read_stamp()
         except StoreError:
             return False  # locked for a moment by another writer: ask again next time
+        return self._apply_stamp(stamp, force=force)
+
+    def _apply_stamp(self, stamp, *, force: bool = False) -> bool:
+        """Refresh if `stamp` (read now, or by the poll's thread) differs from the last one."""
         if not force and stamp == self._stamp:
             return False
         first = self._stamp is None
@@ -117,8 +121,10 @@ class RoundsWorkspace(QWidget):
         return detail.id
 
     def window_active(self) -> bool:
-        """Poll only while the user looks at the program (no work in the background)."""
-        return self.isVisible() and QApplication.activeWindow() is not None
+        """Poll only while the user looks at the program (no work in the background) and
+        has no dialog of it open (what the dialog shows must not change under it)."""
+        return (self.isVisible() and QApplication.activeWindow() is not None
+                and QApplication.activeModalWidget() is None)
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_sop(self, sops: list[tuple[str, str]]) -> str | None:
