@@ -50,3 +50,24 @@ def test_periksa_lists_findings_and_one_is_dismissed(qtbot, window, catalogue_db
     # another SOP: the findings of this one go
     assert window.select_sop("poncokusumo-2018-lkj")
     assert _rows(panel) == []
+
+
+def test_a_finding_set_aside_meanwhile_on_another_pc_is_told_and_leaves(qtbot, window,  # noqa: F811
+                                                                       catalogue_db):
+    assert window.select_sop("poncokusumo-2018-renja")
+    panel = window.procedure_view.problems_panel
+    window.sop_check.action.trigger()
+    rows = _rows(panel)
+    finding = call(catalogue_db, checking.check_stored_sop, "poncokusumo-2018-renja").findings[1]
+    call(catalogue_db, checking.dismiss, finding, "sudah sesuai buku", by="ani")  # the other PC
+    told = []
+    window.sop_check.show_info = lambda title, text: told.append(text)
+    window.sop_check.ask_reason = lambda text: "Istilah kantor"
+    index = panel.model.index(1)
+    panel.view.setCurrentIndex(index)
+    qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
+                     pos=panel.view.visualRect(index).center())
+    assert panel.dismiss_button.isEnabled()
+    qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
+    assert told and "sudah diabaikan oleh ani" in told[0]
+    assert _rows(panel) == rows[:1]  # shown as it stands now

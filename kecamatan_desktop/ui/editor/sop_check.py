@@ -8,7 +8,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kecamatan_desktop.domain.checks import Finding
-from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import checking
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
@@ -55,10 +55,9 @@ class SopCheck(QObject):
             return
         try:
             call(self.db, checking.dismiss, finding, reason)
-        except InputError as exc:
+        except (InputError, StoreError) as exc:  # e.g. set aside meanwhile on another PC
             self.show_info(strings.DISMISS_TITLE, str(exc))
-            return
-        self.run()
+        self.run()  # the findings as they stand now, the other PC's dismissal too
 
     # dialogs, replaced in tests --------------------------------------------------------------
     def ask_reason(self, finding: str) -> str | None:
