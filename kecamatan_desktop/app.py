@@ -112,8 +112,10 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
                                    on_shown=on_shown, welcome=welcome)
         if window is not None:
             window.deleteLater()  # its timers stop with it; a next window's loop deletes it
-        opened = window is not None and (window.db is not None or code == 0)
-        if not opened and previous is not None:  # Berkas → Basis data…: did not open after all
+        # none made (refused), or made but never complete; code 0 without a window: it is
+        # open in another window of this PC, which came forward instead
+        refused = code != 0 and (window is None or window.db is None)
+        if refused and previous is not None:  # Berkas → Basis data…: did not open after all
             log.warning("the chosen database did not open; back to the one before")
             db_path, previous, welcome = previous, None, False
             continue

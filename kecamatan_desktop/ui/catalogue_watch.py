@@ -43,7 +43,7 @@ class CatalogueWatch(QObject):
         # the window's own writes are shown by its own events; the next poll re-reads the list
         # once more (it may hold another PC's change too) without telling of "another PC"
         self._own_write = False
-        window.events.sops_changed.connect(lambda _ids: setattr(self, "_own_write", True))
+        window.events.sops_changed.connect(lambda _ids: self._after_own_write())
 
     def _read(self):
         return call(self.window.db, catalogue.change_stamp)
@@ -54,6 +54,10 @@ class CatalogueWatch(QObject):
         except StoreError:
             return None  # locked for a moment by another writer: ask again next time
 
+    def _after_own_write(self) -> None:
+        self._own_write = True
+        self.poll.forget()  # a read begun before it: not the news it would seem
+
     def window_active(self) -> bool:
         """Poll only while the user looks at the program and has no dialog of it open."""
         return (self.window.isVisible() and QApplication.activeWindow() is self.window
@@ -62,11 +66,15 @@ class CatalogueWatch(QObject):
     def user_typing(self) -> bool:
         """A field of the window being typed in (a table cell's editor, a form field), not
         yet part of the document: reopening the SOP now would lose it."""
+        if QApplication.activePopupWidget() is not None:  # a cell's list or calendar open
+            return True
         focus = QApplication.focusWidget()
         if focus is None or focus is self.window.search_box:
             return False
-        editable = isinstance(focus, TYPING) or (isinstance(focus, QComboBox)
-                                                 and focus.isEditable())
+        if isinstance(focus, QComboBox):
+            editable = focus.isEditable()
+        else:  # a read-only field (the identity sheet, an archived SOP) is only being read
+            editable = isinstance(focus, TYPING) and not focus.isReadOnly()
         return editable and self.window.isAncestorOf(focus)
 
     def refresh_if_changed(self, *, force: bool = False) -> bool:
@@ -74,12 +82,14 @@ class CatalogueWatch(QObject):
         when something was re-read."""
         if not force and not self.window_active():
             return False
+        self.poll.forget()
         stamp = self._read_now()
         return stamp is not None and self._apply(stamp, force=force)
 
     def _apply(self, stamp, *, force: bool = False) -> bool:
         window = self.window
         changed = stamp != self._stamp
+        own, self._own_write = self._own_write, False  # the first stamp since it is in hand
         if not changed and not force:
             if self._sop_pending and not self.user_typing():
                 self._reopen_sop()
@@ -92,7 +102,6 @@ class CatalogueWatch(QObject):
             log.info("catalogue not re-read: %s", exc)
             return False
         self._stamp = stamp
-        own, self._own_write = self._own_write, False
         listed = window.select_sop(keep) if keep else True
         if window.document.is_modified or self.user_typing():
             # the user's edits stay, whatever happened elsewhere; typing may become one
@@ -106,17 +115,22 @@ class CatalogueWatch(QObject):
         return True
 
     def _reopen_sop(self) -> None:
-        """The open SOP at its revision and archive state of now, if they changed."""
+        """The open SOP at its revision and archive state of now, if they changed; none when
+        the list no longer holds it (deleted, or archived with the archive hidden)."""
         self._sop_pending = False
         session, document = self.window.edit_session, self.window.document
         if session.sop_id is None or document.is_modified:
+            return
+        if self.window.list_model.row_of(session.sop_id) < 0:
+            session.open_sop(None)
             return
         try:
             stored = call(self.window.db, catalogue.get_sop, session.sop_id)
         except StoreError:
             self._sop_pending = True  # the next poll tries again
             return
-        except InputError:  # deleted meanwhile: the next poll's list shows it
+        except InputError:  # deleted meanwhile
+            session.open_sop(None)
             return
         if (stored.current_revision, stored.archived) != (document.current_revision,
                                                           document.archived):

@@ -13,6 +13,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer
 
+from kecamatan_desktop.domain.errors import StoreError
+
 log = logging.getLogger(__name__)
 
 POLL_MS = 2000  # how often the database is asked whether anything changed
@@ -28,6 +30,8 @@ class StampPoll(QObject):
         super().__init__(parent)
         self._read, self._active, self._changed = read, active, changed
         self._future: Future | None = None
+        self._generation = 0  # a read begun before forget() hands back nothing
+        self._read_generation = 0
         self._next_read = 0.0
         self._failures = 0
         self._timer = QTimer(self, interval=TICK_MS)
@@ -49,6 +53,11 @@ class StampPoll(QObject):
     def in_flight(self) -> bool:
         return self._future is not None
 
+    def forget(self) -> None:
+        """The stamp was just read another way (F5, the window's own write): a read begun
+        before now would hand back an older one, so its result is dropped."""
+        self._generation += 1
+
     def _tick(self) -> None:
         future = self._future
         if future is not None:
@@ -57,18 +66,23 @@ class StampPoll(QObject):
             self._future = None
             try:
                 stamp = future.result()
-            except Exception as exc:  # noqa: BLE001 - a busy or unreachable database: later
+            except Exception as exc:  # noqa: BLE001 - never into the GUI thread's loop
                 self._failures += 1
                 backoff = min(2 ** self._failures, MAX_BACKOFF)
                 self._next_read = time.monotonic() + backoff * POLL_MS / 1000
-                log.info("change stamp not read (%s); next try in %d s", exc,
-                         backoff * POLL_MS // 1000)
+                if isinstance(exc, StoreError):  # busy or unreachable: ask again later
+                    log.info("change stamp not read (%s); next try in %d s", exc,
+                             backoff * POLL_MS // 1000)
+                else:
+                    log.error("change stamp not read", exc_info=exc)
                 return
             self._failures = 0
-            self._changed(stamp)
+            if self._read_generation == self._generation:
+                self._changed(stamp)
             return
         now = time.monotonic()
         if now < self._next_read or not self._active():
             return
         self._next_read = now + POLL_MS / 1000
+        self._read_generation = self._generation
         self._future = _reader.submit(self._read)

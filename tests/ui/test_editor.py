@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTextBrowser
 
 from kecamatan_desktop.domain.sop import Decision
 from kecamatan_desktop.services import catalogue, editing
@@ -532,14 +532,19 @@ def test_an_sop_archived_on_another_pc_leaves_the_list(window, catalogue_db):
     assert watch.refresh_if_changed() and window.list_model.row_of(RENJA) >= 0
 
 
-def test_a_cell_being_typed_in_is_not_lost_to_another_pcs_revision(qtbot, window,
-                                                                  catalogue_db):
-    watch = window.catalogue_watch
-    watch.window_active = lambda: True
-    table = window.procedure_view.table
-    index, editor = open_cell(window, 0, KEGIATAN)
+def typing_in_a_cell(qtbot, window, row: int = 0):
+    """The catalogue's watch polling as in use, and a cell's editor open with the focus."""
+    window.catalogue_watch.window_active = lambda: True
+    index, editor = open_cell(window, row, KEGIATAN)
     editor.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    return window.catalogue_watch, index, editor
+
+
+def test_a_cell_being_typed_in_is_not_lost_to_another_pcs_revision(qtbot, window,
+                                                                  catalogue_db):
+    watch, index, editor = typing_in_a_cell(qtbot, window)
+    table = window.procedure_view.table
     editor.selectAll()
     qtbot.keyClicks(editor, "Sedang diketik")
     revise_elsewhere(catalogue_db, "Diubah di PC lain")
@@ -553,4 +558,26 @@ def test_a_cell_being_typed_in_is_not_lost_to_another_pcs_revision(qtbot, window
     assert watch.refresh_if_changed() is False  # nothing new to list; the SOP is reopened
     assert window.document.current_revision == 2
     assert cell(window, 0, KEGIATAN) == "Diubah di PC lain"
+
+
+def test_an_sop_deleted_elsewhere_while_typing_closes_once_the_typing_stops(qtbot, window,
+                                                                           catalogue_db):
+    watch, index, editor = typing_in_a_cell(qtbot, window)
+    table = window.procedure_view.table
+    with catalogue_db.session() as session:  # the other PC deletes it (it has no rounds)
+        editing.delete_sop(RENJA, session=session)
+    assert watch.refresh_if_changed() and window.document.sop is not None  # still typing
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: table.indexWidget(index) is None)
+    assert watch.refresh_if_changed() is False and window.document.sop is None
+
+
+def test_reading_the_identity_sheet_is_not_typing(qtbot, window):
+    window.tabs.setCurrentWidget(window.identity_page)
+    reader = window.identity_page.findChild(QTextBrowser)
+    reader.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is reader)
+    assert not window.catalogue_watch.user_typing()
+    watch, _index, _editor = typing_in_a_cell(qtbot, window)
+    assert watch.user_typing()
 

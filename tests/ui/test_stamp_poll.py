@@ -63,3 +63,23 @@ def test_an_inactive_window_reads_nothing(qtbot):
     poll = StampPoll(QObject(), lambda: reads.append(1), lambda: False, lambda _s: None)
     poll._tick()
     assert reads == [] and not poll.in_flight()
+
+
+def test_a_read_begun_before_the_stamp_was_read_another_way_is_dropped(qtbot):
+    """F5 or the window's own write read the stamp while a poll's read was under way: that
+    older read is not news, and the next one is taken up again."""
+    release, seen, stamps = threading.Event(), [], iter(["lama", "baru"])
+    poll = StampPoll(QObject(), lambda: release.wait(10) and next(stamps), lambda: True,
+                     seen.append)
+    poll._tick()
+    poll.forget()
+    release.set()
+    settle(poll)
+    poll._tick()
+    assert seen == [] and not poll.in_flight()
+    poll._next_read = 0
+    poll._tick()
+    settle(poll)
+    poll._tick()
+    assert seen == ["baru"]
+

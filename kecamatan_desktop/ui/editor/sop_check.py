@@ -42,7 +42,11 @@ class SopCheck(QObject):
     def run(self) -> checking.CheckResult | None:
         if self.document.sop is None:
             return None
-        result = call(self.db, checking.check_sop_value, self.document.sop)
+        try:
+            result = call(self.db, checking.check_sop_value, self.document.sop)
+        except StoreError as exc:  # busy, or the server away for a moment
+            self.show_info(strings.CHECK_CLEAN_TITLE, str(exc))
+            return None
         self.panel.set_findings([finding_item(f) for f in result.findings])
         self.shown.emit()
         if not result.findings:

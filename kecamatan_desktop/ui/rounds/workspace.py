@@ -60,6 +60,7 @@ class RoundsWorkspace(QWidget):
 
     def _after_own_change(self) -> None:
         self.dashboard.refresh()
+        self.poll.forget()
         self._stamp = self._read_stamp()
 
     def refresh_if_changed(self, *, force: bool = False) -> bool:
@@ -67,6 +68,7 @@ class RoundsWorkspace(QWidget):
         the window is active, and on F5 (`force`)."""
         if not force and not self.window_active():
             return False
+        self.poll.forget()
         try:
             stamp = self._read_stamp()
         except StoreError:
