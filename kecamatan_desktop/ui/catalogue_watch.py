@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
 )
 
-from kecamatan_desktop.domain.errors import InputError, StoreError
+from kecamatan_desktop.domain.errors import StoreError
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
@@ -115,23 +115,13 @@ class CatalogueWatch(QObject):
         return True
 
     def _reopen_sop(self) -> None:
-        """The open SOP at its revision and archive state of now, if they changed; none when
-        the list no longer holds it (deleted, or archived with the archive hidden)."""
+        """The open SOP at its revision and archive state of now; none when the list no
+        longer holds it (deleted, or archived with the archive hidden)."""
         self._sop_pending = False
-        session, document = self.window.edit_session, self.window.document
-        if session.sop_id is None or document.is_modified:
+        editing = self.window.edit_session
+        if editing.sop_id is None or self.window.document.is_modified:
             return
-        if self.window.list_model.row_of(session.sop_id) < 0:
-            session.open_sop(None)
+        if self.window.list_model.row_of(editing.sop_id) < 0:
+            editing.open_sop(None)
             return
-        try:
-            stored = call(self.window.db, catalogue.get_sop, session.sop_id)
-        except StoreError:
-            self._sop_pending = True  # the next poll tries again
-            return
-        except InputError:  # deleted meanwhile
-            session.open_sop(None)
-            return
-        if (stored.current_revision, stored.archived) != (document.current_revision,
-                                                          document.archived):
-            session.open_sop(session.sop_id)
+        self._sop_pending = not editing.refresh_if_stale(editing.sop_id)  # busy: next poll

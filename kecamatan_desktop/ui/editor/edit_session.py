@@ -83,16 +83,23 @@ class EditSession(QObject):
         if self.sop_id is not None:
             self.open_sop(self.sop_id)
 
-    def refresh_if_stale(self, sop_id: str) -> None:
-        """Reopen `sop_id` if it got a revision from elsewhere (an import)."""
+    def refresh_if_stale(self, sop_id: str) -> bool:
+        """Reopen `sop_id` if it got a revision, or was archived or brought back, elsewhere
+        (an import, another PC); show nothing when it is gone. False when the database could
+        not be asked (busy for a moment): the SOP stays as shown, to be asked again."""
         if sop_id != self.sop_id:
-            return
+            return True
         try:
-            current = call(self.db, catalogue.get_sop, sop_id).current_revision
-        except (InputError, StoreError):
-            current = -1
-        if current != self.document.current_revision:
-            self.open_sop(sop_id if current >= 0 else None)
+            stored = call(self.db, catalogue.get_sop, sop_id)
+        except StoreError:
+            return False
+        except InputError:  # deleted
+            self.open_sop(None)
+            return True
+        if (stored.current_revision, stored.archived) != (self.document.current_revision,
+                                                          self.document.archived):
+            self.open_sop(sop_id)
+        return True
 
     # saving ----------------------------------------------------------------------------------
     def save(self) -> bool:
