@@ -157,7 +157,7 @@ class BackupActions(QObject):
         """Restore the chosen backup over the open database, off the GUI thread (checking
         and copying a large file takes a while); returns the running task (`self.task`).
         The window's polling stops meanwhile: the file is being replaced under it."""
-        if not self.window.edit_session.resolve_unsaved():
+        if not self.window.sop_editing.resolve_unsaved():
             return None
         items = backups.list_backups(self.db.path)
         source = self.choose_backup(items)
@@ -173,7 +173,7 @@ class BackupActions(QObject):
 
         def done(restored) -> None:
             self.window.events.sops_changed.emit([])
-            self.window.edit_session.open_sop(self.window.selected_sop_id())
+            self.window.sop_editing.open_sop(self.window.selected_sop_id())
             self.window.refresh_rounds()
             previous = restored.previous.path if restored.previous else "-"
             self.window.show_info(strings.RESTORE_TITLE,

@@ -94,7 +94,7 @@ class CatalogueWatch(QObject):
             if self._sop_pending and not self.user_typing():
                 self._reopen_sop()
             return False
-        keep = window.edit_session.sop_id or window.selected_sop_id()
+        keep = window.sop_editing.sop_id or window.selected_sop_id()
         try:
             window.reload()
             window.rounds.dashboard.catalogue_changed()
@@ -109,7 +109,7 @@ class CatalogueWatch(QObject):
                 window.statusBar().showMessage(strings.CHANGED_ELSEWHERE, 20000)
             self._sop_pending = not window.document.is_modified
         elif not listed:
-            window.edit_session.open_sop(None)  # deleted or archived on the other PC
+            window.sop_editing.open_sop(None)  # deleted or archived on the other PC
         elif keep:
             self._reopen_sop()
         return True
@@ -118,7 +118,7 @@ class CatalogueWatch(QObject):
         """The open SOP at its revision and archive state of now; none when the list no
         longer holds it (deleted, or archived with the archive hidden)."""
         self._sop_pending = False
-        editing = self.window.edit_session
+        editing = self.window.sop_editing
         if editing.sop_id is None or self.window.document.is_modified:
             return
         if self.window.list_model.row_of(editing.sop_id) < 0:

@@ -138,10 +138,10 @@ def _load_window_modules() -> None:
         printing_actions,
     )
     from kecamatan_desktop.ui.editor import (  # noqa: F401
-        edit_session,
         identity_page,
         procedure_editor,
         revision_history,
+        sop_editing,
     )
     from kecamatan_desktop.ui.flowchart import panel  # noqa: F401
     from kecamatan_desktop.ui.rounds import workspace  # noqa: F401

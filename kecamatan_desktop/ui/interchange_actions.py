@@ -35,7 +35,7 @@ class InterchangeActions(QObject):
 
     def import_files(self) -> Task | None:
         window = self.window
-        if not window.edit_session.resolve_unsaved():
+        if not window.sop_editing.resolve_unsaved():
             return None
         paths = window.ask_import_paths()
         if not paths:

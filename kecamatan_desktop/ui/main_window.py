@@ -75,20 +75,20 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         """Complete the window on the open database: editor, rounds, menus; re-read the list."""
         from kecamatan_desktop.ui.catalogue_watch import CatalogueWatch
         from kecamatan_desktop.ui.editor.document import SopDocument
-        from kecamatan_desktop.ui.editor.edit_session import EditSession
+        from kecamatan_desktop.ui.editor.sop_editing import SopEditing
 
         self.db = db
         self._show_path(db.path)
         self.document = SopDocument(self)
-        self.edit_session = EditSession(db, self.document, self.events, self, self)
+        self.sop_editing = SopEditing(db, self.document, self.events, self, self)
         self._build_widgets()
         self._build_menus()
         self.events.sops_changed.connect(self._on_sops_changed)
         self.document.changed.connect(self._on_document_changed)
-        self.edit_session.history_changed.connect(self.revision_history.set_revisions)
-        self.edit_session.about_to_check.connect(self.procedure_view.commit_open_edit)
-        self.revision_history.open_requested.connect(self.edit_session.open_revision)
-        self.revision_history.back_requested.connect(self.edit_session.back_to_current)
+        self.sop_editing.history_changed.connect(self.revision_history.set_revisions)
+        self.sop_editing.about_to_check.connect(self.procedure_view.commit_open_edit)
+        self.revision_history.open_requested.connect(self.sop_editing.open_revision)
+        self.revision_history.back_requested.connect(self.sop_editing.back_to_current)
         self.procedure_view.problems_panel.identity_activated.connect(self._show_identity_form)
         if db.read_only:
             self.statusBar().addPermanentWidget(QLabel(strings.READ_ONLY_MARK,
@@ -104,8 +104,8 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self._restore_selection(keep)
         self._on_document_changed()
         chosen = self.selected_sop_id()
-        if chosen is not None and chosen != self.edit_session.sop_id:
-            self.edit_session.open_sop(chosen)  # chosen before the window was complete
+        if chosen is not None and chosen != self.sop_editing.sop_id:
+            self.sop_editing.open_sop(chosen)  # chosen before the window was complete
 
     # construction ----------------------------------------------------------------------------
     def _show_path(self, path: Path) -> None:
@@ -407,17 +407,17 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         if not self.attached:
             return  # attach() opens what is selected by then
         if self._reverting_selection or (sop_id is not None
-                                         and sop_id == self.edit_session.sop_id):
+                                         and sop_id == self.sop_editing.sop_id):
             return  # the list was re-read, or the selection is being put back
-        if not self.edit_session.resolve_unsaved():
+        if not self.sop_editing.resolve_unsaved():
             self._reverting_selection = True
             try:
-                if self.edit_session.sop_id is not None:
-                    self.select_sop(self.edit_session.sop_id)
+                if self.sop_editing.sop_id is not None:
+                    self.select_sop(self.sop_editing.sop_id)
             finally:
                 self._reverting_selection = False
             return
-        self.edit_session.open_sop(sop_id)
+        self.sop_editing.open_sop(sop_id)
 
     def _on_search(self, text: str) -> None:
         self.proxy.set_search(text)
@@ -435,20 +435,20 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
                                             self.proxy.rowCount())
 
     def _on_sops_changed(self, sop_ids: list) -> None:
-        keep = self.edit_session.sop_id or self.selected_sop_id()
+        keep = self.sop_editing.sop_id or self.selected_sop_id()
         self.reload()
         self.rounds.dashboard.catalogue_changed()
         if keep and not self.select_sop(keep):
-            self.edit_session.open_sop(None)
+            self.sop_editing.open_sop(None)
         elif keep in sop_ids:
-            self.edit_session.refresh_if_stale(keep)
+            self.sop_editing.refresh_if_stale(keep)
 
     def _on_show_archive(self, _shown: bool) -> None:
         # an archived SOP is read-only, so hiding it cannot lose an edit
-        keep = self.edit_session.sop_id or self.selected_sop_id()
+        keep = self.sop_editing.sop_id or self.selected_sop_id()
         self.reload()
         if keep and not self.select_sop(keep):
-            self.edit_session.open_sop(None)
+            self.sop_editing.open_sop(None)
 
     def _reveal(self, sop_id: str) -> None:
         """Select `sop_id`, clearing the search and office filter if they hide it."""
@@ -494,26 +494,26 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
 
     # actions ---------------------------------------------------------------------------------
     def save(self) -> bool:
-        return self.edit_session.save()
+        return self.sop_editing.save()
 
     def new_sop(self) -> None:
-        sop_id = self.edit_session.new_sop(self.offices)
+        sop_id = self.sop_editing.new_sop(self.offices)
         if sop_id:
             self._reveal(sop_id)
 
     def duplicate_sop(self) -> None:
-        sop_id = self.edit_session.duplicate_sop()
+        sop_id = self.sop_editing.duplicate_sop()
         if sop_id:
             self._reveal(sop_id)
 
     def delete_sop(self) -> None:
-        self.edit_session.delete_sop()
+        self.sop_editing.delete_sop()
 
     def archive_sop(self) -> None:
-        self.edit_session.archive_sop()
+        self.sop_editing.archive_sop()
 
     def unarchive_sop(self) -> None:
-        self.edit_session.unarchive_sop()
+        self.sop_editing.unarchive_sop()
 
     def show_history(self) -> None:
         self.tabs.setCurrentWidget(self.revision_history)
@@ -569,7 +569,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.sop_list.resizeRowsToContents()  # wrap names now that columns have their widths
 
     def closeEvent(self, event) -> None:
-        if self.attached and not self.edit_session.resolve_unsaved():
+        if self.attached and not self.sop_editing.resolve_unsaved():
             event.ignore()
             return
         self.settings.setValue("window/geometry", self.saveGeometry())

@@ -13,8 +13,8 @@ from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.message_boxes import ask_choice, ask_text, ask_yes_no
 
 if TYPE_CHECKING:
-    from kecamatan_desktop.ui.editor.edit_session import UnsavedAnswer
     from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopRequest
+    from kecamatan_desktop.ui.editor.sop_editing import UnsavedAnswer
 
 
 class WindowQuestions:
@@ -47,7 +47,7 @@ class WindowQuestions:
                           strings.IMPORT_EXISTS.format(ids="\n".join(sop_ids)))
 
     def ask_unsaved_changes(self, name: str) -> UnsavedAnswer:
-        from kecamatan_desktop.ui.editor.edit_session import UnsavedAnswer
+        from kecamatan_desktop.ui.editor.sop_editing import UnsavedAnswer
 
         role = QMessageBox.ButtonRole
         return ask_choice(self, strings.UNSAVED_TITLE, strings.UNSAVED_QUESTION.format(name=name),

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTextBrowser
 
 from kecamatan_desktop.domain.sop import Decision
 from kecamatan_desktop.services import catalogue, editing
-from kecamatan_desktop.ui.editor.edit_session import UnsavedAnswer
 from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopRequest
+from kecamatan_desktop.ui.editor.sop_editing import UnsavedAnswer
 from kecamatan_desktop.ui.main_window import MainWindow
 
 RENJA = "poncokusumo-2018-renja"
@@ -516,7 +516,7 @@ def test_unsaved_edits_are_kept_and_their_save_is_refused_as_stale(qtbot, window
     assert dialogs.errors and window.document.is_modified
     assert stored(catalogue_db).sop.steps[0].activity == "Suntingan di PC lain"
     dialogs.unsaved = UnsavedAnswer.DISCARD  # the user lets them go: the new revision opens
-    assert window.edit_session.resolve_unsaved()
+    assert window.sop_editing.resolve_unsaved()
     assert window.document.sop.steps[0].activity == "Suntingan di PC lain"
 
 

@@ -42,7 +42,7 @@ class EditorDialogs(LaneDialogs, Protocol):
     def show_info(self, title: str, text: str) -> None: ...
 
 
-class EditSession(QObject):
+class SopEditing(QObject):
     """Keeps the document in step with the catalogue: open, save, discard, create, delete."""
 
     # the revisions of the SOP on screen and which one is shown
