@@ -7,24 +7,18 @@ import sqlite3
 from dataclasses import replace
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine
 
 from kecamatan_desktop.services import decrees, printing
 from kecamatan_desktop.services.catalogue import get_sop
 from kecamatan_desktop.services.session import open_catalogue
-from kecamatan_desktop.store.migrate import SCHEMA_HEAD, alembic_config
+from kecamatan_desktop.store.migrate import SCHEMA_HEAD
+from tests.store.test_backup import schema_at
 from tests.store.test_migration_office_texts import _database_at_0006
 
 
 def _database_at_0008(path) -> None:
     _database_at_0006(path)
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        config = alembic_config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0008")
-    engine.dispose()
+    schema_at(path, "0008")
     raw = sqlite3.connect(path)
     raw.execute("UPDATE office SET camat_name = 'Drs. TUMPANG', camat_nip = "
                 "'19700101 199001 1 001', city = 'Tumpang' WHERE id = 3")

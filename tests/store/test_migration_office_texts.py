@@ -5,22 +5,15 @@ from __future__ import annotations
 
 import sqlite3
 
-from alembic import command
-from sqlalchemy import create_engine
-
 from kecamatan_desktop.services import printing
 from kecamatan_desktop.services.catalogue import get_sop
 from kecamatan_desktop.services.session import open_catalogue
-from kecamatan_desktop.store.migrate import SCHEMA_HEAD, alembic_config
+from kecamatan_desktop.store.migrate import SCHEMA_HEAD
+from tests.store.test_backup import schema_at
 
 
 def _database_at_0006(path) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        config = alembic_config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, "0006")
-    engine.dispose()
+    schema_at(path, "0006")
     raw = sqlite3.connect(path)
     raw.executescript("""
         INSERT INTO office (id, position, name, government, time_zone) VALUES

@@ -6,12 +6,11 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
-from alembic import command
-from sqlalchemy import create_engine
 
 from kecamatan_desktop.services import integrity, rounds
 from kecamatan_desktop.services.session import open_catalogue
-from kecamatan_desktop.store.migrate import SCHEMA_HEAD, alembic_config
+from kecamatan_desktop.store.migrate import SCHEMA_HEAD
+from tests.store.test_backup import schema_at
 
 pytestmark = pytest.mark.sqlite_only  # old-schema databases are built as SQLite files
 
@@ -26,12 +25,7 @@ OLD_EVENTS = [  # a Renja round at step 2, as the 0004 program wrote it (UTC, na
 def _old_database(path, revision: str = "0004") -> None:
     """An earlier schema from the migrations themselves, then rows as that program wrote
     them (only the columns that schema has; rounds only from 0003 on)."""
-    engine = create_engine(f"sqlite:///{path}")
-    with engine.begin() as conn:
-        config = alembic_config()
-        config.attributes["connection"] = conn
-        command.upgrade(config, revision)
-    engine.dispose()
+    schema_at(path, revision)
     raw = sqlite3.connect(path)
     script = SEED_SQL if revision >= "0003" else SEED_SQL.split("-- rounds")[0]
     if revision < "0002":
