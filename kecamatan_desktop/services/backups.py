@@ -61,25 +61,30 @@ def backup_name(db_path, kind: str, now: datetime | None = None) -> Path:
     a dump in backups/ of this PC's data folder."""
     if not isinstance(db_path, ServerDatabase):
         return backup.backup_name(db_path, kind, now)
-    folder = default_db_path().parent / backup.BACKUP_DIR_NAME
-    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
-    return folder / f"{db_path.database}-{stamp}-{kind}{dump.SUFFIX}"
+    return backup.backup_name(default_db_path(), kind, now, stem=db_path.database,
+                              suffix=dump.SUFFIX)
+
+
+def _dump_of(source, target: Path, progress: dump.Progress = None) -> DumpSummary:
+    """Every row of the database at `source`, opened only to be read, into `target`."""
+    db = open_database(source, read_only=True)  # the source is only read, never made
+    try:
+        with db.guard():
+            return dump.write_dump(db.engine, target, progress=progress)
+    finally:
+        db.close()
 
 
 def _dump_server(where: ServerDatabase, target: Path | None, progress: dump.Progress) -> Path:
     target = Path(target) if target is not None else backup_name(where, backup.MANUAL)
     if not target.parent.is_dir():
-        if target.parent != default_db_path().parent / backup.BACKUP_DIR_NAME:
+        if target.parent != backup.backups_dir(default_db_path()):
             raise InputError(f"Folder {target.parent} tidak ada.")
         target.parent.mkdir(parents=True, exist_ok=True)
-    db = open_database(where, read_only=True)
     try:
-        with db.guard():
-            return dump.write_dump(db.engine, target, progress=progress).path
+        return _dump_of(where, target, progress).path
     except OSError as exc:
         raise StoreError(f"Salinan ke {target} tidak dapat dibuat: {exc.strerror}") from exc
-    finally:
-        db.close()
 
 
 def is_copy(source: Path) -> bool:
@@ -97,12 +102,7 @@ def copy_database(source, target) -> DumpSummary:
     if str(source) == str(target):
         raise InputError("Basis data asal dan tujuan sama; pilih tujuan yang lain.")
     with tempfile.TemporaryDirectory() as folder:
-        db = open_database(source, read_only=True)  # the source is only read, never made
-        try:
-            with db.guard():
-                made = dump.write_dump(db.engine, Path(folder) / f"salinan{dump.SUFFIX}")
-        finally:
-            db.close()
+        made = _dump_of(source, Path(folder) / f"salinan{dump.SUFFIX}")
         if made.schema != SCHEMA_HEAD:
             raise InputError(f"Basis data {source} berskema {made.schema}: buka dulu dengan "
                              "program ini (skemanya diperbarui), lalu salin lagi.")

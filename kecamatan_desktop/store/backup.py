@@ -84,16 +84,18 @@ def latest_backup(db_path: Path) -> BackupFile | None:
     return backups[0] if backups else None
 
 
-def backup_name(db_path: Path, kind: str, now: datetime | None = None) -> Path:
-    """A free name in backups/ for a backup of `kind` made `now` (local time)."""
+def backup_name(db_path: Path, kind: str, now: datetime | None = None, *,
+                stem: str | None = None, suffix: str = ".db") -> Path:
+    """A free name in backups/ beside `db_path` for a backup of `kind` made `now` (local
+    time); `stem` and `suffix` name another kind of copy (a server's dump)."""
     stamp = (now or datetime.now()).strftime(_STAMP)
     folder = backups_dir(db_path)
-    stem = Path(db_path).stem
-    target = folder / f"{stem}-{stamp}-{kind}.db"
+    stem = stem or Path(db_path).stem
+    target = folder / f"{stem}-{stamp}-{kind}{suffix}"
     n = 1
     while target.exists():
         n += 1
-        target = folder / f"{stem}-{stamp}-{n}-{kind}.db"
+        target = folder / f"{stem}-{stamp}-{n}-{kind}{suffix}"
     return target
 
 

@@ -209,11 +209,10 @@ def open_database(path: DbLocation | str, *, read_only: bool = False,
     with _refusals(engine, path):
         with engine.connect() as conn:
             current = migrate.current_revision(conn)
-        had_schema = current is not None
-        if had_schema and current != migrate.SCHEMA_HEAD:
+        if current is not None and current != migrate.SCHEMA_HEAD:
             backup.make_backup(path, backup.BEFORE_MIGRATION)
-        migrate.upgrade(engine)
-    return Database(path=path, engine=engine, created=not had_schema)
+        created = migrate.upgrade(engine)
+    return Database(path=path, engine=engine, created=created)
 
 
 def open_read_only(path: Path) -> Database:
