@@ -23,7 +23,7 @@ from kecamatan_desktop.domain.errors import StoreError
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
-from kecamatan_desktop.ui.stamp_poll import StampPoll
+from kecamatan_desktop.ui.stamp_poll import StampPoll, window_in_use
 
 if TYPE_CHECKING:
     from kecamatan_desktop.ui.main_window import MainWindow
@@ -36,9 +36,9 @@ class CatalogueWatch(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        self._stamp = self._read_now()
         self._sop_pending = False  # the open SOP waits for its reopening (typing)
         self.poll = StampPoll(self, self._read, lambda: self.window_active(), self._apply)
+        self._stamp = self.poll.read_now()
         self.poll.start()
         # the window's own writes are shown by its own events; the next poll re-reads the list
         # once more (it may hold another PC's change too) without telling of "another PC"
@@ -48,20 +48,13 @@ class CatalogueWatch(QObject):
     def _read(self):
         return call(self.window.db, catalogue.change_stamp)
 
-    def _read_now(self):
-        try:
-            return self._read()
-        except StoreError:
-            return None  # locked for a moment by another writer: ask again next time
 
     def _after_own_write(self) -> None:
         self._own_write = True
         self.poll.forget()  # a read begun before it: not the news it would seem
 
     def window_active(self) -> bool:
-        """Poll only while the user looks at the program and has no dialog of it open."""
-        return (self.window.isVisible() and QApplication.activeWindow() is self.window
-                and QApplication.activeModalWidget() is None)
+        return window_in_use(self.window)
 
     def user_typing(self) -> bool:
         """A field of the window being typed in (a table cell's editor, a form field), not
@@ -82,8 +75,7 @@ class CatalogueWatch(QObject):
         when something was re-read."""
         if not force and not self.window_active():
             return False
-        self.poll.forget()
-        stamp = self._read_now()
+        stamp = self.poll.read_now()
         return stamp is not None and self._apply(stamp, force=force)
 
     def _apply(self, stamp, *, force: bool = False) -> bool:
@@ -94,15 +86,12 @@ class CatalogueWatch(QObject):
             if self._sop_pending and not self.user_typing():
                 self._reopen_sop()
             return False
-        keep = window.sop_editing.sop_id or window.selected_sop_id()
         try:
-            window.reload()
-            window.rounds.dashboard.catalogue_changed()
+            keep, listed = window.reread_catalogue()
         except StoreError as exc:  # the stamp stays: the next poll tries again
             log.info("catalogue not re-read: %s", exc)
             return False
         self._stamp = stamp
-        listed = window.select_sop(keep) if keep else True
         if window.document.is_modified or self.user_typing():
             # the user's edits stay, whatever happened elsewhere; typing may become one
             if changed and not own:

@@ -434,11 +434,17 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
             self.status_line.show_catalogue(self.office_filter.currentData(),
                                             self.proxy.rowCount())
 
-    def _on_sops_changed(self, sop_ids: list) -> None:
+    def reread_catalogue(self) -> tuple[str | None, bool]:
+        """Re-read the list and the dashboard's SOPs, selecting again the SOP open (or
+        selected): (that SOP, whether the list still holds it)."""
         keep = self.sop_editing.sop_id or self.selected_sop_id()
         self.reload()
         self.rounds.dashboard.catalogue_changed()
-        if keep and not self.select_sop(keep):
+        return keep, (self.select_sop(keep) if keep else True)
+
+    def _on_sops_changed(self, sop_ids: list) -> None:
+        keep, listed = self.reread_catalogue()
+        if not listed:
             self.sop_editing.open_sop(None)
         elif keep in sop_ids:
             self.sop_editing.refresh_if_stale(keep)

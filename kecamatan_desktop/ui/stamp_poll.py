@@ -12,6 +12,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 
 from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kecamatan_desktop.domain.errors import StoreError
 
@@ -22,6 +23,13 @@ TICK_MS = 100  # how soon a finished read is taken up
 MAX_BACKOFF = 16  # after failures, reads at most every 16 × POLL_MS
 # one thread for every poll of the program: reads are tiny and never overlap
 _reader = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kd-poll")
+
+
+def window_in_use(widget: QWidget) -> bool:
+    """Poll only while the user looks at the program (no work in the background) and has no
+    dialog of it open (what the dialog shows must not change under it)."""
+    return (widget.isVisible() and QApplication.activeWindow() is not None
+            and QApplication.activeModalWidget() is None)
 
 
 class StampPoll(QObject):
@@ -52,6 +60,15 @@ class StampPoll(QObject):
 
     def in_flight(self) -> bool:
         return self._future is not None
+
+    def read_now(self):
+        """The stamp read here and now (F5, a first look), None when the database is busy for
+        a moment; a read under way is not news any more (`forget`)."""
+        self.forget()
+        try:
+            return self._read()
+        except StoreError:
+            return None
 
     def forget(self) -> None:
         """The stamp was just read another way (F5, the window's own write): a read begun

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QInputDialog,
     QMessageBox,
     QSplitter,
@@ -24,7 +23,7 @@ from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.rounds.dashboard import Dashboard
 from kecamatan_desktop.ui.rounds.dialogs import StartRoundDialog
 from kecamatan_desktop.ui.rounds.round_page import RoundPage
-from kecamatan_desktop.ui.stamp_poll import StampPoll
+from kecamatan_desktop.ui.stamp_poll import StampPoll, window_in_use
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
@@ -68,12 +67,8 @@ class RoundsWorkspace(QWidget):
         the window is active, and on F5 (`force`)."""
         if not force and not self.window_active():
             return False
-        self.poll.forget()
-        try:
-            stamp = self._read_stamp()
-        except StoreError:
-            return False  # locked for a moment by another writer: ask again next time
-        return self._apply_stamp(stamp, force=force)
+        stamp = self.poll.read_now()
+        return stamp is not None and self._apply_stamp(stamp, force=force)
 
     def _apply_stamp(self, stamp, *, force: bool = False) -> bool:
         """Refresh if `stamp` (read now, or by the poll's thread) differs from the last one."""
@@ -123,10 +118,7 @@ class RoundsWorkspace(QWidget):
         return detail.id
 
     def window_active(self) -> bool:
-        """Poll only while the user looks at the program (no work in the background) and
-        has no dialog of it open (what the dialog shows must not change under it)."""
-        return (self.isVisible() and QApplication.activeWindow() is not None
-                and QApplication.activeModalWidget() is None)
+        return window_in_use(self)
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_sop(self, sops: list[tuple[str, str]]) -> str | None:
