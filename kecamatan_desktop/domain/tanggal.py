@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 BULAN = (
     "Januari", "Februari", "Maret", "April", "Mei", "Juni",
@@ -57,12 +57,23 @@ def wall_clock(at: datetime | None, tz: tzinfo) -> datetime | None:
     return at.astimezone(tz).replace(tzinfo=None) if at else None
 
 
+def _stored(value: str | datetime) -> datetime:
+    return datetime.fromisoformat(value) if isinstance(value, str) else value
+
+
+def stored_utc(value: str | datetime) -> datetime:
+    """A time as the database keeps it (naive UTC, as text or datetime) as an aware UTC
+    datetime."""
+    value = _stored(value)
+    return value.astimezone(UTC) if value.tzinfo else value.replace(tzinfo=UTC)
+
+
 def wall_clock_stored(text: str | datetime | None, tz: tzinfo) -> datetime | None:
     """`wall_clock` of a time as the database keeps it (naive UTC, as text or datetime),
     read without building an aware datetime first: a big export reads millions."""
     if text is None:
         return None
-    value = datetime.fromisoformat(text) if isinstance(text, str) else text
+    value = _stored(text)
     if value.tzinfo is not None:
         return wall_clock(value, tz)
     return value + tz.utcoffset(None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime, tzinfo
 
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
@@ -20,7 +20,7 @@ from kecamatan_desktop.domain.interchange import (
     sop_to_dict,
 )
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, STEP_LABELS, Approver, Office, Sop
-from kecamatan_desktop.domain.tanggal import format_waktu
+from kecamatan_desktop.domain.tanggal import format_waktu, stored_utc
 from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.services.catalogue import (
     CatalogueError,
@@ -204,9 +204,9 @@ def list_revisions(sop_id: str, *, session: Session) -> list[RevisionInfo]:
         .order_by(col(SopRevisionRow.revision).desc())
     ).all()
     tz = _office_tz(session, row.id)
-    return [RevisionInfo(revision=r.revision, saved_at=_utc(r.saved_at), is_draft=r.is_draft,
-                         name=r.name, revised=r.revised, is_current=r.revision == row.revision,
-                         tz=tz)
+    return [RevisionInfo(revision=r.revision, saved_at=stored_utc(r.saved_at),
+                         is_draft=r.is_draft, name=r.name, revised=r.revised,
+                         is_current=r.revision == row.revision, tz=tz)
             for r in revisions]
 
 
@@ -257,11 +257,6 @@ def delete_sop(sop_id: str, *, session: Session) -> int:
             raise CatalogueError(f"SOP {sop_id!r} tidak dapat dihapus: basis data menolaknya "
                                  "karena masih ada catatan yang merujuk ke SOP ini") from None
     return count
-
-
-def _utc(moment: datetime) -> datetime:
-    """SQLite hands back the stored UTC time without its zone."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def _check_new_id(session: Session, sop_id: str) -> None:

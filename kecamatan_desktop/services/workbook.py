@@ -12,7 +12,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, tzinfo
+from datetime import date, datetime, tzinfo
 from types import SimpleNamespace
 from typing import TypeVar
 
@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 from kecamatan_desktop.domain import rounds as machine
 from kecamatan_desktop.domain.calendar import OfficeCalendar
 from kecamatan_desktop.domain.rounds import EventKind, event_details
-from kecamatan_desktop.domain.tanggal import wall_clock, wall_clock_stored
+from kecamatan_desktop.domain.tanggal import stored_utc, wall_clock, wall_clock_stored
 from kecamatan_desktop.domain.zones import zone, zone_name
 from kecamatan_desktop.services.calendar import office_calendar
 from kecamatan_desktop.services.catalogue import revision_sops, sop_row
@@ -101,11 +101,6 @@ def _text(column):
     return type_coerce(column, String)
 
 
-def _utc(stored: str | datetime) -> datetime:
-    value = datetime.fromisoformat(stored) if isinstance(stored, str) else stored
-    return value.replace(tzinfo=UTC)
-
-
 class _Reader:
     """Streams the sheets' rows for the rounds a condition selects."""
 
@@ -160,9 +155,9 @@ class _Reader:
                  hold_started, held) in conn.execute(query):
                 tz = zone(zone_text)
                 if worked is None:  # on a desk now: counted until now, as the page does
-                    since = _utc(received)
+                    since = stored_utc(received)
                     calendar = self.calendar(zone_text, since)
-                    until = _utc(hold_started) if hold_started else self.now
+                    until = stored_utc(hold_started) if hold_started else self.now
                     worked = max(0, calendar.working_minutes(since, until) - held)
                     late = standard is not None and worked > standard
                 yield _step_row(rid, title, name, revision, position, self.sops[rev_id],
