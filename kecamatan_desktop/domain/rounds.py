@@ -52,6 +52,7 @@ class EventKind(StrEnum):
     CANCELLED = "cancelled"
     FINISHED = "finished"
     CORRECTED = "corrected"
+    UNDONE = "handoff_undone"  # voids the last handoff (and what was recorded on its pass)
 
 
 EVENT_LABELS = {
@@ -59,7 +60,7 @@ EVENT_LABELS = {
     EventKind.HANDED_OFF: "Diserahkan", EventKind.REASSIGNED: "Dialihkan",
     EventKind.NOTE: "Catatan", EventKind.HELD: "Ditahan", EventKind.RESUMED: "Dilanjutkan",
     EventKind.CANCELLED: "Dibatalkan", EventKind.FINISHED: "Putaran selesai",
-    EventKind.CORRECTED: "Koreksi",
+    EventKind.CORRECTED: "Koreksi", EventKind.UNDONE: "Serah terima dibatalkan",
 }
 # what a correction may change, and the Indonesian name of each
 CORRECTABLE = {"occurred_at": "waktu", "officer": "pegawai", "output": "output",
@@ -86,8 +87,10 @@ class RoundEvent:
     note: str = ""
     output: str = ""
     officer_id: int | None = None
-    corrects: int | None = None  # a correction: the seq of the event it corrects
-    changes: dict = field(default_factory=dict)  # a correction: the new values (times ISO)
+    # a correction: the seq of the event it corrects; an undo: the completion it voids
+    corrects: int | None = None
+    # a correction: the new values (times ISO); an undo: {"voids": [seq, …]}
+    changes: dict = field(default_factory=dict)
     seq: int | None = None  # its place in the log, once written
     corrected: bool = False  # derived: a later correction changed this event's values
 
@@ -153,10 +156,19 @@ def _parse_time(text: str) -> datetime:
     return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
+def voided(events: list[RoundEvent] | tuple[RoundEvent, ...]) -> dict[int, int]:
+    """The events an undo voided: their seq -> the seq of the undo."""
+    return {seq: e.seq for e in events if e.kind is EventKind.UNDONE
+            for seq in e.changes.get("voids", ())}
+
+
 def corrected_log(events: list[RoundEvent] | tuple[RoundEvent, ...]) -> list[RoundEvent]:
-    """The log as corrected: each correction folded into the event it names (marked), the
-    corrections themselves left out. A completion's new time moves its handoff with it."""
-    out = [e for e in events if e.kind is not EventKind.CORRECTED]
+    """The log as it counts: each correction folded into the event it names (marked), the
+    corrections, the undos and the events they voided left out. A completion's new time
+    moves its handoff with it."""
+    gone = voided(events)
+    out = [e for e in events if e.kind not in (EventKind.CORRECTED, EventKind.UNDONE)
+           and e.seq not in gone]
     index = {e.seq: i for i, e in enumerate(out)}
     for fix in (e for e in events if e.kind is EventKind.CORRECTED):
         i = index.get(fix.corrects)
@@ -289,10 +301,30 @@ def start(sop: Sop, lanes: dict[str, Person | None], *, at: datetime,
                    **_person(lanes.get(sop.steps[0].role)))]
 
 
-def complete(sop: Sop, state: RoundState, lanes: dict[str, Person | None], *, at: datetime,
-             entry: Entry, decision: str | None = None, note: str = "", output: str = "",
-             done_by: Person | None = None) -> list[RoundEvent]:
-    """Complete the current step; Tidak on a decision sends the file back to its target."""
+def receiver_for(sop: Sop, passes, lanes: dict[str, Person | None], target: int,
+                 by_jabatan: Person | None) -> Person | None:
+    """Who receives the file at step `target` unless the clerk says otherwise: the officer
+    fixed for its lane in this round, else the one active officer whose jabatan the lane
+    names (`by_jabatan`, looked up by the caller), else the last person who held that lane
+    in this round; None when nobody can be found."""
+    lane = sop.steps[target - 1].role
+    if lanes.get(lane) is not None:
+        return lanes[lane]
+    if by_jabatan is not None:
+        return by_jabatan
+    for p in reversed(passes):  # StepPass, or anything with its role and people
+        if p.role == lane and (p.done_by or p.officer):
+            return (Person(p.done_by_id, p.done_by) if p.done_by
+                    else Person(p.officer_id, p.officer))
+    return None
+
+
+def complete(sop: Sop, state: RoundState, *, at: datetime, entry: Entry,
+             receiver: Person | None, decision: str | None = None, note: str = "",
+             output: str = "", done_by: Person | None = None) -> list[RoundEvent]:
+    """Complete the current step and hand the file to `receiver` at the next step (None:
+    the clerk chose to leave it undetermined); Tidak on a decision sends the file back to
+    its target."""
     check_open(state)
     if state.status is Status.ON_HOLD:
         raise RoundError("putaran sedang ditahan; lanjutkan dulu sebelum menyelesaikan langkah")
@@ -314,8 +346,55 @@ def complete(sop: Sop, state: RoundState, lanes: dict[str, Person | None], *, at
         events.append(_event(EventKind.FINISHED, at, entry))
     else:
         events.append(_event(EventKind.HANDED_OFF, at, entry, position=target,
-                             **_person(lanes.get(sop.steps[target - 1].role))))
+                             **_person(receiver)))
     return events
+
+
+def last_handoff(events: list[RoundEvent] | tuple[RoundEvent, ...]
+                 ) -> tuple[RoundEvent, RoundEvent] | None:
+    """The last handoff that counts: its completion and the handoff (or finish) with it."""
+    log = corrected_log(events)
+    for i in range(len(log) - 1, 0, -1):
+        if log[i].kind is EventKind.COMPLETED and i + 1 < len(log):
+            return log[i], log[i + 1]
+    return None
+
+
+# what else an undone handoff takes with it: what was recorded on the pass it opened
+_ON_THE_PASS = (EventKind.HELD, EventKind.RESUMED, EventKind.REASSIGNED)
+
+
+def undo(events: list[RoundEvent] | tuple[RoundEvent, ...], state: RoundState, reason: str, *,
+         entry: Entry, seq: int | None = None) -> list[RoundEvent]:
+    """*Batalkan serah terima*: void the last handoff, so the round is back at the step it
+    was completing, held by whoever held it. The voided events stay in the log; the holds
+    and reassignments of the pass it opened go with it, notes stay. `seq` names the handoff
+    the user means (its completion); refused when that is not the last one."""
+    if not reason.strip():
+        raise RoundError("alasan pembatalan serah terima wajib diisi")
+    if state.status is Status.CANCELLED:
+        raise RoundError("putaran sudah dibatalkan; serah terima tidak dapat dibatalkan lagi")
+    last = last_handoff(events)
+    if last is None:
+        raise RoundError("belum ada serah terima yang dapat dibatalkan di putaran ini")
+    done, handed = last
+    if seq is not None and seq not in (done.seq, handed.seq):
+        gone = voided(events)
+        if seq in gone:
+            raise RoundError(f"kejadian #{seq} sudah dibatalkan (oleh #{gone[seq]})")
+        raise RoundError(
+            f"hanya serah terima terakhir yang dapat dibatalkan: #{seq} bukan yang terakhir; "
+            f"yang terakhir #{done.seq} (langkah {sop_no(state, done.position)})")
+    log = corrected_log(events)
+    after = log[log.index(handed) + 1:]
+    voids = [done.seq, handed.seq] + [e.seq for e in after if e.kind in _ON_THE_PASS]
+    return [_event(EventKind.UNDONE, entry.entered_at, entry, position=done.position,
+                   note=reason.strip(), corrects=done.seq, changes={"voids": voids})]
+
+
+def sop_no(state: RoundState, position: int | None) -> str:
+    """The printed number of step `position` as the round's passes name it."""
+    return next((p.no for p in state.passes if p.position == position), str(position))
 
 
 def reassign(state: RoundState, officer: Person, *, at: datetime, entry: Entry,
@@ -362,16 +441,24 @@ def add_note(state: RoundState, text: str, *, at: datetime, entry: Entry) -> lis
 def correct(events: list[RoundEvent] | tuple[RoundEvent, ...], seq: int, reason: str, *,
             entry: Entry, occurred_at: datetime | None = None,
             officer: Person | None = None, output: str | None = None,
-            note: str | None = None) -> list[RoundEvent]:
-    """A correction of event `seq`: new values and a reason; the original stays as it is."""
+            note: str | None = None, receiver: Person | None = None) -> list[RoundEvent]:
+    """A correction of event `seq`: new values and a reason; the original stays as it is.
+    On a completion, `receiver` corrects who received the file in its handoff too (a second
+    correction, written with the first)."""
     if not reason.strip():
         raise RoundError("alasan koreksi wajib diisi")
     log = corrected_log(events)
     where = next((i for i, e in enumerate(log) if e.seq == seq), None)
     if where is None:
-        raise RoundError(f"kejadian #{seq} tidak ada di riwayat putaran ini"
-                         + ("; koreksi tidak dapat dikoreksi lagi, koreksi kejadian aslinya"
-                            if any(e.seq == seq for e in events) else ""))
+        gone = voided(events)
+        if seq in gone:
+            raise RoundError(f"kejadian #{seq} sudah dibatalkan (oleh #{gone[seq]}); yang "
+                             "dibatalkan tidak dikoreksi")
+        written = next((e for e in events if e.seq == seq), None)
+        raise RoundError(f"kejadian #{seq} tidak ada di riwayat putaran ini" + (
+            "" if written is None else
+            "; pembatalan serah terima tidak dapat dikoreksi" if written.kind is EventKind.UNDONE
+            else "; koreksi tidak dapat dikoreksi lagi, koreksi kejadian aslinya"))
     target = log[where]
     changes: dict = {}
     if occurred_at is not None and occurred_at != target.occurred_at:
@@ -396,11 +483,25 @@ def correct(events: list[RoundEvent] | tuple[RoundEvent, ...], seq: int, reason:
         changes["output"] = output
     if note is not None and note != target.note:
         changes["note"] = note
-    if not changes:
-        raise RoundError("koreksi tidak mengubah apa pun: isi waktu, pegawai, output atau "
-                         "catatan yang benar")
-    return [_event(EventKind.CORRECTED, entry.entered_at, entry, position=target.position,
-                   note=reason.strip(), corrects=seq, changes=changes)]
+    extra = []
+    if receiver is not None:
+        follower = log[where + 1] if where + 1 < len(log) else None
+        if target.kind is not EventKind.COMPLETED or follower is None \
+                or follower.kind is not EventKind.HANDED_OFF:
+            raise RoundError(f"kejadian #{seq} ({EVENT_LABELS[target.kind]}) tidak "
+                             "menyerahkan berkas kepada siapa pun")
+        if (receiver.id, receiver.name) != (follower.officer_id, follower.officer):
+            extra.append(_event(EventKind.CORRECTED, entry.entered_at, entry,
+                                position=follower.position, note=reason.strip(),
+                                corrects=follower.seq,
+                                changes={"officer": receiver.name,
+                                         "officer_id": receiver.id}))
+    if not changes and not extra:
+        raise RoundError("koreksi tidak mengubah apa pun: isi waktu, pegawai, penerima, "
+                         "output atau catatan yang benar")
+    fixes = [_event(EventKind.CORRECTED, entry.entered_at, entry, position=target.position,
+                    note=reason.strip(), corrects=seq, changes=changes)] if changes else []
+    return fixes + extra
 
 
 def describe_change(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...],
@@ -421,6 +522,8 @@ def describe_change(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...],
             EventKind.CANCELLED: f"putaran sudah dibatalkan oleh {e.entered_by} pukul {when}",
             EventKind.CORRECTED: f"kejadian #{e.corrects} sudah dikoreksi oleh "
                                  f"{e.entered_by} pukul {when}",
+            EventKind.UNDONE: f"serah terima {step} sudah dibatalkan oleh {e.entered_by} "
+                              f"pukul {when}",
             EventKind.STARTED: f"putaran dimulai pukul {when}",
         }.get(e.kind)
         if text:
@@ -480,6 +583,9 @@ def describe_correction(corrects: int, changes: dict | None, tz: tzinfo) -> str:
 def event_details(e, tz: tzinfo) -> str:
     """The Keterangan of a log line: a correction's changes and reason, else the decision,
     output and note."""
+    if e.kind in (EventKind.UNDONE, EventKind.UNDONE.value):
+        voids = ", #".join(str(seq) for seq in (e.changes or {}).get("voids", ()))
+        return f"membatalkan #{voids} / alasan: {e.note}"
     if e.corrects:
         return " / ".join(p for p in (describe_correction(e.corrects, e.changes, tz),
                                       f"alasan: {e.note}" if e.note else "") if p)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import getpass
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 
@@ -22,6 +23,7 @@ from kecamatan_desktop.domain import rounds as machine
 from kecamatan_desktop.domain.calendar import OfficeCalendar
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.jabatan import jabatan_for_lane
+from kecamatan_desktop.domain.round_log import LogLine, round_log
 from kecamatan_desktop.domain.rounds import (
     Entry,
     EventKind,
@@ -69,6 +71,8 @@ class StepRecord:
     output: str
     done_by: str | None
     corrected: bool = False  # a value here comes from a correction
+    officer_id: int | None = None
+    done_by_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +93,7 @@ class EventView:
     corrects: int | None = None
     changes: dict | None = None
     corrected_by: tuple[int, ...] = ()
+    voided_by: int | None = None  # the undo (*Batalkan serah terima*) that voided it
 
 
 @dataclass(frozen=True)
@@ -115,6 +120,8 @@ class RoundDetail:
     lane_ids: dict[str, int | None] | None = None
     chain_problem: str | None = None  # the log is not as written: shown, never hidden
     calendar: str = ""  # which working calendar the figures were counted on
+    log: tuple[LogLine, ...] = ()  # the log as a person reads it (domain.round_log)
+    day_minutes: int = 0  # a working day of the calendar the figures were counted on
 
     @property
     def zone(self) -> str:
@@ -146,6 +153,7 @@ class RoundDetail:
                 "position": e.position, "officer": e.officer, "decision": e.decision,
                 "note": e.note, "output": e.output, "corrects": e.corrects,
                 "changes": e.changes, "corrected_by": list(e.corrected_by),
+                "voided_by": e.voided_by,
             } for e in self.events],
         }
 
@@ -286,17 +294,19 @@ def _detail(session: Session, row: RoundRow, slug: str, sop: Sop, revision: int,
             received_at=p.received_at, handed_at=p.handed_at, decision=p.decision,
             standard_minutes=timing.standard_minutes, working_minutes=timing.working_minutes,
             late=timing.late, note=p.note, output=p.output, done_by=p.done_by,
-            corrected=p.corrected))
+            corrected=p.corrected, officer_id=p.officer_id, done_by_id=p.done_by_id))
     fixes: dict[int, list[int]] = defaultdict(list)
     for e in events:
         if e.kind is EventKind.CORRECTED:
             fixes[e.corrects].append(e.seq)
+    gone = machine.voided(events)
     views = tuple(EventView(
         seq=e.seq, kind=e.kind.value, label=machine.EVENT_LABELS[e.kind],
         occurred_at=e.occurred_at, entered_at=e.entered_at, entered_by=e.entered_by,
         position=e.position, officer=e.officer, decision=e.decision, note=e.note,
         output=e.output, corrects=e.corrects, changes=e.changes or None,
-        corrected_by=tuple(fixes.get(e.seq, ()))) for e in events)
+        corrected_by=tuple(fixes.get(e.seq, ())), voided_by=gone.get(e.seq))
+        for e in events)
     lanes = _lanes(session, row.id)
     return RoundDetail(
         id=row.id, sop_id=slug, sop_name=sop.name,
@@ -308,7 +318,9 @@ def _detail(session: Session, row: RoundRow, slug: str, sop: Sop, revision: int,
         total_working_minutes=sum(r.working_minutes for r in records),
         total_standard_minutes=sum(r.standard_minutes or 0 for r in records),
         sop=sop, version=row.event_count, tz=tz, ended_at=state.ended_at,
-        chain_problem=problem, calendar=describe_calendar(calendar, session=session))
+        chain_problem=problem, calendar=describe_calendar(calendar, session=session),
+        log=round_log(sop, events, state.passes, [r.working_minutes for r in records]),
+        day_minutes=calendar.day_minutes)
 
 
 def list_rounds(*, session: Session, active_only: bool = False, sop_id: str | None = None,
@@ -496,19 +508,69 @@ def _person(session: Session, ref: str | int | None) -> Person | None:
 
 def complete_step(round_id: int, *, session: Session, expected_version: int,
                   decision: str | None = None, note: str = "", output: str = "",
-                  done_by: str | int | None = None, at: datetime | None = None,
-                  by: str | None = None) -> RoundDetail:
+                  done_by: str | int | None = None, receiver: str | int | None = None,
+                  no_receiver: bool = False, new_officers: Sequence[dict] = (),
+                  at: datetime | None = None, by: str | None = None) -> RoundDetail:
+    """Complete the current step and hand the file on: to `receiver` (an active officer),
+    to nobody if the clerk chose so (`no_receiver`), else to the default receiver of the
+    next step (see `default_receiver`), refused with the choices named when there is none.
+    `new_officers` (officers.add_officer's fields) are added to the directory in the same
+    transaction first, so `done_by` and `receiver` may name them (by NIP)."""
     if decision is not None:
         decision = decision.strip().casefold()
         if decision not in ("ya", "tidak"):
             raise InputError(f"keputusan {decision!r} tidak dikenal: pilih ya atau tidak")
-    doer = _person(session, done_by)
 
     def command(sop, state, lanes, events, when, entry):
-        return machine.complete(sop, state, lanes, at=when, entry=entry, decision=decision,
-                                note=note, output=output, done_by=doer)
+        for draft in new_officers:
+            officers.add_officer(session=session, **draft)
+        doer = _person(session, done_by)
+        chosen = None if no_receiver else _person(session, receiver)
+
+        def made(receiver: Person | None) -> list[RoundEvent]:
+            return machine.complete(sop, state, at=when, entry=entry, decision=decision,
+                                    note=note, output=output, done_by=doer, receiver=receiver)
+
+        new = made(chosen)  # checked first: the step, the decision, the time, who did it
+        handed = new[-1]
+        if handed.kind is EventKind.HANDED_OFF and chosen is None and not no_receiver:
+            taker = default_receiver(sop, state.passes, lanes, handed.position,
+                                     session=session)
+            if taker is None:
+                raise InputError(_no_receiver_message(sop, handed.position, session=session))
+            new = made(taker)
+        return new
 
     return _write(session, round_id, expected_version, command, at=at, by=by)
+
+
+def default_receiver(sop: Sop, passes, lanes: dict[str, Person | None], target: int, *,
+                     session: Session) -> Person | None:
+    """Who receives the file at step `target` unless the clerk says otherwise (the rules are
+    domain.rounds.receiver_for's; the directory is looked up here)."""
+    found = officers.default_for_lane(sop.steps[target - 1].role, sop.office.name,
+                                      session=session)
+    return machine.receiver_for(sop, passes, lanes, target,
+                                Person(found.id, found.name) if found else None)
+
+
+def _no_receiver_message(sop: Sop, target: int, *, session: Session) -> str:
+    step = sop.steps[target - 1]
+    names = [o.name for o in officers.list_officers(session=session, active_only=True)]
+    return (f"Langkah {step.no} ({step.role}) belum punya penerima berkas: tidak ada pegawai "
+            f"yang ditetapkan untuk lajur {step.role}. Sebutkan penerimanya (pegawai aktif: "
+            f"{', '.join(names) or 'belum ada; tambahkan dulu di daftar pegawai'}) atau pilih "
+            "(belum ditentukan). Tidak ada yang dicatat.")
+
+
+def undo_handoff(round_id: int, *, session: Session, expected_version: int, reason: str,
+                 seq: int | None = None, by: str | None = None) -> RoundDetail:
+    """*Batalkan serah terima*: an event that voids the last handoff (`seq`, if given, must
+    name it); the round returns to the step it was completing."""
+    def command(sop, state, lanes, events, when, entry):
+        return machine.undo(events, state, reason, entry=entry, seq=seq)
+
+    return _write(session, round_id, expected_version, command, at=None, by=by)
 
 
 def reassign_round(round_id: int, officer: str | int, *, session: Session,
@@ -558,13 +620,16 @@ def add_round_note(round_id: int, text: str, *, session: Session, expected_versi
 def correct_event(round_id: int, seq: int, *, session: Session, expected_version: int,
                   reason: str, occurred_at: datetime | None = None,
                   officer: str | int | None = None, output: str | None = None,
-                  note: str | None = None, by: str | None = None) -> RoundDetail:
-    """*Koreksi*: a new event with the right values and a reason; event `seq` stays."""
+                  note: str | None = None, receiver: str | int | None = None,
+                  by: str | None = None) -> RoundDetail:
+    """*Koreksi*: a new event with the right values and a reason; event `seq` stays. On a
+    completion, `receiver` corrects who received the file in its handoff too."""
     person = _person(session, officer)
+    taker = _person(session, receiver)
 
     def command(sop, state, lanes, events, when, entry):
         return machine.correct(events, seq, reason, entry=entry, occurred_at=occurred_at,
-                               officer=person, output=output, note=note)
+                               officer=person, output=output, note=note, receiver=taker)
 
     return _write(session, round_id, expected_version, command, at=None, by=by)
 

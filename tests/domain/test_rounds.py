@@ -20,6 +20,14 @@ LANES = {lane: Person(i, name) for i, (lane, name) in enumerate({
 T0 = datetime(2026, 11, 23, 8, 0, tzinfo=WIB)
 
 
+def complete(state, **kw):
+    """Complete the current step, handing the file to the lane's officer of LANES."""
+    target = (rounds.next_position(RENJA, state.current, kw.get("decision"))
+              if state.current is not None else None)
+    receiver = LANES.get(RENJA.steps[target - 1].role) if target else None
+    return rounds.complete(RENJA, state, receiver=receiver, **kw)
+
+
 def at(t):
     """Entered at `t` by the operator, on the WIB clock."""
     return Entry(by="op", entered_at=t)
@@ -43,7 +51,7 @@ class Log:
 
     def complete(self, decision=None, minutes=30, **kw):
         self.t += timedelta(minutes=minutes)
-        self.add(rounds.complete(RENJA, self.state, LANES, at=self.t, entry=at(self.t),
+        self.add(complete(self.state, at=self.t, entry=at(self.t),
                                  decision=decision, **kw))
 
 
@@ -78,7 +86,7 @@ def test_refusals_record_nothing():
         log.complete("ya", minutes=-60)
     log.complete("ya")
     with pytest.raises(RoundError, match="bukan keputusan"):
-        rounds.complete(RENJA, rounds.replay(RENJA, log.events[:3]), LANES, at=log.t,
+        complete(rounds.replay(RENJA, log.events[:3]), at=log.t,
                         entry=at(log.t), decision="ya")
 
 
@@ -100,7 +108,7 @@ def test_hold_time_does_not_count():
     log.add(rounds.resume(log.state, at=T0 + timedelta(hours=3),
                           entry=at(T0 + timedelta(hours=3))))
     log.t = T0 + timedelta(hours=3, minutes=30)
-    log.add(rounds.complete(RENJA, log.state, LANES, at=log.t, entry=at(log.t)))
+    log.add(complete(log.state, at=log.t, entry=at(log.t)))
     first = log.state.passes[0]
     timing = rounds.pass_timing(RENJA, first, cal, until=log.t)
     # 08:00-09:00 worked, 09:00-11:00 held, 11:00-11:30 worked
@@ -175,3 +183,99 @@ def test_what_someone_else_did_is_told():
     text = rounds.describe_change(RENJA, log.events[1:], WITA)
     assert text.startswith("Langkah 1 sudah diselesaikan oleh Drs. SUKARLIN, M.Si. pukul "
                            "23 November 2026 10.00 WITA")
+
+
+# who receives the file, and undoing a handoff ------------------------------------------------
+
+def test_the_receiver_is_the_lane_officer_then_the_jabatan_then_the_lanes_last_holder():
+    log = Log()
+    nobody = {lane: None for lane in LANES}
+    state = log.state
+    budi = Person(40, "Budi")
+    # the lane's officer fixed for the round comes first
+    assert rounds.receiver_for(RENJA, state.passes, LANES, 2, budi) == LANES["Sekcam"]
+    # else the one officer whose jabatan the lane names
+    assert rounds.receiver_for(RENJA, state.passes, nobody, 2, budi) == budi
+    # else whoever last held (or did) that lane in this round; else nobody
+    assert rounds.receiver_for(RENJA, state.passes, nobody, 2, None) is None
+    assert RENJA.steps[0].role == RENJA.steps[8].role == "Camat"
+    assert rounds.receiver_for(RENJA, state.passes, nobody, 9, None) == LANES["Camat"]
+
+
+def test_a_handoff_names_its_receiver_or_nobody_when_the_clerk_chose_so():
+    log = Log()
+    log.t += timedelta(minutes=30)
+    log.add(rounds.complete(RENJA, log.state, at=log.t, entry=at(log.t),
+                            receiver=Person(9, "Ani")))
+    assert log.state.holder == "Ani" and log.state.holder_id == 9
+    log.t += timedelta(minutes=30)
+    log.add(rounds.complete(RENJA, log.state, at=log.t, entry=at(log.t), receiver=None,
+                            done_by=Person(9, "Ani")))
+    assert log.state.current == 3 and log.state.holder is None
+
+
+def test_undo_voids_the_last_handoff_and_a_wrong_decision_is_made_again():
+    log = Log()
+    for _ in range(5):
+        log.complete()
+    log.complete("ya")  # wrong: it should have been Tidak
+    assert log.state.current == 7
+    wrong = log.state
+    log.t += timedelta(minutes=10)
+    log.add(rounds.hold(log.state, at=log.t, entry=at(log.t)))
+    log.add(rounds.add_note(log.state, "menunggu", at=log.t, entry=at(log.t)))
+    log.add(rounds.undo(log.events, log.state, "salah pilih Ya", entry=at(log.t)))
+    undo = log.events[-1]
+    assert undo.kind is rounds.EventKind.UNDONE and undo.note == "salah pilih Ya"
+    done, handed = [e for e in log.events if e.decision == "ya"][0], None
+    handed = log.events[log.events.index(done) + 1]
+    held = next(e for e in log.events if e.kind is rounds.EventKind.HELD)
+    assert undo.changes["voids"] == [done.seq, handed.seq, held.seq]  # the note stays
+    state = log.state
+    assert state.current == 6 and state.status is Status.ACTIVE
+    assert state.passes[-1].handed_at is None and len(state.passes) == len(wrong.passes) - 1
+    assert len(log.events) == 1 + 6 * 2 + 3  # nothing removed from the log
+    log.complete("tidak")
+    assert log.state.current == 5 and log.state.loops == 1
+
+
+def test_undo_is_refused_when_it_does_not_name_the_last_handoff_or_has_no_reason():
+    log = Log()
+    with pytest.raises(RoundError, match="belum ada serah terima"):
+        rounds.undo(log.events, log.state, "x", entry=at(log.t))
+    log.complete()
+    log.complete()
+    first = next(e for e in log.events if e.kind is rounds.EventKind.COMPLETED)
+    with pytest.raises(RoundError, match="bukan yang terakhir"):
+        rounds.undo(log.events, log.state, "x", entry=at(log.t), seq=first.seq)
+    with pytest.raises(RoundError, match="alasan"):
+        rounds.undo(log.events, log.state, "  ", entry=at(log.t))
+    log.add(rounds.undo(log.events, log.state, "salah", entry=at(log.t)))
+    undone = log.events[-1].corrects
+    with pytest.raises(RoundError, match="sudah dibatalkan"):
+        rounds.correct(log.events, undone, "x", entry=at(log.t), note="y")
+    with pytest.raises(RoundError, match="sudah dibatalkan"):
+        rounds.undo(log.events, log.state, "x", entry=at(log.t), seq=undone)
+    # walking back once more undoes the handoff before it
+    log.add(rounds.undo(log.events, log.state, "salah juga", entry=at(log.t)))
+    assert log.state.current == 1 and len(log.state.passes) == 1
+
+
+def test_undo_of_the_last_step_reopens_a_finished_round():
+    log = Log()
+    for decision in (None,) * 5 + ("ya", "ya") + (None,) * 5:
+        log.complete(decision)
+    assert log.state.status is Status.DONE
+    log.add(rounds.undo(log.events, log.state, "belum ditandatangani", entry=at(log.t)))
+    assert log.state.status is Status.ACTIVE and log.state.current == 12
+
+
+def test_a_correction_of_a_completion_can_name_the_right_receiver():
+    log = Log()
+    log.complete()
+    done = next(e for e in log.events if e.kind is rounds.EventKind.COMPLETED)
+    fixes = rounds.correct(log.events, done.seq, "salah penerima", entry=at(log.t),
+                           receiver=Person(9, "Ani"), note="diperbaiki")
+    assert [f.corrects for f in fixes] == [done.seq, done.seq + 1]
+    log.add(fixes)
+    assert log.state.holder == "Ani" and log.state.passes[0].note == "diperbaiki"
