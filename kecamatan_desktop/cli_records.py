@@ -75,7 +75,19 @@ def add_round_commands(sub) -> None:
     complete.add_argument("--note", default="")
     complete.add_argument("--output", default="")
     complete.add_argument("--by", metavar="NAMA", help="pegawai yang mengerjakan")
+    complete.add_argument("--to", metavar="NAMA",
+                          help="pegawai yang menerima berkas di langkah berikutnya (nama atau "
+                               "NIP; bawaan: pegawai lajurnya di putaran ini, atau satu-satunya "
+                               "pegawai aktif berjabatan lajur itu, atau pemegang terakhir "
+                               "lajur itu); '-' = belum ditentukan")
     complete.add_argument("--at", metavar="ISO")
+    undo = rnd.add_parser("undo", help="batalkan serah terima terakhir (kejadiannya tetap "
+                                       "tercatat, dicoret)")
+    undo.add_argument("round_id", type=int)
+    undo.add_argument("--reason", required=True)
+    undo.add_argument("--event", type=int, metavar="NO",
+                      help="nomor kejadian serah terima yang dimaksud; ditolak bila bukan "
+                           "yang terakhir")
     for name, text in (("hold", "tahan putaran"), ("resume", "lanjutkan putaran")):
         p = rnd.add_parser(name, help=text)
         p.add_argument("round_id", type=int)
@@ -100,6 +112,8 @@ def add_round_commands(sub) -> None:
     correct.add_argument("--reason", required=True)
     correct.add_argument("--time", metavar="ISO", help="waktu yang benar")
     correct.add_argument("--officer", metavar="NAMA", help="pegawai yang benar")
+    correct.add_argument("--receiver", metavar="NAMA",
+                         help="penerima berkas yang benar (pada kejadian Langkah selesai)")
     correct.add_argument("--output", help="output yang benar")
     correct.add_argument("--note", help="catatan yang benar")
     period = rnd.add_parser("export-period",
@@ -247,8 +261,8 @@ def round_command(args, session) -> None:
                 indent=2))
             return
         for r in lines:
-            where = f"langkah {r.step_no} ({r.lane}, {r.holder or '-'})" if r.current_step \
-                else r.status
+            holder = r.holder or "(belum ditentukan)"
+            where = f"langkah {r.step_no} ({r.lane}, {holder})" if r.current_step else r.status
             late = " TERLAMBAT" if r.late else ""
             print(f"{r.id:>6}  {r.title:<24} {r.sop_id:<40} {where}{late}")
         return
@@ -273,7 +287,12 @@ def round_command(args, session) -> None:
             raise InputError(f"Putaran {detail.id} tidak sedang di langkah {args.step} "
                              f"(sekarang {now}); tidak ada yang dicatat")
         detail = rounds.complete_step(args.round_id, decision=args.decision, note=args.note,
-                                      output=args.output, done_by=args.by, at=at, **seen)
+                                      output=args.output, done_by=args.by, at=at,
+                                      receiver=None if args.to == "-" else args.to,
+                                      no_receiver=args.to == "-", **seen)
+    elif a == "undo":
+        detail = rounds.undo_handoff(args.round_id, reason=args.reason, seq=args.event,
+                                     **seen)
     elif a == "hold":
         detail = rounds.hold_round(args.round_id, note=args.note, at=at, **seen)
     elif a == "resume":
@@ -288,7 +307,8 @@ def round_command(args, session) -> None:
         detail = rounds.correct_event(
             args.round_id, args.event, reason=args.reason, occurred_at=_when(args.time,
                                                                              detail.tz),
-            officer=args.officer, output=args.output, note=args.note, **seen)
+            officer=args.officer, output=args.output, note=args.note,
+            receiver=args.receiver, **seen)
     if a == "report":
         from kecamatan_desktop.export.pdf_rounds import write_round_report
 
@@ -358,7 +378,8 @@ def _print_round(d) -> None:
         print(f"PERINGATAN: riwayat putaran ini tidak utuh: {d.chain_problem}")
     if d.current_step:
         step = d.sop.steps[d.current_step - 1]
-        print(f"Sekarang: langkah {step.no} ({step.role}), dipegang {d.holder or '-'} sejak "
+        holder = d.holder or "(belum ditentukan)"
+        print(f"Sekarang: langkah {step.no} ({step.role}), dipegang {holder} sejak "
               f"{format_waktu(d.since, d.tz)}")
     elif d.ended_at:
         print(f"Berakhir {format_waktu(d.ended_at, d.tz)}")
@@ -377,6 +398,7 @@ def _print_round(d) -> None:
         who = f" {e.officer}" if e.officer else ""
         fixes = (f" [dikoreksi oleh #{', #'.join(map(str, e.corrected_by))}]"
                  if e.corrected_by else "")
+        gone = f" [DIBATALKAN oleh #{e.voided_by}]" if e.voided_by else ""
         details = f" — {event_details(e, d.tz)}" if e.corrects or e.note else ""
         print(f"  #{e.seq:<3} {format_waktu(e.occurred_at, d.tz)}  {e.label}{step}{who}"
-              f"{details}{fixes}")
+              f"{details}{fixes}{gone}")

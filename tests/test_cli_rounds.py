@@ -150,3 +150,34 @@ def test_export_all_rounds_of_a_period(capsys, db_path, tmp_path):
     code, _, err = run(capsys, "--db", db_path, "round", "export-period", "--from", "juli",
                        "--to", "2026-07-01", "-o", tmp_path / "x.xlsx")
     assert code == 2 and "TTTT-BB-HH" in err
+
+
+def test_handoffs_name_their_receiver_and_the_last_one_can_be_undone(capsys, db_path):
+    def cli(*args):
+        return run(capsys, "--db", db_path, "round", *args)
+
+    code, out, _ = cli("start", "poncokusumo-2018-renja", "--title", "Renja 2027")
+    assert code == 0
+    rid = json.loads(cli("list", "--json")[1])[0]["id"]
+    # nobody is Sekcam yet: refused, the choices named, nothing written
+    code, _, err = cli("complete", str(rid), "--step", "1")
+    assert code == 2 and "belum punya penerima" in err and "Drs. SUKARLIN" in err
+    code, _, err = cli("complete", str(rid), "--step", "1", "--to", "Orang Lain")
+    assert code == 2 and "'Orang Lain' tidak ada di daftar pegawai aktif" in err
+    assert run(capsys, "--db", db_path, "officer", "add", "--name", "Siti Aminah", "--nip",
+               "19800101 200501 2 001", "--jabatan", "Sekretaris Kecamatan")[0] == 0
+    assert cli("complete", str(rid), "--step", "1")[0] == 0  # by jabatan now
+    shown = json.loads(cli("show", str(rid), "--json")[1])
+    assert (shown["current_step"], shown["holder"]) == (2, "Siti Aminah")
+    assert cli("complete", str(rid), "--step", "2", "--to", "-")[0] == 0
+    out = cli("show", str(rid))[1]
+    assert "langkah 3 (Tim), dipegang (belum ditentukan)" in out
+    code, out, _ = cli("undo", str(rid), "--reason", "Tim belum dibentuk")
+    assert code == 0 and "dipegang Siti Aminah" in out and "DIBATALKAN oleh #6" in out
+    code, _, err = cli("undo", str(rid), "--reason", "x", "--event", "4")
+    assert code == 2 and "sudah dibatalkan (oleh #6)" in err
+    assert cli("complete", str(rid), "--step", "2", "--to", "Siti Aminah")[0] == 0
+    code, _, err = cli("undo", str(rid), "--reason", "x", "--event", "2")
+    assert code == 2 and "bukan yang terakhir" in err
+    shown = json.loads(cli("show", str(rid), "--json")[1])
+    assert (shown["current_step"], shown["holder"], shown["version"]) == (3, "Siti Aminah", 8)
