@@ -29,6 +29,8 @@ from kecamatan_desktop.domain.calendar import WIB  # noqa: E402
 from kecamatan_desktop.services import rounds  # noqa: E402
 from kecamatan_desktop.services.session import open_catalogue  # noqa: E402
 from kecamatan_desktop.store.models import SopRevisionRow, SopRow  # noqa: E402
+
+CAMAT = "Drs. SUKARLIN, M.Si."  # the receiver each handoff names, as the window always does
 from kecamatan_desktop.store.round_models import (  # noqa: E402
     RoundEventRow,
     RoundLaneRow,
@@ -160,7 +162,7 @@ def bench(count: int, server: str | None = None) -> dict:
                 step = detail.sop.steps[detail.current_step - 1]
                 clock[0] += timedelta(minutes=1)
                 rounds.complete_step(rid, session=session, at=clock[0],
-                                     expected_version=detail.version,
+                                     expected_version=detail.version, receiver=CAMAT,
                                      decision="ya" if step.decision else None)
 
             now = datetime(2026, 11, 23, 9, 0, tzinfo=WIB)

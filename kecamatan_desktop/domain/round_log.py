@@ -46,6 +46,7 @@ class LogLine:
     seqs: tuple[int, ...]  # every event the line shows
     at: datetime
     at_was: datetime | None = None
+    at_reasons: tuple[str, ...] = ()  # why the time was corrected
     step: str | None = None  # printed number of the step concerned
     next_step: str | None = None  # where a handoff sent the file
     done_by: Value = field(default_factory=lambda: Value(None))
@@ -86,10 +87,12 @@ class _Fixes:
             return Value(original)
         return Value(fixes[-1].changes[name], original, tuple(f.note for f in fixes))
 
-    def time(self, e: RoundEvent) -> tuple[datetime, datetime | None]:
+    def time(self, e: RoundEvent) -> dict:
         fixes = [f for f in self.by_target.get(e.seq, ()) if "occurred_at" in f.changes]
-        return (_parse(fixes[-1].changes["occurred_at"]), e.occurred_at) if fixes \
-            else (e.occurred_at, None)
+        if not fixes:
+            return dict(at=e.occurred_at)
+        return dict(at=_parse(fixes[-1].changes["occurred_at"]), at_was=e.occurred_at,
+                    at_reasons=tuple(f.note for f in fixes))
 
 
 def round_log(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...],
@@ -111,8 +114,7 @@ def round_log(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...],
     log = list(events)
     while i < len(log):
         e = log[i]
-        at, at_was = fixes.time(e)
-        common = dict(at=at, at_was=at_was, entered_by=e.entered_by, entered_at=e.entered_at,
+        common = dict(**fixes.time(e), entered_by=e.entered_by, entered_at=e.entered_at,
                       voided_by=gone.get(e.seq),
                       voided_reason=undos[gone[e.seq]].note if e.seq in gone else "")
         follower = log[i + 1] if i + 1 < len(log) else None

@@ -583,7 +583,7 @@ def describe_correction(corrects: int, changes: dict | None, tz: tzinfo) -> str:
 def event_details(e, tz: tzinfo) -> str:
     """The Keterangan of a log line: a correction's changes and reason, else the decision,
     output and note."""
-    if e.kind in (EventKind.UNDONE, EventKind.UNDONE.value):
+    if getattr(e, "kind", None) in (EventKind.UNDONE, EventKind.UNDONE.value):
         voids = ", #".join(str(seq) for seq in (e.changes or {}).get("voids", ()))
         return f"membatalkan #{voids} / alasan: {e.note}"
     if e.corrects:

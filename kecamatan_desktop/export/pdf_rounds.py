@@ -107,9 +107,13 @@ def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") ->
     for e in detail.events:
         label = e.label + (f" (dikoreksi #{', #'.join(map(str, e.corrected_by))})"
                            if e.corrected_by else "")
-        log.append([Paragraph(c, SMALL) for c in (
+        cells = [escape(c) for c in (
             str(e.seq), when(e.occurred_at, tz), when(e.entered_at, tz), e.entered_by, label,
-            str(e.position or "-"), e.officer or "-", event_details(e, tz))])
+            str(e.position or "-"), e.officer or "-", event_details(e, tz))]
+        if e.voided_by:  # undone: kept in the record, struck through, counted nowhere
+            cells = [f"<strike>{c}</strike>" for c in cells]
+            cells[4] += f" (dibatalkan #{e.voided_by})"
+        log.append([Paragraph(c, SMALL) for c in cells])
     log_table = Table(log, colWidths=[w * width for w in
                                       (0.04, 0.13, 0.13, 0.1, 0.12, 0.06, 0.14, 0.28)],
                       repeatRows=1)

@@ -63,9 +63,11 @@ def _step_row(rid, title, sop_name, revision, position, sop, officer, received, 
 
 
 def _event_row(rid, e, tz, zone_text, corrected_by, occurred, entered) -> list:
+    details = event_details(e, tz) if e.corrects else e.note
+    if getattr(e, "voided_by", None):
+        details = f"{details} [dibatalkan oleh #{e.voided_by}]".strip()
     return _event_cells(rid, e.seq, e.kind, occurred, entered, e.entered_by, e.position,
-                        e.officer, e.decision, e.output,
-                        event_details(e, tz) if e.corrects else e.note, zone_text, e.corrects,
+                        e.officer, e.decision, e.output, details, zone_text, e.corrects,
                         corrected_by)
 
 

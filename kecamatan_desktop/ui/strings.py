@@ -293,12 +293,35 @@ START_LANE_HEADERS = ("Lajur", "Pegawai")
 
 COMPLETE_TITLE = "Selesaikan langkah {no}"
 COMPLETE_DECISION = "Keputusan"
-COMPLETE_YES = "Ya (lanjut ke langkah {no})"
-COMPLETE_NO = "Tidak (kembali ke langkah {no})"
 COMPLETE_BY = "Dikerjakan oleh"
 COMPLETE_AT = "Waktu selesai"
 COMPLETE_OUTPUT = "Output yang diserahkan"
 COMPLETE_NOTE = "Catatan"
+HANDOFF_STEP = "<b>Langkah {no}. {activity}</b><br>Lajur {lane}"
+HANDOFF_NEXT = "Berikutnya: langkah {no}. {activity} (lajur {lane})"
+HANDOFF_YES = "Ya → langkah {no}. {activity} (lajur {lane})"
+HANDOFF_NO = "Tidak → langkah {no}. {activity} (lajur {lane})"
+HANDOFF_END = "Ini langkah terakhir: putaran selesai; berkas tidak diserahkan lagi."
+HANDOFF_END_WAY = "{way} → putaran selesai"
+HANDOFF_TO = "Diserahkan kepada"
+HANDOFF_CHOOSE = "— pilih penerima —"
+HANDOFF_NOBODY = "(belum ditentukan)"
+HANDOFF_TO_MISSING = ("Pilih siapa yang menerima berkas di langkah {no}, atau tambahkan "
+                      "pegawainya dengan Tambah pegawai….")
+HANDOFF_ADD = "Tambah pegawai…"
+HANDOFF_ADDED = "{name} akan ditambahkan ke daftar pegawai bersama serah terima ini."
+NEW_OFFICER_TITLE = "Tambah pegawai"
+NEW_OFFICER_INTRO = ("Pegawai ini masuk daftar pegawai saat serah terima dicatat (Simpan); "
+                     "Batal tidak menambahkan apa pun.")
+NEW_OFFICER_NIP_HINT = "18 angka, mis. 19XXXXXX XXXXXX X XXX"
+NEW_OFFICER_NAME_MISSING = "Nama pegawai wajib diisi."
+UNDO_TITLE = "Batalkan serah terima"
+UNDO_PROMPT = ("Batalkan serah terima terakhir?\n\n{what}\n\nPutaran kembali ke langkah "
+               "{no}, dipegang {holder}. Kejadiannya tetap tercatat di riwayat (dicoret) dan "
+               "tidak dihitung. Alasan pembatalan:")
+UNDO_NONE = "Belum ada serah terima yang dapat dibatalkan di putaran ini."
+UNDO_NOT_LAST = ("Baris yang dipilih bukan serah terima terakhir: hanya yang terakhir ({last}) "
+                 "yang dapat dibatalkan. Tidak ada yang diubah.")
 
 ACTION_COMPLETE = "Selesaikan langkah…"
 ACTION_REASSIGN = "Alihkan…"
@@ -315,6 +338,7 @@ CANCEL_PROMPT = "Alasan pembatalan:"
 NOTE_PROMPT = "Catatan:"
 HOLD_PROMPT = "Alasan ditahan (boleh kosong):"
 ACTION_CORRECT = "Koreksi…"
+ACTION_UNDO_HANDOFF = "Batalkan serah terima…"
 CORRECT_PICK = "Pilih dulu baris riwayat yang akan dikoreksi (tab Riwayat)."
 CORRECT_TITLE = "Koreksi kejadian #{seq}: {label}"
 CORRECT_INTRO = ("Kejadian aslinya tetap tercatat. Isi hanya yang salah; yang dibiarkan sama "
@@ -323,6 +347,7 @@ CORRECT_TIME = "Waktu yang benar"
 CORRECT_CHANGE_TIME = "Ubah waktu"
 CORRECT_OFFICER = "Pegawai yang benar"
 CORRECT_KEEP_OFFICER = "(tidak diubah)"
+CORRECT_RECEIVER = "Penerima yang benar (sekarang: {now})"
 CORRECT_OUTPUT = "Output yang benar"
 CORRECT_NOTE = "Catatan yang benar"
 CORRECT_REASON = "Alasan koreksi"
@@ -336,10 +361,15 @@ ROUND_HEADER = "<b>{title}</b> — {sop} (revisi {revision})"
 ROUND_STATUS = ("Status: <b>{status}</b> · langkah sekarang: {step} · dipegang: {holder} · "
                 "sejak {since} · putaran balik: {loops} · waktu kerja {worked} dari baku {std}"
                 " · waktu {zone}")
-STEPS_HEADERS = ("No", "Pelaksana", "Pegawai", "Diterima", "Diserahkan", "Baku", "Nyata",
-                 "Keputusan", "Output / catatan")
-EVENTS_HEADERS = ("#", "Waktu", "Peristiwa", "Langkah", "Pegawai", "Keterangan", "Dicatat oleh",
-                  "Dicatat pada")
+STEPS_HEADERS = ("No", "Pelaksana", "Pemegang", "Dikerjakan oleh", "Diterima", "Diserahkan",
+                 "Baku", "Nyata", "Keputusan", "Output / catatan")
+LOG_HEADERS = ("#", "Waktu", "Peristiwa", "Langkah", "Dikerjakan oleh", "Diserahkan kepada",
+               "Ke langkah", "Keputusan", "Waktu di meja", "Catatan", "Output", "Dicatat oleh")
+LOG_EMPTY = "(kosong)"
+LOG_VOIDED = "{label} — dibatalkan #{seq}"
+LOG_VOIDED_TIP = "Dibatalkan oleh #{seq}: {reason}. Tidak dihitung dalam waktu dan laporan."
+LOG_CORRECTED_TIP = "Dikoreksi; semula: {was}. Alasan: {reasons}"
+CORRECT_CHOOSE = "Koreksi baris riwayat yang mana?"
 STATS_TITLE = "Kinerja langkah ({rounds} putaran)"
 STATS_HEADERS = ("No", "Kegiatan", "Pelaksana", "Dilalui", "Rata-rata", "Median", "Baku",
                  "Terlambat", "Dikembalikan")

@@ -35,7 +35,7 @@ def make_rounds(session, sop_id: str = RENJA, titles=("Renja 2027", "Renja 2028"
         for k in range(1, 3):
             detail = rounds.complete_step(detail.id, session=session, note=f"catatan {k}",
                                           expected_version=detail.version,
-                                          done_by="Drs. SUKARLIN, M.Si.",
+                                          done_by="Drs. SUKARLIN, M.Si.", no_receiver=True,
                                           at=start + timedelta(minutes=30 * k))
         made.append(detail)
     return made

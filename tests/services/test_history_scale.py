@@ -71,6 +71,7 @@ def _views(tmp_path, opened):
         r = rounds.get_round(rid, session=s)
         s.rollback()  # the handoff's own transaction, as from the window
         return lambda: rounds.complete_step(rid, session=s, expected_version=r.version,
+                                            receiver="Drs. SUKARLIN, M.Si.",
                                             at=datetime.now(WIB) - timedelta(minutes=1))
 
     return {

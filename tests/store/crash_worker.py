@@ -49,7 +49,8 @@ def work(db, count: int, rng: random.Random) -> None:
                     r = rounds.complete_step(
                         seen.id, session=s, expected_version=seen.version,
                         decision="ya" if step.decision else None,
-                        done_by="Drs. SUKARLIN, M.Si.", note=f"{os.getpid()}-{i}")
+                        done_by="Drs. SUKARLIN, M.Si.", no_receiver=True,
+                        note=f"{os.getpid()}-{i}")
                     say("ok complete", f"{r.id}:{r.version}")
                 elif kind == "edit":
                     opened = catalogue.get_sop(EDITED, session=s)

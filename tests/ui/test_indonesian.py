@@ -27,15 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop.services import catalogue
+from kecamatan_desktop.services.handoffs import HandoffOffer, Way
 from kecamatan_desktop.ui import message_boxes, strings
 from kecamatan_desktop.ui.backup_actions import RestoreDialog
 from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopDialog
 from kecamatan_desktop.ui.main_window import MainWindow
 from kecamatan_desktop.ui.office_profile import OfficeProfileDialog
 from kecamatan_desktop.ui.rounds.calendar_dialog import CalendarDialog
-from kecamatan_desktop.ui.rounds.dialogs import CompleteStepDialog, StartRoundDialog
+from kecamatan_desktop.ui.rounds.dialogs import StartRoundDialog
 from kecamatan_desktop.ui.rounds.directory import OfficerDirectory
 from kecamatan_desktop.ui.rounds.forms import EvaluationDialog, MonitoringDialog
+from kecamatan_desktop.ui.rounds.handoff_dialog import HandoffDialog, NewOfficerDialog
 from kecamatan_desktop.ui.worker import Task
 from tests.ui.test_main_window import Dialogs
 
@@ -174,7 +176,10 @@ def test_the_programs_dialogs_speak_indonesian(qtbot, window, catalogue_db, tmp_
                CalendarDialog(db, window), OfficerDirectory(db, window),
                MonitoringDialog(db, RENJA, window), EvaluationDialog(db, RENJA, window),
                StartRoundDialog(sop, {}, choices, window),
-               CompleteStepDialog(sop, 1, 7, choices, window),
+               HandoffDialog(sop, HandoffOffer(1, 6, 7, (
+                   Way("ya", 7, "7", "Memeriksa", "Tim", 7, "Budi"),
+                   Way("tidak", 5, "5", "Mengetik", "Staf")), choices), window),
+               NewOfficerDialog("Staf", "Kecamatan Poncokusumo", window),
                HelpDialog(window), WelcomeDialog(window)]
     found = []
     for dialog in dialogs:

@@ -8,9 +8,13 @@ import sqlite3
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from kecamatan_desktop.services import officers, rounds
-from kecamatan_desktop.ui.rounds.dialogs import CompleteStepDialog, StartRoundDialog
+from kecamatan_desktop.services.handoffs import HandoffOffer, Way
+from kecamatan_desktop.ui.rounds.dialogs import StartRoundDialog
+from kecamatan_desktop.ui.rounds.handoff_dialog import HandoffDialog
+from kecamatan_desktop.ui.rounds.log_view import HtmlRole
 from tests.services.test_rounds import RENJA, T0
 
 
@@ -20,7 +24,10 @@ def _start(w, title="Renja 2027", lanes=None):
 
 
 def _elsewhere(db, round_id, **kw):
-    """Another PC (or the CLI) writes to the same round."""
+    """Another PC (or the CLI) writes to the same round (handing the file to Siti Aminah
+    unless told otherwise)."""
+    if not kw.get("no_receiver"):
+        kw.setdefault("receiver", "Siti Aminah")
     with db.session() as s:
         seen = rounds.get_round(round_id, session=s)
         return rounds.complete_step(round_id, session=s, expected_version=seen.version, **kw)
@@ -32,7 +39,7 @@ def test_a_stale_page_is_refused_with_what_happened_and_refreshed(qtbot, workspa
     rid = _start(w)
     assert w.page.detail.current_step == 1
     _elsewhere(catalogue_db, rid, at=T0 + timedelta(minutes=15), note="dari PC lain")
-    w.page.ask_complete = lambda detail, choices: dict(
+    w.page.ask_handoff = lambda detail, offer, previous=None: None if previous else dict(
         decision=None, done_by=None, at=T0 + timedelta(minutes=20), output="",
         note="untuk langkah 1")
     assert w.page.complete_step() is False
@@ -61,18 +68,27 @@ def test_the_page_and_dashboard_follow_changes_made_elsewhere(qtbot, workspace, 
 def test_koreksi_keeps_the_original_visible_and_uses_the_new_time(qtbot, workspace):
     w = workspace
     _start(w)
-    w.page.ask_complete = lambda detail, choices: dict(
+    w.page.ask_handoff = lambda detail, offer, previous=None: None if previous else dict(
         decision=None, done_by=None, at=T0 + timedelta(hours=2), output="", note="")
     assert w.page.complete_step()
-    assert w.page.correct_event() is False and "Pilih dulu" in w.errors[-1]
-    w.page.events_view.selectRow(1)  # #2, the completion
-    w.page.ask_correction = lambda event, choices: dict(
+    offered = []
+    w.page.ask_choice = lambda title, prompt, items: offered.append(items)  # no row: a list
+    assert w.page.correct_event() is False
+    assert offered == [["#2 Serah terima langkah 1 → 2", "#1 Putaran dimulai langkah 1"]]
+    w.page.events_view.selectRow(1)  # the handoff of step 1
+    w.page.ask_correction = lambda event, choices, line=None: dict(
         reason="jam salah", occurred_at=T0 + timedelta(minutes=10))
     assert w.page.correct_event()
-    rows = [w.page.events_model.row(i) for i in range(w.page.events_model.rowCount())]
-    assert rows[1][2] == "Langkah selesai (dikoreksi #4)" and rows[1][1].endswith("10.00")
-    assert rows[-1][2] == "Koreksi" and "mengoreksi #2: waktu → 23 November 2026 08.10 WIB" \
-        in rows[-1][5] and "alasan: jam salah" in rows[-1][5]
+    model = w.page.log_model
+    line = model.line(1)
+    assert (line.seq, line.at, line.at_was) == (2, T0 + timedelta(minutes=10),
+                                                T0 + timedelta(hours=2))
+    assert model.index(1, 1).data().endswith("08.10")
+    assert "<s>23 November 2026 10.00</s> 23 November 2026 08.10" in model.index(1, 1).data(
+        HtmlRole)
+    assert "jam salah" in model.index(1, 1).data(Qt.ItemDataRole.ToolTipRole)
+    last = model.line(model.rowCount() - 1)
+    assert (last.label, last.refers_to, last.note.now) == ("Koreksi", (2,), "jam salah")
     assert w.page.detail.steps[0].working_minutes == 10
 
 
@@ -119,20 +135,43 @@ def test_the_start_dialog_shows_what_was_typed_before(qtbot, catalogue_db):
     assert at == T0 and "WITA" in dialog.when.at.displayFormat()
 
 
-def test_done_by_defaults_to_the_lane_officer_or_nobody(qtbot, catalogue_db):
+def test_the_handoff_dialog_defaults_and_asks_for_what_is_missing(qtbot, catalogue_db):
     from kecamatan_desktop.services import catalogue
 
     with catalogue_db.session() as s:
         sop = catalogue.get_sop(RENJA, session=s).sop
     choices = [("A — Camat", 1), ("B — Staf", 2)]
-    assigned = CompleteStepDialog(sop, 1, 2, choices)
-    qtbot.addWidget(assigned)
-    assert assigned.by.currentData() == 2
-    nobody = CompleteStepDialog(sop, 1, None, choices)
+    plain = HandoffDialog(sop, HandoffOffer(1, 1, 2, (Way(None, 2, "2", "x", "Sekcam", 1, "A"),),
+                                            choices))
+    qtbot.addWidget(plain)
+    assert plain.by.currentData() == 2 and plain.receivers[None].currentData() == 1
+    assert plain.values()["receiver"] == 1 and plain.values()["no_receiver"] is False
+    nobody = HandoffDialog(sop, HandoffOffer(1, 1, None, (Way(None, 2, "2", "x", "Sekcam"),),
+                                             choices))
     qtbot.addWidget(nobody)
     assert nobody.by.currentData() is None
-    nobody.accept()
-    assert nobody.result() == 0 and "Pilih siapa" in nobody.message.text()
+    nobody.accept()  # no receiver chosen: asked for, with the way to add one
+    assert nobody.result() == 0 and "Tambah pegawai" in nobody.ways_message.text()
+    nobody.receivers[None].setCurrentIndex(nobody.receivers[None].findData(-1))
+    nobody.accept()  # "(belum ditentukan)" is a choice; who did it is still missing
+    assert nobody.result() == 0 and "Pilih siapa" in nobody.by_message.text()
+    assert nobody.values()["no_receiver"] is True
+    decision = HandoffDialog(sop, HandoffOffer(1, 6, 2, (
+        Way("ya", 7, "7", "Memeriksa", "Tim", 1, "A"), Way("tidak", 5, "5", "Ketik", "Staf")),
+        choices))
+    qtbot.addWidget(decision)
+    assert decision.receivers["ya"].isEnabled() and decision.receivers["tidak"].isEnabled()
+    decision.radios["tidak"].click()
+    assert not decision.receivers["ya"].isEnabled()
+    decision.ask_new_officer = lambda jabatan, office: dict(
+        name="Dewi", nip="19900303 201501 2 003", jabatan=jabatan, pangkat="", office=office)
+    decision.add_officer()
+    values = decision.values()
+    assert values["decision"] == "tidak" and values["receiver"] == "19900303 201501 2 003"
+    assert values["new_officers"][0]["jabatan"] == "Staf"  # the lane's jabatan
+    again = HandoffDialog(sop, decision.offer, previous=values)
+    qtbot.addWidget(again)
+    assert again.values() == values  # asked again after a refusal: nothing lost
 
 
 def test_the_directory_edits_and_keeps_history_names(qtbot, workspace, catalogue_db):

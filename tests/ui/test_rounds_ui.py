@@ -33,7 +33,7 @@ def test_a_whole_renja_round_through_the_window(qtbot, workspace, catalogue_db, 
         position = w.page.detail.current_step
         t += timedelta(minutes=40)
         decision = answers[position].pop(0) if position in answers else None
-        w.page.ask_complete = lambda detail, names, d=decision, at=t: dict(
+        w.page.ask_handoff = lambda detail, offer, previous=None, d=decision, at=t: dict(
             decision=d, done_by=None, at=at, output=f"hasil langkah {detail.current_step}",
             note="")
         qtbot.mouseClick(w.page.buttons["complete"], qtbot_left())
@@ -97,9 +97,8 @@ def test_refused_action_shows_the_message_and_records_nothing(qtbot, workspace, 
     w = workspace
     w.ask_start = lambda sop, defaults, names, *rest: ("Renja", {}, T0)
     w.start_round("poncokusumo-2018-renja")
-    w.page.ask_complete = lambda detail, names: dict(decision="ya", done_by=None,
-                                                     at=T0 + timedelta(hours=1), output="",
-                                                     note="")
+    w.page.ask_handoff = lambda detail, offer, previous=None: None if previous else dict(
+        decision="ya", done_by=None, at=T0 + timedelta(hours=1), output="", note="")
     w.page.complete_step()
     assert w.errors and "bukan keputusan" in w.errors[-1]
     with catalogue_db.session() as s:

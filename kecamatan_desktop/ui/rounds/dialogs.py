@@ -6,7 +6,6 @@ from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -16,8 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -162,83 +159,11 @@ class StartRoundDialog(QDialog):
         return self.title.text(), lanes, self.when.value()
 
 
-class CompleteStepDialog(QDialog):
-    """Completing the current step: Ya/Tidak on a decision, who, when, output and note."""
-
-    def __init__(self, sop: Sop, position: int, assigned: int | None, officers: Choices,
-                 parent: QWidget | None = None, tz: tzinfo = WIB) -> None:
-        super().__init__(parent)
-        step = sop.steps[position - 1]
-        self.setWindowTitle(strings.COMPLETE_TITLE.format(no=step.no))
-        form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{step.no}. {step.activity}</b>", wordWrap=True))
-        self.yes = self.no = None
-        if step.decision is not None and step.decision.complete:
-            self.yes = QRadioButton(strings.COMPLETE_YES.format(
-                no=sop.steps[step.decision.yes - 1].no))
-            self.no = QRadioButton(strings.COMPLETE_NO.format(
-                no=sop.steps[step.decision.no - 1].no))
-            group = QButtonGroup(self)
-            group.addButton(self.yes)
-            group.addButton(self.no)
-            self.decision_box = QWidget(objectName="decisionBox")
-            box = QVBoxLayout(self.decision_box)
-            box.setContentsMargins(2, 2, 2, 2)
-            box.addWidget(self.yes)
-            box.addWidget(self.no)
-            self.decision_message = field_marks.message_label("decisionMessage")
-            group.buttonClicked.connect(lambda _b: field_marks.clear(self.decision_box,
-                                                                     self.decision_message))
-            form.addRow(strings.COMPLETE_DECISION,
-                        with_message(self.decision_box, self.decision_message))
-        # the officer assigned to the step's lane in this round, else nobody: the user chooses
-        self.by = officer_combo(officers, assigned, strings.CHOOSE_OFFICER)
-        self.when = WhenField(self, tz)
-        self.output = QLineEdit(step.output)
-        self.note = QPlainTextEdit()
-        self.note.setFixedHeight(60)
-        self.by_message = field_marks.message_label("byMessage")
-        self.by.currentIndexChanged.connect(lambda _i: field_marks.clear(self.by,
-                                                                         self.by_message))
-        form.addRow(strings.COMPLETE_BY, with_message(self.by, self.by_message))
-        form.addRow(strings.COMPLETE_AT, self.when)
-        form.addRow(strings.COMPLETE_OUTPUT, self.output)
-        form.addRow(strings.COMPLETE_NOTE, self.note)
-        self.message = QLabel(objectName="completeMessage", wordWrap=True)
-        self.message.setStyleSheet("color: #b71c1c;")
-        form.addRow(self.message)
-        buttons = ok_cancel()
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-        self.resize(560, 340)
-
-    def accept(self) -> None:
-        if (self.yes is not None and not self.yes.isChecked()
-                and not self.no.isChecked()):
-            field_marks.mark(self.decision_box, self.decision_message,
-                             strings.COMPLETE_DECISION_MISSING)
-            return
-        if self.by.currentData() is None:
-            field_marks.mark(self.by, self.by_message, strings.COMPLETE_BY_MISSING)
-            self.message.setText(strings.COMPLETE_BY_MISSING)
-            return
-        super().accept()
-
-    def values(self) -> dict:
-        decision = None
-        if self.yes is not None:
-            decision = "ya" if self.yes.isChecked() else "tidak" if self.no.isChecked() else None
-        return dict(decision=decision, done_by=self.by.currentData(),
-                    at=self.when.value(),
-                    output=self.output.text(), note=self.note.toPlainText())
-
-
 class CorrectEventDialog(QDialog):
     """*Koreksi*: the right time, person, output or note of one event, and why."""
 
     def __init__(self, event, officers: Choices, parent: QWidget | None = None,
-                 tz: tzinfo = WIB) -> None:
+                 tz: tzinfo = WIB, line=None) -> None:
         super().__init__(parent)
         self.tz = tz
         self.target = event  # not `self.event`: that would hide QWidget.event()
@@ -262,6 +187,12 @@ class CorrectEventDialog(QDialog):
         self.officer.setEnabled(event.officer is not None or event.kind in (
             "started", "step_completed", "handed_off", "reassigned"))
         form.addRow(strings.CORRECT_OFFICER, self.officer)
+        self.receiver = None
+        if line is not None and line.kind == "handoff":  # its handoff names the receiver
+            self.receiver = officer_combo(officers, None, strings.CORRECT_KEEP_OFFICER)
+            self.receiver.setObjectName("correctReceiver")
+            form.addRow(strings.CORRECT_RECEIVER.format(
+                now=line.handed_to.now or strings.NOT_ASSIGNED), self.receiver)
         self.output = QLineEdit(event.output)
         self.note = QLineEdit(event.note)
         self.reason = QLineEdit(objectName="correctReason")
@@ -281,6 +212,8 @@ class CorrectEventDialog(QDialog):
             values["occurred_at"] = office_time(self.at, self.tz)
         if self.officer.currentData() is not None:
             values["officer"] = self.officer.currentData()
+        if self.receiver is not None and self.receiver.currentData() is not None:
+            values["receiver"] = self.receiver.currentData()
         if self.output.text() != self.target.output:
             values["output"] = self.output.text()
         if self.note.text() != self.target.note:

@@ -23,16 +23,20 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
-from kecamatan_desktop.domain.rounds import STATUS_LABELS, StaleRoundError, Status, event_details
+from kecamatan_desktop.domain.round_log import LogLine, describe_target
+from kecamatan_desktop.domain.rounds import STATUS_LABELS, StaleRoundError, Status
 from kecamatan_desktop.services import history
 from kecamatan_desktop.services import rounds as round_service
+from kecamatan_desktop.services.handoffs import HandoffOffer, handoff_offer
 from kecamatan_desktop.services.rounds import RoundDetail
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.services.starting import officer_choices
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
 from kecamatan_desktop.ui.rounds.dashboard_model import hours_text, when_text
-from kecamatan_desktop.ui.rounds.dialogs import Choices, CompleteStepDialog, CorrectEventDialog
+from kecamatan_desktop.ui.rounds.dialogs import Choices, CorrectEventDialog
+from kecamatan_desktop.ui.rounds.handoff_dialog import HandoffDialog
+from kecamatan_desktop.ui.rounds.log_view import LogModel, log_table
 from kecamatan_desktop.ui.rounds.overlay import LATE, LOOP, draw_round
 from kecamatan_desktop.ui.rounds.rows_model import RowsModel
 from kecamatan_desktop.ui.worker import run_task
@@ -75,6 +79,7 @@ class RoundPage(QWidget):
                 ("hold", strings.ACTION_HOLD, self.hold_or_resume),
                 ("cancel", strings.ACTION_CANCEL, self.cancel),
                 ("note", strings.ACTION_NOTE, self.add_note),
+                ("undo", strings.ACTION_UNDO_HANDOFF, self.undo_handoff),
                 ("correct", strings.ACTION_CORRECT, self.correct_event),
                 ("report", strings.ACTION_REPORT, self.print_report),
                 ("xlsx", strings.ACTION_XLSX, self.export_xlsx),
@@ -86,7 +91,7 @@ class RoundPage(QWidget):
             self.buttons[key] = actions.widgetForAction(action)
         self.flowchart = FlowchartView()
         self.steps_model = RowsModel(strings.STEPS_HEADERS, self)
-        self.events_model = RowsModel(strings.EVENTS_HEADERS, self)
+        self.log_model = LogModel(self)
         self.stats_model = RowsModel(strings.STATS_HEADERS, self)
         self.stats_title = QLabel()
         stats = QWidget()
@@ -96,8 +101,7 @@ class RoundPage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.flowchart, strings.TAB_FLOW)
         self.tabs.addTab(_table(self.steps_model), strings.TAB_STEPS)
-        self.events_view = _table(self.events_model)
-        self.events_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.events_view = log_table(self.log_model)
         self.tabs.addTab(self.events_view, strings.TAB_EVENTS)
         self.tabs.addTab(stats, strings.TAB_STATS)
         layout = QVBoxLayout(self)
@@ -129,17 +133,20 @@ class RoundPage(QWidget):
         for key in ("complete", "reassign", "hold", "cancel"):
             self.actions[key].setEnabled(open_)
         self.actions["complete"].setEnabled(d.status == "active")
+        self.actions["undo"].setEnabled(d.status != "cancelled" and any(
+            line.kind in ("handoff", "finish") and line.voided_by is None for line in d.log))
         self.actions["hold"].setText(strings.ACTION_RESUME if d.status == "on_hold"
                                      else strings.ACTION_HOLD)
         self.steps_model.set_rows(
-            [(s.no, s.role, s.officer or "-", when_text(s.received_at, tz),
+            [(s.no, s.role, s.officer or strings.NOT_ASSIGNED, s.done_by or "-",
+              when_text(s.received_at, tz),
               when_text(s.handed_at, tz), hours_text(s.standard_minutes),
               hours_text(s.working_minutes), (s.decision or "").capitalize(),
               " / ".join(p for p in (s.output, s.note, "dikoreksi" if s.corrected else "")
                          if p))
              for s in d.steps],
             [LATE_ROW if s.late else None for s in d.steps])
-        self.events_model.set_rows([self._event_row(e, tz) for e in d.events])
+        self.log_model.set_lines(d.log, tz)
         self.stats_title.setText(strings.STATS_TITLE.format(rounds=page.stats.rounds))
         self.stats_model.set_rows(
             [(s.no, s.activity, s.role, str(s.passes), _minutes(s.average_minutes),
@@ -153,18 +160,11 @@ class RoundPage(QWidget):
         if d.current_step:
             self.flowchart.select_step(d.current_step - 1)
 
-    @staticmethod
-    def _event_row(e, tz) -> tuple:
-        label = e.label + (strings.CORRECTED_MARK.format(
-            seqs=", #".join(map(str, e.corrected_by))) if e.corrected_by else "")
-        details = event_details(e, tz)
-        return (str(e.seq), when_text(e.occurred_at, tz), label, str(e.position or "-"),
-                e.officer or "-", details, e.entered_by, when_text(e.entered_at, tz))
-
     # actions -------------------------------------------------------------------------------------
-    def _record(self, write, *args, **values) -> bool:
+    def _record(self, write, *args, keep_open: bool = False, **values) -> bool | None:
         """Run a write naming the version this page shows; if the round changed meanwhile,
-        say what happened and show the round as it is now."""
+        say what happened and show the round as it is now (None with `keep_open`, so the
+        caller does not ask again); another refusal is False."""
         try:
             call(self.db, write, self.detail.id, *args, expected_version=self.detail.version,
                  **values)
@@ -172,7 +172,7 @@ class RoundPage(QWidget):
             self.show_error(strings.STALE_TITLE, str(exc))
             self.show_round(self.detail.id)
             self.changed.emit(self.detail.id)
-            return False
+            return None if keep_open else False
         except (InputError, StoreError) as exc:
             self.show_error(strings.ERROR_TITLE, str(exc))
             return False
@@ -184,11 +184,54 @@ class RoundPage(QWidget):
         return call(self.db, officer_choices)
 
     def complete_step(self) -> bool:
+        """*Selesaikan langkah*: the dialog offers the next step's receiver; a refusal (a NIP
+        already in the directory, say) asks again with everything chosen still there."""
         d = self.detail
-        values = self.ask_complete(d, self._officer_choices())
-        if values is None:
+        try:
+            offer = call(self.db, handoff_offer, d.id)
+        except (InputError, StoreError) as exc:
+            self.show_error(strings.ERROR_TITLE, str(exc))
             return False
-        return self._record(round_service.complete_step, **values)
+        values = None
+        while True:
+            values = self.ask_handoff(d, offer, values)
+            if values is None:
+                return False
+            refused = self._record(round_service.complete_step, keep_open=True, **values)
+            if refused is not True:
+                if refused is None:  # stale: the page shows the round as it is now
+                    return False
+                continue
+            return True
+
+    def undo_handoff(self) -> bool:
+        """*Batalkan serah terima*: the last handoff (the selected row must be it), with a
+        reason."""
+        d = self.detail
+        handoffs = [line for line in d.log
+                    if line.kind in ("handoff", "finish") and line.voided_by is None]
+        if not handoffs:
+            self.show_error(strings.UNDO_TITLE, strings.UNDO_NONE)
+            return False
+        last = handoffs[-1]
+        chosen = self.selected_line()
+        if chosen is not None and chosen.seq != last.seq and chosen.kind in ("handoff",
+                                                                              "finish"):
+            self.show_error(strings.UNDO_TITLE,
+                            strings.UNDO_NOT_LAST.format(last=describe_target(last)))
+            return False
+        before = next((s for s in reversed(d.steps) if s.handed_at is not None
+                       and s.no == last.step), None)
+        reason = self.ask_text(strings.UNDO_TITLE, strings.UNDO_PROMPT.format(
+            what=describe_target(last), no=last.step,
+            holder=(before.officer if before else None) or strings.NOT_ASSIGNED))
+        if reason is None:
+            return False
+        return self._record(round_service.undo_handoff, reason=reason, seq=last.seq) is True
+
+    def selected_line(self) -> LogLine | None:
+        index = self.events_view.currentIndex()
+        return self.log_model.line(index.row()) if index.isValid() else None
 
     def reassign(self) -> bool:
         d = self.detail
@@ -223,18 +266,22 @@ class RoundPage(QWidget):
         return self._record(round_service.add_round_note, text)
 
     def correct_event(self) -> bool:
-        """*Koreksi* on the event selected in the Riwayat tab."""
+        """*Koreksi* on the line selected in the Riwayat tab, else on one the user picks."""
         d = self.detail
-        index = self.events_view.currentIndex()
-        if not index.isValid():
+        line = self.selected_line()
+        if line is None or not line.correctable:
+            choices = [ln for ln in d.log if ln.correctable]
             self.tabs.setCurrentWidget(self.events_view)
-            self.show_error(strings.ACTION_CORRECT, strings.CORRECT_PICK)
-            return False
-        event = d.events[index.row()]
-        values = self.ask_correction(event, self._officer_choices())
+            label = self.ask_choice(strings.ACTION_CORRECT, strings.CORRECT_CHOOSE,
+                                    [describe_target(ln) for ln in reversed(choices)])
+            if not label:
+                return False
+            line = next(ln for ln in choices if describe_target(ln) == label)
+        event = next(e for e in d.events if e.seq == line.seq)
+        values = self.ask_correction(event, self._officer_choices(), line)
         if values is None:
             return False
-        return self._record(round_service.correct_event, event.seq, **values)
+        return self._record(round_service.correct_event, event.seq, **values) is True
 
     def print_report(self) -> Path | None:
         path = self.ask_save_path(strings.SAVE_ROUND_REPORT, f"putaran-{self.detail.id}.pdf",
@@ -281,15 +328,14 @@ class RoundPage(QWidget):
         EvaluationDialog(self.db, self.detail.sop_id, self).exec()
 
     # dialogs: small methods that tests replace ------------------------------------------------
-    def ask_complete(self, detail: RoundDetail, officers: Choices) -> dict | None:
-        lane = detail.sop.steps[detail.current_step - 1].role
-        assigned = (detail.lane_ids or {}).get(lane)
-        dialog = CompleteStepDialog(detail.sop, detail.current_step, assigned, officers, self,
-                                    tz=detail.tz)
+    def ask_handoff(self, detail: RoundDetail, offer: HandoffOffer,
+                    previous: dict | None = None) -> dict | None:
+        dialog = HandoffDialog(detail.sop, offer, self, tz=detail.tz, previous=previous)
         return dialog.values() if dialog.exec() else None
 
-    def ask_correction(self, event, officers: Choices) -> dict | None:
-        dialog = CorrectEventDialog(event, officers, self, tz=self.detail.tz)
+    def ask_correction(self, event, officers: Choices, line: LogLine | None = None
+                       ) -> dict | None:
+        dialog = CorrectEventDialog(event, officers, self, tz=self.detail.tz, line=line)
         return dialog.values() if dialog.exec() else None
 
     def ask_text(self, title: str, prompt: str) -> str | None:
