@@ -78,6 +78,10 @@ def _views(tmp_path, opened):
         "step stats": lambda s: history.step_stats(RENJA, session=s),
         "dashboard aktif": lambda s: history.dashboard(session=s, view="aktif"),
         "dashboard semua": lambda s: history.dashboard(session=s, view="semua"),
+        "dashboard terlambat": lambda s: history.dashboard(session=s, view="terlambat",
+                                                           late_first=True),
+        "dashboard tanpa pemegang": lambda s: history.dashboard(session=s,
+                                                                view="tanpa-pemegang"),
         "monitoring form": lambda s: monitoring.monitoring_form(RENJA, *YEAR, session=s),
         "office monitoring": lambda s: monitoring.office_monitoring(OFFICE, *YEAR, session=s),
         "period xlsx": lambda s: write_workbook(
@@ -88,8 +92,9 @@ def _views(tmp_path, opened):
 
 
 @pytest.mark.parametrize("view", ["round page", "step stats", "dashboard aktif",
-                                  "dashboard semua", "monitoring form", "office monitoring",
-                                  "period xlsx", "handoff"])
+                                  "dashboard semua", "dashboard terlambat",
+                                  "dashboard tanpa pemegang", "monitoring form",
+                                  "office monitoring", "period xlsx", "handoff"])
 def test_statement_count_does_not_grow_with_the_rounds(databases, tmp_path, view):
     counts = {}
     for size, (db, opened) in databases.items():
