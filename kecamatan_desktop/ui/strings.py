@@ -271,7 +271,9 @@ ALL_OFFICERS = "Semua pegawai"
 STATUS_FILTER = (("Berjalan & ditahan", "aktif"), ("Berjalan", "berjalan"),
                  ("Ditahan", "ditahan"), ("Selesai", "selesai"), ("Dibatalkan", "dibatalkan"),
                  ("Semua", "semua"))
-LATE_MARK = "terlambat"
+DESK_TIME = "{worked} / {standard}"
+DESK_TIME_LATE = "{time} (terlambat {over})"
+DESK_TIME_TIP = "Dalam hari kerja kalender kantor: 1 hari = {day}"
 START_ROUND = "Mulai putaran…"
 OPEN_ROUND = "Buka putaran"
 REFRESH = "Muat ulang"

@@ -342,18 +342,19 @@ def test_the_finished_views_list_the_newest_and_count_them_all(databases):
 
 def test_a_finished_round_shows_when_it_ended_and_its_whole_time(session, qapp):
     """The finished views once showed "-" for Sejak and Waktu di meja, which have values."""
-    from kecamatan_desktop.ui.rounds.dashboard_model import DashboardModel
+    from kecamatan_desktop.ui.rounds.dashboard_model import dashboard_model
 
     done = run_renja(session)
     page = rounds.get_round(done.id, session=session)
-    [row] = history.dashboard(session=session, view="selesai").rows
+    finished = history.dashboard(session=session, view="selesai")
+    [row] = finished.rows
     assert row.ended_at == page.events[-1].occurred_at
     assert row.total_minutes == sum(s.working_minutes for s in page.steps) > 0
     assert row.total_standard == sum(s.standard_minutes for s in page.steps)
     open_ = start(session)
     assert history.dashboard(session=session, view="aktif").rows[0].total_minutes is None
-    model = DashboardModel()
-    model.set_rounds([row])
+    model = dashboard_model(day_minutes=finished.day_minutes)
+    model.set_items([row])
     since, spent = (model.index(0, c).data() for c in (5, 6))
     assert since.startswith("berakhir ") and spent.startswith("seluruhnya ")
     assert open_.id != row.id

@@ -24,7 +24,12 @@ from kecamatan_desktop.services import catalogue, history, workbook
 from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
-from kecamatan_desktop.ui.rounds.dashboard_model import DashboardModel, RoundIdRole
+from kecamatan_desktop.ui.rounds.dashboard_model import (
+    RoundIdRole,
+    dashboard_columns,
+    dashboard_model,
+)
+from kecamatan_desktop.ui.table_model import SortRole
 from kecamatan_desktop.ui.worker import run_task
 
 if TYPE_CHECKING:
@@ -38,9 +43,10 @@ class Dashboard(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.model = DashboardModel(self)
+        self.model = dashboard_model(self)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SortRole)
         self.sop_filter = QComboBox(objectName="roundSopFilter")
         self.officer_filter = QComboBox(objectName="roundOfficerFilter")
         self.status_filter = QComboBox(objectName="roundStatusFilter")
@@ -78,6 +84,8 @@ class Dashboard(QWidget):
         header.setResizeContentsPrecision(40)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # no column at first: the rounds in the service's order, the longest waiting first
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.count = QLabel(objectName="roundCount")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -123,7 +131,7 @@ class Dashboard(QWidget):
         shown = call(self.db, history.dashboard, view=self.status_filter.currentData(),
                      sop_id=self.sop_filter.currentData(),
                      officer=self.officer_filter.currentData())
-        self.model.set_rounds(shown.rows)
+        self.model.set_items(shown.rows, dashboard_columns(shown.day_minutes))
         text = strings.COUNT if shown.total <= len(shown.rows) else strings.COUNT_NEWEST
         self.count.setText(text.format(shown=len(shown.rows), total=shown.total,
                                        late=shown.late))
@@ -150,7 +158,7 @@ class Dashboard(QWidget):
 
     def export_listed(self):
         """The rounds now listed (filters applied), every pass and event, to one workbook."""
-        ids = [self.model.summary(r).id for r in range(self.model.rowCount())]
+        ids = [r.id for r in self.model.items()]
         path = self.ask_save_path("putaran.xlsx")
         if path is None:
             return None
