@@ -1,5 +1,5 @@
 """Dates as Indonesian documents print them: `04 Januari 2018`, or as an office writes them
-(`1 Pebruari 2021`)."""
+(`1 Pebruari 2021`); and working time as an office counts it (`2 hari 3 jam`)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,23 @@ def format_waktu(at: datetime | None, tz: tzinfo, *, zone: bool = True, empty: s
     local = at.astimezone(tz)
     text = f"{format_tanggal(local.date())} {local.strftime('%H.%M')}"
     return f"{text} {local.tzname()}" if zone else text
+
+
+def format_lama(minutes: int | None, day_minutes: int, *, empty: str = "-") -> str:
+    """Working minutes as an office counts them: `2 hari 3 jam`, `1 hari`, `5 jam 20 menit`,
+    `45 menit`. A day is the calendar's working day (`day_minutes`, e.g. 450), not 24 hours;
+    from one day on the minutes are left out, as a desk counts days and hours."""
+    if minutes is None:
+        return empty
+    if minutes < 0:
+        raise ValueError(f"a working time of {minutes} minutes")
+    days, rest = divmod(minutes, day_minutes) if day_minutes > 0 else (0, minutes)
+    hours, mins = divmod(rest, 60)
+    if days:
+        return f"{days} hari {hours} jam" if hours else f"{days} hari"
+    if hours:
+        return f"{hours} jam {mins} menit" if mins else f"{hours} jam"
+    return f"{mins} menit"
 
 
 def iso_waktu(at: datetime | None, tz: tzinfo) -> str | None:

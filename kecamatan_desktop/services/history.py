@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from kecamatan_desktop.domain.calendar import OfficeCalendar
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.rounds import Status
+from kecamatan_desktop.domain.waktu import WORKING_DAY_MINUTES
 from kecamatan_desktop.domain.waktu import standard_minutes as step_standard
 from kecamatan_desktop.domain.zones import zone
 from kecamatan_desktop.services.calendar import office_calendar, working_hours
@@ -28,8 +29,11 @@ from kecamatan_desktop.services.rounds import (
 from kecamatan_desktop.store.models import LaneRow, OfficeRow, SopRevisionRow, SopRow, StepRow
 from kecamatan_desktop.store.round_models import RoundRow
 
+OPEN = (Status.ACTIVE.value, Status.ON_HOLD.value)
 VIEWS = {
-    "aktif": (Status.ACTIVE.value, Status.ON_HOLD.value),
+    "aktif": OPEN,
+    "terlambat": OPEN,  # those late now (worked out in Python, after the query)
+    "tanpa-pemegang": OPEN,  # the current step is nobody's yet
     "semua": None,
     "berjalan": (Status.ACTIVE.value,),
     "ditahan": (Status.ON_HOLD.value,),
@@ -71,7 +75,7 @@ def _ended_total(which: str):
 
 # the views of open rounds list every one; the others (thousands of finished rounds in a
 # few years) list the newest, and say how many there are: the export gives them all
-OPEN_VIEWS = ("aktif", "berjalan", "ditahan")
+OPEN_VIEWS = ("aktif", "terlambat", "tanpa-pemegang", "berjalan", "ditahan")
 NEWEST = 500
 
 
@@ -82,6 +86,7 @@ class DashboardView:
     late: int  # how many of the rows are late now
     now: datetime
     total: int = 0  # rounds in the view; more than len(rows) when only the newest are listed
+    day_minutes: int = WORKING_DAY_MINUTES  # one working day of the office's calendar
 
 
 # CASE, not sum(late): a server keeps booleans, which it does not add up
@@ -142,10 +147,14 @@ def round_page(round_id: int, *, session: Session, now: datetime | None = None) 
 
 def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = None,
               officer: str | None = None, status: str | None = None,
-              now: datetime | None = None, newest: int | None = NEWEST) -> DashboardView:
+              now: datetime | None = None, newest: int | None = NEWEST,
+              late_first: bool = False) -> DashboardView:
     """The Pelaksanaan dashboard: one query of plain columns (no ORM objects), working
     minutes only for the rounds that are open, one calendar per office clock. The views of
-    finished or all rounds list the `newest` (None: every one) and count the rest."""
+    finished or all rounds list the `newest` (None: every one) and count the rest.
+
+    Open rounds are listed by how long their file has been where it is, the longest first;
+    with `late_first` the late ones come first, the one most over its standard on top."""
     if view not in VIEWS:
         raise InputError(f"Tampilan {view!r} tidak dikenal: pilih {', '.join(VIEWS)}")
     now = now or now_utc()
@@ -172,6 +181,8 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
         conditions.append(SopRow.slug == sop_id)
     if officer:
         conditions.append(RoundRow.holder == officer)
+    if view == "tanpa-pemegang":
+        conditions += [RoundRow.holder.is_(None), RoundRow.current_position.is_not(None)]
     query, counted = query.where(*conditions), counted.where(*conditions)
     limited = newest is not None and view not in OPEN_VIEWS
     if limited:
@@ -179,7 +190,6 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
     else:
         query = query.order_by(RoundRow.since.is_(None), RoundRow.since, RoundRow.id)
     rows = session.execute(query).all()
-    total = session.execute(counted).scalar_one() if limited else len(rows)
     zones: dict[str, tzinfo] = {}
     calendars: dict[str, OfficeCalendar] = {}
     standards: dict[str | None, int | None] = {}
@@ -212,8 +222,20 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
             working_minutes=worked, standard_minutes=standard, late=late, loops=loops, tz=tz,
             version=version, ended_at=last_event if state in ENDED else None,
             total_minutes=ended_worked, total_standard=ended_standard))
+    if view == "terlambat":
+        out = [r for r in out if r.late]
+    if late_first:  # stable: the others keep their order after the late ones
+        out.sort(key=lambda r: (not r.late, -_over(r) if r.late else 0))
+    total = session.execute(counted).scalar_one() if limited else len(out)
+    if hours is None:  # no open round read the calendar; the view still writes days
+        hours = working_hours(session=session).day_minutes
     return DashboardView(view=view, rows=tuple(out), late=sum(r.late for r in out), now=now,
-                         total=total)
+                         total=total, day_minutes=hours)
+
+
+def _over(r: RoundSummary) -> int:
+    """How many working minutes a late round is over its step's standard."""
+    return (r.working_minutes or 0) - (r.standard_minutes or 0)
 
 
 def open_round_counts(*, session: Session, now: datetime | None = None) -> tuple[int, int]:

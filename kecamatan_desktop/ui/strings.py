@@ -268,10 +268,26 @@ DASHBOARD_HEADERS = ("Putaran", "SOP", "Langkah", "Pelaksana", "Pegawai", "Sejak
 ALL_SOPS = "Semua SOP"
 ALL_OFFICERS = "Semua pegawai"
 # the dashboard's views (services.history.VIEWS)
-STATUS_FILTER = (("Berjalan & ditahan", "aktif"), ("Berjalan", "berjalan"),
+STATUS_FILTER = (("Berjalan & ditahan", "aktif"), ("Terlambat", "terlambat"),
+                 ("Tanpa pemegang", "tanpa-pemegang"), ("Berjalan", "berjalan"),
                  ("Ditahan", "ditahan"), ("Selesai", "selesai"), ("Dibatalkan", "dibatalkan"),
                  ("Semua", "semua"))
-LATE_MARK = "terlambat"
+STATUS_FILTER_TIP = ("Terlambat: putaran yang melewati waktu baku langkahnya sekarang.\nTanpa "
+                     "pemegang: putaran yang langkahnya sekarang belum dipegang siapa pun.")
+OFFICER_FILTER_OFF = "Tanpa pemegang: tidak disaring per pegawai"
+DESK_TIME = "{worked} / {standard}"
+DESK_TIME_LATE = "{time} (terlambat {over})"
+DESK_TIME_TIP = "Dalam hari kerja kalender kantor: 1 hari = {day}"
+LATE_FIRST = "Terlambat terlama dulu"
+LATE_FIRST_TIP = ("Putaran terlambat di atas; yang paling lama melewati waktu bakunya paling "
+                  "atas. Klik judul kolom untuk mengurutkan lagi per kolom.")
+DASHBOARD_EMPTY = ("Tidak ada putaran yang sedang berjalan.\n\nUntuk memulai: pilih SOP di tab "
+                   "Katalog SOP, lalu menu Pelaksanaan → Mulai putaran SOP ini…; atau tekan "
+                   "Mulai putaran… di bawah ini.")
+DASHBOARD_NO_MATCH = ("Tidak ada putaran yang cocok dengan saringan {filters}: tekan Hapus "
+                      "saringan untuk melihat lagi semua putaran yang berjalan.")
+FILTER_NAME = "“{name}”"
+CLEAR_FILTERS = "Hapus saringan"
 START_ROUND = "Mulai putaran…"
 OPEN_ROUND = "Buka putaran"
 REFRESH = "Muat ulang"

@@ -79,6 +79,10 @@ def _views(tmp_path, opened):
         "step stats": lambda s: history.step_stats(RENJA, session=s),
         "dashboard aktif": lambda s: history.dashboard(session=s, view="aktif"),
         "dashboard semua": lambda s: history.dashboard(session=s, view="semua"),
+        "dashboard terlambat": lambda s: history.dashboard(session=s, view="terlambat",
+                                                           late_first=True),
+        "dashboard tanpa pemegang": lambda s: history.dashboard(session=s,
+                                                                view="tanpa-pemegang"),
         "monitoring form": lambda s: monitoring.monitoring_form(RENJA, *YEAR, session=s),
         "office monitoring": lambda s: monitoring.office_monitoring(OFFICE, *YEAR, session=s),
         "period xlsx": lambda s: write_workbook(
@@ -89,8 +93,9 @@ def _views(tmp_path, opened):
 
 
 @pytest.mark.parametrize("view", ["round page", "step stats", "dashboard aktif",
-                                  "dashboard semua", "monitoring form", "office monitoring",
-                                  "period xlsx", "handoff"])
+                                  "dashboard semua", "dashboard terlambat",
+                                  "dashboard tanpa pemegang", "monitoring form",
+                                  "office monitoring", "period xlsx", "handoff"])
 def test_statement_count_does_not_grow_with_the_rounds(databases, tmp_path, view):
     counts = {}
     for size, (db, opened) in databases.items():
@@ -338,18 +343,19 @@ def test_the_finished_views_list_the_newest_and_count_them_all(databases):
 
 def test_a_finished_round_shows_when_it_ended_and_its_whole_time(session, qapp):
     """The finished views once showed "-" for Sejak and Waktu di meja, which have values."""
-    from kecamatan_desktop.ui.rounds.dashboard_model import DashboardModel
+    from kecamatan_desktop.ui.rounds.dashboard_model import dashboard_model
 
     done = run_renja(session)
     page = rounds.get_round(done.id, session=session)
-    [row] = history.dashboard(session=session, view="selesai").rows
+    finished = history.dashboard(session=session, view="selesai")
+    [row] = finished.rows
     assert row.ended_at == page.events[-1].occurred_at
     assert row.total_minutes == sum(s.working_minutes for s in page.steps) > 0
     assert row.total_standard == sum(s.standard_minutes for s in page.steps)
     open_ = start(session)
     assert history.dashboard(session=session, view="aktif").rows[0].total_minutes is None
-    model = DashboardModel()
-    model.set_rounds([row])
+    model = dashboard_model(day_minutes=finished.day_minutes)
+    model.set_items([row])
     since, spent = (model.index(0, c).data() for c in (5, 6))
     assert since.startswith("berakhir ") and spent.startswith("seluruhnya ")
     assert open_.id != row.id

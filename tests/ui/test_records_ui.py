@@ -56,7 +56,7 @@ def test_the_page_and_dashboard_follow_changes_made_elsewhere(qtbot, workspace, 
     w.refresh_if_changed()  # the first poll only takes note
     _elsewhere(catalogue_db, rid, at=T0 + timedelta(minutes=15))
     qtbot.waitUntil(lambda: w.page.detail.current_step == 2, timeout=5000)  # the timer
-    assert w.dashboard.model.summary(0).current_step == 2
+    assert w.dashboard.model.item(0).current_step == 2
     assert w.refresh_if_changed() is False  # nothing new since
     w.window_active = lambda: False
     _elsewhere(catalogue_db, rid, at=T0 + timedelta(minutes=30))

@@ -52,7 +52,7 @@ def test_a_whole_renja_round_through_the_window(qtbot, workspace, catalogue_db, 
     # dashboard (all statuses) tells the same story
     w.dashboard.status_filter.setCurrentIndex(w.dashboard.status_filter.findData("semua"))
     assert w.dashboard.model.rowCount() == 1
-    summary = w.dashboard.model.summary(0)
+    summary = w.dashboard.model.item(0)
     assert (summary.status, summary.loops, summary.current_step) == ("done", 1, None)
     # the database holds one pass record per completion, in the event log
     with catalogue_db.session() as s:
