@@ -53,7 +53,7 @@ def listen(db: Database, listener: Listener) -> Callable[[], None]:
         weakref.finalize(db, _listeners.pop, key, None)
     _listeners[key].append(listener)
 
-    def stop() -> None:
+    def stop(*_destroyed) -> None:  # also a slot of a QObject's `destroyed`
         if listener in _listeners.get(key, ()):
             _listeners[key].remove(listener)
     return stop
