@@ -17,8 +17,8 @@ from kecamatan_desktop.services import (
     checking,
     editing,
     history,
-    offices,
     officers,
+    offices,
     rounds,
 )
 from kecamatan_desktop.services.changes import EVERYTHING, Changes
