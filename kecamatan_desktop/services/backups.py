@@ -14,6 +14,8 @@ from pathlib import Path
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.paths import ServerDatabase, default_db_path
+from kecamatan_desktop.services.changes import EVERYTHING
+from kecamatan_desktop.services.session import announce
 from kecamatan_desktop.store import backup, dump
 from kecamatan_desktop.store.backup import BackupFile, Restored, backups_dir
 from kecamatan_desktop.store.database import Database, StoreError, open_database
@@ -163,4 +165,5 @@ def restore_into(db: Database, source: Path) -> Restored:
     finally:
         reopened = open_database(db.path)
         db.engine, db.created = reopened.engine, False
+    announce(db, EVERYTHING)  # every view holding `db` reads it again
     return restored

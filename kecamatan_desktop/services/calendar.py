@@ -14,6 +14,7 @@ from kecamatan_desktop.domain.calendar import DayOff, OfficeCalendar, WorkingHou
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.tanggal import format_tanggal, format_waktu
 from kecamatan_desktop.domain.zones import WIB
+from kecamatan_desktop.services import changes
 from kecamatan_desktop.store.database import insert_ignore, transaction
 from kecamatan_desktop.store.round_models import (
     CalendarChangeRow,
@@ -52,6 +53,7 @@ def _operator() -> str:
 
 def _record_change(session: Session, what: str, by: str | None) -> None:
     """Append to the calendar's change log, in the caller's transaction."""
+    changes.note(session, calendar=True)
     session.add(CalendarChangeRow(changed_at=datetime.now(UTC), changed_by=by or _operator(),
                                   what=what))
 

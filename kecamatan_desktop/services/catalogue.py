@@ -24,6 +24,7 @@ from kecamatan_desktop.domain.interchange import (
     sop_to_dict,
 )
 from kecamatan_desktop.domain.sop import Approver, Decision, Office, Sop, Step
+from kecamatan_desktop.services import changes
 from kecamatan_desktop.services.listing import CatalogueListing, SopSummary, summaries
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import (
@@ -297,6 +298,7 @@ def archive_sop(sop_id: str, *, session: Session, at: datetime | None = None) ->
         row = sop_row(session, sop_id)
         if row.archived_at is not None:
             raise CatalogueError(f"SOP {sop_id!r} sudah diarsipkan")
+        changes.note(session, sops={sop_id})
         row.archived_at = at or datetime.now(UTC)
         session.add(row)
     return _archive_change(session, row)
@@ -309,6 +311,7 @@ def unarchive_sop(sop_id: str, *, session: Session) -> ArchiveChange:
         if row.archived_at is None:
             raise CatalogueError(f"SOP {sop_id!r} tidak ada di arsip; tidak ada yang "
                                  "dipulihkan")
+        changes.note(session, sops={sop_id})
         row.archived_at = None
         session.add(row)
     return _archive_change(session, row)
@@ -341,6 +344,7 @@ def _office_for(session: Session, office: Office) -> OfficeRow:
 
 def write_revision(session: Session, row: SopRow, sop: Sop, *, is_draft: bool = False) -> None:
     """Add `sop` as revision `row.revision` of its SOP (the caller has set the number)."""
+    changes.note(session, sops={sop.id})
     rev = SopRevisionRow(
         sop_id=row.id, revision=row.revision, saved_at=datetime.now(UTC),
         is_draft=is_draft,

@@ -28,7 +28,7 @@ from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.legal import LegalTable, load_legal_table
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.resource_paths import data_dir
-from kecamatan_desktop.services import catalogue
+from kecamatan_desktop.services import catalogue, changes
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import CheckDismissalRow
 
@@ -148,6 +148,7 @@ def dismiss(finding: Finding, reason: str, *, session: Session, by: str | None =
             earlier = standing[(finding.rule, finding.place)]
             raise InputError(f"Temuan ini sudah diabaikan oleh {earlier.by} (nomor "
                              f"{earlier.id}); tidak ada yang diubah.")
+        changes.note(session, sops={finding.sop_id})
         row = CheckDismissalRow(sop_slug=finding.sop_id, rule=finding.rule,
                                 place=finding.place, reason=reason.strip(),
                                 dismissed_by=by or _operator(),
@@ -172,6 +173,7 @@ def undismiss(dismissal_id: int, reason: str, *, session: Session, by: str | Non
         if session.exec(select(CheckDismissalRow).where(
                 CheckDismissalRow.undoes == dismissal_id)).first() is not None:
             raise InputError(f"Pengabaian nomor {dismissal_id} sudah dibatalkan.")
+        changes.note(session, sops={old.sop_slug})
         row = CheckDismissalRow(sop_slug=old.sop_slug, rule=old.rule, place=old.place,
                                 reason=reason.strip(), dismissed_by=by or _operator(),
                                 dismissed_at=at or datetime.now(UTC), undoes=dismissal_id)

@@ -21,6 +21,7 @@ from kecamatan_desktop.domain.legal import LegalRule
 from kecamatan_desktop.domain.tanggal import format_waktu
 from kecamatan_desktop.domain.zones import zone
 from kecamatan_desktop.resource_paths import data_dir
+from kecamatan_desktop.services import changes
 from kecamatan_desktop.services.checking import legal_table
 from kecamatan_desktop.services.offices import office_row
 from kecamatan_desktop.store.database import transaction
@@ -151,6 +152,7 @@ def save_decree(office: str, decree: Decree, *, expected_version: int, session: 
             decree=json.dumps(keputusan.to_json(decree), ensure_ascii=False),
             saved_at=at, supersedes=latest.id if latest else None)
         session.add(saved)
+        changes.note(session, office=True)
     return current_decree(office, session=session)
 
 

@@ -22,6 +22,7 @@ from kecamatan_desktop.domain.interchange import (
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, STEP_LABELS, Approver, Office, Sop
 from kecamatan_desktop.domain.tanggal import format_waktu, stored_utc
 from kecamatan_desktop.domain.zones import WIB
+from kecamatan_desktop.services import changes
 from kecamatan_desktop.services.catalogue import (
     CatalogueError,
     RoundRef,
@@ -249,6 +250,7 @@ def delete_sop(sop_id: str, *, session: Session) -> int:
         if rounds:
             raise SopHasRounds(sop_id, rounds)
         count = len(list_revisions(sop_id, session=session))
+        changes.note(session, sops={sop_id})
         try:
             session.delete(sop_row(session, sop_id))
             session.flush()  # revisions, lanes, steps and branches go by ON DELETE CASCADE

@@ -19,7 +19,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain import rounds as machine
-from kecamatan_desktop.services import summaries
+from kecamatan_desktop.services import changes, summaries
 from kecamatan_desktop.services.rounds import _to_event, chain_problem
 from kecamatan_desktop.store import server
 from kecamatan_desktop.store.database import transaction
@@ -97,6 +97,7 @@ def rebuild_summaries(*, session: Session,
     """Recompute every round's summary row and pass rows from its events, in one
     transaction (all or nothing). Returns how many rounds were rebuilt."""
     with transaction(session, immediate=True):
+        changes.note(session, all_rounds=True)
         return summaries.rebuild(session, progress=progress)
 
 

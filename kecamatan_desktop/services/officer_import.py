@@ -18,6 +18,7 @@ from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.errors import Cancelled, InputError
 from kecamatan_desktop.domain.nip import NipError, format_nip
+from kecamatan_desktop.services import changes
 from kecamatan_desktop.services.officers import split_acting
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.round_models import OfficerRow
@@ -224,6 +225,7 @@ def import_rows(rows: Sequence[SheetRow], *, session: Session, skip_bad: bool = 
         if not skip_bad and any(not r.ok for r in now):
             raise ImportRefused(now)
         good = [r for r in now if r.ok]
+        changes.note(session, officers=True)
         for r in good:
             acting, jabatan = split_acting(r.jabatan)
             session.add(OfficerRow(name=r.name, nip=format_nip(r.nip), jabatan=jabatan,

@@ -16,6 +16,7 @@ from sqlmodel import Session, select
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.jabatan import CAMAT, jabatan_for_lane
 from kecamatan_desktop.domain.nip import check_nip, format_nip
+from kecamatan_desktop.services import changes
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import OfficeRow
 from kecamatan_desktop.store.round_models import (
@@ -108,6 +109,7 @@ def add_officer(*, session: Session, name: str, nip: str, jabatan: str, pangkat:
     row = OfficerRow(name=name, nip=printed, jabatan=jabatan, pangkat=pangkat.strip(),
                      office=office, acting=acting, holds_from=holds_from, holds_to=holds_to)
     with transaction(session):
+        changes.note(session, officers=True)
         session.add(row)
     return _view(row)
 
@@ -119,6 +121,7 @@ def update_officer(officer_id: int, *, session: Session, seen: Officer, name: st
     """Edit an officer as `seen` by the user; refused if someone changed it meanwhile.
     Events already written keep the name as it was then."""
     with transaction(session, immediate=True):
+        changes.note(session, officers=True)
         row = session.get(OfficerRow, officer_id)
         if row is None:
             raise InputError(f"Pegawai nomor {officer_id} tidak ada (dihapus di tempat lain?)")
@@ -139,6 +142,7 @@ def update_officer(officer_id: int, *, session: Session, seen: Officer, name: st
 def set_active(officer_id: int, active: bool, *, session: Session) -> Officer:
     """Deactivate (gone from pickers, kept in history) or reactivate an officer."""
     with transaction(session, immediate=True):
+        changes.note(session, officers=True)
         row = session.get(OfficerRow, officer_id)
         if row is None:
             raise InputError(f"Pegawai nomor {officer_id} tidak ada")
@@ -161,6 +165,7 @@ def references(officer_id: int, *, session: Session) -> int:
 def delete_officer(officer_id: int, *, session: Session) -> None:
     """Remove an officer entered by mistake; refused once any record names them."""
     with transaction(session, immediate=True):
+        changes.note(session, officers=True)
         row = session.get(OfficerRow, officer_id)
         if row is None:
             raise InputError(f"Pegawai nomor {officer_id} tidak ada")
@@ -212,6 +217,7 @@ def seed_camats(*, session: Session) -> int:
     with transaction(session):
         if session.exec(select(OfficerRow)).first() is not None:  # under the write lock
             return 0
+        changes.note(session, officers=True)
         for office in session.exec(select(OfficeRow).order_by(OfficeRow.position)):
             if not office.camat_name or not office.camat_nip:
                 continue

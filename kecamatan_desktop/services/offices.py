@@ -7,6 +7,7 @@ from sqlmodel import Session, select
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.tanggal import FEBRUARY_SPELLINGS
 from kecamatan_desktop.domain.zones import zone
+from kecamatan_desktop.services import changes
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import OfficeRow
 
@@ -49,6 +50,7 @@ def set_office_logo(name: str, data: bytes | None, *, session: Session,
     """Store (or with None, remove) the office's logo; only PNG or JPG up to 2 MB."""
     _check_logo(data, source)
     with transaction(session):
+        changes.note(session, office=True)
         row = office_row(session, name)
         row.logo = data
         session.add(row)
@@ -74,6 +76,7 @@ def update_office_profile(name: str, *, session: Session, logo=_KEEP,
     if "government" in fields and not (fields["government"] or "").strip():
         raise InputError("Nama pemerintah daerah wajib diisi")
     with transaction(session):
+        changes.note(session, office=True)
         row = office_row(session, name)
         for key, value in fields.items():
             if key == "cover_heading":  # its lines as typed, without blank ones

@@ -35,7 +35,7 @@ from kecamatan_desktop.domain.rounds import (
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import iso_waktu
 from kecamatan_desktop.domain.zones import zone, zone_name
-from kecamatan_desktop.services import officers, summaries
+from kecamatan_desktop.services import changes, officers, summaries
 from kecamatan_desktop.services.calendar import ensure_years, office_calendar
 from kecamatan_desktop.services.catalogue import revision_sop, sop_row
 from kecamatan_desktop.store.database import transaction
@@ -406,6 +406,7 @@ def _write(session: Session, round_id: int, expected_version: int, command, *,
     """Load the round holding the write lock, check it is the version the user saw, let
     `command(sop, state, lanes, events, when, entry)` make events, append, commit."""
     with transaction(session, immediate=True):
+        changes.note(session, rounds={round_id})
         rnd = _round_row(session, round_id, for_write=True)
         sop, revision = revision_sop(rnd.revision_id, session=session)
         slug, tz = _office(session, rnd.sop_id)
@@ -468,6 +469,7 @@ def start_round(sop_id: str, *, session: Session, title: str,
                        last_event_at=when)
         session.add(rnd)
         session.flush()
+        changes.note(session, rounds={rnd.id})
         for lane, person in filled.items():
             session.add(RoundLaneRow(round_id=rnd.id, lane=lane,
                                      officer=person.name if person else None,

@@ -1,5 +1,6 @@
 """The window's way to the services: opening the catalogue (migrated and, on first start,
-filled from data/) and running one service function in a session of its own.
+filled from data/) and running one service function in a session of its own, whose
+committed changes (services/changes.py) go to the listeners of that database.
 
 The window holds a `Database` only as a handle to pass back here; it opens no sessions and
 imports nothing from store/ (an import-linter contract keeps it so). This module imports
@@ -9,24 +10,59 @@ the SQL side only when it is used, so the window can be shown before it loads.
 from __future__ import annotations
 
 import logging
+import weakref
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from kecamatan_desktop.domain.errors import StoreError
+from kecamatan_desktop.services import changes
+from kecamatan_desktop.services.changes import Changes
 
 if TYPE_CHECKING:
     from kecamatan_desktop.store.database import Database
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+Listener = Callable[[Changes], None]
+# by id(db): a Database is a mutable dataclass, so not a dict key; emptied when it goes
+_listeners: dict[int, list[Listener]] = {}
 
 
 def call(db: Database, service: Callable[..., T], /, *args, **kwargs) -> T:
     """`service(*args, session=…, **kwargs)` in a session of its own, which ends with it;
-    a database failure comes out as StoreError with an Indonesian message."""
+    a database failure comes out as StoreError with an Indonesian message. What its commits
+    changed goes to the database's listeners (in the thread that called), even when it
+    failed after a commit; a write rolled back tells nothing."""
     with db.guard(), db.session() as session:
-        return service(*args, session=session, **kwargs)
+        changes.track(session)
+        try:
+            return service(*args, session=session, **kwargs)
+        finally:
+            done = changes.committed(session)
+            if done:
+                announce(db, done)
+
+
+def listen(db: Database, listener: Listener) -> Callable[[], None]:
+    """Call `listener(changes)` after each write to `db` through `call`; returns the way to
+    stop."""
+    key = id(db)
+    if key not in _listeners:
+        _listeners[key] = []
+        weakref.finalize(db, _listeners.pop, key, None)
+    _listeners[key].append(listener)
+
+    def stop(*_destroyed) -> None:  # also a slot of a QObject's `destroyed`
+        if listener in _listeners.get(key, ()):
+            _listeners[key].remove(listener)
+    return stop
+
+
+def announce(db: Database, done: Changes) -> None:
+    """Tell `db`'s listeners what changed (a write outside `call`: a restore)."""
+    for listener in list(_listeners.get(id(db), ())):
+        listener(done)
 
 
 def open_catalogue(path: Path, *, seed_dir: Path | None = None,

@@ -167,14 +167,11 @@ class BackupActions(QObject):
         when = _when(item.made_at) if item else source.name
         if not self.confirm_restore(source, when):
             return None
-        polls = (self.window.rounds.poll, self.window.catalogue_watch.poll)
-        for poll in polls:
-            poll.stop()
+        poll = self.window.hub.poll
+        poll.stop()
 
-        def done(restored) -> None:
-            self.window.events.sops_changed.emit([])
+        def done(restored) -> None:  # the views have read everything again (the hub)
             self.window.sop_editing.open_sop(self.window.selected_sop_id())
-            self.window.refresh_rounds()
             previous = restored.previous.path if restored.previous else "-"
             self.window.show_info(strings.RESTORE_TITLE,
                                   strings.RESTORE_DONE.format(path=source, previous=previous))
@@ -183,8 +180,7 @@ class BackupActions(QObject):
             self.window, lambda progress: backups.restore_into(self.db, source),
             title=strings.RESTORE_TITLE, label=strings.RESTORE_RUNNING.format(path=source),
             done=done, failed=lambda text: self.window.show_error(strings.RESTORE_FAILED, text))
-        for poll in polls:
-            self.task.ended.connect(poll.start)
+        self.task.ended.connect(poll.start)
         return self.task
 
     # dialogs: small methods that tests replace ------------------------------------------------

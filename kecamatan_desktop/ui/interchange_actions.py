@@ -66,7 +66,6 @@ class InterchangeActions(QObject):
         return self.task
 
     def _imported(self, result) -> None:
-        self.window.events.sops_changed.emit([*result.added, *result.revised])
         if result.added or result.revised:
             self.window.select_sop((result.added or result.revised)[0])
         self.window.show_info(strings.IMPORT_TITLE, strings.IMPORT_DONE.format(

@@ -32,7 +32,6 @@ from kecamatan_desktop.services.listing import CatalogueListing
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui import strings_database as db_strings
-from kecamatan_desktop.ui.events import CatalogueEvents
 from kecamatan_desktop.ui.sop_list_model import SopFilterProxy, SopIdRole, SopListModel
 from kecamatan_desktop.ui.status_line import StatusLine
 from kecamatan_desktop.ui.window_database import WindowDatabase
@@ -40,21 +39,20 @@ from kecamatan_desktop.ui.window_geometry import fit_screen, keep_on_screen
 from kecamatan_desktop.ui.window_questions import WindowQuestions
 
 if TYPE_CHECKING:
+    from kecamatan_desktop.services.changes import Changes
     from kecamatan_desktop.services.session import Database
 
 
 class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
     first_painted = Signal()  # once, when the window has been drawn on screen
 
-    def __init__(self, db: Database | None, settings: QSettings,
-                 events: CatalogueEvents | None = None, *, path: Path | None = None,
+    def __init__(self, db: Database | None, settings: QSettings, *, path: Path | None = None,
                  listing: CatalogueListing | None = None) -> None:
         """With `db`, the whole window. Without, `path` and `listing` give the catalogue to
         show until `attach(db)` completes the window (see app.run_gui)."""
         super().__init__()
         self.db = db
         self.settings = settings
-        self.events = events or CatalogueEvents(self)
         self.offices: list[str] = []
         self._reverting_selection = False
         self.attached = False
@@ -76,14 +74,16 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         from kecamatan_desktop.ui.catalogue_watch import CatalogueWatch
         from kecamatan_desktop.ui.editor.document import SopDocument
         from kecamatan_desktop.ui.editor.sop_editing import SopEditing
+        from kecamatan_desktop.ui.events import ChangeHub
 
         self.db = db
         self._show_path(db.path)
+        # every change, the window's own writes and those found elsewhere, comes through it
+        self.hub = ChangeHub(db, self)
         self.document = SopDocument(self)
-        self.sop_editing = SopEditing(db, self.document, self.events, self, self)
+        self.sop_editing = SopEditing(db, self.document, self, self)
         self._build_widgets()
         self._build_menus()
-        self.events.sops_changed.connect(self._on_sops_changed)
         self.document.changed.connect(self._on_document_changed)
         self.sop_editing.history_changed.connect(self.revision_history.set_revisions)
         self.sop_editing.about_to_check.connect(self.procedure_view.commit_open_edit)
@@ -95,7 +95,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
                                                        objectName="readOnlyMark"))
         self.status_line = StatusLine(self)
         self.status_line.show_database(db.path)
-        self.rounds.refreshed.connect(self.update_round_status)
+        self.hub.follow(self._follow)
         self.catalogue_watch = CatalogueWatch(self)
         self.attached = True
         self.update_round_status()
@@ -217,7 +217,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.document.changed.connect(lambda: self.flowchart.show_sop(self.document.sop))
         self.procedure_view.step_selected.connect(self.flowchart.select_step)
 
-        self.rounds = RoundsWorkspace(self.db)
+        self.rounds = RoundsWorkspace(self.db, self.hub)
         self.main_tabs.addTab(self.rounds, strings.TAB_ROUNDS)
 
     def _build_menus(self) -> None:
@@ -325,16 +325,22 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
                 toolbar.addAction(item)
 
     def refresh_rounds(self) -> None:
-        """F5: re-read the catalogue (the list, and the open SOP if it has no unsaved edits)
-        and the rounds (dashboard and open round) now."""
-        self.catalogue_watch.refresh_if_changed(force=True)
-        self.rounds.refresh_if_changed(force=True)  # its `refreshed` updates the status bar
+        """F5: what changed elsewhere, read now: the catalogue (the list, and the open SOP if
+        it has no unsaved edits), the rounds (dashboard and open round) and the status bar;
+        everything read again when nothing did."""
+        self.hub.refresh_if_changed(force=True)
 
     def focus_search(self) -> None:
         """Ctrl+F: to the catalogue's search box, its text selected for a new search."""
         self.main_tabs.setCurrentIndex(0)
         self.search_box.setFocus()
         self.search_box.selectAll()
+
+    def _follow(self, changes: Changes) -> None:
+        if self.status_line.counts_follow(changes):
+            self.update_round_status()
+        if changes.office:
+            self.identity_page.forget_profiles()  # its name and dates on the sheet
 
     def update_round_status(self) -> None:
         from kecamatan_desktop.services import history
@@ -435,19 +441,11 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
                                             self.proxy.rowCount())
 
     def reread_catalogue(self) -> tuple[str | None, bool]:
-        """Re-read the list and the dashboard's SOPs, selecting again the SOP open (or
-        selected): (that SOP, whether the list still holds it)."""
+        """Re-read the list, selecting again the SOP open (or selected): (that SOP, whether
+        the list still holds it)."""
         keep = self.sop_editing.sop_id or self.selected_sop_id()
         self.reload()
-        self.rounds.dashboard.catalogue_changed()
         return keep, (self.select_sop(keep) if keep else True)
-
-    def _on_sops_changed(self, sop_ids: list) -> None:
-        keep, listed = self.reread_catalogue()
-        if not listed:
-            self.sop_editing.open_sop(None)
-        elif keep in sop_ids:
-            self.sop_editing.refresh_if_stale(keep)
 
     def _on_show_archive(self, _shown: bool) -> None:
         # an archived SOP is read-only, so hiding it cannot lose an edit
@@ -537,7 +535,6 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
             from kecamatan_desktop.ui.office_profile import OfficeProfileDialog
 
             OfficeProfileDialog(self.db, office, self).exec()
-            self.identity_page.forget_profiles()  # its name and dates on the sheet
 
     def _office_profile(self, office: str):
         from kecamatan_desktop.services import printing

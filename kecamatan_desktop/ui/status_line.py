@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from kecamatan_desktop.network_path import is_network_path
+from kecamatan_desktop.services.changes import Changes
 from kecamatan_desktop.ui import strings
 
 NETWORK_WARNING_MS = 60_000
@@ -40,6 +41,12 @@ class StatusLine:
     def show_catalogue(self, office: str | None, shown: int) -> None:
         self.office.setText(office or strings.ALL_OFFICES_STATUS)
         self.sops.setText(strings.STATUS_SOPS.format(count=shown))
+
+    @staticmethod
+    def counts_follow(changes: Changes) -> bool:
+        """Whether `changes` can move the round counts: the rounds, and the calendar and the
+        office's clock that lateness is counted on."""
+        return changes.touches_rounds or changes.calendar or changes.office
 
     def show_rounds(self, open_rounds: int, late: int) -> None:
         self.rounds.setText(strings.STATUS_ROUNDS.format(open=open_rounds, late=late))

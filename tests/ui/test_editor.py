@@ -487,27 +487,27 @@ def revise_elsewhere(db, activity: str) -> None:
 
 
 def test_a_revision_saved_on_another_pc_is_shown_by_itself(window, catalogue_db):
-    watch = window.catalogue_watch
-    watch.window_active = lambda: True
-    assert watch.refresh_if_changed() is False  # nothing changed
+    hub = window.hub
+    hub.window_active = lambda: True
+    assert hub.refresh_if_changed() is False  # nothing changed
     revise_elsewhere(catalogue_db, "Menerima surat dari PC lain")
-    watch.window_active = lambda: False
-    assert watch.refresh_if_changed() is False  # not while the program is in the background
-    watch.window_active = lambda: True
-    assert watch.refresh_if_changed()
+    hub.window_active = lambda: False
+    assert hub.refresh_if_changed() is False  # not while the program is in the background
+    hub.window_active = lambda: True
+    assert hub.refresh_if_changed()
     assert window.document.current_revision == 2
     assert window.document.sop.steps[0].activity == "Menerima surat dari PC lain"
     assert window.selected_sop_id() == RENJA
-    assert watch.refresh_if_changed() is False  # seen now
+    assert hub.refresh_if_changed() is False  # seen now
 
 
 def test_unsaved_edits_are_kept_and_their_save_is_refused_as_stale(qtbot, window, dialogs,
                                                                   catalogue_db):
-    watch = window.catalogue_watch
-    watch.window_active = lambda: True
+    hub = window.hub
+    hub.window_active = lambda: True
     edit_cell(qtbot, window, 0, KEGIATAN, "Suntingan di PC ini")
     revise_elsewhere(catalogue_db, "Suntingan di PC lain")
-    assert watch.refresh_if_changed()
+    assert hub.refresh_if_changed()
     assert window.document.is_modified and window.document.current_revision == 1
     assert window.document.sop.steps[0].activity == "Suntingan di PC ini"
     assert "PC lain" in window.statusBar().currentMessage()
@@ -521,55 +521,55 @@ def test_unsaved_edits_are_kept_and_their_save_is_refused_as_stale(qtbot, window
 
 
 def test_an_sop_archived_on_another_pc_leaves_the_list(window, catalogue_db):
-    watch = window.catalogue_watch
-    watch.window_active = lambda: True
+    hub = window.hub
+    hub.window_active = lambda: True
     with catalogue_db.session() as session:
         catalogue.archive_sop(RENJA, session=session)
-    assert watch.refresh_if_changed()
+    assert hub.refresh_if_changed()
     assert window.list_model.row_of(RENJA) < 0 and window.document.sop is None
     with catalogue_db.session() as session:  # brought back there: listed here again
         catalogue.unarchive_sop(RENJA, session=session)
-    assert watch.refresh_if_changed() and window.list_model.row_of(RENJA) >= 0
+    assert hub.refresh_if_changed() and window.list_model.row_of(RENJA) >= 0
 
 
 def typing_in_a_cell(qtbot, window, row: int = 0):
-    """The catalogue's watch polling as in use, and a cell's editor open with the focus."""
-    window.catalogue_watch.window_active = lambda: True
+    """The window's hub polling as in use, and a cell's editor open with the focus."""
+    window.hub.window_active = lambda: True
     index, editor = open_cell(window, row, KEGIATAN)
     editor.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
-    return window.catalogue_watch, index, editor
+    return window.hub, index, editor
 
 
 def test_a_cell_being_typed_in_is_not_lost_to_another_pcs_revision(qtbot, window,
                                                                   catalogue_db):
-    watch, index, editor = typing_in_a_cell(qtbot, window)
+    hub, index, editor = typing_in_a_cell(qtbot, window)
     table = window.procedure_view.table
     editor.selectAll()
     qtbot.keyClicks(editor, "Sedang diketik")
     revise_elsewhere(catalogue_db, "Diubah di PC lain")
-    assert watch.refresh_if_changed()
+    assert hub.refresh_if_changed()
     assert table.indexWidget(index) is editor and editor.text() == "Sedang diketik"
     assert window.document.current_revision == 1
     assert "PC lain" in window.statusBar().currentMessage()
     qtbot.keyClick(editor, Qt.Key.Key_Escape)  # typing given up: the new revision follows
     qtbot.waitUntil(lambda: table.indexWidget(index) is None)
     assert not window.document.is_modified
-    assert watch.refresh_if_changed() is False  # nothing new to list; the SOP is reopened
+    assert hub.refresh_if_changed() is False  # nothing new to list; the SOP is reopened
     assert window.document.current_revision == 2
     assert cell(window, 0, KEGIATAN) == "Diubah di PC lain"
 
 
 def test_an_sop_deleted_elsewhere_while_typing_closes_once_the_typing_stops(qtbot, window,
                                                                            catalogue_db):
-    watch, index, editor = typing_in_a_cell(qtbot, window)
+    hub, index, editor = typing_in_a_cell(qtbot, window)
     table = window.procedure_view.table
     with catalogue_db.session() as session:  # the other PC deletes it (it has no rounds)
         editing.delete_sop(RENJA, session=session)
-    assert watch.refresh_if_changed() and window.document.sop is not None  # still typing
+    assert hub.refresh_if_changed() and window.document.sop is not None  # still typing
     qtbot.keyClick(editor, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: table.indexWidget(index) is None)
-    assert watch.refresh_if_changed() is False and window.document.sop is None
+    assert hub.refresh_if_changed() is False and window.document.sop is None
 
 
 def test_reading_the_identity_sheet_is_not_typing(qtbot, window):
@@ -578,6 +578,6 @@ def test_reading_the_identity_sheet_is_not_typing(qtbot, window):
     reader.setFocus()
     qtbot.waitUntil(lambda: QApplication.focusWidget() is reader)
     assert not window.catalogue_watch.user_typing()
-    watch, _index, _editor = typing_in_a_cell(qtbot, window)
-    assert watch.user_typing()
+    typing_in_a_cell(qtbot, window)
+    assert window.catalogue_watch.user_typing()
 

@@ -51,18 +51,19 @@ def test_a_stale_page_is_refused_with_what_happened_and_refreshed(qtbot, workspa
 def test_the_page_and_dashboard_follow_changes_made_elsewhere(qtbot, workspace, catalogue_db):
     w = workspace
     rid = _start(w)
-    w.window_active = lambda: True
-    assert w.poll.isActive() and w.poll.interval() == 2000
-    w.refresh_if_changed()  # the first poll only takes note
+    hub = w.hub
+    hub.window_active = lambda: True
+    assert hub.poll.isActive() and hub.poll.interval() == 2000
+    assert hub.refresh_if_changed() is False  # the tab's own start is known already
     _elsewhere(catalogue_db, rid, at=T0 + timedelta(minutes=15))
     qtbot.waitUntil(lambda: w.page.detail.current_step == 2, timeout=5000)  # the timer
     assert w.dashboard.model.item(0).current_step == 2
-    assert w.refresh_if_changed() is False  # nothing new since
-    w.window_active = lambda: False
+    assert hub.refresh_if_changed() is False  # nothing new since
+    hub.window_active = lambda: False
     _elsewhere(catalogue_db, rid, at=T0 + timedelta(minutes=30))
-    assert w.refresh_if_changed() is False  # not while the window is in the background
-    assert w.refresh_if_changed(force=True)  # F5
-    assert w.page.detail.current_step == 3
+    assert hub.refresh_if_changed() is False  # not while the window is in the background
+    assert hub.refresh_if_changed(force=True)  # F5
+    qtbot.waitUntil(lambda: w.page.detail.current_step == 3, timeout=5000)
 
 
 def test_koreksi_keeps_the_original_visible_and_uses_the_new_time(qtbot, workspace):

@@ -93,9 +93,9 @@ def test_pulihkan_brings_the_backup_back_into_the_open_window(window, dialogs, f
     asked = []
     window.backups.confirm_restore = lambda source, when: asked.append(when) or True
     window.backups.restore_action.trigger()
-    assert not window.rounds.poll.isActive()  # the file is replaced under it: no polling
+    assert not window.hub.poll.isActive()  # the file is replaced under it: no polling
     finish(window.backups.task)  # restored in a worker
-    assert dialogs.errors == [] and window.rounds.poll.isActive()
+    assert dialogs.errors == [] and window.hub.poll.isActive()
     assert "poncokusumo-2018-renja" in visible_ids(window)
     assert len(visible_ids(window)) == 21
     # two backups in one second: their order is the name's, so find it by its kind

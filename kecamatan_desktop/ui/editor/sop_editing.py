@@ -16,7 +16,6 @@ from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.editor.document import SopDocument
 from kecamatan_desktop.ui.editor.lanes_editor import LaneDialogs
 from kecamatan_desktop.ui.editor.new_sop_dialog import NewSopRequest
-from kecamatan_desktop.ui.events import CatalogueEvents
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
@@ -50,12 +49,11 @@ class SopEditing(QObject):
     # before deciding whether there is anything to save: views commit what is still typed
     about_to_check = Signal()
 
-    def __init__(self, db: Database, document: SopDocument, events: CatalogueEvents,
-                 dialogs: EditorDialogs, parent: QObject | None = None) -> None:
+    def __init__(self, db: Database, document: SopDocument, dialogs: EditorDialogs,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.db = db
         self.document = document
-        self.events = events
         self.dialogs = dialogs
 
     @property
@@ -122,7 +120,6 @@ class SopEditing(QObject):
             return False
         doc.mark_saved(opened.stored, strings.UNDO_REVISED_STAMP)
         self.history_changed.emit(opened.history, opened.stored.revision)
-        self.events.sops_changed.emit([opened.stored.sop.id])
         return True
 
     def resolve_unsaved(self) -> bool:
@@ -150,7 +147,7 @@ class SopEditing(QObject):
         if request is None:
             return None
         made = self._write(editing.create_sop, request.sop_id, request.name, request.office)
-        return self._announce(made.id if made else None)
+        return made.id if made else None
 
     def duplicate_sop(self) -> str | None:
         if self.document.sop is None or not self.resolve_unsaved():
@@ -160,7 +157,7 @@ class SopEditing(QObject):
         if not new_id:
             return None
         made = self._write(editing.duplicate_sop, source.id, new_id.strip())
-        return self._announce(made.id if made else None)
+        return made.id if made else None
 
     def delete_sop(self) -> bool:
         """Delete the SOP on screen; one that rounds ran on is offered the archive instead."""
@@ -182,7 +179,6 @@ class SopEditing(QObject):
         if self._write(editing.delete_sop, sop.id) is None:
             return False
         self.open_sop(None)
-        self.events.sops_changed.emit([sop.id])
         return True
 
     def archive_sop(self) -> bool:
@@ -190,11 +186,10 @@ class SopEditing(QObject):
         sop = self.document.sop
         if sop is None or not self.resolve_unsaved():
             return False
+        # the window's change hub closes it, or shows it archived when the archive is listed
         change = self._write(catalogue.archive_sop, sop.id)
         if change is None:
             return False
-        self.open_sop(sop.id)
-        self.events.sops_changed.emit([sop.id])
         self.dialogs.show_info(strings.ARCHIVE_TITLE, strings.ARCHIVE_DONE.format(
             name=sop.name, revisions=change.revisions, rounds=change.rounds))
         return True
@@ -204,11 +199,7 @@ class SopEditing(QObject):
         sop = self.document.sop
         if sop is None:
             return False
-        if self._write(catalogue.unarchive_sop, sop.id) is None:
-            return False
-        self.open_sop(sop.id)
-        self.events.sops_changed.emit([sop.id])
-        return True
+        return self._write(catalogue.unarchive_sop, sop.id) is not None
 
     def _write(self, service: Callable[..., T], *args) -> T | None:
         """Run one service write; a refusal or database error is shown, giving None."""
@@ -217,8 +208,3 @@ class SopEditing(QObject):
         except (InputError, StoreError) as exc:
             self.dialogs.show_error(strings.SAVE_FAILED, str(exc))
             return None
-
-    def _announce(self, sop_id: str | None) -> str | None:
-        if sop_id is not None:
-            self.events.sops_changed.emit([sop_id])
-        return sop_id

@@ -240,14 +240,12 @@ class Dashboard(QWidget):
     def open_directory(self) -> None:
         from kecamatan_desktop.ui.rounds.directory import OfficerDirectory
 
-        OfficerDirectory(self.db, self).exec()
-        self.reload_filters()
+        OfficerDirectory(self.db, self).exec()  # its writes reach the window's change hub
 
     def open_calendar(self) -> None:
         from kecamatan_desktop.ui.rounds.calendar_dialog import CalendarDialog
 
-        CalendarDialog(self.db, self).exec()
-        self.refresh()
+        CalendarDialog(self.db, self).exec()  # its writes reach the window's change hub
 
     def export_listed(self):
         """The rounds now listed (filters applied), every pass and event, to one workbook."""

@@ -1,11 +1,13 @@
-"""The Pelaksanaan tab: the dashboard above, the opened round below; both follow changes
-made elsewhere (another PC, a second copy of the program, the command line)."""
+"""The Pelaksanaan tab: the dashboard above, the opened round below; both follow the
+window's change hub (its own writes, and those of another PC, a second copy of the program
+or the command line), each for what it shows; a hidden tab catches up when shown."""
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QInputDialog,
     QMessageBox,
@@ -17,30 +19,31 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.services import rounds as round_service
+from kecamatan_desktop.services.changes import NOTHING, Changes
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.services.starting import start_choices
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.events import ChangeHub
 from kecamatan_desktop.ui.rounds.dashboard import Dashboard
 from kecamatan_desktop.ui.rounds.dialogs import StartRoundDialog
 from kecamatan_desktop.ui.rounds.round_page import RoundPage
-from kecamatan_desktop.ui.stamp_poll import StampPoll, window_in_use
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
 
+log = logging.getLogger(__name__)
+
 
 class RoundsWorkspace(QWidget):
-    round_started = Signal(int)
-    refreshed = Signal()  # the rounds were read again (another desk or PC wrote)
-
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, hub: ChangeHub | None = None,
+                 parent: QWidget | None = None) -> None:
+        """On the window's `hub`; without one (the tab on its own), a hub of its own."""
         super().__init__(parent)
         self.db = db
-        self._stamp = None
-        # read off the GUI thread; `window_active` looked up each time (tests replace it)
-        self.poll = StampPoll(self, self._read_stamp, lambda: self.window_active(),
-                              self._apply_stamp)
-        self.poll.start()
+        self.hub = hub or ChangeHub(db, self)
+        self._shown = False
+        self._missed = NOTHING  # changes while the tab was hidden
+        self._page_due: int | None = None  # the open round changed: shown again unless
         self.dashboard = Dashboard(db)
         self.page = RoundPage(db)
         self.page.setVisible(False)
@@ -52,37 +55,43 @@ class RoundsWorkspace(QWidget):
         layout.addWidget(self.splitter)
         self.dashboard.round_opened.connect(self.open_round)
         self.dashboard.start_requested.connect(lambda: self.start_round(None))
-        self.page.changed.connect(lambda _id: self._after_own_change())
+        # the page shows itself after its own write, then says so: no second reading
+        self.page.changed.connect(lambda _id: setattr(self, "_page_due", None))
+        self.hub.follow(self._follow)
+        self.hub.checked.connect(self._page_catch_up)  # one put off by a busy database
 
-    def _read_stamp(self):
-        return call(self.db, round_service.change_stamp)
+    def _follow(self, changes: Changes) -> None:
+        if not self.isVisible():
+            if self._shown:  # before the first look the dashboard reads everything anyway
+                self._missed |= changes
+            return
+        if changes.officers or changes.touches_sops:  # the filters name them
+            self.dashboard.reload_filters()  # and reads the rounds again
+        elif changes.touches_rounds or changes.calendar or changes.office:
+            self.dashboard.refresh()
+        d = self.page.detail
+        if d is not None and (changes.touches_round(d.id) or changes.officers
+                              or changes.calendar or changes.office):
+            # after the write that told it: the page may be showing it itself
+            self._page_due = d.id
+            QTimer.singleShot(0, self._page_catch_up)
 
-    def _after_own_change(self) -> None:
-        self.dashboard.refresh()
-        self.poll.forget()
-        self._stamp = self._read_stamp()
+    def _page_catch_up(self) -> None:
+        due, self._page_due = self._page_due, None
+        if due is None or self.page.detail is None or self.page.detail.id != due:
+            return
+        try:
+            self.page.show_round(due)
+        except StoreError as exc:  # busy for a moment: again after the next poll
+            log.info("round %s not read again: %s", due, exc)
+            self._page_due = due
 
-    def refresh_if_changed(self, *, force: bool = False) -> bool:
-        """Re-read the dashboard and the open round when the rounds changed; polled while
-        the window is active, and on F5 (`force`)."""
-        if not force and not self.window_active():
-            return False
-        stamp = self.poll.read_now()
-        return stamp is not None and self._apply_stamp(stamp, force=force)
-
-    def _apply_stamp(self, stamp, *, force: bool = False) -> bool:
-        """Refresh if `stamp` (read now, or by the poll's thread) differs from the last one."""
-        if not force and stamp == self._stamp:
-            return False
-        first = self._stamp is None
-        self._stamp = stamp
-        if first and not force:
-            return False
-        self.dashboard.refresh()
-        if self.page.isVisible() and self.page.detail is not None:
-            self.page.show_round(self.page.detail.id)
-        self.refreshed.emit()
-        return True
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._shown = True
+        missed, self._missed = self._missed, NOTHING
+        if missed:
+            self._follow(missed)
 
     def open_round(self, round_id: int) -> None:
         self.page.show_round(round_id)
@@ -112,13 +121,8 @@ class RoundsWorkspace(QWidget):
                 break
             except (InputError, StoreError) as exc:
                 self.show_error(strings.ERROR_TITLE, str(exc))
-        self.dashboard.reload_filters()
-        self.open_round(detail.id)
-        self.round_started.emit(detail.id)
+        self.open_round(detail.id)  # the dashboard lists it already (the hub)
         return detail.id
-
-    def window_active(self) -> bool:
-        return window_in_use(self)
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_sop(self, sops: list[tuple[str, str]]) -> str | None:
