@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import printing
 from kecamatan_desktop.services.session import call
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import file_dialogs, strings
 from kecamatan_desktop.ui.worker import Task, run_task
 
 if TYPE_CHECKING:
+    from kecamatan_desktop.services.printing import PrintableSop
     from kecamatan_desktop.services.session import Database
 
 
@@ -52,12 +54,14 @@ class PrintingActions(QObject):
                              failed=lambda text: self.window.show_error(failed_title, text))
         return self.task
 
-    def _sop_writer(self, sop_id: str, path: Path):
+    def _sop_writer(self, sop_id: str, path: Path, printable: PrintableSop | None = None):
         paper = self.paper  # read here: the menu is the GUI thread's
 
         def work(progress) -> Path:
             from kecamatan_desktop.export.pdf_document import write_sop_pdf  # ReportLab: late
-            printable = call(self.db, printing.load_printable, sop_id)
+            nonlocal printable
+            if printable is None:
+                printable = call(self.db, printing.load_printable, sop_id)
             return write_sop_pdf(printable.sop, path, profile=printable.profile, paper=paper,
                                  cover_title=printable.cover_title)
         return work
@@ -67,10 +71,15 @@ class PrintingActions(QObject):
         if sop_id is None:
             self.window.show_info(strings.PDF_TITLE, strings.PRINT_NOTHING)
             return None
-        path = self.ask_pdf_path(f"{sop_id}.pdf")
+        try:
+            printable = call(self.db, printing.load_printable, sop_id)  # its name names the file
+        except (InputError, StoreError) as exc:
+            self.window.show_error(strings.PDF_FAILED, str(exc))
+            return None
+        path = self.ask_pdf_path(file_dialogs.file_name(printable.sop.name, suffix=".pdf"))
         if path is None:
             return None
-        return self._start(self._sop_writer(sop_id, path), strings.PDF_TITLE,
+        return self._start(self._sop_writer(sop_id, path, printable), strings.PDF_TITLE,
                            strings.PDF_WRITING, lambda written: self.window.show_info(
                                strings.PDF_TITLE, strings.PDF_DONE.format(path=written)),
                            strings.PDF_FAILED)
@@ -106,7 +115,7 @@ class PrintingActions(QObject):
         office = offices[0] if len(offices) == 1 else self.ask_office(offices)
         if office is None:
             return None
-        path = self.ask_pdf_path(f"Buku SOP {office}.pdf")
+        path = self.ask_pdf_path(file_dialogs.file_name(f"Buku SOP {office}", suffix=".pdf"))
         if path is None:
             return None
         paper = self.paper
@@ -122,9 +131,8 @@ class PrintingActions(QObject):
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_pdf_path(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.window, strings.PDF_TITLE, suggested,
-                                              strings.PDF_FILTER)
-        return Path(path) if path else None
+        return file_dialogs.ask_save_path(self.window, strings.PDF_TITLE, suggested,
+                                          strings.PDF_FILTER)
 
     def ask_office(self, offices: list[str]) -> str | None:
         name, ok = QInputDialog.getItem(self.window, strings.BOOK_TITLE, strings.BOOK_OFFICE,
