@@ -16,7 +16,7 @@ from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import printing
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import file_dialogs, strings
-from kecamatan_desktop.ui.worker import Task, run_task
+from kecamatan_desktop.ui.worker import NEVER_BY_ITSELF, Task, run_task
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.printing import PrintableSop
@@ -85,30 +85,42 @@ class PrintingActions(QObject):
                            strings.PDF_FAILED)
 
     def print_sop(self) -> Task | None:
-        """Make the SOP's PDF and its page images off the GUI thread, then show the preview,
-        whose Cetak button opens the system's print dialog."""
+        """Show the preview at once and fill it as a worker makes the SOP's PDF and draws its
+        pages, each shown as soon as it is drawn; the preview's Cetak button opens the
+        system's print dialog. Closing the preview, or its Batal, stops the worker."""
         sop_id = self.window.selected_sop_id()
         if sop_id is None:
             self.window.show_info(strings.PDF_TITLE, strings.PRINT_NOTHING)
             return None
-        paper = self.paper
-        write = self._sop_writer(sop_id, Path(tempfile.mkdtemp(prefix="kecamatan-")) / "cetak.pdf")
+        from kecamatan_desktop.ui.print_preview import PageFeed, PrintPreview, stream_pages
 
-        def work(progress):
-            from kecamatan_desktop.ui.print_preview import read_pages  # pdfium: late
+        write = self._sop_writer(sop_id, Path(tempfile.mkdtemp(prefix="kecamatan-")) / "cetak.pdf")
+        feed = PageFeed()  # no parent: the worker's closure keeps it while it emits
+
+        def work(progress) -> int:
             path = write(progress)
             try:
                 data = path.read_bytes()
             finally:
                 shutil.rmtree(path.parent, ignore_errors=True)
-            return read_pages(data)
+            return stream_pages(data, feed, progress)
 
-        def preview(pages) -> None:
-            from kecamatan_desktop.ui.print_preview import PrintPreview
-            self.preview = PrintPreview(pages, paper, sop_id, self.window)
-            self.show_preview(self.preview)
-        return self._start(work, strings.PRINT_PREVIEW_TITLE, strings.PRINT_PREPARING, preview,
-                           strings.PDF_FAILED)
+        preview = self.preview = PrintPreview(self.paper, sop_id, self.window)
+        preview.show_pages_from(feed)
+
+        def failed(text: str) -> None:
+            if task.is_cancelled:
+                return  # the preview was closed: the user has given up on it
+            preview.reject()
+            self.window.show_error(strings.PDF_FAILED, text)
+
+        # the preview shows the progress and Batal: the task's own dialog never appears
+        task = self.task = run_task(self.window, work, title=strings.PRINT_PREVIEW_TITLE,
+                                    label=strings.PRINT_PREPARING, done=lambda _pages: None,
+                                    failed=failed, show_after_ms=NEVER_BY_ITSELF)
+        preview.follow(task)
+        self.show_preview(preview)
+        return task
 
     def print_book(self) -> Task | None:
         offices = call(self.db, printing.book_offices)
@@ -140,5 +152,5 @@ class PrintingActions(QObject):
         return name if ok else None
 
     def show_preview(self, preview: QDialog) -> None:
-        preview.exec()
-        preview.deleteLater()
+        preview.finished.connect(preview.deleteLater)
+        preview.open()  # modal to the window, without blocking: the pages are still coming

@@ -237,6 +237,7 @@ BOOK_PROGRESS = "Menyusun buku SOP {office}…"
 PDF_WRITING = "Menyusun PDF…"
 PRINT_PREVIEW_TITLE = "Pratinjau Cetak"
 PRINT_PREPARING = "Menyiapkan pratinjau cetak…"
+PRINT_PAGES_READY = "Halaman {done} dari {total} siap…"
 
 # office profile
 OFFICE_TITLE = "Profil kantor"
