@@ -509,6 +509,7 @@ CRASH_DOING_UNKNOWN = "memakai program"
 # --- help, welcome, status bar, shortcuts (issue 13) ---
 CLOSE = "Tutup"
 HELP_TITLE = "Bantuan Kecamatan Desktop"
+HELP_PICTURE_TITLE = "Gambar bantuan (ukuran asli)"
 ACTION_HELP = "&Bantuan…"
 ACTION_FIND = "&Cari SOP"
 WELCOME_TITLE = "Selamat datang di Kecamatan Desktop"
