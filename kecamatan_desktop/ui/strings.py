@@ -372,6 +372,8 @@ COMPLETE_DECISION_MISSING = "Pilih Ya atau Tidak: langkah ini sebuah keputusan."
 START_TITLE_MISSING = "Beri judul putaran ini, mis. Renja 2027."
 OFFICER_NAME = "Nama"
 OFFICER_NIP = "NIP"
+# a made-up NIP of the right shape; its "birth date" 1234-56-78 cannot be anyone's
+OFFICER_NIP_HINT = "18 angka, mis. 12345678 123456 1 123"
 OFFICER_JABATAN = "Jabatan"
 OFFICER_PANGKAT = "Pangkat/Golongan"
 

@@ -124,7 +124,7 @@ class OfficerDirectory(QDialog):
         self.import_button = QPushButton(strings.OFFICER_IMPORT)
         self.import_button.clicked.connect(self.import_sheet)
         self.name = QLineEdit(objectName="officerName")
-        self.nip = QLineEdit(objectName="officerNip", placeholderText="19650202 198710 1 001")
+        self.nip = QLineEdit(objectName="officerNip", placeholderText=strings.OFFICER_NIP_HINT)
         self.jabatan = QComboBox(editable=True, objectName="officerJabatan")
         self.jabatan.addItems(JABATAN)
         self.acting = QComboBox(objectName="officerActing")
