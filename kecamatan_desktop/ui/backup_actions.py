@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QTableView,
@@ -23,7 +22,7 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.paths import ServerDatabase
 from kecamatan_desktop.services import backups
 from kecamatan_desktop.services.backups import BackupFile
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import file_dialogs, strings
 from kecamatan_desktop.ui.message_boxes import ask_yes_no
 from kecamatan_desktop.ui.worker import run_task
 
@@ -109,9 +108,8 @@ class RestoreDialog(QDialog):
             self.accept()
 
     def ask_other_file(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, strings.RESTORE_TITLE, str(self.folder),
-                                              strings.BACKUP_FILTER)
-        return Path(path) if path else None
+        return file_dialogs.ask_open_path(self, strings.RESTORE_TITLE, strings.BACKUP_FILTER,
+                                          kind=file_dialogs.BACKUPS, first=self.folder)
 
 
 class BackupActions(QObject):
@@ -185,9 +183,9 @@ class BackupActions(QObject):
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_backup_path(self, suggested: Path) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.window, strings.BACKUP_TITLE, str(suggested),
-                                              strings.BACKUP_FILTER)
-        return Path(path) if path else None
+        return file_dialogs.ask_save_path(self.window, strings.BACKUP_TITLE, suggested.name,
+                                          strings.BACKUP_FILTER, kind=file_dialogs.BACKUPS,
+                                          first=suggested.parent)
 
     def choose_backup(self, items: list[BackupFile]) -> Path | None:
         dialog = RestoreDialog(items, backups.backups_dir(self.db.path), self.window)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.paths import DbLocation, ServerDatabase, as_location
+from kecamatan_desktop.paths import DB_FILE_NAME, DbLocation, ServerDatabase, as_location
 from kecamatan_desktop.services import database_choice
+from kecamatan_desktop.ui import file_dialogs
 from kecamatan_desktop.ui import strings_database as db_strings
 from kecamatan_desktop.ui.worker import Task
 
@@ -250,10 +250,11 @@ class DatabaseDialog(QDialog):
             self.path_edit.setText(str(path))
 
     def ask_file(self) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, db_strings.DB_CHOICE_PICK_TITLE, self.path_edit.text(),
-            db_strings.DB_CHOICE_FILTER, options=QFileDialog.Option.DontConfirmOverwrite)
-        return Path(path) if path else None
+        # the database named in the field: its folder first, its name suggested
+        named = Path(self.path_edit.text().strip() or DB_FILE_NAME).expanduser()
+        return file_dialogs.ask_save_path(
+            self, db_strings.DB_CHOICE_PICK_TITLE, named.name, db_strings.DB_CHOICE_FILTER,
+            kind=file_dialogs.DATABASES, first=named.parent, confirm_overwrite=False)
 
     def ask_open_now(self, where: DbLocation) -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, db_strings.DB_CHOICE_TITLE,

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QThread, Signal
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from kecamatan_desktop.domain.errors import DatabaseUnusable, InputError, StoreError
 from kecamatan_desktop.paths import ServerDatabase, as_location
 from kecamatan_desktop.services.session import open_catalogue
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import file_dialogs, strings
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.backups import WaysOut
@@ -94,10 +94,10 @@ class DatabaseOpener:
         return buttons.get(box.clickedButton(), WayOut.QUIT)
 
     def ask_other_file(self) -> Path | None:
-        folder = str(self.path.parent) if isinstance(self.path, Path) else ""
-        path, _ = QFileDialog.getOpenFileName(self.parent, strings.DB_OPEN_OTHER, folder,
-                                              strings.BACKUP_FILTER)
-        return Path(path) if path else None
+        folder = self.path.parent if isinstance(self.path, Path) else None
+        return file_dialogs.ask_open_path(self.parent, strings.DB_OPEN_OTHER,
+                                          strings.BACKUP_FILTER, kind=file_dialogs.DATABASES,
+                                          first=folder)
 
     def show_error(self, text: str) -> None:
         QMessageBox.warning(self.parent, strings.RESTORE_FAILED, text)

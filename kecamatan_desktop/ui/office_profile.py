@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,7 @@ from kecamatan_desktop.domain.tanggal import FEBRUARY_SPELLINGS
 from kecamatan_desktop.domain.zones import ZONE_LABELS
 from kecamatan_desktop.services import offices, printing
 from kecamatan_desktop.services.session import call
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import file_dialogs, strings
 from kecamatan_desktop.ui import strings_decree as decree_strings
 from kecamatan_desktop.ui.decree_page import DecreePage
 from kecamatan_desktop.ui.message_boxes import ask_yes_no
@@ -161,6 +160,5 @@ class OfficeProfileDialog(QDialog):
         return ask_yes_no(self, strings.OFFICE_TITLE, decree_strings.DECREE_DISCARD)
 
     def ask_logo_path(self) -> Path | None:
-        path, _ = QFileDialog.getOpenFileName(self, strings.OFFICE_LOGO_TITLE, "",
-                                              strings.OFFICE_LOGO_FILTER)
-        return Path(path) if path else None
+        return file_dialogs.ask_open_path(self, strings.OFFICE_LOGO_TITLE,
+                                          strings.OFFICE_LOGO_FILTER)

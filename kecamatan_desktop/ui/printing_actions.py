@@ -10,14 +10,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
+from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import printing
 from kecamatan_desktop.services.session import call
-from kecamatan_desktop.ui import strings
-from kecamatan_desktop.ui.worker import Task, run_task
+from kecamatan_desktop.ui import file_dialogs, strings
+from kecamatan_desktop.ui.worker import NEVER_BY_ITSELF, Task, run_task
 
 if TYPE_CHECKING:
+    from kecamatan_desktop.services.printing import PrintableSop
     from kecamatan_desktop.services.session import Database
 
 
@@ -52,12 +54,14 @@ class PrintingActions(QObject):
                              failed=lambda text: self.window.show_error(failed_title, text))
         return self.task
 
-    def _sop_writer(self, sop_id: str, path: Path):
+    def _sop_writer(self, sop_id: str, path: Path, printable: PrintableSop | None = None):
         paper = self.paper  # read here: the menu is the GUI thread's
 
         def work(progress) -> Path:
             from kecamatan_desktop.export.pdf_document import write_sop_pdf  # ReportLab: late
-            printable = call(self.db, printing.load_printable, sop_id)
+            nonlocal printable
+            if printable is None:
+                printable = call(self.db, printing.load_printable, sop_id)
             return write_sop_pdf(printable.sop, path, profile=printable.profile, paper=paper,
                                  cover_title=printable.cover_title)
         return work
@@ -67,46 +71,63 @@ class PrintingActions(QObject):
         if sop_id is None:
             self.window.show_info(strings.PDF_TITLE, strings.PRINT_NOTHING)
             return None
-        path = self.ask_pdf_path(f"{sop_id}.pdf")
+        try:
+            printable = call(self.db, printing.load_printable, sop_id)  # its name names the file
+        except (InputError, StoreError) as exc:
+            self.window.show_error(strings.PDF_FAILED, str(exc))
+            return None
+        path = self.ask_pdf_path(file_dialogs.file_name(printable.sop.name, suffix=".pdf"))
         if path is None:
             return None
-        return self._start(self._sop_writer(sop_id, path), strings.PDF_TITLE,
+        return self._start(self._sop_writer(sop_id, path, printable), strings.PDF_TITLE,
                            strings.PDF_WRITING, lambda written: self.window.show_info(
                                strings.PDF_TITLE, strings.PDF_DONE.format(path=written)),
                            strings.PDF_FAILED)
 
     def print_sop(self) -> Task | None:
-        """Make the SOP's PDF and its page images off the GUI thread, then show the preview,
-        whose Cetak button opens the system's print dialog."""
+        """Show the preview at once and fill it as a worker makes the SOP's PDF and draws its
+        pages, each shown as soon as it is drawn; the preview's Cetak button opens the
+        system's print dialog. Closing the preview, or its Batal, stops the worker."""
         sop_id = self.window.selected_sop_id()
         if sop_id is None:
             self.window.show_info(strings.PDF_TITLE, strings.PRINT_NOTHING)
             return None
-        paper = self.paper
-        write = self._sop_writer(sop_id, Path(tempfile.mkdtemp(prefix="kecamatan-")) / "cetak.pdf")
+        from kecamatan_desktop.ui.print_preview import PageFeed, PrintPreview, stream_pages
 
-        def work(progress):
-            from kecamatan_desktop.ui.print_preview import read_pages  # pdfium: late
+        write = self._sop_writer(sop_id, Path(tempfile.mkdtemp(prefix="kecamatan-")) / "cetak.pdf")
+        feed = PageFeed()  # no parent: the worker's closure keeps it while it emits
+
+        def work(progress) -> int:
             path = write(progress)
             try:
                 data = path.read_bytes()
             finally:
                 shutil.rmtree(path.parent, ignore_errors=True)
-            return read_pages(data)
+            return stream_pages(data, feed, progress)
 
-        def preview(pages) -> None:
-            from kecamatan_desktop.ui.print_preview import PrintPreview
-            self.preview = PrintPreview(pages, paper, sop_id, self.window)
-            self.show_preview(self.preview)
-        return self._start(work, strings.PRINT_PREVIEW_TITLE, strings.PRINT_PREPARING, preview,
-                           strings.PDF_FAILED)
+        preview = self.preview = PrintPreview(self.paper, sop_id, self.window)
+        preview.show_pages_from(feed)
+
+        def failed(text: str) -> None:
+            if task.is_cancelled:
+                return  # the preview was closed: the user has given up on it
+            preview.reject()
+            self.window.show_error(strings.PDF_FAILED, text)
+
+        # the preview shows the progress and Batal: the task's own dialog never appears
+        task = self.task = run_task(self.window, work, title=strings.PRINT_PREVIEW_TITLE,
+                                    label=strings.PRINT_PREPARING, done=lambda _pages: None,
+                                    failed=failed, show_after_ms=NEVER_BY_ITSELF)
+        preview.follow(task)
+        self.show_preview(preview)
+        return task
 
     def print_book(self) -> Task | None:
         offices = call(self.db, printing.book_offices)
         office = offices[0] if len(offices) == 1 else self.ask_office(offices)
         if office is None:
             return None
-        path = self.ask_pdf_path(f"Buku SOP {office}.pdf")
+        path = self.ask_pdf_path(file_dialogs.file_name(f"Buku SOP {office}", suffix=".pdf"))
         if path is None:
             return None
         paper = self.paper
@@ -122,9 +143,8 @@ class PrintingActions(QObject):
 
     # dialogs: small methods that tests replace ------------------------------------------------
     def ask_pdf_path(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self.window, strings.PDF_TITLE, suggested,
-                                              strings.PDF_FILTER)
-        return Path(path) if path else None
+        return file_dialogs.ask_save_path(self.window, strings.PDF_TITLE, suggested,
+                                          strings.PDF_FILTER)
 
     def ask_office(self, offices: list[str]) -> str | None:
         name, ok = QInputDialog.getItem(self.window, strings.BOOK_TITLE, strings.BOOK_OFFICE,
@@ -132,5 +152,5 @@ class PrintingActions(QObject):
         return name if ok else None
 
     def show_preview(self, preview: QDialog) -> None:
-        preview.exec()
-        preview.deleteLater()
+        preview.finished.connect(preview.deleteLater)
+        preview.open()  # modal to the window, without blocking: the pages are still coming

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QMessageBox
 
 from kecamatan_desktop import __version__, logs
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import file_dialogs, strings
 from kecamatan_desktop.ui.message_boxes import ask_choice, ask_text, ask_yes_no
 
 if TYPE_CHECKING:
@@ -33,14 +33,11 @@ class WindowQuestions:
         return dialog.choice
 
     def ask_import_paths(self) -> list[Path]:
-        files, _ = QFileDialog.getOpenFileNames(self, strings.IMPORT_TITLE, "",
-                                                strings.IMPORT_FILTER)
-        return [Path(f) for f in files]
+        return file_dialogs.ask_open_paths(self, strings.IMPORT_TITLE, strings.IMPORT_FILTER)
 
     def ask_export_path(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, strings.EXPORT_TITLE, suggested,
-                                              strings.EXPORT_FILTER)
-        return Path(path) if path else None
+        return file_dialogs.ask_save_path(self, strings.EXPORT_TITLE, suggested,
+                                          strings.EXPORT_FILTER)
 
     def ask_replace(self, sop_ids: list[str]) -> bool:
         return ask_yes_no(self, strings.IMPORT_TITLE,

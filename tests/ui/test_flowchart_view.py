@@ -314,7 +314,7 @@ def test_panel_saves_png_and_reports_a_bad_name(qtbot, panel, renstra, tmp_path)
 
     panel.ask_image_path = lambda suggested: asked.append(suggested) or tmp_path / "renstra.png"
     save()
-    assert asked == ["poncokusumo-2018-renstra.png"]
+    assert asked == ["Penyusunan Renstra.png"]  # the SOP's name, not its id
     assert (tmp_path / "renstra.png").exists() and str(tmp_path / "renstra.png") in infos[0]
     panel.ask_image_path = lambda suggested: tmp_path / "renstra.jpg"
     save()

@@ -8,13 +8,15 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage, QKeySequence
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMainWindow
 
 from kecamatan_desktop.domain.calendar import WIB
 from kecamatan_desktop.services import editing, rounds
 from kecamatan_desktop.services.session import open_catalogue
+from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.main_window import MainWindow
 from kecamatan_desktop.ui.status_line import StatusLine
 from tests.ui.test_safety_ui import Dialogs, make_window, settings  # noqa: F401
@@ -41,6 +43,63 @@ def test_f1_opens_the_indonesian_guide_with_its_pictures(qtbot, window):
     for picture in ("katalog.png", "prosedur.png", "pelaksanaan.png"):
         assert picture in html
         assert not browser.loadResource(2, picture).isNull(), picture  # 2: ImageResource
+
+
+def _pictures(browser) -> list:
+    """(position, name, width shown) of each picture in the guide, in order."""
+    found, block = [], browser.document().begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            image = it.fragment().charFormat().toImageFormat()
+            if image.isValid():
+                found.append((it.fragment().position(), image.name(), image.width()))
+            it += 1
+        block = block.next()
+    return found
+
+
+def test_the_help_pictures_fill_the_width_and_a_click_shows_one_at_its_own_size(qtbot,
+                                                                                 window):
+    window.show_help()
+    dialog = window.help_dialog
+    qtbot.waitExposed(dialog)
+    browser = dialog.browser
+    area = window.screen().availableGeometry()
+    assert dialog.height() >= area.height() - 100  # as tall as the screen allows
+
+    def natural(name: str) -> QImage:
+        return QImage(browser.picture_path(name))
+
+    for width in (dialog.width(), 520):  # and after the window is made narrower
+        dialog.resize(width, dialog.height())
+        qtbot.waitUntil(lambda w=width: browser.picture_width() < w)
+        pictures = _pictures(browser)
+        assert [name for _position, name, _width in pictures] == [
+            "katalog.png", "prosedur.png", "pelaksanaan.png"]
+        for _position, name, shown in pictures:
+            assert shown == min(browser.picture_width(), natural(name).width()) > 0
+    assert _pictures(browser)[0][2] == browser.picture_width()  # the whole width, not 640
+
+    position, name, _shown = _pictures(browser)[1]
+    cursor = browser.textCursor()
+    cursor.setPosition(position)
+    browser.setTextCursor(cursor)
+    browser.ensureCursorVisible()
+    on_picture = browser.cursorRect(cursor).topLeft() + QPoint(40, 40)
+    assert browser.picture_at(on_picture) == name
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=on_picture)
+    enlarged = dialog.picture
+    assert enlarged is not None and enlarged.isVisible()
+    assert enlarged.windowTitle() == strings.HELP_PICTURE_TITLE
+    assert enlarged.picture.pixmap().size() == natural(name).size()  # its own size
+    assert enlarged.scroll.widget() is enlarged.picture and not enlarged.scroll.widgetResizable()
+    enlarged.close()
+    on_text = on_picture + QPoint(0, browser.cursorRect(cursor).height()
+                                  + 2 * browser.fontMetrics().height())
+    assert browser.picture_at(on_text) == ""
+    qtbot.mouseClick(browser.viewport(), Qt.MouseButton.LeftButton, pos=on_text)
+    assert dialog.picture is enlarged  # a click on the text enlarges nothing
 
 
 def test_ctrl_f_goes_to_the_search_box_from_another_tab(qtbot, window):

@@ -1,21 +1,35 @@
-"""Cetak: the print preview shows the pages the PDF export makes, and the printer gets them on
-F4 (A4 to choose), landscape pages landscape, only the pages and copies asked for."""
+"""Cetak: the print preview opens nearly as large as the screen at page width and shows the pages
+the PDF export makes, each as soon as it is drawn, with progress and Batal; the printer gets
+them on F4 (A4 to choose), landscape pages landscape, only the pages and copies asked for."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 from PIL import ImageChops, ImageFilter, ImageStat
 from pypdf import PdfReader
-from PySide6.QtGui import QPageLayout, QPageRanges, QPageSize
+from PySide6.QtGui import QAction, QPageLayout, QPageRanges, QPageSize
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
+from PySide6.QtWidgets import QComboBox, QGraphicsView
 
+from kecamatan_desktop.domain.errors import Cancelled
+from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.ui import strings
-from kecamatan_desktop.ui.print_preview import A4
+from kecamatan_desktop.ui.print_preview import (
+    A4,
+    SCREEN_MARGIN,
+    TITLE_BAR,
+    PageFeed,
+    stream_pages,
+)
 from tests.ui import test_printing_ui
 
 window = test_printing_ui.window  # the same window fixture
 SOP = "poncokusumo-2018-renstra"  # cover and identity sheet portrait, one flowchart landscape
+LONG_SOP = "uji-musrenbang-kecamatan"  # 40 steps: cover, identity sheet, five flowchart pages
+FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "sop-40-langkah.json"
 
 
 @pytest.fixture
@@ -100,3 +114,89 @@ def test_only_the_pages_and_copies_asked_for(preview, tmp_path):
         pytest.skip("this printer makes the copies itself")
     preview.printer.setCollateCopies(True)
     assert len(print_to_pdf(preview, tmp_path / "two.pdf").pages) == 6
+
+
+@pytest.fixture
+def long_sop(window, catalogue_db) -> str:
+    with catalogue_db.session() as session:
+        catalogue.import_sops(catalogue.read_sop_files([FIXTURE]), session=session)
+    window.reload()
+    assert window.select_sop(LONG_SOP)
+    return LONG_SOP
+
+
+def start_printing(window) -> list:
+    """Cetak from the menu; the preview is shown as the program shows it, without exec()."""
+    shown = []
+    window.printing.show_preview = lambda dialog: (shown.append(dialog), dialog.show())
+    window.printing.print_action.trigger()
+    assert len(shown) == 1
+    return shown
+
+
+def test_the_preview_opens_nearly_full_screen_at_page_width(qtbot, window, finish):
+    window.select_sop(SOP)
+    dialog = start_printing(window)[0]
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    finish(window.printing.task)
+    area = window.screen().availableGeometry()
+    assert area.contains(dialog.frameGeometry())
+    assert dialog.width() == area.width() - 2 * SCREEN_MARGIN
+    assert dialog.height() == area.height() - 2 * SCREEN_MARGIN - TITLE_BAR
+    view = dialog.findChild(QPrintPreviewWidget)
+    assert view.zoomMode() == QPrintPreviewWidget.ZoomMode.FitToWidth
+    assert dialog.findChild(QAction, "fitWidthAction").isChecked()
+    graphics = view.findChild(QGraphicsView)
+    page_on_screen = graphics.mapFromScene(graphics.sceneRect()).boundingRect().width()
+    assert page_on_screen >= 0.9 * graphics.viewport().width()  # the page fills the width
+    zoom = dialog.findChild(QComboBox).currentText()  # the zoom the toolbar shows: "80,7%"
+    assert float(zoom.rstrip("%").replace(",", ".")) == pytest.approx(
+        view.zoomFactor() * 100, abs=0.1)
+
+
+def test_the_first_page_shows_while_the_others_are_still_drawn(qtbot, window, long_sop,
+                                                                finish):
+    seen = []  # (pages in the preview, the task over?, Cetak enabled?) at each change
+    dialog = start_printing(window)[0]
+    qtbot.addWidget(dialog)
+    task = window.printing.task
+    view = dialog.findChild(QPrintPreviewWidget)
+    view.previewChanged.connect(lambda: seen.append(
+        (view.pageCount(), task.done, dialog.print_action.isEnabled())))
+    assert not dialog.print_action.isEnabled()  # nothing to print yet
+    assert dialog.progress_row.isVisible()
+    assert dialog.progress_label.text() == strings.PRINT_PREPARING
+    finish(task)
+    with_pages = [entry for entry in seen if entry[0] > 0]
+    assert with_pages[0] == (1, False, False)  # page 1 on screen, the rest still to come
+    counts = [pages for pages, _over, _enabled in with_pages]
+    assert counts == sorted(counts) and counts[-1] == view.pageCount() == 7
+    assert dialog.pages.count == 7 and len(dialog.pages.images) == 7
+    assert dialog.print_action.isEnabled() and not dialog.progress_row.isVisible()
+    assert dialog.progress_label.text() == strings.PRINT_PAGES_READY.format(done=7, total=7)
+
+
+def test_batal_closes_the_preview_and_stops_the_drawing(qtbot, window, long_sop, finish):
+    dialog = start_printing(window)[0]
+    qtbot.addWidget(dialog)
+    task = window.printing.task
+    ended = []
+    task.cancelled.connect(lambda: ended.append("cancelled"))
+    task.finished.connect(lambda _result: ended.append("finished"))
+    dialog.cancel_button.click()
+    assert not dialog.isVisible() and task.is_cancelled
+    finish(task)
+    assert ended in (["cancelled"], ["finished"])  # it may have been done just before
+    assert window.dialogs.errors == []
+
+
+def test_the_drawing_stops_at_the_next_page_after_batal(exported):
+    pages, drawn = [], []
+    feed = PageFeed()
+    feed.opened.connect(pages.append)
+    feed.rendered.connect(lambda index, image: drawn.append((index, image.width())))
+    with pytest.raises(Cancelled):
+        stream_pages(exported.read_bytes(), feed, lambda done, total: done < 2)
+    assert pages[0].count == 3 and [index for index, _width in drawn] == [0, 1]
+    assert drawn[0][1] == round(215 / 25.4 * 150)  # an F4 page at 150 dpi

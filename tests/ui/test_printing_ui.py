@@ -36,7 +36,7 @@ def test_export_pdf_of_the_selected_sop(window, tmp_path, finish):
     window.printing.ask_pdf_path = lambda suggested: tmp_path / suggested
     window.printing.export_pdf_action.trigger()
     finish(window.printing.task)
-    path = tmp_path / "poncokusumo-2018-renstra.pdf"
+    path = tmp_path / "Penyusunan Renstra.pdf"  # the SOP's name suggested
     reader = PdfReader(path)
     assert len(reader.pages) == 3
     assert window.dialogs.infos and str(path) in window.dialogs.infos[-1]

@@ -6,7 +6,6 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -17,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.export.image import write_images
+from kecamatan_desktop.ui import file_dialogs
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
 from kecamatan_desktop.ui.strings import (
     FIT_WIDTH,
@@ -97,7 +97,7 @@ class FlowchartPanel(QWidget):
         sop = self._sop
         if sop is None or not sop.steps or self.task is not None:
             return
-        path = self.ask_image_path(f"{sop.id}.png")
+        path = self.ask_image_path(file_dialogs.file_name(sop.name, suffix=".png"))
         if path is None:
             return
 
@@ -117,14 +117,7 @@ class FlowchartPanel(QWidget):
 
     # dialogs: tests replace these ---------------------------------------------------------------
     def ask_image_path(self, suggested: str) -> Path | None:
-        name, chosen = QFileDialog.getSaveFileName(self, SAVE_IMAGE_TITLE, suggested,
-                                                   IMAGE_FILTERS)
-        if not name:
-            return None
-        path = Path(name)
-        if not path.suffix:
-            path = path.with_suffix(".svg" if "svg" in chosen else ".png")
-        return path
+        return file_dialogs.ask_save_path(self, SAVE_IMAGE_TITLE, suggested, IMAGE_FILTERS)
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)

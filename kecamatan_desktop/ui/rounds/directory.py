@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,7 +33,7 @@ from kecamatan_desktop.domain.jabatan import JABATAN
 from kecamatan_desktop.services import catalogue, officer_import
 from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services.session import call
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import file_dialogs, strings
 from kecamatan_desktop.ui.rounds.officer_import_dialog import OfficerImportPreview
 from kecamatan_desktop.ui.rounds.rows_model import RowsModel
 from kecamatan_desktop.ui.worker import Task, run_task
@@ -125,7 +124,7 @@ class OfficerDirectory(QDialog):
         self.import_button = QPushButton(strings.OFFICER_IMPORT)
         self.import_button.clicked.connect(self.import_sheet)
         self.name = QLineEdit(objectName="officerName")
-        self.nip = QLineEdit(objectName="officerNip", placeholderText="19650202 198710 1 001")
+        self.nip = QLineEdit(objectName="officerNip", placeholderText=strings.OFFICER_NIP_HINT)
         self.jabatan = QComboBox(editable=True, objectName="officerJabatan")
         self.jabatan.addItems(JABATAN)
         self.acting = QComboBox(objectName="officerActing")
@@ -340,9 +339,8 @@ class OfficerDirectory(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def ask_import_path(self) -> Path | None:
-        chosen, _ = QFileDialog.getOpenFileName(self, strings.OFFICER_IMPORT_PICK, "",
-                                                strings.OFFICER_IMPORT_FILTER)
-        return Path(chosen) if chosen else None
+        return file_dialogs.ask_open_path(self, strings.OFFICER_IMPORT_PICK,
+                                          strings.OFFICER_IMPORT_FILTER)
 
     def confirm_import(self, preview: OfficerImportPreview) -> bool:
         return preview.exec() == QDialog.DialogCode.Accepted

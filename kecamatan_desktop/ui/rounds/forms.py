@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.export.pdf_rounds import write_evaluation_form, write_monitoring_form
 from kecamatan_desktop.services import monitoring
 from kecamatan_desktop.services.session import call
-from kecamatan_desktop.ui import field_marks, strings
+from kecamatan_desktop.ui import field_marks, file_dialogs, strings
 from kecamatan_desktop.ui.message_boxes import ask_yes_no
 from kecamatan_desktop.ui.worker import run_task
 
@@ -99,9 +98,8 @@ class _FormDialog(QDialog):
 
     # dialogs: tests replace these
     def ask_save_path(self, suggested: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, strings.FORM_SAVE_TITLE.format(
+        return file_dialogs.ask_save_path(self, strings.FORM_SAVE_TITLE.format(
             form=self.title), suggested, strings.PDF_FILTER)
-        return Path(path) if path else None
 
     def ask_discard(self) -> bool:
         return ask_yes_no(self, self.title, strings.FORM_DISCARD)
