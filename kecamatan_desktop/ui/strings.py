@@ -330,7 +330,6 @@ HANDOFF_ADDED = "{name} akan ditambahkan ke daftar pegawai bersama serah terima 
 NEW_OFFICER_TITLE = "Tambah pegawai"
 NEW_OFFICER_INTRO = ("Pegawai ini masuk daftar pegawai saat serah terima dicatat (Simpan); "
                      "Batal tidak menambahkan apa pun.")
-NEW_OFFICER_NIP_HINT = "18 angka, mis. 19XXXXXX XXXXXX X XXX"
 NEW_OFFICER_NAME_MISSING = "Nama pegawai wajib diisi."
 UNDO_TITLE = "Batalkan serah terima"
 UNDO_PROMPT = ("Batalkan serah terima terakhir?\n\n{what}\n\nPutaran kembali ke langkah "

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.services import catalogue, history, workbook
 from kecamatan_desktop.services import officers as officer_service
 from kecamatan_desktop.services.session import call
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import file_dialogs, strings
 from kecamatan_desktop.ui.rounds.dashboard_model import (
     RoundIdRole,
     dashboard_columns,
@@ -250,7 +249,8 @@ class Dashboard(QWidget):
     def export_listed(self):
         """The rounds now listed (filters applied), every pass and event, to one workbook."""
         ids = [r.id for r in self.model.items()]
-        path = self.ask_save_path("putaran.xlsx")
+        path = self.ask_save_path(file_dialogs.file_name(strings.FILE_ROUNDS_LIST,
+                                                         suffix=".xlsx"))
         if path is None:
             return None
         self.task = run_task(
@@ -263,10 +263,9 @@ class Dashboard(QWidget):
             failed=lambda text: QMessageBox.warning(self, strings.WRITE_FAILED_TITLE, text))
         return self.task
 
-    def ask_save_path(self, suggested: str):
-        path, _ = QFileDialog.getSaveFileName(self, strings.SAVE_ROUNDS_XLSX, suggested,
-                                              strings.XLSX_FILTER)
-        return Path(path) if path else None
+    def ask_save_path(self, suggested: str) -> Path | None:
+        return file_dialogs.ask_save_path(self, strings.SAVE_ROUNDS_XLSX, suggested,
+                                          strings.XLSX_FILTER)
 
     def show_info(self, text: str) -> None:
         QMessageBox.information(self, strings.ROUNDS_XLSX_TITLE, text)

@@ -41,7 +41,7 @@ class NewOfficerDialog(QDialog):
         self.office = office
         self.name = QLineEdit(objectName="newOfficerName")
         self.nip = QLineEdit(objectName="newOfficerNip",
-                             placeholderText=strings.NEW_OFFICER_NIP_HINT)
+                             placeholderText=strings.OFFICER_NIP_HINT)
         self.jabatan = QComboBox(editable=True, objectName="newOfficerJabatan")
         self.jabatan.addItems(JABATAN)
         self.jabatan.setCurrentText(jabatan)

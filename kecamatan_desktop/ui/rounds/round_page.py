@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -31,7 +30,7 @@ from kecamatan_desktop.services.handoffs import HandoffOffer, handoff_offer
 from kecamatan_desktop.services.rounds import RoundDetail
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.services.starting import officer_choices
-from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui import file_dialogs, strings
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
 from kecamatan_desktop.ui.rounds.dashboard_model import hours_text, when_text
 from kecamatan_desktop.ui.rounds.dialogs import Choices, CorrectEventDialog
@@ -284,8 +283,8 @@ class RoundPage(QWidget):
         return self._record(round_service.correct_event, event.seq, **values) is True
 
     def print_report(self) -> Path | None:
-        path = self.ask_save_path(strings.SAVE_ROUND_REPORT, f"putaran-{self.detail.id}.pdf",
-                                  strings.PDF_FILTER)
+        path = self.ask_save_path(strings.SAVE_ROUND_REPORT, file_dialogs.file_name(
+            self.detail.title, strings.FILE_ROUND_REPORT, suffix=".pdf"), strings.PDF_FILTER)
         if path is None:
             return None
         detail = self.detail
@@ -297,8 +296,8 @@ class RoundPage(QWidget):
         return self._start(work, strings.ROUND_REPORT_TITLE)
 
     def export_xlsx(self) -> Path | None:
-        path = self.ask_save_path(strings.SAVE_ROUND_XLSX, f"putaran-{self.detail.id}.xlsx",
-                                  strings.XLSX_FILTER)
+        path = self.ask_save_path(strings.SAVE_ROUND_XLSX, file_dialogs.file_name(
+            self.detail.title, strings.FILE_ROUND_LOG, suffix=".xlsx"), strings.XLSX_FILTER)
         if path is None:
             return None
         detail = self.detail
@@ -347,8 +346,7 @@ class RoundPage(QWidget):
         return item if ok else None
 
     def ask_save_path(self, title: str, suggested: str, file_filter: str) -> Path | None:
-        path, _ = QFileDialog.getSaveFileName(self, title, suggested, file_filter)
-        return Path(path) if path else None
+        return file_dialogs.ask_save_path(self, title, suggested, file_filter)
 
     def show_error(self, title: str, text: str) -> None:
         QMessageBox.warning(self, title, text)
