@@ -93,7 +93,7 @@ def writes_from_the_window(qtbot, w):
         assert w.rounds.page.detail.id == rid
 
     def complete():
-        w.rounds.page.ask_complete = lambda detail, names: dict(
+        w.rounds.page.ask_handoff = lambda detail, offer, previous=None: dict(
             decision=None, done_by=None, at=STARTED + timedelta(hours=1), output="", note="")
         assert w.rounds.page.complete_step()
         assert w.rounds.page.detail.current_step == 2
@@ -271,7 +271,7 @@ def test_the_status_bar_never_lies_after_a_whole_round(qtbot, window):
     for _ in range(9):
         t += timedelta(hours=2)
         decision = "ya" if page.detail.current_step in (6, 7) else None
-        page.ask_complete = lambda detail, names, at=t, d=decision: dict(
+        page.ask_handoff = lambda detail, offer, previous=None, at=t, d=decision: dict(
             decision=d, done_by=None, at=at, output="", note="")
         assert page.complete_step()
         assert window.status_line.rounds.text() == fresh_count(window.db.path)

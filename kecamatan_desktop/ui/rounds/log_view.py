@@ -10,8 +10,9 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QBrush, QColor, QFont, QT
 from PySide6.QtWidgets import QHeaderView, QStyle, QStyledItemDelegate, QTableView
 
 from kecamatan_desktop.domain.round_log import LogLine, Value
+from kecamatan_desktop.domain.tanggal import format_lama
 from kecamatan_desktop.ui import strings
-from kecamatan_desktop.ui.rounds.dashboard_model import hours_text, when_text
+from kecamatan_desktop.ui.rounds.dashboard_model import when_text
 
 HtmlRole = Qt.ItemDataRole.UserRole + 2
 LineRole = Qt.ItemDataRole.UserRole + 3
@@ -34,10 +35,11 @@ class LogModel(QAbstractTableModel):
         super().__init__(parent)
         self._lines: tuple[LogLine, ...] = ()
         self._tz = None
+        self._day = 0
 
-    def set_lines(self, lines: tuple[LogLine, ...], tz) -> None:
+    def set_lines(self, lines: tuple[LogLine, ...], tz, day_minutes: int) -> None:
         self.beginResetModel()
-        self._lines, self._tz = tuple(lines), tz
+        self._lines, self._tz, self._day = tuple(lines), tz, day_minutes
         self.endResetModel()
 
     def line(self, row: int) -> LogLine:
@@ -61,7 +63,7 @@ class LogModel(QAbstractTableModel):
                 line.handed_to if line.handed_to.now or line.handed_to.corrected
                 else Value(line.next_step and strings.NOT_ASSIGNED or "-"),
                 Value(line.next_step or "-"), Value((line.decision or "").capitalize()),
-                Value(hours_text(line.desk_minutes) if line.desk_minutes is not None else "-"),
+                Value(format_lama(line.desk_minutes, self._day)),
                 line.note, line.output, Value(line.entered_by))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.round_log import LogLine, describe_target
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, StaleRoundError, Status
+from kecamatan_desktop.domain.tanggal import format_lama
 from kecamatan_desktop.services import history
 from kecamatan_desktop.services import rounds as round_service
 from kecamatan_desktop.services.handoffs import HandoffOffer, handoff_offer
@@ -32,7 +33,7 @@ from kecamatan_desktop.services.session import call
 from kecamatan_desktop.services.starting import officer_choices
 from kecamatan_desktop.ui import file_dialogs, strings
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
-from kecamatan_desktop.ui.rounds.dashboard_model import hours_text, when_text
+from kecamatan_desktop.ui.rounds.dashboard_model import when_text
 from kecamatan_desktop.ui.rounds.dialogs import Choices, CorrectEventDialog
 from kecamatan_desktop.ui.rounds.handoff_dialog import HandoffDialog
 from kecamatan_desktop.ui.rounds.log_view import LogModel, log_table
@@ -115,7 +116,7 @@ class RoundPage(QWidget):
         page = call(self.db, history.round_page, round_id)
         self.detail = d = page.detail
         stats = page.stats.steps
-        tz = d.tz
+        tz, day = d.tz, d.day_minutes
         self.header.setText(strings.ROUND_HEADER.format(title=d.title, sop=d.sop_name,
                                                         revision=d.sop_revision))
         step = d.sop.steps[d.current_step - 1].no if d.current_step else "-"
@@ -123,8 +124,8 @@ class RoundPage(QWidget):
             status=STATUS_LABELS[Status(d.status)], step=step,
             holder=d.holder or strings.NOT_ASSIGNED if d.current_step else "-",
             since=when_text(d.since, tz), loops=d.loops,
-            worked=hours_text(d.total_working_minutes),
-            std=hours_text(d.total_standard_minutes), zone=d.zone))
+            worked=format_lama(d.total_working_minutes, day),
+            std=format_lama(d.total_standard_minutes, day), zone=d.zone))
         self.warning.setText(strings.CHAIN_WARNING.format(problem=d.chain_problem)
                              if d.chain_problem else "")
         self.warning.setVisible(bool(d.chain_problem))
@@ -139,18 +140,18 @@ class RoundPage(QWidget):
         self.steps_model.set_rows(
             [(s.no, s.role, s.officer or strings.NOT_ASSIGNED, s.done_by or "-",
               when_text(s.received_at, tz),
-              when_text(s.handed_at, tz), hours_text(s.standard_minutes),
-              hours_text(s.working_minutes), (s.decision or "").capitalize(),
+              when_text(s.handed_at, tz), format_lama(s.standard_minutes, day),
+              format_lama(s.working_minutes, day), (s.decision or "").capitalize(),
               " / ".join(p for p in (s.output, s.note, "dikoreksi" if s.corrected else "")
                          if p))
              for s in d.steps],
             [LATE_ROW if s.late else None for s in d.steps])
-        self.log_model.set_lines(d.log, tz)
+        self.log_model.set_lines(d.log, tz, day)
         self.stats_title.setText(strings.STATS_TITLE.format(rounds=page.stats.rounds))
         self.stats_model.set_rows(
-            [(s.no, s.activity, s.role, str(s.passes), _minutes(s.average_minutes),
-              _minutes(s.median_minutes), hours_text(s.standard_minutes), str(s.late_passes),
-              str(s.sent_back))
+            [(s.no, s.activity, s.role, str(s.passes), _minutes(s.average_minutes, day),
+              _minutes(s.median_minutes, day), format_lama(s.standard_minutes, day),
+              str(s.late_passes), str(s.sent_back))
              for s in stats],
             [LATE if s.late_passes else (LOOP if s.sent_back else None) for s in stats])
         self.flowchart.show_sop(d.sop)
@@ -355,5 +356,5 @@ class RoundPage(QWidget):
         QMessageBox.information(self, title, text)
 
 
-def _minutes(value: float | None) -> str:
-    return hours_text(round(value)) if value is not None else "-"
+def _minutes(value: float | None, day: int) -> str:
+    return format_lama(round(value), day) if value is not None else "-"
