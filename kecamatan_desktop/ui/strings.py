@@ -380,7 +380,7 @@ ROUND_STATUS = ("Status: <b>{status}</b> · langkah sekarang: {step} · dipegang
 STEPS_HEADERS = ("No", "Pelaksana", "Pemegang", "Dikerjakan oleh", "Diterima", "Diserahkan",
                  "Baku", "Nyata", "Keputusan", "Output / catatan")
 LOG_HEADERS = ("#", "Waktu", "Peristiwa", "Langkah", "Dikerjakan oleh", "Diserahkan kepada",
-               "Ke langkah", "Keputusan", "Waktu di meja", "Catatan", "Output", "Dicatat oleh")
+               "Keputusan", "Waktu di meja", "Catatan", "Output", "Dicatat oleh")
 LOG_EMPTY = "(kosong)"
 LOG_VOIDED = "{label} — dibatalkan #{seq}"
 LOG_VOIDED_TIP = "Dibatalkan oleh #{seq}: {reason}. Tidak dihitung dalam waktu dan laporan."

@@ -147,6 +147,6 @@ def test_a_whole_renja_round_from_an_empty_directory(qtbot, window):
     assert page.correct_event()
     line = page.detail.log[row]
     assert (line.note.now, line.note.was) == ("konsep awal dari Tim", "konsep awal")
-    html = page.log_model.index(row, 9).data(HtmlRole)
+    html = page.log_model.index(row, 8).data(HtmlRole)
     assert html == "<s>konsep awal</s> konsep awal dari Tim"
     shows(w, None, None)

@@ -92,8 +92,10 @@ class HandoffDialog(QDialog):
         step = sop.steps[offer.position - 1]
         self.setWindowTitle(strings.COMPLETE_TITLE.format(no=step.no))
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(strings.HANDOFF_STEP.format(no=step.no, activity=step.activity,
-                                                            lane=step.role), wordWrap=True))
+        heading = QLabel(strings.HANDOFF_STEP.format(no=step.no, activity=step.activity,
+                                                     lane=step.role), wordWrap=True)
+        heading.setMaximumWidth(860)
+        layout.addWidget(heading)
         self.ways_box = QWidget(objectName="handoffWays")
         grid = QGridLayout(self.ways_box)
         grid.setContentsMargins(2, 2, 2, 2)
@@ -104,7 +106,8 @@ class HandoffDialog(QDialog):
         for row, way in enumerate(offer.ways):
             text = self._way_text(way, decision)
             if decision:
-                radio = QRadioButton(text, objectName=f"way_{way.decision}")
+                radio = QRadioButton(text, objectName=f"way_{way.decision}",
+                                     toolTip=way.activity)
                 group.addButton(radio)
                 self.radios[way.decision] = radio
                 grid.addWidget(radio, row, 0)
@@ -150,7 +153,7 @@ class HandoffDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 420)
+        self.resize(860, 420)
         self._way_chosen()
         if previous is not None:  # asked again after a refusal: nothing chosen is lost
             self.restore(previous)
@@ -161,7 +164,7 @@ class HandoffDialog(QDialog):
             return strings.HANDOFF_END_WAY.format(way=label) if decision else strings.HANDOFF_END
         template = (strings.HANDOFF_YES if way.decision == "ya" else strings.HANDOFF_NO
                     if way.decision == "tidak" else strings.HANDOFF_NEXT)
-        return template.format(no=way.no, activity=way.activity, lane=way.lane)
+        return template.format(no=way.no, activity=_short(way.activity), lane=way.lane)
 
     def _receiver_combo(self, way: Way) -> QComboBox:
         combo = QComboBox()
@@ -260,6 +263,13 @@ class HandoffDialog(QDialog):
         self.when.set_value(values.get("at"))
         self.output.setText(values.get("output", ""))
         self.note.setPlainText(values.get("note", ""))
+
+
+def _short(text: str, most: int = 60) -> str:
+    """A step's Kegiatan cut to fit a line of the dialog (its first sentence, at most
+    `most` characters): the dialog must fit a 1366-pixel screen."""
+    first = text.split(". ")[0].strip()
+    return first if len(first) <= most else first[:most - 1].rstrip() + "…"
 
 
 def _ref(data):

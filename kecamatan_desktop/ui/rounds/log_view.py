@@ -58,11 +58,12 @@ class LogModel(QAbstractTableModel):
         label = f"{line.label} {refers}" if refers else line.label
         if line.voided_by is not None:
             label = strings.LOG_VOIDED.format(label=label, seq=line.voided_by)
-        return (Value(str(line.seq)), time, Value(label), Value(line.step or "-"),
+        step = f"{line.step} → {line.next_step}" if line.next_step else line.step or "-"
+        return (Value(str(line.seq)), time, Value(label), Value(step),
                 line.done_by if line.done_by.now or line.done_by.corrected else Value("-"),
                 line.handed_to if line.handed_to.now or line.handed_to.corrected
                 else Value(line.next_step and strings.NOT_ASSIGNED or "-"),
-                Value(line.next_step or "-"), Value((line.decision or "").capitalize()),
+                Value((line.decision or "").capitalize()),
                 Value(format_lama(line.desk_minutes, self._day)),
                 line.note, line.output, Value(line.entered_by))
 
@@ -119,7 +120,8 @@ class StrikeDelegate(QStyledItemDelegate):
         document.setHtml(html)
         document.setTextWidth(option.rect.width())
         painter.save()
-        painter.translate(option.rect.topLeft())
+        painter.translate(option.rect.left(), option.rect.top() + max(
+            0, (option.rect.height() - document.size().height()) / 2))
         context = QAbstractTextDocumentLayout.PaintContext()
         document.documentLayout().draw(painter, context)
         painter.restore()
