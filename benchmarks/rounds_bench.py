@@ -29,13 +29,13 @@ from kecamatan_desktop.domain.calendar import WIB  # noqa: E402
 from kecamatan_desktop.services import rounds  # noqa: E402
 from kecamatan_desktop.services.session import open_catalogue  # noqa: E402
 from kecamatan_desktop.store.models import SopRevisionRow, SopRow  # noqa: E402
-
-CAMAT = "Drs. SUKARLIN, M.Si."  # the receiver each handoff names, as the window always does
 from kecamatan_desktop.store.round_models import (  # noqa: E402
     RoundEventRow,
     RoundLaneRow,
     RoundRow,
 )
+
+CAMAT = "Drs. SUKARLIN, M.Si."  # the receiver each handoff names, as the window always does
 
 LANES = {"Camat": "Drs. SUKARLIN, M.Si.", "Sekcam": "Sekretaris", "Tim": "Ketua Tim",
          "Kasubag Evapor": "Kasubag Evapor", "Staf": "Staf", "Kasubag Umum": "Kasubag Umum"}
