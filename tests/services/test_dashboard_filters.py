@@ -37,7 +37,7 @@ def office(session):
     made["Baru"] = _start(session, "Baru", NOW - timedelta(minutes=5))
     nobody = _start(session, "Tanpa", T0, lanes={"Staf": "Dewi Lestari"})
     nobody = step_done(session, nobody, at=T0 + timedelta(minutes=30))
-    made["Tanpa"] = step_done(session, nobody, at=T0 + timedelta(hours=1))
+    made["Tanpa"] = step_done(session, nobody, at=T0 + timedelta(hours=1), no_receiver=True)
     held = _start(session, "Tahan", T0)
     made["Tahan"] = rounds.hold_round(held.id, session=session, expected_version=held.version,
                                       at=T0 + timedelta(minutes=5))
