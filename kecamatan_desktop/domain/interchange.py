@@ -26,7 +26,7 @@ OFFICE_KEYS = ("government", "name", "address")
 APPROVER_KEYS = ("title", "name", "rank", "nip")
 STEP_KEYS = ("no", "activity", "role", "requirements", "time", "output", "notes", "decision")
 REQUIRED_STEP_KEYS = ("no", "activity", "role")
-# Limits of a file (README, "The SOP interchange file"): far above any real SOP, low enough
+# Limits of a file (docs/interchange.md): far above any real SOP, low enough
 # that a damaged or hostile file is refused before it costs time or memory.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_STEPS = 500

@@ -44,7 +44,7 @@ def handoff_offer(round_id: int, *, session: Session) -> HandoffOffer:
     decisions = ("ya", "tidak") if step.decision is not None else (None,)
     return HandoffOffer(
         version=detail.version, position=detail.current_step,
-        doer=next((s.officer_id for s in reversed(detail.steps)), None),
+        doer=detail.steps[-1].officer_id if detail.steps else None,  # the holder now
         ways=tuple(_way(detail, d, session=session) for d in decisions),
         officers=officer_choices(session=session))
 

@@ -13,7 +13,7 @@ from kecamatan_desktop.ui.single_instance import InstanceServer, server_name, wa
 
 @pytest.mark.skipif(sys.platform == "win32",
                     reason="QLocalServer's named pipes do not answer under Wine 8; Linux runs it, "
-                           "a real Windows PC is on the README's list")
+                           "a real Windows PC is on the list in docs/windows.md")
 def test_a_second_start_on_the_same_database_wakes_the_first(qtbot, tmp_path):
     mine, other = tmp_path / "kecamatan.db", tmp_path / "lain" / "kecamatan.db"
     assert server_name(mine) != server_name(other)
