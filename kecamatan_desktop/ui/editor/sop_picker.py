@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import (
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -84,10 +91,18 @@ class SopPicker(QWidget):
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.verticalHeader().setVisible(False)
         self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
         header = self.list.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(strings.COPY_HEADERS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        # names wrap to the column's width: rows measured again (once, on the next turn of
+        # the loop) when it changes and when a search brings rows back
+        self._row_heights = QTimer(self, singleShot=True, interval=0)
+        self._row_heights.timeout.connect(self.list.resizeRowsToContents)
+        for changed in (header.sectionResized, self.proxy.layoutChanged,
+                        self.proxy.rowsInserted, self.proxy.modelReset):
+            changed.connect(lambda *_: self._row_heights.start())
         self.count_label = QLabel(objectName="pickerCount")
         self.revision_combo = QComboBox(objectName="pickerRevision")
         self.preview = ProcedurePreview()
@@ -129,7 +144,6 @@ class SopPicker(QWidget):
             sources = []
             self.preview.show_sop(None, strings.COPY_READ_FAILED.format(reason=exc))
         self.model.set_items(sources)
-        self.list.resizeRowsToContents()
         self._update_count()
 
     def _read(self, sop_id: str | None, revision: int | None) -> None:
