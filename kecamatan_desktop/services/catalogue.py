@@ -342,12 +342,14 @@ def _office_for(session: Session, office: Office) -> OfficeRow:
     return row
 
 
-def write_revision(session: Session, row: SopRow, sop: Sop, *, is_draft: bool = False) -> None:
-    """Add `sop` as revision `row.revision` of its SOP (the caller has set the number)."""
+def write_revision(session: Session, row: SopRow, sop: Sop, *, is_draft: bool = False,
+                   note: str | None = None) -> None:
+    """Add `sop` as revision `row.revision` of its SOP (the caller has set the number);
+    `note` says where it came from (e.g. the SOP its procedure was copied from)."""
     changes.note(session, sops={sop.id})
     rev = SopRevisionRow(
         sop_id=row.id, revision=row.revision, saved_at=datetime.now(UTC),
-        is_draft=is_draft,
+        is_draft=is_draft, note=note or None,
         office_government=sop.office.government, office_name=sop.office.name,
         office_address=sop.office.address, number=sop.number, name=sop.name,
         created=sop.created, revised=sop.revised, effective=sop.effective,

@@ -71,6 +71,7 @@ class RevisionInfo:
     revised: date | None
     is_current: bool
     tz: tzinfo = WIB  # the office's clock, for showing `saved_at`
+    note: str | None = None  # where the revision came from, as saved with it
 
 
 # A draft may be unfinished only in its flow; these are the import rules it may still fail.
@@ -142,13 +143,15 @@ def _office_tz(session: Session, sop_row_id: int):
 
 
 def save_revision(sop: Sop, *, session: Session, draft: bool = False,
-                  today: date | None = None, base_revision: int | None = None) -> int:
+                  today: date | None = None, base_revision: int | None = None,
+                  note: str | None = None) -> int:
     """Store `sop` as a new revision of its SOP and return its number.
 
     `base_revision` is the revision the editor opened: if another window, PC or import
     saved a newer one meanwhile, nothing is written (SaveConflict) and the edits stay in the
     editor. Nothing is written either when `sop` equals the current revision (its number is
-    returned). Tanggal Revisi becomes `today` unless the editor changed it.
+    returned). Tanggal Revisi becomes `today` unless the editor changed it. `note` is kept
+    with the new revision (where it came from, e.g. the SOP its procedure was copied from).
     """
     check_saveable(sop, draft=draft)
     with transaction(session):
@@ -172,7 +175,7 @@ def save_revision(sop: Sop, *, session: Session, draft: bool = False,
             sop = replace(sop, revised=today or date.today())
         row.revision += 1
         session.add(row)
-        write_revision(session, row, sop, is_draft=draft)
+        write_revision(session, row, sop, is_draft=draft, note=note)
     return row.revision
 
 
@@ -191,9 +194,9 @@ def open_sop(sop_id: str, *, session: Session, revision: int | None = None) -> O
 
 
 def save_and_open(sop: Sop, *, session: Session, draft: bool,
-                  base_revision: int | None) -> OpenedSop:
+                  base_revision: int | None, note: str | None = None) -> OpenedSop:
     """save_revision, then the SOP as stored: what the editor shows after saving."""
-    save_revision(sop, session=session, draft=draft, base_revision=base_revision)
+    save_revision(sop, session=session, draft=draft, base_revision=base_revision, note=note)
     return open_sop(sop.id, session=session)
 
 
@@ -207,7 +210,7 @@ def list_revisions(sop_id: str, *, session: Session) -> list[RevisionInfo]:
     tz = _office_tz(session, row.id)
     return [RevisionInfo(revision=r.revision, saved_at=stored_utc(r.saved_at),
                          is_draft=r.is_draft, name=r.name, revised=r.revised,
-                         is_current=r.revision == row.revision, tz=tz)
+                         is_current=r.revision == row.revision, tz=tz, note=r.note)
             for r in revisions]
 
 
@@ -217,9 +220,7 @@ def create_sop(sop_id: str, name: str, office_name: str, *, session: Session,
     _check_new_id(session, sop_id)
     if not name.strip():
         raise SaveRefused("Nama SOP tidak boleh kosong.")
-    office = session.exec(select(OfficeRow).where(OfficeRow.name == office_name)).first()
-    if office is None:
-        raise CatalogueError(f"Kantor {office_name!r} tidak ada di katalog")
+    office = _office_named(session, office_name)
     day = today or date.today()
     sop = Sop(id=sop_id, office=Office(office.government, office.name, office.address or ""),
               number="", name=name.strip(), created=day, revised=None, effective=day,
@@ -229,13 +230,28 @@ def create_sop(sop_id: str, name: str, office_name: str, *, session: Session,
     return sop
 
 
-def duplicate_sop(source_id: str, new_id: str, *, session: Session) -> Sop:
-    """A new SOP `new_id` that starts as a copy of the current revision of `source_id`."""
+def duplicate_sop(source_id: str, new_id: str, *, session: Session,
+                  office_name: str | None = None, name: str | None = None,
+                  note: str | None = None) -> Sop:
+    """A new SOP `new_id` that starts as a copy of the current revision of `source_id`, under
+    `office_name` (default: the source's office) and named `name` (default: the source's
+    name with "(salinan)"). In another office the copy takes that office's letterhead and
+    its camat as approver, and an empty Nomor SOP (the number is the office's own); `note`
+    is kept with its first revision."""
     _check_new_id(session, new_id)
     source = sop_row(session, source_id)
     stored = get_sop(source_id, session=session)
-    sop = replace(stored.sop, id=new_id, name=f"{stored.sop.name} (salinan)")
-    _add_sop(session, sop, source.office_id, is_draft=stored.is_draft)
+    name = (name or "").strip() or f"{stored.sop.name} (salinan)"
+    sop = replace(stored.sop, id=new_id, name=name)
+    office_id = source.office_id
+    if office_name is not None:
+        office = _office_named(session, office_name)
+        if office.id != source.office_id:
+            office_id = office.id
+            sop = replace(sop, number="", approved_by=_approver_for(session, office),
+                          office=Office(office.government, office.name, office.address or ""))
+    check_saveable(sop, draft=True)  # its identity; the flow is the source's, as it was
+    _add_sop(session, sop, office_id, is_draft=stored.is_draft, note=note)
     return sop
 
 
@@ -273,6 +289,13 @@ def _check_new_id(session: Session, sop_id: str) -> None:
         raise SaveRefused(f"Id {sop_id!r} sudah dipakai SOP lain; pilih id lain.")
 
 
+def _office_named(session: Session, office_name: str) -> OfficeRow:
+    office = session.exec(select(OfficeRow).where(OfficeRow.name == office_name)).first()
+    if office is None:
+        raise CatalogueError(f"Kantor {office_name!r} tidak ada di katalog")
+    return office
+
+
 def _approver_for(session: Session, office: OfficeRow) -> Approver:
     """The office's camat; for an office without a profile, whoever approved its latest SOP."""
     if office.camat_name and office.camat_nip:
@@ -290,10 +313,11 @@ def _approver_for(session: Session, office: OfficeRow) -> Approver:
                     latest.approver_nip)
 
 
-def _add_sop(session: Session, sop: Sop, office_id: int, *, is_draft: bool) -> None:
+def _add_sop(session: Session, sop: Sop, office_id: int, *, is_draft: bool,
+             note: str | None = None) -> None:
     with transaction(session):
         row = SopRow(slug=sop.id, office_id=office_id, revision=1, position=next_position(
             session, SopRow.position, SopRow.office_id == office_id))
         session.add(row)
         session.flush()
-        write_revision(session, row, sop, is_draft=is_draft)
+        write_revision(session, row, sop, is_draft=is_draft, note=note)

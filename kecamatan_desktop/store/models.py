@@ -117,6 +117,8 @@ class SopRevisionRow(SQLModel, table=True):
     equipment: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     warnings: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
     records: list[str] = Field(default_factory=list, sa_column=Column(JSON, nullable=False))
+    # where this revision came from ("Prosedur disalin dari …"); None: nothing said
+    note: str | None = None
 
 
 class LaneRow(SQLModel, table=True):

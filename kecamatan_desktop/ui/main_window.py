@@ -314,6 +314,15 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
                                   self)
         self.sop_check.shown.connect(lambda: self.tabs.setCurrentWidget(self.procedure_view))
         self.edit_menu.addAction(self.sop_check.action)
+        from kecamatan_desktop.ui.editor.procedure_copying import ProcedureCopying
+
+        self.procedure_copying = copying = ProcedureCopying(self.db, self.document, self)
+        copying.about_to_copy.connect(self.procedure_view.commit_open_edit)
+        copying.copied.connect(lambda: self.tabs.setCurrentWidget(self.procedure_view))
+        self.procedure_view.copy_button.clicked.connect(copying.copy_action.trigger)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(copying.copy_action)
+        self.edit_menu.addAction(copying.model_action)
 
         toolbar = self.toolbar
         toolbar.clear()
@@ -506,7 +515,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
             self._reveal(sop_id)
 
     def duplicate_sop(self) -> None:
-        sop_id = self.sop_editing.duplicate_sop()
+        sop_id = self.sop_editing.duplicate_sop(self.offices)
         if sop_id:
             self._reveal(sop_id)
 

@@ -64,9 +64,12 @@ class WindowQuestions:
         dialog = NewSopDialog(offices, current, self)
         return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
-    def ask_duplicate_id(self, name: str, suggested: str) -> str | None:
-        return ask_text(self, strings.DUPLICATE_TITLE, strings.DUPLICATE_PROMPT.format(name=name),
-                        suggested)
+    def ask_duplicate(self, name: str, office: str, suggested: str,
+                      offices: list[str]) -> NewSopRequest | None:
+        from kecamatan_desktop.ui.editor.new_sop_dialog import DuplicateSopDialog
+
+        dialog = DuplicateSopDialog(name, office, suggested, offices, self)
+        return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     def confirm_delete(self, name: str, sop_id: str) -> bool:
         return ask_yes_no(self, strings.DELETE_TITLE,

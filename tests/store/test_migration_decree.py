@@ -34,7 +34,7 @@ def test_0008_database_keeps_its_rows_and_gains_decree_versions(tmp_path):
         with db.session() as session:
             version = session.connection().exec_driver_sql(
                 "SELECT version_num FROM alembic_version").scalar()
-            assert version == SCHEMA_HEAD == "0009"
+            assert version == SCHEMA_HEAD
             assert printing.office_profile("Kecamatan Poncokusumo",
                                            session=session).sheet_name == (
                 "Kantor Kecamatan Poncokusumo")

@@ -43,7 +43,8 @@ class Dialogs:
         w.ask_save_draft = lambda problems: self._ask(f"draft:{len(problems)}", self.save_draft)
         w.ask_lane_name = lambda title, prompt, current: self._ask("lane", self.lane_name)
         w.ask_new_sop = lambda offices, current: self._ask("new", self.new_sop)
-        w.ask_duplicate_id = lambda name, suggested: self._ask("duplicate", self.duplicate_id)
+        w.ask_duplicate = lambda name, office, suggested, offices: self._ask(
+            "duplicate", self.duplicate_id and NewSopRequest(self.duplicate_id, "", office))
         w.confirm_delete = lambda name, sop_id: self._ask(f"delete:{sop_id}", self.delete)
         w.confirm_archive_instead = lambda name, sop_id, rounds: self._ask(
             f"archive-instead:{sop_id}:{rounds}", self.archive_instead)

@@ -193,7 +193,8 @@ def test_menus_speak_indonesian(window):
                             "&Cetak…", "Cetak &Buku SOP…", "&Kertas", "Profil &kantor…",
                             "Basis data…", "Ca&dangkan…", "P&ulihkan…", "&Keluar"]
     edit_actions = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
-    assert edit_actions == ["&Urungkan", "U&langi", "", "&Cari SOP", "&Periksa SOP"]
+    assert edit_actions == ["&Urungkan", "U&langi", "", "&Cari SOP", "&Periksa SOP", "",
+                            "&Salin prosedur dari…", "&Tampilkan SOP contoh…"]
 
 
 def test_window_size_and_last_sop_are_remembered(qtbot, catalogue_db, settings, window):

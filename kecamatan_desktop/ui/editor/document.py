@@ -13,10 +13,12 @@ class SwapSop(QUndoCommand):
     """Replace the whole document; undo puts the previous value back.
 
     Commands with the same `merge_key` (typing in one identity field) merge into one step.
+    A command with a `note` makes it the next save's revision note; undo takes it back.
     """
 
     def __init__(self, document: SopDocument, before: Sop, after: Sop, text: str, *,
-                 merge_key: str | None = None, focus: int | None = None) -> None:
+                 merge_key: str | None = None, focus: int | None = None,
+                 note: str | None = None) -> None:
         super().__init__(text)
         self.document = document
         self.before = before
@@ -24,11 +26,17 @@ class SwapSop(QUndoCommand):
         self.merge_key = merge_key
         self.focus_before = focus if focus is not None and focus < len(before.steps) else None
         self.focus_after = focus
+        self.note = note
+        self.note_before = document.save_note
 
     def redo(self) -> None:
+        if self.note is not None:
+            self.document.save_note = self.note
         self.document._set(self.after, self.focus_after)
 
     def undo(self) -> None:
+        if self.note is not None:
+            self.document.save_note = self.note_before
         self.document._set(self.before, self.focus_before)
 
     def id(self) -> int:
@@ -60,6 +68,9 @@ class SopDocument(QObject):
         self.current_revision = 0
         self.is_draft = False
         self.archived = False
+        # the note the next save keeps with its revision (e.g. where the procedure was copied
+        # from); set and taken back by the edit that gives it
+        self.save_note: str | None = None
 
     @property
     def read_only(self) -> bool:
@@ -72,6 +83,7 @@ class SopDocument(QObject):
 
     def load(self, stored: StoredSop | None) -> None:
         self.undo_stack.clear()
+        self.save_note = None
         self.sop = self.saved = stored.sop if stored else None
         self.revision = stored.revision if stored else 0
         self.current_revision = stored.current_revision if stored else 0
@@ -81,12 +93,13 @@ class SopDocument(QObject):
         self.changed.emit()
 
     def apply(self, after: Sop, text: str, *, merge_key: str | None = None,
-              focus: int | None = None) -> None:
-        """Make `after` the document as one undoable step named `text`."""
+              focus: int | None = None, note: str | None = None) -> None:
+        """Make `after` the document as one undoable step named `text` (`note`: the next
+        save's revision note while this step is not undone)."""
         if self.read_only or self.sop is None or after == self.sop:
             return
         self.undo_stack.push(SwapSop(self, self.sop, after, text, merge_key=merge_key,
-                                     focus=focus))
+                                     focus=focus, note=note))
 
     def mark_saved(self, stored: StoredSop, stamp_text: str) -> None:
         """After a save: the stored value (Tanggal Revisi may have been stamped) becomes the
@@ -94,6 +107,7 @@ class SopDocument(QObject):
         self.revision = self.current_revision = stored.revision
         self.is_draft = stored.is_draft
         self.saved = stored.sop
+        self.save_note = None  # it went with that revision
         if self.sop != stored.sop:
             self.apply(stored.sop, stamp_text)
         self.changed.emit()

@@ -98,11 +98,13 @@ class ProcedureEditor(QStackedWidget):
         self.placeholder.setWordWrap(True)
         self.start_button = QPushButton(strings.START_PROCEDURE, objectName="startProcedure")
         self.start_button.clicked.connect(self.start_procedure)
+        self.copy_button = QPushButton(strings.COPY_PROCEDURE_BUTTON, objectName="copyProcedure")
         layout = QVBoxLayout(page)
         layout.addStretch(1)
         layout.addWidget(self.placeholder)
         layout.addSpacing(12)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         return page
 
@@ -115,6 +117,7 @@ class ProcedureEditor(QStackedWidget):
         empty = sop is not None and not sop.steps and not sop.roles
         self.setCurrentWidget(self.placeholder_page if empty else self.editor_page)
         self.start_button.setEnabled(not self.document.read_only)
+        self.copy_button.setEnabled(not self.document.read_only)
 
     def _on_row_changed(self, current, _previous) -> None:
         row = current.row() if current.isValid() else -1

@@ -52,6 +52,7 @@ class RevisionListModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             notes = [strings.HISTORY_CURRENT] if r.is_current else []
             notes += [strings.HISTORY_DRAFT] if r.is_draft else []
+            notes += [r.note] if r.note else []
             return (str(r.revision), format_waktu(r.saved_at, r.tz),
                     format_tanggal(r.revised), r.name, ", ".join(notes))[index.column()]
         if role == Qt.ItemDataRole.FontRole and r.revision == self.shown:

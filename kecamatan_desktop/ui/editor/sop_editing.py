@@ -35,7 +35,8 @@ class EditorDialogs(LaneDialogs, Protocol):
     def ask_unsaved_changes(self, name: str) -> UnsavedAnswer: ...
     def ask_save_draft(self, problems: list[str]) -> bool: ...
     def ask_new_sop(self, offices: list[str], current: str | None) -> NewSopRequest | None: ...
-    def ask_duplicate_id(self, name: str, suggested: str) -> str | None: ...
+    def ask_duplicate(self, name: str, office: str, suggested: str,
+                      offices: list[str]) -> NewSopRequest | None: ...
     def confirm_delete(self, name: str, sop_id: str) -> bool: ...
     def confirm_archive_instead(self, name: str, sop_id: str, rounds: int) -> bool: ...
     def show_info(self, title: str, text: str) -> None: ...
@@ -114,7 +115,7 @@ class SopEditing(QObject):
             return False
         try:
             opened = call(self.db, editing.save_and_open, doc.sop, draft=bool(problems),
-                          base_revision=doc.current_revision)
+                          base_revision=doc.current_revision, note=doc.save_note)
         except (InputError, StoreError) as exc:
             self.dialogs.show_error(strings.SAVE_FAILED, str(exc))
             return False
@@ -149,14 +150,20 @@ class SopEditing(QObject):
         made = self._write(editing.create_sop, request.sop_id, request.name, request.office)
         return made.id if made else None
 
-    def duplicate_sop(self) -> str | None:
+    def duplicate_sop(self, offices: list[str]) -> str | None:
+        """Ask for the copy's name, id and office (the source's by default) and make it from
+        the current revision; its id, or None if nothing was made."""
         if self.document.sop is None or not self.resolve_unsaved():
             return None
         source = self.document.sop
-        new_id = self.dialogs.ask_duplicate_id(source.name, f"{source.id}-salinan")
-        if not new_id:
+        request = self.dialogs.ask_duplicate(source.name, source.office.name,
+                                             f"{source.id}-salinan", offices)
+        if request is None or not request.sop_id:
             return None
-        made = self._write(editing.duplicate_sop, source.id, new_id.strip())
+        note = strings.DUPLICATE_NOTE.format(name=source.name, office=source.office.name,
+                                             revision=self.document.current_revision)
+        made = self._write(editing.duplicate_sop, source.id, request.sop_id,
+                           office_name=request.office, name=request.name, note=note)
         return made.id if made else None
 
     def delete_sop(self) -> bool:
@@ -201,10 +208,10 @@ class SopEditing(QObject):
             return False
         return self._write(catalogue.unarchive_sop, sop.id) is not None
 
-    def _write(self, service: Callable[..., T], *args) -> T | None:
+    def _write(self, service: Callable[..., T], *args, **kwargs) -> T | None:
         """Run one service write; a refusal or database error is shown, giving None."""
         try:
-            return call(self.db, service, *args)
+            return call(self.db, service, *args, **kwargs)
         except (InputError, StoreError) as exc:
             self.dialogs.show_error(strings.SAVE_FAILED, str(exc))
             return None
