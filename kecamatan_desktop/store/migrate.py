@@ -45,6 +45,24 @@ def current_revision(conn) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
+# the revision that made the caches derived from the round events (round_pass and the
+# round's summary columns); a database older than it gets them filled at the head
+CACHES_SINCE = "0006"
+
+
+def _rebuild_caches(conn) -> None:
+    """Fill the caches derived from history from the events, with today's code on purpose
+    (it reads today's schema, which the migrations have just made), in the migration's
+    transaction: a migration never runs it, so a later column cannot break an old upgrade."""
+    from sqlmodel import Session
+
+    from kecamatan_desktop.services.summaries import rebuild  # today's code, on purpose
+
+    session = Session(bind=conn)
+    rebuild(session)
+    session.flush()
+
+
 def upgrade(engine: Engine) -> bool:
     """Bring the schema to the newest revision in one transaction; a no-op when current.
     True when this call made the schema from nothing (of PCs starting at once, one).
@@ -79,6 +97,8 @@ def upgrade(engine: Engine) -> bool:
                 config = alembic_config()
                 config.attributes["connection"] = conn
                 command.upgrade(config, "head")
+                if current is not None and current < CACHES_SINCE:
+                    _rebuild_caches(conn)
                 if sqlite:
                     broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                     if broken:

@@ -1,9 +1,9 @@
 """round_pass: one row per pass of a round through a step, for the history views
 
 A cache derived from the events (not history): statistics, the monitoring form and the
-period workbook read it with set-based queries instead of replaying every round. Filled
-here for the rounds already recorded, in the migration's one transaction, by the same code
-that rebuilds it (`check --rebuild`).
+period workbook read it with set-based queries instead of replaying every round. Filled for
+the rounds already recorded by the migration runner once the schema is at its head, in the
+migration's one transaction, by the same code that rebuilds it (`check --rebuild`).
 
 Revision ID: 0006
 Revises: 0005
@@ -11,7 +11,6 @@ Revises: 0005
 
 import sqlalchemy as sa
 from alembic import op
-from sqlmodel import Session
 
 revision = "0006"
 down_revision = "0005"
@@ -50,12 +49,8 @@ def upgrade() -> None:
                      "decision"])
     op.create_index("ix_round_pass_sop_position", "round_pass", ["sop_id", "position"])
     op.create_index("ix_round_started_at", "round", ["started_at"])
-    # the rounds recorded so far: their passes as their events give them
-    from kecamatan_desktop.services.summaries import rebuild
-
-    session = Session(bind=op.get_bind())
-    rebuild(session)
-    session.flush()
+    # the rounds recorded so far get their passes from the migration runner, at the head and
+    # in this same transaction (store/migrate.py: CACHES_SINCE): this file stands alone
 
 
 def downgrade() -> None:
