@@ -122,12 +122,13 @@ def _arrows(flow: Flow, lines: list[Segment], drawing: Drawing) -> None:
     flow.groups = [(g, set(), set()) for g in groups]
     for head in drawing.heads:
         target = _nearest(flow, *head.tip)
-        owner = None
+        # the line a head belongs to passes nearest its base (its tip touches the target)
+        owner, best = None, 3.0
         for k, group in enumerate(groups):
-            if any(min(lines[i].distance(*head.base), lines[i].distance(*head.tip)) < 3.0
-                   for i in group):
-                owner = k
-                break
+            reach = min(min(lines[i].distance(*head.base), lines[i].distance(*head.tip) + 1.0)
+                        for i in group)
+            if reach < best:
+                owner, best = k, reach
         if owner is None or target is None:
             continue
         flow.groups[owner][2].add(target)

@@ -99,10 +99,16 @@ def read_identity(page: PageContent, segments: tuple[Segment, ...],
             if not [w for w in page.words if right < w.box.cx < value_right
                     and box.y0 - 2 < w.box.cy < box.y1 + 2]:
                 value_right, right = right, box.x1  # label and value share one cell
-            cell_rules = horizontals_at(segments, (right + value_right) / 2, box.cy, limit)
+            centre = (right + value_right) / 2
+            cell_rules = horizontals_at(segments, centre, box.cy, limit)
             bottom = min(below + cell_rules + [limit])
+            # a value of two lines may start above its label, which sits in the cell's middle
+            over = horizontals_at(segments, centre, box.y0 - 40, box.cy)
+            top = over[-1] if over and box.y0 - over[-1] < 25 else box.y0 - 2
+            top = max([top] + [y1 for b, _ in labels.values() for y1 in [b.y1]
+                               if y1 <= box.y0 + 1 and b.x0 < box.x1 and b.x1 > box.x0])
             words = [w for w in page.words if right < w.box.cx < value_right
-                     and box.y0 - 2 < w.box.cy < bottom]
+                     and top < w.box.cy < bottom]
             _field(identity, key, words)
         else:
             words = [w for w in page.words if left < w.box.cx < right
@@ -126,7 +132,11 @@ def _field(identity: dict, key: str, words: list[Word]) -> None:
     if not rows:
         return
     if key == "approver":
+        # the title on top, the name at the foot of the signature space, a NIP under it
         identity["approver_title"] = rows[0]
+        if len(rows) > 1 and norm(rows[-1]).startswith("nip"):
+            identity["approver_nip"] = rows[-1][3:].strip(" .:")
+            rows = rows[:-1]
         if len(rows) > 1:
             identity["approver_name"] = rows[-1]
         return
@@ -140,7 +150,7 @@ def _office(page: PageContent, labels: dict, segments: tuple[Segment, ...]) -> d
         return {}
     number_box = labels["number"][0]
     rules = _vertical_rules(segments, number_box.cy)
-    right = max((x for x in rules if x < number_box.x0 - 2), default=number_box.x0 - 2)
+    right = max((x for x in rules if x <= number_box.x0 + 1), default=number_box.x0 - 2)
     bottom = labels["legal_basis"][0].y0
     words = [w for w in page.words if w.box.cx < right and number_box.y0 - 15 < w.box.cy < bottom]
     rows = [" ".join(w.text for w in row) for row in lines(words)]

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
-from kecamatan_desktop.bookimport.found import FoundSop, FoundStep, Problem
+from kecamatan_desktop.bookimport.found import FoundSop
 from kecamatan_desktop.bookimport.pdf_identity import is_identity_page, read_identity
 from kecamatan_desktop.bookimport.pdf_page import PageContent, PageTooLarge, PageTooSlow, read_page
 from kecamatan_desktop.bookimport.pdf_shapes import classify
@@ -88,7 +88,6 @@ def read_pdf(path: Path) -> list[FoundSop]:
 def _read(document: pdfium.PdfDocument, name: str) -> list[FoundSop]:
     sops: list[FoundSop] = []
     draft = SopDraft(name)
-    pending: list[Problem] = []  # page problems met before the first SOP begins
     previous: Table | None = None
     any_text = False
     for index in range(len(document)):
@@ -137,6 +136,9 @@ def _read(document: pdfium.PdfDocument, name: str) -> list[FoundSop]:
             previous = table
         else:
             previous = None
+            if page.image_area > 0.3 and not is_identity_page(page):
+                draft.page_problem(number, f"halaman {number} berupa gambar tanpa lapisan "
+                                           "teks; isinya tidak terbaca (perlu OCR)")
         if time.monotonic() - started > PAGE_SECONDS:
             draft.page_problem(number, f"halaman {number} dibaca lebih lama dari "
                                        f"{PAGE_SECONDS:.0f} detik; isinya mungkin tidak lengkap")
@@ -150,8 +152,5 @@ def _read(document: pdfium.PdfDocument, name: str) -> list[FoundSop]:
             p.path.startswith("page") and "gambar" in p.message for s in sops for p in s.problems):
         raise InputError(f"Berkas {name} tidak berisi tabel prosedur SOP (tidak ada kepala "
                          "tabel No / Kegiatan / Pelaksana / Waktu).")
-    del pending
     return sops
 
-
-__all__ = ["NoTextLayer", "read_pdf", "FoundStep"]

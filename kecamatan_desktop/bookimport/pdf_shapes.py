@@ -205,15 +205,20 @@ def classify(subpaths: tuple[Subpath, ...]) -> Drawing:
                 if len(points) == 5:
                     shapes.append(Shape("connector", box))
                     continue
+                if len(points) > 8:  # a capsule or circle flattened to a polygon
+                    shapes.append(Shape("terminator" if box.width > 1.3 * box.height
+                                        else "connector", box))
+                    continue
         if not sub.closed:
             head = _open_head(points)
             if head is not None:
                 heads.append(head)
                 continue
+        drawn = sub.stroked or (sub.filled and not _white(sub.fill))
         for a, b in zip(points, points[1:] + (points[:1] if sub.closed else []), strict=False):
             piece = Segment(a[0], a[1], b[0], b[1])
             segments.append(piece)
-            if not sub.curved:
+            if drawn and not sub.curved:
                 lines.append(piece)
     return Drawing(tuple(segments), tuple(lines), tuple(_unique(shapes)), tuple(heads))
 
@@ -224,9 +229,14 @@ def _edges(box: Box) -> list[Segment]:
 
 
 def _unique(shapes: list[Shape]) -> list[Shape]:
-    """A shape drawn twice (its fill, then its outline) counts once."""
-    seen: dict[tuple, Shape] = {}
-    for shape in shapes:
+    """A shape drawn twice (its fill and its outline, or a ring's outer and inner contour)
+    counts once: the outer one."""
+    out: list[Shape] = []
+    for shape in sorted(shapes, key=lambda s: -s.box.width * s.box.height):
         b = shape.box
-        seen.setdefault((shape.kind, round(b.x0), round(b.y0), round(b.x1), round(b.y1)), shape)
-    return list(seen.values())
+        if not any(s.kind == shape.kind and s.box.x0 - 0.5 <= b.x0 and b.x1 <= s.box.x1 + 0.5
+                   and s.box.y0 - 0.5 <= b.y0 and b.y1 <= s.box.y1 + 0.5
+                   and s.box.width - b.width < 4 and s.box.height - b.height < 4
+                   for s in out[-50:]):
+            out.append(shape)
+    return out

@@ -146,6 +146,7 @@ class SopDraft:
         index = {row: k for k, row in enumerate(steps_rows)}
         edges = self._through_connectors()
         incoming = {t for _, t, _ in edges}
+        outgoing = {s for s, _, _ in self.edges}
         steps: list[FoundStep] = []
         for k, r in enumerate(steps_rows):
             row = self.rows[r]
@@ -155,8 +156,9 @@ class SopDraft:
             lane_names = sorted({self.nodes[n].lane for n in nodes if self.nodes[n].lane},
                                 key=order.__getitem__)
             kinds = {self.nodes[n].placed.shape.kind for n in nodes}
+            # a terminator an arrow leaves is a start (an arrow may also come back to it)
             starts = [n for n in nodes if self.nodes[n].placed.shape.kind == "terminator"
-                      and n not in incoming]
+                      and (n in outgoing or (n not in incoming and k == 0))]
             shape = ("start" if starts else "decision" if "decision" in kinds
                      else "end" if "terminator" in kinds else "process" if kinds
                      else "connector" if row.nodes else "process")
