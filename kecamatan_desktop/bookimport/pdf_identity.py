@@ -116,7 +116,7 @@ def read_identity(page: PageContent, segments: tuple[Segment, ...],
             first = min((w.box.y1 for w in words), default=limit)
             rules = horizontals_at(segments, (left + right) / 2, first, limit)
             end = min(below + rules + [limit])
-            value = items([w for w in words if w.box.cy < end and not w.text.strip(":") == ""])
+            value = items([w for w in words if w.box.cy < end and w.text.strip(":") != ""])
             if value:
                 identity[key] = value
     identity.update(_office(page, labels, segments))

@@ -142,11 +142,13 @@ def _read(document: pdfium.PdfDocument, name: str) -> list[FoundSop]:
         if time.monotonic() - started > PAGE_SECONDS:
             draft.page_problem(number, f"halaman {number} dibaca lebih lama dari "
                                        f"{PAGE_SECONDS:.0f} detik; isinya mungkin tidak lengkap")
-    if not any_text:
+    if not any_text and not draft.problems:
         raise NoTextLayer(f"Berkas {name} tidak memiliki lapisan teks (hasil pindaian); "
                           "halamannya perlu dibaca dengan OCR.")
     if draft.started:
         sops.append(draft.finish())
+    elif not sops and draft.problems:  # every page skipped: say why
+        raise InputError(f"Berkas {name} tidak terbaca: {draft.problems[0].message}.")
     sops = [s for s in sops if s.steps or s.identity]
     if not any(s.steps for s in sops) and not any(
             p.path.startswith("page") and "gambar" in p.message for s in sops for p in s.problems):

@@ -36,7 +36,8 @@ class Segment:
         """From the point to the nearest point of the segment."""
         dx, dy = self.x1 - self.x0, self.y1 - self.y0
         span = dx * dx + dy * dy
-        t = 0.0 if span == 0 else max(0.0, min(1.0, ((x - self.x0) * dx + (y - self.y0) * dy) / span))
+        along = (x - self.x0) * dx + (y - self.y0) * dy
+        t = 0.0 if span == 0 else max(0.0, min(1.0, along / span))
         return math.hypot(self.x0 + t * dx - x, self.y0 + t * dy - y)
 
 

@@ -100,7 +100,8 @@ def _anchor(words: tuple[Word, ...]) -> tuple[Word, Word, Word] | None:
         if role in by_role:
             by_role[role].append(word)
     for act in sorted(by_role["activity"], key=lambda w: w.box.y0):
-        nos = [w for w in by_role["no"] if w.box.x1 <= act.box.x0 and abs(w.box.cy - act.box.cy) < 40]
+        nos = [w for w in by_role["no"]
+               if w.box.x1 <= act.box.x0 and abs(w.box.cy - act.box.cy) < 40]
         times = [w for w in by_role["time"]
                  if w.box.x0 > act.box.x1 and -10 < w.box.cy - act.box.cy < 60]
         if nos and times:
@@ -115,7 +116,7 @@ def find_header(page: PageContent, segments: tuple[Segment, ...]) -> Table | Non
         return None
     no_word, act_word, time_word = anchor
     xs = _verticals_at(segments, time_word.box.cy)
-    xs = [x for x in xs if x < no_word.box.x0 - 0.5] [-1:] + [x for x in xs if x > no_word.box.x0]
+    xs = [x for x in xs if x < no_word.box.x0 - 0.5][-1:] + [x for x in xs if x > no_word.box.x0]
     if len(xs) < 4:
         return None
     spans = [(a, b) for a, b in zip(xs, xs[1:], strict=False) if b - a > 5]
@@ -173,7 +174,10 @@ def _column(words: tuple[Word, ...], segments: tuple[Segment, ...], x0: float, x
     filled = [i for i, (a, b) in enumerate(bands) if inside(mine, x0, a, x1, b)]
     whole = text(mine)
     role = _role(whole)
-    name = text(inside(mine, x0, *bands[filled[-1]][:1], x1, bands[filled[-1]][1])) if filled else ""
+    name = ""
+    if filled:
+        low, high = bands[filled[-1]]
+        name = text(inside(mine, x0, low, x1, high))
     if role is None and name:
         role = _role(name)
     group = ""
@@ -213,13 +217,15 @@ def _lanes(columns: list[Column]) -> list[Column]:
     return final
 
 
-def continue_table(page: PageContent, segments: tuple[Segment, ...], previous: Table) -> Table | None:
+def continue_table(page: PageContent, segments: tuple[Segment, ...],
+                   previous: Table) -> Table | None:
     """The previous page's columns on a page without a header, when its No column holds step
     numbers."""
     no = previous.column("no")
     if no is None:
         return None
-    numbers = [w for w in inside(page.words, no.x0, 0, no.x1, page.height) if _STEP_NO.match(w.text)]
+    numbers = [w for w in inside(page.words, no.x0, 0, no.x1, page.height)
+               if _STEP_NO.match(w.text)]
     if not numbers:
         return None
     rules = horizontals_at(segments, no.cx, 0, min(w.box.y0 for w in numbers))
