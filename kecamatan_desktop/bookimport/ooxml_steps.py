@@ -26,7 +26,7 @@ from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
 
 MAX_STEPS = 2000
-_CHOICE = re.compile(r"\bjika\b.*\b(tidak|ya|setuju)\b", re.IGNORECASE | re.DOTALL)
+_CHOICE = re.compile(r"\b(jika|apabila|bila)\b", re.IGNORECASE)
 
 
 @dataclass
