@@ -47,7 +47,8 @@ def q(name: str) -> str:
 class Deadline:
     """Time allowed for one part of the work (a sheet, a table); `check` refuses past it."""
 
-    def __init__(self, name: str, where: str, seconds: float = SECONDS_PER_PART) -> None:
+    def __init__(self, name: str, where: str, seconds: float | None = None) -> None:
+        seconds = SECONDS_PER_PART if seconds is None else seconds
         self.name, self._where, self._seconds = name, where, seconds
         self._end = time.monotonic() + seconds
 
@@ -98,11 +99,12 @@ class Package:
         if part not in self._infos:
             raise InputError(msg.NOT_KIND.format(name=self.name, kind=self.kind, part=part))
 
-    def read(self, part: str, limit: int = MAX_PART_BYTES) -> bytes:
+    def read(self, part: str, limit: int | None = None) -> bytes:
         """The inflated bytes of `part`, refused before inflating when its declared size is
         over `limit` or its compression ratio is a zip bomb's; the read is capped too, since
         the declared size may lie."""
         self.require(part)
+        limit = MAX_PART_BYTES if limit is None else limit
         info = self._infos[part]
         if info.file_size > limit:
             raise InputError(msg.PART_TOO_LARGE.format(name=self.name, part=part,
@@ -123,7 +125,7 @@ class Package:
                                                        limit=_mb(limit)))
         return data
 
-    def xml(self, part: str, limit: int = MAX_PART_BYTES) -> ET.Element:
+    def xml(self, part: str, limit: int | None = None) -> ET.Element:
         """`part` parsed; a DOCTYPE (entity expansion) is refused, as Office writes none."""
         data = self.read(part, limit)
         if b"<!DOCTYPE" in data[:4096].upper() or b"<!ENTITY" in data.upper():
