@@ -18,6 +18,7 @@ TOO_MANY_PARTS = "{name}: berkas memuat terlalu banyak bagian ({count}; paling b
 ZIP_BOMB = "{name}: bagian {part} mengembang tidak wajar saat diurai (kemungkinan berkas jebakan)"
 DTD = "{name}: bagian {part} memuat DOCTYPE, yang tidak pernah ada di berkas Office"
 TOO_MANY_CELLS = ("{name}: lembar '{sheet}' terlalu besar ({count} sel; paling banyak {limit})")
+TOO_MANY_TABLE_CELLS = "{name}: tabel dokumen terlalu besar ({count} sel; paling banyak {limit})"
 TOO_MANY_SHAPES = "{name}: {where} memuat terlalu banyak bentuk ({count}; paling banyak {limit})"
 TOO_MANY_ROWS = "{name}: terlalu banyak baris tabel ({count}; paling banyak {limit})"
 TOO_SLOW = "{name}: {where} tidak selesai dibaca dalam {seconds} detik"

@@ -131,7 +131,8 @@ def _shape_of(r: _Row, i: int, edges: dict, problems: list[Problem]) -> str:
     if "decision" in kinds:
         shape = "decision"
     elif "terminator" in kinds:
-        shape = "start" if not incoming and (outgoing or i == 0) else "end"
+        # A terminator arrows leave is a start, even one a Tidak way returns to.
+        shape = "start" if outgoing or (not incoming and i == 0) else "end"
     elif kinds == {"connector"}:
         shape = "connector"
     else:
