@@ -39,10 +39,22 @@ class Grid:
 
     cells: dict[tuple[int, int], str] = field(default_factory=dict)
     spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    _index: tuple[int, dict[int, dict[int, str]]] = field(default=(-1, {}), repr=False)
+
+    def _rows_index(self) -> dict[int, dict[int, str]]:
+        """Cells by row, rebuilt only when cells were added: every lookup stays linear in
+        the size of the table, however many rows are searched."""
+        if self._index[0] != len(self.cells):
+            index: dict[int, dict[int, str]] = {}
+            for (r, c), t in self.cells.items():
+                if t.strip():
+                    index.setdefault(r, {})[c] = t
+            self._index = (len(self.cells), index)
+        return self._index[1]
 
     @property
     def rows(self) -> int:
-        return max((r for r, _ in self.cells), default=-1) + 1
+        return max(self._rows_index(), default=-1) + 1
 
     @property
     def cols(self) -> int:
@@ -52,7 +64,7 @@ class Grid:
         return self.cells.get((row, col), "")
 
     def row(self, row: int) -> dict[int, str]:
-        return {c: t for (r, c), t in self.cells.items() if r == row and t.strip()}
+        return dict(self._rows_index().get(row, {}))
 
     def spanned(self, row: int, col: int) -> str:
         """The text of the merged range covering the cell, else the cell's own."""
@@ -114,7 +126,7 @@ def find_header(grid: Grid, start: int = 0, stop: int | None = None) -> Header |
     lanes under Pelaksana (or under an empty heading before Mutu Baku) in the row below."""
     stop = grid.rows if stop is None else min(stop, grid.rows)
     for r in range(start, stop):
-        row = grid.row(r)
+        row = {c: t for c, t in grid.row(r).items() if len(t) < 60}  # headings are short
         no_col = next((c for c in sorted(row) if _is_no(norm(row[c]))), None)
         if no_col is None:
             continue

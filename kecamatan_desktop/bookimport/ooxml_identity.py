@@ -29,6 +29,8 @@ LISTS = {
     "records": ("pencatatan",),
 }
 _LABEL_WORDS = 6
+_STEMS = ("sop", "standar", "tanggal", "tgl", "disahkan", "dasar", "kualifikasi",
+          "keterkaitan", "peralatan", "perlengkapan", "sarana", "peringatan", "pencatatan")
 _NIP = re.compile(r"NIP\.?\s*:?\s*([0-9][0-9 .]{6,})", re.IGNORECASE)
 _UNDERLINED = re.compile(r"<u>(.*?)</u>", re.IGNORECASE | re.DOTALL)
 _ITEM_NUMBER = re.compile(r"^\s*(?:\d{1,2}|[a-z])[.)]\s*")
@@ -38,6 +40,9 @@ _INLINE_NUMBER = re.compile(r"(?:^|\s)(\d{1,2})\.\s+(?=[A-Z])")
 def label_of(text: str) -> str | None:
     """The identity key a cell names, or None. A label is short; what follows a colon in
     the same cell is its value (see `_inline_value`)."""
+    lowered = text[:400].lower()
+    if not any(stem in lowered for stem in _STEMS):
+        return None  # most cells: told cheaply, a book has thousands
     head = norm(text.split(":", 1)[0])
     if not head or len(head.split()) > _LABEL_WORDS:
         return None
@@ -53,14 +58,16 @@ def _inline_value(text: str) -> str:
 
 
 def has_identity(grid: Grid, start: int, stop: int) -> bool:
-    keys = {label_of(grid.text(r, c)) for (r, c) in grid.cells if start <= r < stop}
+    keys = {label_of(t) for r in range(start, min(stop, grid.rows))
+            for t in grid.row(r).values()}
     return "number" in keys or ("name" in keys and len(keys - {None}) >= 3)
 
 
 def read_identity(grid: Grid, start: int, stop: int) -> tuple[dict, list[Problem]]:
     """Identity fields from rows [start, stop), each kept as written (HTML and numbering
     dropped); every field not found is named in the problems."""
-    cells = {k: v for k, v in grid.cells.items() if start <= k[0] < stop and v.strip()}
+    cells = {(r, c): t for r in range(start, min(stop, grid.rows))
+             for c, t in grid.row(r).items()}
     labels = {k: label_of(v) for k, v in cells.items()}
     labels = {k: v for k, v in labels.items() if v}
     used: set[tuple[int, int]] = set(labels)
@@ -96,7 +103,7 @@ def _single(grid, cells, labels, r, c, key, label_rows, stop):
     inline = _inline_value(cells[(r, c)])
     if inline and key != "approver":
         return inline, set()
-    right = sorted(k for k in cells if k[0] == r and k[1] > c and k not in labels)
+    right = sorted((r, k) for k in grid.row(r) if k > c and (r, k) not in labels)
     if not right:
         return inline, set()
     first = right[0]
@@ -124,14 +131,14 @@ def _list(grid, cells, labels, r, c, key, label_rows, stop):
     if inline:
         items += _items(inline)
     for row in range(r + 1, stop):
-        row_labels = [v for k, v in labels.items()
-                      if k[0] == row and k[1] >= c and (end is None or k[1] < end)]
+        row_labels = [labels[(row, k)] for k in grid.row(row)
+                      if (row, k) in labels and k >= c and (end is None or k < end)]
         if row_labels and any(v != key for v in row_labels):
             break
-        if not any(k[0] == row for k in cells):
+        if not grid.row(row):
             break  # an empty row ends the list (a text book's blank line)
-        for cell in sorted(k for k in cells if k[0] == row and k[1] >= c
-                           and (end is None or k[1] < end)):
+        for cell in sorted((row, k) for k in grid.row(row) if k >= c
+                           and (end is None or k < end)):
             text = cells[cell]
             taken.add(cell)
             if re.fullmatch(r"\s*\d{1,2}[.)]?\s*", text):
