@@ -216,7 +216,6 @@ UNDO_RENAME_LANE = "ganti nama lajur {old} menjadi {new}"
 UNDO_MOVE_LANE = "pindahkan lajur {lane}"
 UNDO_REMOVE_LANE = "hapus lajur {lane}"
 UNDO_IDENTITY = "ubah {field}"
-UNDO_REVISED_STAMP = "isi Tanggal Revisi"
 
 # printing
 ACTION_EXPORT_PDF = "Ekspor &PDF…"

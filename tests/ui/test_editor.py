@@ -267,6 +267,21 @@ def test_save_makes_a_revision_and_the_old_one_opens_read_only(qtbot, window, ca
     assert not window.document.read_only and window.document.revision == 2
 
 
+def test_saving_leaves_no_undo_step_of_its_own(qtbot, window, catalogue_db):
+    """The save stamps Tanggal Revisi; that is no edit of the user's to undo."""
+    edit_cell(qtbot, window, 0, WAKTU, "15 menit")
+    window.action_save.trigger()
+    assert stored(catalogue_db).sop.revised is not None  # Tanggal Revisi stamped
+    assert window.document.sop == stored(catalogue_db).sop
+    assert window.action_undo.text() == "&Urungkan ubah Waktu langkah 1"
+    assert not window.isWindowModified()
+    window.action_undo.trigger()
+    assert window.document.sop.steps[0].time == "10 menit" and window.isWindowModified()
+    window.action_redo.trigger()  # back to what was saved, stamp and all
+    assert window.document.sop == stored(catalogue_db).sop
+    assert not window.isWindowModified()
+
+
 def test_save_takes_the_text_still_being_typed_in_a_cell(qtbot, window, catalogue_db):
     _index, editor = open_cell(window, 1, KEGIATAN)
     editor.selectAll()
