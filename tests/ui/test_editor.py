@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTextBrowser
+from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 
 from kecamatan_desktop.domain.sop import Decision
 from kecamatan_desktop.services import catalogue, editing
@@ -155,10 +155,11 @@ def test_change_a_lane_from_the_list_and_by_a_drop(qtbot, window):
     index = table.model().index(0, PELAKSANA)
     table.setCurrentIndex(index)
     table.edit(index)
-    combo = table.indexWidget(index)
-    assert isinstance(combo, QComboBox)
-    assert [combo.itemText(i) for i in range(combo.count())] == list(window.document.sop.roles)
-    qtbot.keyClick(combo, Qt.Key.Key_Down)  # Camat -> Sekcam, committed when picked
+    picker = table.indexWidget(index)
+    assert picker.matches.stringList() == list(window.document.sop.roles)
+    qtbot.keyClick(picker.typed, Qt.Key.Key_Down)  # Camat -> Sekcam, stored on Enter
+    assert cell(window, 0, PELAKSANA) == "Camat"
+    qtbot.keyClick(picker.typed, Qt.Key.Key_Return)
     assert cell(window, 0, PELAKSANA) == "Sekcam"
     window._on_step_dropped_on_lane(4, "Kasubag Umum")
     assert window.document.sop.steps[4].role == "Kasubag Umum"

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -123,10 +122,9 @@ class ProcedureEditor(QStackedWidget):
             self.step_selected.emit(row)
 
     def commit_open_edit(self) -> None:
-        """Store the text of a cell still being typed in (its editor commits on focus out)."""
-        editor = QApplication.focusWidget()
-        if editor is not None and self.table.isAncestorOf(editor):
-            editor.clearFocus()
+        """Store the text of a cell still being typed in, as an edit of its own (saving,
+        closing and switching SOP ask for it; a click or shortcut elsewhere does it itself)."""
+        self.table.commit_open_edit()
 
     def select_step(self, row: int) -> None:
         self.table.select_step(row)
