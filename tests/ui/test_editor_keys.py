@@ -346,3 +346,24 @@ def test_a_drop_from_another_sop_or_onto_itself_changes_nothing(qtbot, window):
     assert window.document.undo_stack.count() == 0
     assert sop.id == RENJA
 
+
+# room on a laptop's screen -------------------------------------------------------------------
+def test_nine_lanes_are_all_in_view_and_a_lane_added_hands_the_keys_to_the_steps(
+        qtbot, window, dialogs):
+    editor = window.procedure_view
+    lanes = editor.lanes_editor
+    for name in ("Kasi Pemerintahan", "Kasi Ekbang", "Kasi Trantib"):
+        dialogs.lane_name = name
+        press(qtbot, lanes.buttons["add"])
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is editor.table)
+    assert len(window.document.sop.roles) == 9
+    view = lanes.view
+    for row in range(9):
+        assert view.viewport().rect().contains(view.visualRect(lanes.model.index(row)))
+    # the band under the steps as tall as its lanes (or problems) need, the steps the rest
+    assert editor.bottom.height() == max(lanes.sizeHint().height(),
+                                         editor.problems_panel.sizeHint().height())
+    dialogs.lane_name = "Kasi Trantib"  # refused (there already): the focus stays for a retry
+    editor.table.setFocus()
+    press(qtbot, lanes.buttons["add"])
+    assert "sudah ada" in dialogs.errors[-1]
