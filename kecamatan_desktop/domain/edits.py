@@ -147,6 +147,24 @@ def steps_in_lane(sop: Sop, name: str) -> list[int]:
     return [i for i, s in enumerate(sop.steps) if s.role == name]
 
 
+def lanes_matching(roles: tuple[str, ...], typed: str) -> list[str]:
+    """The lanes whose name holds `typed`, case and spacing aside: those it begins first, then
+    those with a word it begins, then the rest, each group in lane order; all for no text."""
+    key = " ".join(typed.split()).casefold()
+    if not key:
+        return list(roles)
+    ranked = []
+    for order, name in enumerate(roles):
+        folded = " ".join(name.split()).casefold()
+        if folded.startswith(key):
+            ranked.append((0, order, name))
+        elif f" {key}" in f" {folded}":
+            ranked.append((1, order, name))
+        elif key in folded:
+            ranked.append((2, order, name))
+    return [name for *_, name in sorted(ranked)]
+
+
 def start_procedure(sop: Sop, first_lane: str) -> Sop:
     """The first step of an empty procedure, in `first_lane` (added if it is not a lane yet)."""
     if first_lane not in sop.roles:

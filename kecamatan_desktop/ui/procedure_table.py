@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
-    QComboBox,
     QHeaderView,
-    QStyledItemDelegate,
     QTableView,
     QWidget,
 )
@@ -15,10 +21,14 @@ from PySide6.QtWidgets import (
 from kecamatan_desktop.domain import edits
 from kecamatan_desktop.domain.sop import Sop, Step
 from kecamatan_desktop.ui import strings
+from kecamatan_desktop.ui.cell_editing import CellDelegate, OpenEditGuard
 from kecamatan_desktop.ui.editor.document import SopDocument
+from kecamatan_desktop.ui.lane_picker import LaneDelegate, LanePicker
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# what a dragged row carries: the SOP's id and the row, so a drop elsewhere is refused
+STEP_ROW_MIME = "application/x-kecamatan-langkah"
 # column -> Step field; the Pelaksana column edits `role`
 FIELDS = ("no", "activity", "role", "requirements", "time", "output", "notes")
 ROLE_COLUMN = 2
@@ -77,9 +87,11 @@ class ProcedureTableModel(QAbstractTableModel):
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and not self.document.read_only:
-            return base | Qt.ItemFlag.ItemIsEditable
-        return base
+        if self.document.read_only:
+            return base
+        if index.isValid():
+            return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+        return base | Qt.ItemFlag.ItemIsDropEnabled  # rows are dropped between rows only
 
     def setData(self, index: _Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._sop is None:
@@ -96,39 +108,58 @@ class ProcedureTableModel(QAbstractTableModel):
             focus=index.row())
         return True
 
+    # a row dragged to another place -------------------------------------------------------
+    def mimeTypes(self) -> list[str]:
+        return [STEP_ROW_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:
+        data = QMimeData()
+        rows = {index.row() for index in indexes if index.isValid()}
+        if self._sop is not None and len(rows) == 1:
+            data.setData(STEP_ROW_MIME, f"{self._sop.id}\n{rows.pop()}".encode())
+        return data
+
+    def supportedDropActions(self) -> Qt.DropAction:
+        return Qt.DropAction.MoveAction
+
+    def _dragged_row(self, data: QMimeData) -> int | None:
+        """The row a drag of this table carries; None for anything else (another SOP's)."""
+        if self._sop is None or self.document.read_only or not data.hasFormat(STEP_ROW_MIME):
+            return None
+        sop_id, _, row = bytes(data.data(STEP_ROW_MIME)).decode().partition("\n")
+        if sop_id != self._sop.id or not row.isdigit() or int(row) >= len(self.steps):
+            return None
+        return int(row)
+
+    def canDropMimeData(self, data: QMimeData, action, row: int, column: int,
+                        parent: _Index) -> bool:
+        return self._dragged_row(data) is not None
+
+    def dropMimeData(self, data: QMimeData, action, row: int, column: int,
+                     parent: _Index) -> bool:
+        """Move the dragged step to the gap it was dropped in, as one undoable move."""
+        source = self._dragged_row(data)
+        if source is None or self._sop is None:
+            return False
+        gap = row if row >= 0 else parent.row() if parent.isValid() else len(self.steps)
+        target = gap if gap <= source else gap - 1
+        if target == source:
+            return False
+        self.document.apply(edits.move_step(self._sop, source, target - source),
+                            strings.UNDO_MOVE_STEP.format(row=source + 1), focus=target)
+        # True: the view then asks to remove the dragged rows, which this model (whose rows
+        # are the document's steps) refuses; the move above is the whole of it
+        return True
+
     def headerData(self, section: int, orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return strings.PROCEDURE_HEADERS[section]
         return None
 
 
-class LaneDelegate(QStyledItemDelegate):
-    """The Pelaksana cell is edited by picking one of the SOP's lanes from a list."""
-
-    def __init__(self, document: SopDocument, parent=None) -> None:
-        super().__init__(parent)
-        self.document = document
-
-    def createEditor(self, parent: QWidget, option, index: _Index) -> QWidget:
-        combo = QComboBox(parent)
-        combo.setObjectName("laneCombo")
-        combo.addItems(list(self.document.sop.roles) if self.document.sop else [])
-        # commit as soon as a lane is picked, not only when the editor loses focus
-        combo.activated.connect(lambda _i, c=combo: self.commitData.emit(c))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: _Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(editor.findText(index.data(Qt.ItemDataRole.EditRole)))
-
-    def setModelData(self, editor: QWidget, model, index: _Index) -> None:
-        assert isinstance(editor, QComboBox)
-        if editor.currentIndex() >= 0:
-            model.setData(index, editor.currentText(), Qt.ItemDataRole.EditRole)
-
-
 class ProcedureTable(QTableView):
-    """The step table: official column widths, rows that grow with their text."""
+    """The step table: official column widths, rows that grow with their text; Enter goes
+    down a row, a row dragged to another place moves its step."""
 
     WIDTHS = (40, 0, 130, 150, 70, 150, 110)
 
@@ -137,8 +168,16 @@ class ProcedureTable(QTableView):
         self.setObjectName("procedureTable")
         self.model_ = ProcedureTableModel(document, self)
         self.setModel(self.model_)
+        self.cell_delegate = CellDelegate(self)
         self.lane_delegate = LaneDelegate(document, self)
+        self.setItemDelegate(self.cell_delegate)
         self.setItemDelegateForColumn(ROLE_COLUMN, self.lane_delegate)
+        self._editor: QWidget | None = None  # the cell's editor now open
+        self._opened = 0
+        self.guard = OpenEditGuard(self)
+        for delegate in (self.cell_delegate, self.lane_delegate):
+            delegate.editor_opened.connect(self._watch)
+            delegate.entered.connect(self.move_down)
         self.setWordWrap(True)
         self.verticalHeader().setVisible(False)
         self.setAlternatingRowColors(True)
@@ -147,6 +186,12 @@ class ProcedureTable(QTableView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                              | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropOverwriteMode(False)  # a row goes between two others, not onto one
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         header = self.horizontalHeader()
         for column, width in enumerate(self.WIDTHS):
             if width:
@@ -168,6 +213,60 @@ class ProcedureTable(QTableView):
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self._row_heights.start()
+
+    # the open cell -----------------------------------------------------------------------------
+    def _watch(self, editor: QWidget) -> None:
+        self._opened += 1
+        token = self._opened
+        self._editor = editor
+        # an editor closed without closeEditor (the rows were replaced) is let go when deleted
+        editor.destroyed.connect(lambda *_: self._forget(token))
+        self.guard.watch(True)
+
+    def _forget(self, token: int) -> None:
+        if token == self._opened:
+            self._editor = None
+            self.guard.watch(False)
+
+    def closeEditor(self, editor: QWidget, hint) -> None:
+        if editor is self._editor:
+            self._forget(self._opened)
+        if isinstance(editor, LanePicker):
+            editor.settle()  # the focus it loses now is no Esc
+        super().closeEditor(editor, hint)
+
+    def holds(self, widget: QWidget) -> bool:
+        """`widget` is the open editor or part of it (its context menu too)."""
+        while widget is not None:
+            if widget is self._editor:
+                return True
+            widget = widget.parentWidget()
+        return False
+
+    def commit_open_edit(self) -> None:
+        """Store the cell being typed in as an edit of its own and close its editor, before
+        anything else is done."""
+        editor = self._editor
+        if editor is not None:
+            self._forget(self._opened)
+            self.commitData(editor)
+            self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+
+    # moving about ----------------------------------------------------------------------------
+    def keyPressEvent(self, event) -> None:
+        if (event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+                and self.state() != QAbstractItemView.State.EditingState):
+            self.move_down()
+            return
+        super().keyPressEvent(event)
+
+    def move_down(self) -> None:
+        """To the same column of the next row; the last row stays where it is."""
+        row = self.current_row()
+        if 0 <= row < self.model_.rowCount() - 1:
+            self.select_step(row + 1)
+        self.setFocus()
 
     def current_row(self) -> int:
         index = self.currentIndex()

@@ -98,3 +98,15 @@ def test_start_procedure_adds_lane_and_first_step():
     started = edits.start_procedure(sop, "Camat")
     assert started.roles == ("Camat",)
     assert [(s.no, s.role) for s in started.steps] == [("1", "Camat")]
+
+
+def test_lanes_matching_puts_names_begun_first_then_words_begun_then_the_rest():
+    roles = ("Camat", "Sekcam", "Tim", "Kasubag Evapor", "Staf", "Kasubag Umum")
+    assert edits.lanes_matching(roles, "Se") == ["Sekcam"]
+    assert edits.lanes_matching(roles, "kasubag  u") == ["Kasubag Umum"]
+    assert edits.lanes_matching(roles, "s") == ["Sekcam", "Staf", "Kasubag Evapor",
+                                                "Kasubag Umum"]
+    assert edits.lanes_matching(roles, "u") == ["Kasubag Umum", "Kasubag Evapor"]
+    assert edits.lanes_matching(roles, "cam") == ["Camat", "Sekcam"]
+    assert edits.lanes_matching(roles, "  ") == list(roles)
+    assert edits.lanes_matching(roles, "Lurah") == []

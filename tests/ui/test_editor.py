@@ -7,7 +7,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QAbstractItemModelTester
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTextBrowser
+from PySide6.QtWidgets import QApplication, QLineEdit, QTextBrowser
 
 from kecamatan_desktop.domain.sop import Decision
 from kecamatan_desktop.services import catalogue, editing
@@ -156,10 +156,11 @@ def test_change_a_lane_from_the_list_and_by_a_drop(qtbot, window):
     index = table.model().index(0, PELAKSANA)
     table.setCurrentIndex(index)
     table.edit(index)
-    combo = table.indexWidget(index)
-    assert isinstance(combo, QComboBox)
-    assert [combo.itemText(i) for i in range(combo.count())] == list(window.document.sop.roles)
-    qtbot.keyClick(combo, Qt.Key.Key_Down)  # Camat -> Sekcam, committed when picked
+    picker = table.indexWidget(index)
+    assert picker.matches.stringList() == list(window.document.sop.roles)
+    qtbot.keyClick(picker.typed, Qt.Key.Key_Down)  # Camat -> Sekcam, stored on Enter
+    assert cell(window, 0, PELAKSANA) == "Camat"
+    qtbot.keyClick(picker.typed, Qt.Key.Key_Return)
     assert cell(window, 0, PELAKSANA) == "Sekcam"
     window._on_step_dropped_on_lane(4, "Kasubag Umum")
     assert window.document.sop.steps[4].role == "Kasubag Umum"
@@ -266,6 +267,21 @@ def test_save_makes_a_revision_and_the_old_one_opens_read_only(qtbot, window, ca
 
     qtbot.mouseClick(history.back_button, Qt.MouseButton.LeftButton)
     assert not window.document.read_only and window.document.revision == 2
+
+
+def test_saving_leaves_no_undo_step_of_its_own(qtbot, window, catalogue_db):
+    """The save stamps Tanggal Revisi; that is no edit of the user's to undo."""
+    edit_cell(qtbot, window, 0, WAKTU, "15 menit")
+    window.action_save.trigger()
+    assert stored(catalogue_db).sop.revised is not None  # Tanggal Revisi stamped
+    assert window.document.sop == stored(catalogue_db).sop
+    assert window.action_undo.text() == "&Urungkan ubah Waktu langkah 1"
+    assert not window.isWindowModified()
+    window.action_undo.trigger()
+    assert window.document.sop.steps[0].time == "10 menit" and window.isWindowModified()
+    window.action_redo.trigger()  # back to what was saved, stamp and all
+    assert window.document.sop == stored(catalogue_db).sop
+    assert not window.isWindowModified()
 
 
 def test_save_takes_the_text_still_being_typed_in_a_cell(qtbot, window, catalogue_db):

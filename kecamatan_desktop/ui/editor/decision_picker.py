@@ -57,10 +57,8 @@ class DecisionPicker(QWidget):
         self.choices = StepChoiceModel(self)
         self.yes_combo = self._combo("yesTarget")
         self.no_combo = self._combo("noTarget")
-        self.caption = QLabel(objectName="decisionCaption")
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.caption)
         for text, combo in ((strings.BRANCH_YES, self.yes_combo),
                             (strings.BRANCH_NO, self.no_combo)):
             layout.addSpacing(8)
@@ -74,7 +72,7 @@ class DecisionPicker(QWidget):
         combo = QComboBox(objectName=name)
         combo.setModel(self.choices)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(16)
+        combo.setMinimumContentsLength(10)  # beside the toolbar: the steps keep their width
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return combo
 
@@ -88,11 +86,13 @@ class DecisionPicker(QWidget):
         self.choices.set_sop(sop, self.row)
         decision = step.decision if step else None
         enabled = decision is not None and not self.document.read_only
+        # what the lists are for, on the lists: beside the toolbar there is no room to say it
         if step is None:
-            self.caption.setText(strings.DECISION_CAPTION_NONE)
+            caption = strings.DECISION_CAPTION_NONE
         else:
-            self.caption.setText((strings.DECISION_CAPTION if decision
-                                  else strings.DECISION_CAPTION_PLAIN).format(row=self.row + 1))
+            caption = (strings.DECISION_CAPTION if decision
+                       else strings.DECISION_CAPTION_PLAIN).format(row=self.row + 1)
+        self.setToolTip(caption)
         for combo, target in ((self.yes_combo, decision.yes if decision else None),
                               (self.no_combo, decision.no if decision else None)):
             combo.setEnabled(enabled)

@@ -101,15 +101,24 @@ class SopDocument(QObject):
         self.undo_stack.push(SwapSop(self, self.sop, after, text, merge_key=merge_key,
                                      focus=focus, note=note))
 
-    def mark_saved(self, stored: StoredSop, stamp_text: str) -> None:
-        """After a save: the stored value (Tanggal Revisi may have been stamped) becomes the
-        saved one; the stamp is an undoable step so undo history stays consistent."""
+    def mark_saved(self, stored: StoredSop) -> None:
+        """After a save: the stored value becomes the saved one and the one on screen.
+
+        The save may have stamped Tanggal Revisi. That is part of saving, not an edit of the
+        user's: the stamped value takes the place of the edited one in the undo history too
+        (where the step before it led and where the step after it leaves from), so undo and
+        redo pass through the saved value and no step the user did not make is listed."""
         self.revision = self.current_revision = stored.revision
         self.is_draft = stored.is_draft
         self.saved = stored.sop
         self.save_note = None  # it went with that revision
         if self.sop != stored.sop:
-            self.apply(stored.sop, stamp_text)
+            stack = self.undo_stack
+            for index, side in ((stack.index() - 1, "after"), (stack.index(), "before")):
+                command = stack.command(index)
+                if isinstance(command, SwapSop):
+                    setattr(command, side, stored.sop)
+            self.sop = stored.sop
         self.changed.emit()
 
     def _set(self, sop: Sop, focus: int | None) -> None:

@@ -1,11 +1,27 @@
-"""The lanes (Pelaksana columns) of the edited SOP: add, rename, reorder, remove."""
+"""The lanes (Pelaksana columns) of the edited SOP: add, rename, reorder, remove. The lanes
+are shown side by side, wrapped, every one of them in view (nine in three lines)."""
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QListView, QPushButton
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kecamatan_desktop.domain import edits
 from kecamatan_desktop.domain.errors import InputError
@@ -15,7 +31,6 @@ from kecamatan_desktop.ui.editor.document import SopDocument
 
 _Index = QModelIndex | QPersistentModelIndex
 LaneNameRole = Qt.ItemDataRole.UserRole + 1
-LIST_LINES = 4
 
 
 class LaneDialogs(Protocol):
@@ -42,43 +57,101 @@ class LaneListModel(QAbstractListModel):
         if not index.isValid() or self._sop is None:
             return None
         name = self._sop.roles[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return strings.LANE_STEPS.format(name=name,
-                                             count=len(edits.steps_in_lane(self._sop, name)))
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            text = (strings.LANE_STEPS if role == Qt.ItemDataRole.DisplayRole
+                    else strings.LANE_STEPS_TIP)
+            return text.format(name=name, count=len(edits.steps_in_lane(self._sop, name)))
         if role == LaneNameRole:
             return name
         return None
 
 
-class LanesEditor(QGroupBox):
+class LaneChips(QListView):
+    """The lanes side by side, wrapped to the width: as tall as its lines, never scrolled."""
+
+    # the lines it needs changed (lanes added or removed, the width changed)
+    height_changed = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(objectName="laneList")
+        self.setFlow(QListView.Flow.LeftToRight)
+        self.setWrapping(True)
+        self.setResizeMode(QListView.ResizeMode.Adjust)
+        self.setSpacing(2)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self._wanted = 0
+
+    def wanted_height(self) -> int:
+        """The height that shows every lane at the list's width, laid out as the view does."""
+        model, gap = self.model(), 2 * self.spacing()
+        width, lines, x = max(self.viewport().width(), 1), 1, 0
+        for row in range(model.rowCount() if model else 0):
+            item = self.sizeHintForIndex(model.index(row, 0)).width() + gap
+            if x and x + item > width:
+                lines, x = lines + 1, 0
+            x += item
+        line = max(self.sizeHintForRow(0), self.fontMetrics().height()) + gap
+        return lines * line + 2 * self.frameWidth()
+
+    def sizeHint(self) -> QSize:
+        return QSize(super().sizeHint().width(), self.wanted_height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(120, self.wanted_height())
+
+    def refit(self) -> None:
+        wanted = self.wanted_height()
+        if wanted != self._wanted:
+            self._wanted = wanted
+            self.setFixedHeight(wanted)
+            self.height_changed.emit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.refit()
+
+
+class LanesEditor(QWidget):
+    # a lane was added: the user goes on with the steps (the window moves the focus there)
+    lane_added = Signal(str)
+
     def __init__(self, document: SopDocument, dialogs: LaneDialogs, parent=None) -> None:
-        super().__init__(strings.LANES_TITLE, parent)
+        super().__init__(parent)
         self.setObjectName("lanesEditor")
         self.document = document
         self.dialogs = dialogs
         self.model = LaneListModel(self)
-        self.view = QListView(objectName="laneList")
+        self.view = LaneChips()
         self.view.setModel(self.model)
         self.buttons = {}
-        # the list beside its buttons: the lanes take five lines of the tab, not nine
-        layout = QGridLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.setVerticalSpacing(2)
-        self.view.setMaximumHeight(LIST_LINES * self.view.fontMetrics().lineSpacing() + 8)
-        layout.addWidget(self.view, 0, 0, 2, 1)
-        layout.setColumnStretch(0, 1)
-        self.view.setMinimumWidth(190)
-        for i, (key, text, slot) in enumerate((
-            ("add", strings.LANE_ADD, self.add_lane),
-            ("rename", strings.LANE_RENAME, self.rename_lane),
-            ("remove", strings.LANE_REMOVE, self.remove_lane),
-            ("up", strings.LANE_UP, lambda: self.move_lane(-1)),
-            ("down", strings.LANE_DOWN, lambda: self.move_lane(1)),
-        )):
-            button = QPushButton(text, objectName=f"lane_{key}")
+        # the title and the buttons on one line, the lanes under them across the whole width
+        header = QHBoxLayout()
+        header.setSpacing(2)
+        title = QLabel(strings.LANES_TITLE, objectName="lanesTitle")
+        title.setStyleSheet("font-weight: bold;")
+        # in a narrow window the title gives way, never the buttons or the problems beside
+        title.setMinimumWidth(1)
+        header.addWidget(title)
+        header.addStretch(1)
+        for key, text, tip, slot in (
+            ("add", strings.LANE_ADD, strings.LANE_ADD_TITLE, self.add_lane),
+            ("rename", strings.LANE_RENAME, strings.LANE_RENAME_TITLE, self.rename_lane),
+            ("remove", strings.LANE_REMOVE, strings.LANE_REMOVE_TIP, self.remove_lane),
+            ("up", strings.LANE_UP, strings.LANE_UP_TIP, lambda: self.move_lane(-1)),
+            ("down", strings.LANE_DOWN, strings.LANE_DOWN_TIP, lambda: self.move_lane(1)),
+        ):
+            button = QToolButton(objectName=f"lane_{key}", text=text, toolTip=tip)
             button.clicked.connect(slot)
-            layout.addWidget(button, i // 3, 1 + i % 3)
+            header.addWidget(button)
             self.buttons[key] = button
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        layout.addLayout(header)
+        layout.addWidget(self.view)
         self.view.doubleClicked.connect(lambda _i: self.rename_lane())
         document.changed.connect(self.refresh)
         self.refresh()
@@ -86,6 +159,7 @@ class LanesEditor(QGroupBox):
     def refresh(self) -> None:
         keep = self.selected_lane()
         self.model.set_sop(self.document.sop)
+        self.view.refit()
         if keep is not None:
             self.select_lane(keep)
         editable = not self.document.read_only
@@ -104,9 +178,10 @@ class LanesEditor(QGroupBox):
     # the edits -------------------------------------------------------------------------------
     def add_lane(self) -> None:
         name = self.dialogs.ask_lane_name(strings.LANE_ADD_TITLE, strings.LANE_NAME_PROMPT, "")
-        if name is not None:
-            self._apply(lambda sop: edits.add_lane(sop, name),
-                        strings.UNDO_ADD_LANE.format(lane=name.strip()), select=name.strip())
+        if name is not None and self._apply(lambda sop: edits.add_lane(sop, name),
+                                            strings.UNDO_ADD_LANE.format(lane=name.strip()),
+                                            select=name.strip()):
+            self.lane_added.emit(name.strip())
 
     def rename_lane(self) -> None:
         old = self.selected_lane()
@@ -134,15 +209,17 @@ class LanesEditor(QGroupBox):
                         refused_title=strings.LANE_REMOVE_TITLE)
 
     def _apply(self, edit, text: str, *, select: str | None,
-               refused_title: str = strings.EDIT_REFUSED_TITLE) -> None:
+               refused_title: str = strings.EDIT_REFUSED_TITLE) -> bool:
+        """Apply one lane edit; False when there was nothing to edit or it was refused."""
         sop = self.document.sop
         if sop is None or self.document.read_only:
-            return
+            return False
         try:
             after = edit(sop)
         except InputError as exc:
             self.dialogs.show_error(refused_title, str(exc))
-            return
+            return False
         self.document.apply(after, text)
         if select:
             self.select_lane(select)
+        return True

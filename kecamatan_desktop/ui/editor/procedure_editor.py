@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -54,6 +53,9 @@ class ProcedureEditor(QStackedWidget):
             self.table.currentIndex(), None))
         self.problems_panel.step_activated.connect(self.select_step)
         self.problems_panel.lane_activated.connect(self.lanes_editor.select_lane)
+        self.lanes_editor.view.height_changed.connect(self._fit_bottom)
+        # a lane added, the next key is for the steps (a space on Tambah reopened its dialog)
+        self.lanes_editor.lane_added.connect(lambda _name: self.table.setFocus())
         self.refresh()
 
     def _build_editor_page(self) -> QSplitter:
@@ -63,23 +65,25 @@ class ProcedureEditor(QStackedWidget):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.step_actions.decision)
-        # the Ya/Tidak pickers get a row of their own: in the toolbar they would overflow
-        decision_row = QHBoxLayout()
-        decision_row.setContentsMargins(4, 0, 4, 0)
-        decision_row.addWidget(self.decision_picker, 1)
+        # the Ya/Tidak pickers on the toolbar's line: the steps get the height of a line more
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 4, 0)
+        header.addWidget(self.toolbar)
+        header.addWidget(self.decision_picker, 1)
         steps_pane = QWidget()
         steps_layout = QVBoxLayout(steps_pane)
         steps_layout.setContentsMargins(0, 0, 0, 0)
         steps_layout.setSpacing(2)
-        steps_layout.addWidget(self.toolbar)
-        steps_layout.addLayout(decision_row)
+        steps_layout.addLayout(header)
         steps_layout.addWidget(self.table)
 
         bottom = QSplitter(Qt.Orientation.Horizontal, objectName="lanesProblemsSplitter")
         bottom.addWidget(self.lanes_editor)
         bottom.addWidget(self.problems_panel)
+        # a narrower window narrows both, not the problems alone down to nothing
+        bottom.setStretchFactor(0, 1)
         bottom.setStretchFactor(1, 1)
-        bottom.setSizes([460, 480])
+        bottom.setSizes([480, 460])
         self.bottom = bottom
 
         splitter = QSplitter(Qt.Orientation.Vertical, objectName="procedureSplitter")
@@ -89,6 +93,7 @@ class ProcedureEditor(QStackedWidget):
         splitter.setStretchFactor(1, 0)
         for pane in range(2):
             splitter.setCollapsible(pane, False)
+        self.splitter = splitter
         return splitter
 
     def _build_placeholder_page(self) -> QWidget:
@@ -108,11 +113,19 @@ class ProcedureEditor(QStackedWidget):
         layout.addStretch(1)
         return page
 
+    def _fit_bottom(self) -> None:
+        """Lanes and problems take the lines they need, the steps the rest."""
+        wanted = max(self.lanes_editor.sizeHint().height(),
+                     self.problems_panel.sizeHint().height())
+        self.bottom.setMaximumHeight(wanted)
+        top, bottom = self.splitter.sizes()
+        if bottom != wanted and top + bottom > wanted:
+            self.splitter.setSizes([top + bottom - wanted, wanted])
+
     def refresh(self) -> None:
-        # lanes and problems take the lines they need (the problems refreshed first: their
-        # panel was connected to the document before this editor); the steps the rest
-        self.bottom.setMaximumHeight(max(self.lanes_editor.sizeHint().height(),
-                                         self.problems_panel.sizeHint().height()))
+        # the problems were refreshed first: their panel was connected to the document before
+        # this editor
+        self._fit_bottom()
         sop = self.document.sop
         empty = sop is not None and not sop.steps and not sop.roles
         self.setCurrentWidget(self.placeholder_page if empty else self.editor_page)
@@ -126,10 +139,9 @@ class ProcedureEditor(QStackedWidget):
             self.step_selected.emit(row)
 
     def commit_open_edit(self) -> None:
-        """Store the text of a cell still being typed in (its editor commits on focus out)."""
-        editor = QApplication.focusWidget()
-        if editor is not None and self.table.isAncestorOf(editor):
-            editor.clearFocus()
+        """Store the text of a cell still being typed in, as an edit of its own (saving,
+        closing and switching SOP ask for it; a click or shortcut elsewhere does it itself)."""
+        self.table.commit_open_edit()
 
     def select_step(self, row: int) -> None:
         self.table.select_step(row)

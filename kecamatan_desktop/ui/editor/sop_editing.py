@@ -119,7 +119,7 @@ class SopEditing(QObject):
         except (InputError, StoreError) as exc:
             self.dialogs.show_error(strings.SAVE_FAILED, str(exc))
             return False
-        doc.mark_saved(opened.stored, strings.UNDO_REVISED_STAMP)
+        doc.mark_saved(opened.stored)
         self.history_changed.emit(opened.history, opened.stored.revision)
         return True
 

@@ -1,4 +1,5 @@
-"""The step toolbar's actions: add, insert, delete, move, and make a step a decision."""
+"""The step toolbar's actions: add, insert, delete, move, and make a step a decision; with
+the table's keys Ctrl+Enter (a step below this one) and Alt+↑/↓."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ class StepActions(QObject):
         self.table = table
         self.add = self._action("actionAddStep", strings.STEP_ADD, strings.STEP_ADD_TIP,
                                 self.add_step)
+        self.add_below = self._action("actionAddStepBelow", strings.STEP_ADD_BELOW,
+                                      strings.STEP_ADD_BELOW_TIP, self.add_step_below)
         self.insert = self._action("actionInsertStep", strings.STEP_INSERT,
                                    strings.STEP_INSERT_TIP, self.insert_step)
         self.delete = self._action("actionDeleteStep", strings.STEP_DELETE,
@@ -33,11 +36,13 @@ class StepActions(QObject):
         self.decision = self._action("actionDecision", strings.STEP_DECISION,
                                      strings.STEP_DECISION_TIP, self.toggle_decision)
         self.decision.setCheckable(True)
-        # shortcuts only while the table has focus, so they never steal keys from a text field
+        # shortcuts only while the table or a cell's editor has focus, so they never steal
+        # keys from a text field elsewhere (the cell is stored first: see OpenEditGuard)
+        self.add_below.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
         self.up.setShortcut(QKeySequence("Alt+Up"))
         self.down.setShortcut(QKeySequence("Alt+Down"))
-        for action in (self.up, self.down):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        for action in (self.add_below, self.up, self.down):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             table.addAction(action)
         document.changed.connect(self.refresh)
         table.selectionModel().currentRowChanged.connect(lambda *_: self.refresh())
@@ -59,6 +64,7 @@ class StepActions(QObject):
         editable = not self.document.read_only
         has_row = editable and 0 <= row < count
         self.add.setEnabled(editable)
+        self.add_below.setEnabled(editable)
         self.insert.setEnabled(editable)
         self.delete.setEnabled(has_row)
         self.up.setEnabled(has_row and row > 0)
@@ -72,6 +78,15 @@ class StepActions(QObject):
         if sop is None:
             return
         self._insert_at(len(sop.steps), strings.UNDO_ADD_STEP)
+
+    def add_step_below(self) -> None:
+        """Ctrl+Enter: a new step under the current one, its Kegiatan ready to be typed."""
+        sop = self.document.sop
+        if sop is None:
+            return
+        row = self.table.current_row()
+        self._insert_at(row + 1 if row >= 0 else len(sop.steps), strings.UNDO_ADD_STEP)
+        self.table.setFocus()
 
     def insert_step(self) -> None:
         sop = self.document.sop
