@@ -177,6 +177,10 @@ def _assemble(name: str, pages: list[_Page]) -> list[FoundSop]:
             sops[-1].problems.extend(waiting)
             waiting = []
     if not sops:
+        failed = next((page for page in pages if page.failed), None)
+        if failed is not None:
+            raise InputError(msg.TOO_SLOW.format(name=name, page=failed.number,
+                                                 detail=failed.failed))
         raise InputError(msg.NO_SOP.format(name=name))
     return [_found(name, sop) for sop in sops]
 
