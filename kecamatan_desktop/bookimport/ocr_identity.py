@@ -38,12 +38,13 @@ LISTS = (
 )
 _STEP = 15  # pixels past a rule: a point in the neighbouring cell
 _NIP_DIGITS = 14  # a line with this many digits is the NIP line (18 when read whole)
+_RANK = re.compile(r"\b(pembina|penata|pengatur|juru|[IV]{1,3}\s*/\s*[a-e])\b", re.I)
 _CLEAR = 50  # mean confidence under which a line is a stamp or a signature, not text
 
 
 def read_identity(words: list[Word], grid: Grid) -> tuple[dict, int]:
-    """The identity fields found on the page (only those found) and how many labels were
-    seen: two or more make the page an identity page."""
+    """The identity fields found on the page (only those found) and how many field labels
+    (Nomor, Nama, dates, Disahkan Oleh) were seen: two or more make an identity page."""
     found: dict = {}
     labels = 0
     for box, cell in _cells(words, grid):
@@ -51,7 +52,7 @@ def read_identity(words: list[Word], grid: Grid) -> tuple[dict, int]:
         key, length = _label(first, FIELDS + LISTS)
         if key is None:
             continue
-        labels += 1
+        labels += key in dict(FIELDS)  # list headings also head a procedure table's cells
         label_cy = sum(w.cy for w in first[:length]) / length
         if key in dict(FIELDS):
             # the value's own cell; outside a table, the rest of the label's line
@@ -117,7 +118,7 @@ def _approver(words: list[Word]) -> dict:
     if nip_at is not None:
         found["approver_nip"] = " ".join(re.findall(r"\d+", texts[nip_at]))
         texts = texts[:nip_at]
-        if texts:
+        if texts and _RANK.search(texts[-1]):
             found["approver_rank"] = texts.pop()
     if texts:
         found["approver_name"] = texts.pop()

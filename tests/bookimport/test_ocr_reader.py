@@ -30,6 +30,7 @@ from kecamatan_desktop.bookimport.found import IDENTITY_KEYS
 from kecamatan_desktop.bookimport.ocr_reader import MAX_MB, MAX_PAGES, read_scan
 from kecamatan_desktop.bookimport.ocr_text import norm
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.waktu import standard_minutes
 
 SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples" / "import"
 SCAN = SAMPLES / "scan" / "SOP FASILITASI KEBERATAN INFORMASI PUBLIK.pdf"
@@ -205,3 +206,43 @@ def test_a_scan_with_no_sop_in_it_is_refused(tmp_path):
     blank = _blank_pdf(tmp_path / "kosong-halaman.pdf", pages=2)
     with pytest.raises(InputError, match=r"^kosong-halaman\.pdf: tidak ada SOP yang terbaca"):
         read_scan(blank)
+
+
+BPS = SAMPLES / "bps" / "019. SOP Kearsipan - Penyusutan signed.pdf"
+
+
+@pytest.mark.skipif(not BPS.exists() or shutil.which("tesseract") is None,
+                    reason="needs the BPS sample and tesseract")
+def test_a_printed_book_read_as_a_scan_other_layout_numbered_header_row():
+    """BPS 019 read from its pictures alone (as if it were scanned). Page 1: Nomor SOP
+    "SOP-019/17000/2025", Nama SOP "PEMUSNAHAN ARSIP", Tanggal Pembuatan and Efektif
+    "2 Juni 2025", Disahkan oleh Kepala BPS Provinsi Bengkulu, Ir. Win Rizal, M.E., NIP
+    196608251988021001 (no rank line). Page 2: lanes Pimpinan Unit Kearsipan II |
+    Penanggungjawab Unit Pengolah | Arsiparis; Mutu Baku Kelengkapan | Waktu | Output, then
+    "Ket."; a header row numbering the columns 1…9; steps 1-9, Waktu "2 menit/berkas",
+    "2 menit/berkas", "3 menit/berkas", "5 menit", "5 menit", "10 menit", "1 menit/berkas",
+    "5 menit", "4 jam"."""
+    [sop] = read_scan(BPS)
+    assert sop.pages == (1, 2)
+    identity = sop.identity
+    assert near(identity["number"], "SOP-019/17000/2025")
+    assert near(identity["name"], "PEMUSNAHAN ARSIP")
+    assert near(identity["created"], "2 Juni 2025") and near(identity["effective"], "2 Juni 2025")
+    assert near(identity["approver_title"], "Kepala BPS Provinsi Bengkulu")
+    assert near(identity["approver_name"], "Ir. Win Rizal, M.E.")
+    assert identity["approver_rank"] == ""  # the page has none; nothing shifted into it
+    assert identity["approver_nip"].replace(" ", "") == "196608251988021001"
+    shown = ("Pimpinan Unit Kearsipan II", "Penanggungjawab Unit Pengolah", "Arsiparis")
+    assert all(near(r, s, at_least=0.8) for r, s in zip(sop.lanes, shown, strict=True))
+    assert [s.no for s in sop.steps] == [str(n) for n in range(1, 10)]  # not the 1…9 row
+    times = ["2 menit/berkas", "2 menit/berkas", "3 menit/berkas", "5 menit", "5 menit",
+             "10 menit", "1 menit/berkas", "5 menit", "4 jam"]
+    assert sum(near(s.time, t) for s, t in zip(sop.steps, times, strict=True)) >= 8
+    assert near(sop.steps[8].activity, "Menyusun Laporan Pemusnahan/Pemindahan")
+    assert near(sop.steps[0].notes, "Tim Arsiparis")
+    # a Waktu the program cannot read ("2 menit/berkas" today) is kept as written and
+    # named; one it reads ("5 menit") is not
+    unread = {p.path for p in sop.problems if "disimpan sebagaimana tertulis" in p.message}
+    for index, step in enumerate(sop.steps, start=1):
+        assert (f"steps[{index}].time" in unread) == (standard_minutes(step.time) is None)
+    assert "steps[4].time" not in unread
