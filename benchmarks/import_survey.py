@@ -125,6 +125,13 @@ def kind(message: str, words: int) -> str:
     return " ".join(message.split()[:words])
 
 
+def _without_name(result: dict) -> str:
+    """A refusal's reason without the file's name, wherever the reader put it."""
+    name = Path(result["file"]).name
+    reason = result["reason"].replace(name, "").strip()
+    return re.sub(r"^(Berkas\s+)?[:,]?\s*", "", reason)
+
+
 def report(results: list[dict], elapsed: float) -> str:
     status = Counter(r["status"] for r in results)
     lines = [f"{len(results)} PDF dibaca dalam {elapsed:.0f} s",
@@ -151,7 +158,7 @@ def report(results: list[dict], elapsed: float) -> str:
         lines.append("\nMasalah (jenis: jumlah, di berapa berkas):")
         lines += [f"  {n:6d} ×  {files_with[k]:4d} berkas  {k} …"
                   for k, n in kinds.most_common()]
-    reasons = Counter(kind(r["reason"].split(": ", 1)[-1], REASON_WORDS)
+    reasons = Counter(kind(_without_name(r), REASON_WORDS)
                       for r in results if r["status"] == "refused")
     if reasons:
         lines.append("\nDitolak karena:")
