@@ -89,17 +89,19 @@ def _read(document: pdfium.PdfDocument, name: str) -> list[FoundSop]:
     sops: list[FoundSop] = []
     draft = SopDraft(name)
     previous: Table | None = None
-    any_text = False
+    any_text = skipped = False
     for index in range(len(document)):
         number = index + 1
         page_handle = document[index]
         try:
             page = read_page(page_handle, number, PAGE_SECONDS)
         except PageTooSlow:
+            skipped = True
             draft.page_problem(number, f"halaman {number} dilewati: terlalu lama dibaca "
                                        f"(lebih dari {PAGE_SECONDS:.0f} detik)")
             continue
         except PageTooLarge as exc:
+            skipped = True
             draft.page_problem(number, f"halaman {number} dilewati: {exc}")
             continue
         finally:
@@ -142,7 +144,7 @@ def _read(document: pdfium.PdfDocument, name: str) -> list[FoundSop]:
         if time.monotonic() - started > PAGE_SECONDS:
             draft.page_problem(number, f"halaman {number} dibaca lebih lama dari "
                                        f"{PAGE_SECONDS:.0f} detik; isinya mungkin tidak lengkap")
-    if not any_text and not draft.problems:
+    if not any_text and not skipped:  # pictures only, however many pages said so: a scan
         raise NoTextLayer(f"Berkas {name} tidak memiliki lapisan teks (hasil pindaian); "
                           "halamannya perlu dibaca dengan OCR.")
     if draft.started:

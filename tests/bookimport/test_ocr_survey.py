@@ -42,7 +42,7 @@ def test_a_folder_surveyed_scan_read_broken_file_refused_none_crashed(tmp_path, 
     assert out.startswith("2 PDF dibaca")
     assert "  dengan masalah: 1\n" in out and "  ditolak: 1\n" in out
     assert "  crash: 0\n" in out and "  melewati batas waktu: 0\n" in out
-    assert "berkas rusak atau bukan PDF" in out
+    assert "rusak: PDF tidak dapat dibuka" in out  # the PDF reader's refusal, counted
     assert "diagram alir pada halaman …" in out
     assert "Waktu per halaman (ocr, 1 berkas)" in out  # the broken one has no pages
 
