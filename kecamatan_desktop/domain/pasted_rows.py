@@ -254,18 +254,20 @@ def _step(row: list[str], number: int, columns: _Columns, notes: list[PasteNote]
 
 
 def _cell_text(text: str, name: str) -> str:
-    """A cell's lines as one line (a step's text holds no line breaks): a line that goes on
-    a sentence is joined with a space, items of a list with a comma."""
+    """A cell's lines as one line (a step's text holds no line breaks). In Kelengkapan and
+    Output, lists of documents, a new line is a new item (a comma) unless it goes on the
+    line before; elsewhere a line break only wrapped a sentence (a space)."""
     text = re.sub(r"[\x00-\x08\x0c\x0e-\x1f\x7f-\x9f]", "", text.replace("\x0b", "\n"))
     lines = [" ".join(line.split()) for line in re.split(r"\r\n|\r|\n", text)]
     lines = [line for line in lines if line]
     if len(lines) > 1 and name != "no":
         lines = [_BULLET.sub("", line) or line for line in lines]
+    listed = name in ("requirements", "output")
     out = ""
     for line in lines:
         if not out:
             out = line
-        elif out[-1] in ",;:.!?-(/" or line[0].islower() or line[0] in "(,;":
+        elif not listed or out[-1] in ",;:-(/" or line[0].islower() or line[0] in "(,;":
             out = f"{out} {line}"
         else:
             out = f"{out}, {line}"

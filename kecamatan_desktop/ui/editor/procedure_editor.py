@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +25,7 @@ from kecamatan_desktop.ui.editor.decision_picker import DecisionPicker
 from kecamatan_desktop.ui.editor.document import SopDocument
 from kecamatan_desktop.ui.editor.lanes_editor import LaneDialogs, LanesEditor
 from kecamatan_desktop.ui.editor.problems_panel import ProblemsPanel
+from kecamatan_desktop.ui.editor.row_clipboard import RowClipboard
 from kecamatan_desktop.ui.editor.step_actions import ACTIVITY_COLUMN, StepActions
 from kecamatan_desktop.ui.procedure_table import ProcedureTable
 
@@ -42,6 +44,7 @@ class ProcedureEditor(QStackedWidget):
         self.decision_picker = DecisionPicker(document)
         self.lanes_editor = LanesEditor(document, dialogs)
         self.problems_panel = ProblemsPanel(document)
+        self.row_clipboard = RowClipboard(document, self.table, self.problems_panel, self)
         self.editor_page = self._build_editor_page()
         self.placeholder_page = self._build_placeholder_page()
         self.addWidget(self.editor_page)
@@ -54,6 +57,7 @@ class ProcedureEditor(QStackedWidget):
             self.table.currentIndex(), None))
         self.problems_panel.step_activated.connect(self.select_step)
         self.problems_panel.lane_activated.connect(self.lanes_editor.select_lane)
+        self.problems_panel.height_changed.connect(self.refresh)
         self.refresh()
 
     def _build_editor_page(self) -> QSplitter:
@@ -63,6 +67,8 @@ class ProcedureEditor(QStackedWidget):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.step_actions.decision)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.row_clipboard.copy_action, self.row_clipboard.paste_action])
         # the Ya/Tidak pickers get a row of their own: in the toolbar they would overflow
         decision_row = QHBoxLayout()
         decision_row.setContentsMargins(4, 0, 4, 0)
@@ -103,6 +109,10 @@ class ProcedureEditor(QStackedWidget):
         layout.addWidget(self.placeholder)
         layout.addSpacing(12)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        page.addAction(self.row_clipboard.start_paste_action)
+        self.paste_button = QToolButton(objectName="pasteProcedure")
+        self.paste_button.setDefaultAction(self.row_clipboard.start_paste_action)
+        layout.addWidget(self.paste_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         return page
 
