@@ -210,5 +210,5 @@ def test_masalah_takes_the_lines_it_needs(qtbot, window):  # noqa: F811
     put_on_clipboard("".join(f"{i}\tLangkah {i}\tStaf\t\t{i} minggu\r\n" for i in range(1, 30)))
     press(qtbot, window.procedure_view.table, Qt.Key.Key_V)
     assert panel.model.rowCount() > 50
-    assert one < panel.view.height() <= 8 * line + 8  # many scroll within a bound
+    assert one < panel.view.height() <= 10 * line + 8  # many scroll within a bound
     qtbot.waitUntil(lambda: panel.view.verticalScrollBar().maximum() > 0)  # laid out later

@@ -77,7 +77,7 @@ def problem_items(document: SopDocument) -> list[ProblemItem]:
     return items
 
 
-MAX_LINES = 8  # lines of text shown before the list scrolls
+MAX_LINES = 10  # lines of text shown before the list scrolls
 MAX_SHARE = 0.3  # of the window's height, on a small screen
 
 
@@ -100,6 +100,9 @@ class ProblemsPanel(QGroupBox):
         self.view.setModel(self.model)
         self.view.setWordWrap(True)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # lines wrap to the panel's width: never a sideways scroll bar
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setStyleSheet("QListView::item { padding: 2px; }")
         layout = QVBoxLayout(self)
         layout.addWidget(self.view)
@@ -175,7 +178,7 @@ class ProblemsPanel(QGroupBox):
 
     def _fit(self) -> None:
         """Only the lines it needs: none is the title alone, a few their lines, and past
-        MAX_LINES (or a share of a small window) the list scrolls."""
+        MAX_LINES (or a share of a small window) the list scrolls by whole rows."""
         rows = self.model.rowCount()
         if not rows:
             self.view.setFixedHeight(0)
@@ -186,7 +189,12 @@ class ProblemsPanel(QGroupBox):
         window = self.window()
         if window is not self and window.height() > 0:
             limit = min(limit, max(int(window.height() * MAX_SHARE), 3 * line))
-        wanted = sum(self._row_height(row) for row in range(rows))
+        wanted = 0
+        for row in range(rows):  # whole rows: the last one shown is never cut in half
+            row_height = self._row_height(row)
+            if wanted and wanted + row_height > limit:
+                break
+            wanted += row_height
         height = min(wanted, limit) + 2 * self.view.frameWidth()
         if height != self.view.height() or self.view.maximumHeight() != height:
             self.view.setFixedHeight(height)
