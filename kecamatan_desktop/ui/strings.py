@@ -159,6 +159,39 @@ EDIT_REFUSED_TITLE = "Tidak dapat diubah"
 PROBLEMS_TITLE = "Masalah ({count})"
 PROBLEMS_NONE = "Masalah: tidak ada"
 PROBLEM_IDENTITY = "Identitas — {place}: {message}"
+PROBLEMS_TITLE_PASTE = "Masalah ({count}) — hasil tempel di atas"
+PASTE_CLEAR = "Tutup pesan tempel"
+PASTE_CLEAR_TIP = ("Hapus pesan hasil tempel dari daftar (pesan itu juga hilang pada suntingan "
+                   "berikutnya)")
+
+# copying and pasting step rows (Ctrl+C / Ctrl+V in the step table)
+ROWS_COPY = "Salin baris"
+ROWS_COPY_TIP = ("Salin langkah yang dipilih (Ctrl+C): sebagai tabel untuk Excel/Word, dan "
+                 "lengkap dengan lajur dan keputusan untuk SOP lain")
+ROWS_PASTE = "Tempel baris"
+ROWS_PASTE_TIP = ("Tempel baris dari Excel, Word atau SOP lain (Ctrl+V) sesudah langkah yang "
+                  "dipilih")
+ROWS_PASTE_START = "Tempel dari Excel/Word (Ctrl+V)"
+UNDO_PASTE = "tempel {count} langkah"
+PASTE_DONE = ("Tempel: {count} langkah ditempel sebagai langkah {first}–{last}{lanes}; "
+              "Urungkan (Ctrl+Z) membatalkannya.")
+PASTE_DONE_ONE = ("Tempel: 1 langkah ditempel sebagai langkah {first}{lanes}; Urungkan (Ctrl+Z) "
+                  "membatalkannya.")
+PASTE_LANES_ADDED = " (lajur baru: {lanes})"
+PASTE_REFUSED = "Tidak ditempel: {reason}"
+PASTE_NOTE_ROW = "Tempel baris {row} → langkah {step}, {column}: {message}"
+PASTE_NOTE_COLUMN = "Tempel, kolom {column}: {message}"
+PASTE_NOTE = "Tempel: {message}"
+PASTE_OWN_UNREADABLE = "data langkah salinan SOP tidak terbaca; yang ditempel teks tabelnya"
+PASTE_LANES_TITLE = "Tempel langkah"
+PASTE_LANES_QUESTION = (
+    "Langkah yang ditempel memakai lajur yang belum ada di SOP ini:\n\n{lanes}\n\n"
+    "Tambahkan lajur-lajur itu? Bila tidak, langkah-langkah itu ditaruh di lajur \"{first}\" "
+    "(dapat diganti di kolom Pelaksana).")
+PASTE_LANES_QUESTION_NONE = (
+    "Langkah yang ditempel memakai lajur yang belum ada di SOP ini:\n\n{lanes}\n\n"
+    "Tambahkan lajur-lajur itu? Bila tidak, tidak ada yang ditempel (SOP ini belum punya "
+    "lajur).")
 
 EDIT_IDENTITY = "Ubah identitas"
 SHOW_SHEET = "Lihat lembar identitas"

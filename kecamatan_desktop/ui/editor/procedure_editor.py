@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +24,7 @@ from kecamatan_desktop.ui.editor.decision_picker import DecisionPicker
 from kecamatan_desktop.ui.editor.document import SopDocument
 from kecamatan_desktop.ui.editor.lanes_editor import LaneDialogs, LanesEditor
 from kecamatan_desktop.ui.editor.problems_panel import ProblemsPanel
+from kecamatan_desktop.ui.editor.row_clipboard import RowClipboard
 from kecamatan_desktop.ui.editor.step_actions import ACTIVITY_COLUMN, StepActions
 from kecamatan_desktop.ui.procedure_table import ProcedureTable
 
@@ -41,6 +43,7 @@ class ProcedureEditor(QStackedWidget):
         self.decision_picker = DecisionPicker(document)
         self.lanes_editor = LanesEditor(document, dialogs)
         self.problems_panel = ProblemsPanel(document)
+        self.row_clipboard = RowClipboard(document, self.table, self.problems_panel, self)
         self.editor_page = self._build_editor_page()
         self.placeholder_page = self._build_placeholder_page()
         self.addWidget(self.editor_page)
@@ -56,6 +59,7 @@ class ProcedureEditor(QStackedWidget):
         self.lanes_editor.view.height_changed.connect(self._fit_bottom)
         # a lane added, the next key is for the steps (a space on Tambah reopened its dialog)
         self.lanes_editor.lane_added.connect(lambda _name: self.table.setFocus())
+        self.problems_panel.height_changed.connect(self.refresh)
         self.refresh()
 
     def _build_editor_page(self) -> QSplitter:
@@ -65,6 +69,8 @@ class ProcedureEditor(QStackedWidget):
             self.toolbar.addAction(action)
         self.toolbar.addSeparator()
         self.toolbar.addAction(self.step_actions.decision)
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([self.row_clipboard.copy_action, self.row_clipboard.paste_action])
         # the Ya/Tidak pickers on the toolbar's line: the steps get the height of a line more
         header = QHBoxLayout()
         header.setContentsMargins(0, 0, 4, 0)
@@ -110,6 +116,10 @@ class ProcedureEditor(QStackedWidget):
         layout.addSpacing(12)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        page.addAction(self.row_clipboard.start_paste_action)
+        self.paste_button = QToolButton(objectName="pasteProcedure")
+        self.paste_button.setDefaultAction(self.row_clipboard.start_paste_action)
+        layout.addWidget(self.paste_button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(1)
         return page
 
