@@ -19,10 +19,12 @@ from kecamatan_desktop.domain.tanggal import TanggalStyle, format_tanggal
 from kecamatan_desktop.services import decrees
 from kecamatan_desktop.services.catalogue import StoredSop, get_sop
 from kecamatan_desktop.services.decrees import CurrentDecree
-from kecamatan_desktop.store.models import OfficeRow, SopRow
+from kecamatan_desktop.store.models import OfficeRow, SopCoverRow, SopRow
 
 NOT_DRAWN = ("Prosedur SOP ini belum digambar: lembar diagram alir (prosedur) belum ada "
              "dan akan dicetak setelah langkah-langkahnya diisi.")
+# on every page of an SOP printed with edits not yet saved (ui/printing_actions.py)
+DRAFT_MARK = "DRAF — belum disimpan"
 GRID = (("legal_basis", "qualifications"), ("related", "equipment"), ("warnings", "records"))
 
 
@@ -219,17 +221,28 @@ class Book:
 
 @dataclass(frozen=True)
 class PrintableSop:
-    """One SOP as printed: its current revision and its office's letterhead."""
+    """One SOP as printed: its current revision (or the edits on screen, marked as a draft
+    on every page) and its office's letterhead."""
 
     sop: Sop
     profile: OfficeProfile | None
     cover_title: str | None = None
+    mark: str | None = None
 
 
 def load_printable(sop_id: str, *, session: Session) -> PrintableSop:
     stored = get_sop(sop_id, session=session)
     return PrintableSop(stored.sop, office_profile(stored.sop.office.name, session=session),
                         stored.cover_title)
+
+
+def draft_printable(sop: Sop, *, session: Session) -> PrintableSop:
+    """`sop` as it is in the editor, not (or not so) in the database: the letterhead and
+    cover title of its office and SOP as stored, every page marked DRAFT_MARK."""
+    cover_title = session.exec(select(SopCoverRow.title).join(
+        SopRow, SopRow.id == SopCoverRow.sop_id).where(SopRow.slug == sop.id)).first()
+    return PrintableSop(sop, office_profile(sop.office.name, session=session), cover_title,
+                        DRAFT_MARK)
 
 
 def book_offices(*, session: Session) -> list[str]:

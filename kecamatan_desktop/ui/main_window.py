@@ -246,7 +246,8 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.action_import = self.interchange.import_action
         self.action_export = self.interchange.export_action
         self.action_quit = action(strings.ACTION_QUIT, self.close, QKeySequence.Quit)
-        self.printing = PrintingActions(self.db, self)
+        self.printing = PrintingActions(self.db, self, self.sop_editing)
+        self.flowchart.sop_to_save = self.printing.flowchart_to_save
         self.action_office = action(strings.ACTION_OFFICE_PROFILE, self.edit_office_profile)
         file_menu = self.file_menu
         for item in (self.action_new, self.action_duplicate, self.action_delete, None,

@@ -231,6 +231,15 @@ PDF_FILTER = "PDF (*.pdf)"
 PDF_DONE = "PDF disimpan: {path}"
 PDF_FAILED = "PDF tidak dapat dibuat"
 PRINT_NOTHING = "Pilih dulu SOP yang akan dicetak."
+PRINT_UNSAVED_TITLE = "Perubahan belum disimpan"
+PRINT_UNSAVED_QUESTION = (
+    "SOP \"{name}\" punya perubahan yang belum disimpan; yang tersimpan masih versi lama.\n\n"
+    "Simpan dulu: perubahan disimpan sebagai revisi baru, lalu revisi itu yang dicetak.\n"
+    "Cetak draf: SOP dicetak seperti di layar, setiap halaman bertanda \"{mark}\"."
+)
+PRINT_SAVE_FIRST = "Simpan dulu"
+PRINT_DRAFT = "Cetak draf"
+DRAFT_SUFFIX = " (draf)"  # after the SOP's name: the file or print job of a draft
 BOOK_TITLE = "Cetak Buku SOP"
 BOOK_OFFICE = "Kantor:"
 BOOK_PROGRESS = "Menyusun buku SOP {office}…"

@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.flow import flow_problems
+from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.services import catalogue, editing
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
@@ -121,6 +122,13 @@ class SopEditing(QObject):
         doc.mark_saved(opened.stored, strings.UNDO_REVISED_STAMP)
         self.history_changed.emit(opened.history, opened.stored.revision)
         return True
+
+    def unsaved_edits(self) -> Sop | None:
+        """The SOP as edited on screen when it differs from its saved revision (what is still
+        typed in a cell counted), else None."""
+        self.about_to_check.emit()
+        doc = self.document
+        return doc.sop if doc.is_modified and not doc.read_only else None
 
     def resolve_unsaved(self) -> bool:
         """Ask Simpan / Buang / Batal when there are unsaved edits; False means stay."""
