@@ -73,6 +73,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         """Complete the window on the open database: editor, rounds, menus; re-read the list."""
         from kecamatan_desktop.ui.catalogue_watch import CatalogueWatch
         from kecamatan_desktop.ui.editor.document import SopDocument
+        from kecamatan_desktop.ui.editor.recovery import Autosave, recovery_path
         from kecamatan_desktop.ui.editor.sop_editing import SopEditing
         from kecamatan_desktop.ui.events import ChangeHub
 
@@ -97,6 +98,8 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.status_line.show_database(db.path)
         self.hub.follow(self._follow)
         self.catalogue_watch = CatalogueWatch(self)
+        self.autosave = Autosave(self.document, str(db.path), recovery_path(str(db.path)),
+                                 self, self._reveal, self)
         self.attached = True
         self.update_round_status()
         keep = self.selected_sop_id()
@@ -576,6 +579,8 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         if self.attached and not self.sop_editing.resolve_unsaved():
             event.ignore()
             return
+        if self.attached:
+            self.autosave.stop()  # closed normally: nothing to recover at the next start
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         sop_id = self.selected_sop_id()

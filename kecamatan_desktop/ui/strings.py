@@ -160,6 +160,22 @@ UNSAVED_QUESTION = "SOP \"{name}\" punya perubahan yang belum disimpan."
 UNSAVED_SAVE = "Simpan"
 UNSAVED_DISCARD = "Buang"
 UNSAVED_CANCEL = "Batal"
+RECOVERY_TITLE = "Pemulihan perubahan"
+RECOVERY_QUESTION = (
+    "Program tertutup tidak wajar saat SOP \"{name}\" (dari revisi {revision}) punya perubahan "
+    "yang belum disimpan. Perubahan itu tersimpan otomatis pada {at}.\n\n"
+    "Pulihkan: SOP dibuka dengan perubahan itu, belum disimpan; periksa lalu simpan.\n"
+    "Buang: perubahan itu dihapus."
+)
+RECOVERY_RESTORE = "Pulihkan"
+RECOVERY_DISCARD = "Buang"
+RECOVERY_UNREADABLE = ("Berkas pemulihan perubahan yang belum disimpan rusak dan tidak dapat "
+                       "dibaca; berkas itu dibuang.")
+RECOVERY_GONE = ("SOP \"{name}\" ({id}) tidak ada lagi di katalog atau sudah diarsipkan, jadi "
+                 "perubahannya tidak dapat dipulihkan; berkas pemulihannya dibuang.")
+RECOVERY_NEWER = ("Perubahan SOP \"{name}\" dipulihkan. Perubahan itu dibuat pada revisi "
+                  "{base}, sedangkan yang tersimpan kini revisi {current}: bandingkan dengan "
+                  "revisi terbaru (Riwayat revisi) sebelum menyimpan.")
 OK = "Oke"
 YES = "Ya"
 NO = "Tidak"
@@ -217,6 +233,7 @@ UNDO_MOVE_LANE = "pindahkan lajur {lane}"
 UNDO_REMOVE_LANE = "hapus lajur {lane}"
 UNDO_IDENTITY = "ubah {field}"
 UNDO_REVISED_STAMP = "isi Tanggal Revisi"
+UNDO_RECOVERED = "pulihkan perubahan yang belum disimpan"
 
 # printing
 ACTION_EXPORT_PDF = "Ekspor &PDF…"
