@@ -4,6 +4,11 @@ start after a crash; a damaged file is told in one line and removed."""
 
 from __future__ import annotations
 
+import json
+import os
+import subprocess
+import sys
+import textwrap
 from dataclasses import replace
 from datetime import UTC, datetime
 
@@ -18,10 +23,11 @@ from kecamatan_desktop.domain.recovery_file import (
 )
 from kecamatan_desktop.domain.sop import Decision
 from kecamatan_desktop.ui import strings
-from kecamatan_desktop.ui.editor.recovery import INTERVAL_MS
+from kecamatan_desktop.ui.editor.recovery import INTERVAL_MS, recovery_path
 from kecamatan_desktop.ui.editor.sop_editing import UnsavedAnswer
 from kecamatan_desktop.ui.main_window import MainWindow
 from tests.ui.test_editor import KEGIATAN, RENJA, Dialogs, edit_cell, stored
+from tests.ui.test_startup import ROOT
 
 EDITED = "Membentuk Tim Penyusun Renja"
 
@@ -183,3 +189,47 @@ def test_the_recovery_file_keeps_unfinished_edits_exactly():
     assert decode(encode(recovery)) == recovery
     with pytest.raises(RecoveryFileError):
         decode(encode(recovery).replace('"revised": null', '"revised": 12'))
+
+
+CHILD = textwrap.dedent("""
+    import json, sys
+    from pathlib import Path
+    from PySide6.QtCore import QSettings
+    from kecamatan_desktop.app import run_gui
+    from kecamatan_desktop.ui.editor.recovery import Autosave
+    from kecamatan_desktop.ui.editor.sop_editing import UnsavedAnswer
+
+    Autosave.ask_restore = lambda self, recovery: True  # the question, answered Pulihkan
+
+    def shown(window, complete):
+        if not complete:
+            return
+        print(json.dumps({"open_sop": window.document.sop.id,
+                          "activity": window.document.sop.steps[1].activity,
+                          "modified": window.isWindowModified()}), flush=True)
+        window.ask_unsaved_changes = lambda name: UnsavedAnswer.DISCARD
+        window.close()
+
+    settings = QSettings(sys.argv[2], QSettings.Format.IniFormat)
+    run_gui(Path(sys.argv[1]), settings=settings, on_shown=shown, welcome=False)
+""")
+
+
+def test_the_program_offers_the_edits_a_crash_left_when_it_starts(catalogue_db, db_path,
+                                                                    tmp_path):
+    sop = stored(catalogue_db).sop
+    steps = list(sop.steps)
+    steps[1] = replace(steps[1], activity=EDITED)
+    path = recovery_path(str(db_path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(encode(Recovery(replace(sop, steps=tuple(steps)), RENJA, 1, str(db_path),
+                                    datetime.now(UTC))), encoding="utf-8")
+    catalogue_db.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-c", CHILD, str(db_path),
+                           str(tmp_path / "layar.ini")], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.splitlines()[0])
+    assert seen == {"open_sop": RENJA, "activity": EDITED, "modified": True}
+    assert not path.exists()  # discarded when the window closed
