@@ -146,6 +146,12 @@ def office_profile(name: str, *, session: Session) -> OfficeProfile | None:
     )
 
 
+def cover_year(sop: Sop) -> int:
+    """The year of the SOP as it now stands: its latest date on the identity sheet, so a
+    sheet revised (or taking effect) in 2026 is not printed under "Tahun 2021"."""
+    return max(day.year for day in (sop.created, sop.revised, sop.effective) if day)
+
+
 def sop_cover(sop: Sop, profile: OfficeProfile | None,
               cover_title: str | None = None) -> Cover:
     """The SOP's own cover, as in the seed book: the office's heading, the title as the cover
@@ -155,7 +161,7 @@ def sop_cover(sop: Sop, profile: OfficeProfile | None,
     lines = [sop.office.name.upper()]
     if address:
         lines.append(address)
-    lines.append(f"Tahun {sop.created.year}")
+    lines.append(f"Tahun {cover_year(sop)}")
     return Cover(heading=profile.cover_heading if profile else (),
                  title=cover_title or sop.name, office_lines=tuple(lines))
 
@@ -209,8 +215,12 @@ class Book:
     sops: tuple[StoredSop, ...]
 
     def cover(self) -> Cover:
-        year = self.profile.book_year or max((s.sop.created.year for s in self.sops),
-                                             default=date.today().year)
+        # the year the book was last printed (its profile), or a later one if an SOP of it
+        # has been revised since
+        years = [cover_year(s.sop) for s in self.sops]
+        if self.profile.book_year is not None:
+            years.append(self.profile.book_year)
+        year = max(years, default=date.today().year)
         lines = [self.profile.government.upper()]
         if self.profile.cover_address or self.profile.address:
             lines.append(self.profile.cover_address or self.profile.address or "")

@@ -88,6 +88,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.document.changed.connect(self._on_document_changed)
         self.sop_editing.history_changed.connect(self.revision_history.set_revisions)
         self.sop_editing.about_to_check.connect(self.procedure_view.commit_open_edit)
+        self.sop_editing.saved.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.revision_history.open_requested.connect(self.sop_editing.open_revision)
         self.revision_history.back_requested.connect(self.sop_editing.back_to_current)
         self.procedure_view.problems_panel.identity_activated.connect(self._show_identity_form)

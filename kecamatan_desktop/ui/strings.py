@@ -135,10 +135,12 @@ APPROVER_LABELS = {
 }
 REVISED_SET = "Diisi"
 REVISED_SET_TIP = (
-    "Tanpa centang lembar identitas mencetak '-'. Saat disimpan, Tanggal Revisi diisi "
-    "tanggal hari ini, kecuali Anda mengubahnya di sini."
+    "Tanpa centang lembar identitas mencetak '-'. Saat disimpan sebagai revisi final, Tanggal "
+    "Revisi diisi tanggal hari ini, kecuali Anda mengubahnya di sini; menyimpan draf tidak "
+    "mengubahnya."
 )
 DATE_FORMAT = "dd MMMM yyyy"
+DATE_FORMAT_UNPADDED = "d MMMM yyyy"  # an office that writes "1 Pebruari 2021"
 
 HISTORY_HEADERS = ("Rev.", "Disimpan", "Tanggal Revisi", "Nama SOP", "Keterangan")
 HISTORY_CURRENT = "terkini"
@@ -153,8 +155,15 @@ CHANGED_ELSEWHERE = ("Katalog baru saja diubah di PC lain. Perubahan Anda yang b
 SAVE_UNCHANGED = "Tidak ada perubahan yang perlu disimpan."
 SAVE_DRAFT_QUESTION = (
     "Prosedur ini masih punya {count} masalah:\n{problems}\n\n"
-    "Simpan sebagai draf? Draf tersimpan sebagai revisi baru yang ditandai \"draf\"."
+    "Simpan sebagai draf? Draf tersimpan sebagai revisi baru yang ditandai \"draf\"; "
+    "Tanggal Revisi tidak diubah sampai SOP disimpan sebagai revisi final."
 )
+SAVED_REVISION = "Tersimpan sebagai revisi {revision}. Tanggal Revisi: {revised}."
+SAVED_REVISED_TODAY = ("Tersimpan sebagai revisi {revision}. Tanggal Revisi diisi tanggal hari "
+                       "ini: {revised}.")
+SAVED_DRAFT = ("Tersimpan sebagai draf (revisi {revision}). Tanggal Revisi tidak diubah "
+               "({revised}): tanggal hari ini diisi saat disimpan sebagai revisi final.")
+SAVED_DRAFT_DATED = "Tersimpan sebagai draf (revisi {revision}). Tanggal Revisi: {revised}."
 UNSAVED_TITLE = "Perubahan belum disimpan"
 UNSAVED_QUESTION = "SOP \"{name}\" punya perubahan yang belum disimpan."
 UNSAVED_SAVE = "Simpan"
