@@ -41,10 +41,11 @@ class OfficeDateEdit(QDateEdit):
     """A date as the office writes it on its sheets (`1 Pebruari 2021` or `01 Februari
     2021`), so the form says what the printed sheet will; typed and stepped as Qt's own."""
 
+    style_: TanggalStyle = STANDARD  # a class default: Qt asks for the text while building it
+
     def __init__(self, **kwargs) -> None:
         super().__init__(calendarPopup=True, **kwargs)
         self.setLocale(INDONESIAN)
-        self.style_ = STANDARD
         self.setDisplayFormat(strings.DATE_FORMAT)
 
     def set_style(self, style: TanggalStyle) -> None:
