@@ -176,6 +176,7 @@ def _one_window(app, db_path: DbLocation, *, read_only: bool, settings: QSetting
         if opened.path != db_path:
             listen(opened.path)
         window.attach(opened)
+        QTimer.singleShot(0, window.autosave.offer)  # edits a crash left behind
         if on_shown is not None:
             QTimer.singleShot(0, lambda: on_shown(window, True))
         if welcome:
@@ -188,6 +189,8 @@ def _one_window(app, db_path: DbLocation, *, read_only: bool, settings: QSetting
         window.first_painted.connect(opening.start)  # the thread's imports would slow it
     if on_shown is not None:
         window.first_painted.connect(lambda: on_shown(window, window.db is not None))
+    if db is not None:
+        window.first_painted.connect(window.autosave.offer)  # edits a crash left behind
     if welcome and db is not None:  # complete from the start (the first start is so)
         window.first_painted.connect(window.maybe_welcome)
     window.show()

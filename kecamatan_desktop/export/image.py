@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QGuiApplication, QImage, QPainter
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QImage, QPainter
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication
 
@@ -29,6 +29,7 @@ SUFFIXES = (".png", ".svg")
 PNG_DPI = 300
 _SVG_UNITS_PER_POINT = 10  # the SVG's size is whole units: tenths of a point keep F4 exact
 _INCH_PER_METRE = 1 / 0.0254
+MARK_TOP = 28.35  # pt: a draft's mark is centred in the page's 10 mm top margin
 
 _app: QApplication | None = None
 
@@ -49,9 +50,11 @@ def image_paths(path: Path, pages: int) -> list[Path]:
 
 
 def write_images(sop: Sop, path: Path, *,
-                 progress: Callable[[int, int], bool | None] | None = None) -> list[Path]:
+                 progress: Callable[[int, int], bool | None] | None = None,
+                 mark: str | None = None) -> list[Path]:
     """Write the flowchart of `sop` to `path` (.png or .svg), one file per page, all or none;
-    `progress(pages done, pages)` returning False stops it (Cancelled)."""
+    `progress(pages done, pages)` returning False stops it (Cancelled). `mark` (a draft's
+    "DRAF — belum disimpan") is written across the top of every page."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -70,22 +73,34 @@ def write_images(sop: Sop, path: Path, *,
     with replacing(paths) as temps:
         for n, (target, temp) in enumerate(zip(paths, temps, strict=True)):
             if suffix == ".png":
-                _write_png(scene, n, temp, target)
+                _write_png(scene, n, temp, target, mark)
             else:
                 _write_svg(scene, n, temp, target, SVG_DESCRIPTION.format(
-                    name=sop.name, page=n + 1, pages=len(paths)))
+                    name=sop.name, page=n + 1, pages=len(paths)), mark)
             if progress is not None and progress(n + 1, len(paths)) is False:
                 raise Cancelled
     return paths
 
 
-def _render(scene: PagesScene, page: int, painter: QPainter, target: QRectF) -> None:
+def _render(scene: PagesScene, page: int, painter: QPainter, target: QRectF,
+            mark: str | None) -> None:
     painter.setRenderHints(QPainter.RenderHint.Antialiasing
                            | QPainter.RenderHint.TextAntialiasing)
-    scene.render(painter, target, scene.page_rect(page), Qt.AspectRatioMode.IgnoreAspectRatio)
+    sheet = scene.page_rect(page)
+    scene.render(painter, target, sheet, Qt.AspectRatioMode.IgnoreAspectRatio)
+    if mark:  # in the page's top margin (10 mm), as on the PDF's pages
+        scale = target.width() / sheet.width()
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPixelSize(max(1, round(10 * scale)))  # 10 pt of the sheet, on any device
+        painter.setFont(font)
+        painter.setPen(QColor(191, 0, 0))
+        painter.drawText(QRectF(target.left(), target.top(), target.width(), MARK_TOP * scale),
+                         Qt.AlignmentFlag.AlignCenter, mark)
 
 
-def _write_png(scene: PagesScene, page: int, temp: Path, target: Path) -> None:
+def _write_png(scene: PagesScene, page: int, temp: Path, target: Path,
+               mark: str | None = None) -> None:
     sheet = scene.page_rect(page)
     scale = PNG_DPI / 72
     image = QImage(round(sheet.width() * scale), round(sheet.height() * scale),
@@ -96,7 +111,7 @@ def _write_png(scene: PagesScene, page: int, temp: Path, target: Path) -> None:
     image.fill(Qt.GlobalColor.white)
     painter = QPainter(image)
     try:
-        _render(scene, page, painter, QRectF(0, 0, image.width(), image.height()))
+        _render(scene, page, painter, QRectF(0, 0, image.width(), image.height()), mark)
     finally:
         painter.end()
     if not image.save(str(temp), "PNG"):
@@ -104,7 +119,7 @@ def _write_png(scene: PagesScene, page: int, temp: Path, target: Path) -> None:
 
 
 def _write_svg(scene: PagesScene, page: int, temp: Path, target: Path,
-               description: str) -> None:
+               description: str, mark: str | None = None) -> None:
     sheet = scene.page_rect(page)
     generator = QSvgGenerator()
     generator.setFileName(str(temp))
@@ -119,6 +134,6 @@ def _write_svg(scene: PagesScene, page: int, temp: Path, target: Path,
     if not painter.begin(generator):
         raise InputError(CANNOT_WRITE.format(path=target))
     try:
-        _render(scene, page, painter, QRectF(0, 0, sheet.width(), sheet.height()))
+        _render(scene, page, painter, QRectF(0, 0, sheet.width(), sheet.height()), mark)
     finally:
         painter.end()

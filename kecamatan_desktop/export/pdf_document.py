@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from pathlib import Path
 
+from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -19,7 +21,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 from kecamatan_desktop.domain.errors import Cancelled, InputError
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.export.atomic import replacing_one
-from kecamatan_desktop.export.pdf_fonts import REGULAR, measure
+from kecamatan_desktop.export.pdf_fonts import BOLD, REGULAR, measure
 from kecamatan_desktop.export.pdf_sheets import (
     TABLE_FONT,
     TOC_TITLE,
@@ -40,6 +42,8 @@ PAPERS = {"f4": F4, "a4": A4}
 MARGIN = 20 * mm
 FOOTER_BASELINE = 10.5 * mm  # the page number's lowest stroke stays 10 mm from the edge
 SHEET_FOOTER = 8  # pt under a flowchart's table (10 mm margin) kept for the page number
+MARK_BASELINE = 6 * mm  # a draft's mark above the text: inside a flowchart's 10 mm margin
+MARK_COLOUR = colors.Color(0.75, 0, 0)
 Progress = Callable[[int, int], bool | None]  # returns False to stop: Cancelled is raised
 BOOK_PASSES = 2  # multiBuild lays the book out twice: once to learn the pages, once to number
 
@@ -55,8 +59,9 @@ class _Document(BaseDocTemplate):
     """Portrait pages for text, landscape pages for flowcharts, page numbers, bookmarks."""
 
     def __init__(self, path: Path, paper: tuple[float, float], title: str,
-                 page_done: Callable[[], None] | None = None) -> None:
+                 page_done: Callable[[], None] | None = None, mark: str | None = None) -> None:
         self.page_done = page_done
+        self.mark = mark
         portrait = paper
         landscape = (paper[1], paper[0])
         super().__init__(str(path), pagesize=portrait, title=title, author="Kecamatan Desktop",
@@ -76,6 +81,8 @@ class _Document(BaseDocTemplate):
     @staticmethod
     def _number(canvas, doc) -> None:
         """At the page's end, once its flowables have said whether it is a cover."""
+        if doc.mark:
+            draw_mark(canvas, doc.mark)  # every page, covers included
         if doc.on_cover:
             doc.on_cover = False
             return
@@ -97,6 +104,22 @@ class _Document(BaseDocTemplate):
             if flowable.toc:
                 self.notify("TOCEntry", (flowable.level, flowable.title, self.page,
                                          flowable.key))
+
+
+def draw_mark(canvas, mark: str) -> None:
+    """`mark` across the top of the page and, faint, diagonally across its middle: a page
+    of a draft is never taken for the approved SOP, even cut out of the document."""
+    width, height = canvas._pagesize
+    canvas.saveState()
+    canvas.setFillColor(MARK_COLOUR)
+    canvas.setFont(BOLD, 10)
+    canvas.drawCentredString(width / 2, height - MARK_BASELINE, mark)
+    canvas.setFillAlpha(0.12)
+    canvas.setFont(BOLD, min(width, height) / 12)
+    canvas.translate(width / 2, height / 2)
+    canvas.rotate(math.degrees(math.atan2(height, width)))
+    canvas.drawCentredString(0, 0, mark)
+    canvas.restoreState()
 
 
 def flowchart_spec(paper: tuple[float, float]) -> PageSpec:
@@ -126,13 +149,15 @@ def sop_story(sop: Sop, profile: OfficeProfile | None, paper: tuple[float, float
 
 def write_sop_pdf(sop: Sop, path: Path, *, profile: OfficeProfile | None = None,
                   paper: str = "f4", logo: bytes | None = None,
-                  cover_title: str | None = None) -> Path:
+                  cover_title: str | None = None, mark: str | None = None) -> Path:
+    """The SOP as given; with `mark` (a draft's "DRAF — belum disimpan") on every page."""
     size = paper_size(paper)
     if logo is None and profile is not None:
         logo = profile.logo
     story = sop_story(sop, profile, size, logo, cover_title=cover_title)
+    title = f"SOP {sop.name}" + (f" ({mark})" if mark else "")
     with replacing_one(Path(path)) as temp:
-        _Document(temp, size, f"SOP {sop.name}").build(story)
+        _Document(temp, size, title, mark=mark).build(story)
     return Path(path)
 
 

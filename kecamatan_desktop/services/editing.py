@@ -150,8 +150,10 @@ def save_revision(sop: Sop, *, session: Session, draft: bool = False,
     `base_revision` is the revision the editor opened: if another window, PC or import
     saved a newer one meanwhile, nothing is written (SaveConflict) and the edits stay in the
     editor. Nothing is written either when `sop` equals the current revision (its number is
-    returned). Tanggal Revisi becomes `today` unless the editor changed it. `note` is kept
-    with the new revision (where it came from, e.g. the SOP its procedure was copied from).
+    returned). Tanggal Revisi becomes `today` unless the editor changed it, and unless `sop`
+    is a draft: a draft is no revision in force, so the sheet's date stays until the final save.
+    `note` is kept with the new revision (where it came from, e.g. the SOP its procedure was
+    copied from).
     """
     check_saveable(sop, draft=draft)
     with transaction(session):
@@ -171,7 +173,7 @@ def save_revision(sop: Sop, *, session: Session, draft: bool = False,
         current = get_sop(sop.id, session=session)
         if current.sop == sop:
             return row.revision
-        if sop.revised == current.sop.revised:
+        if sop.revised == current.sop.revised and not draft:
             sop = replace(sop, revised=today or date.today())
         row.revision += 1
         session.add(row)

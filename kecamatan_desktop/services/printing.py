@@ -19,10 +19,12 @@ from kecamatan_desktop.domain.tanggal import TanggalStyle, format_tanggal
 from kecamatan_desktop.services import decrees
 from kecamatan_desktop.services.catalogue import StoredSop, get_sop
 from kecamatan_desktop.services.decrees import CurrentDecree
-from kecamatan_desktop.store.models import OfficeRow, SopRow
+from kecamatan_desktop.store.models import OfficeRow, SopCoverRow, SopRow
 
 NOT_DRAWN = ("Prosedur SOP ini belum digambar: lembar diagram alir (prosedur) belum ada "
              "dan akan dicetak setelah langkah-langkahnya diisi.")
+# on every page of an SOP printed with edits not yet saved (ui/printing_actions.py)
+DRAFT_MARK = "DRAF — belum disimpan"
 GRID = (("legal_basis", "qualifications"), ("related", "equipment"), ("warnings", "records"))
 
 
@@ -144,6 +146,12 @@ def office_profile(name: str, *, session: Session) -> OfficeProfile | None:
     )
 
 
+def cover_year(sop: Sop) -> int:
+    """The year of the SOP as it now stands: its latest date on the identity sheet, so a
+    sheet revised (or taking effect) in 2026 is not printed under "Tahun 2021"."""
+    return max(day.year for day in (sop.created, sop.revised, sop.effective) if day)
+
+
 def sop_cover(sop: Sop, profile: OfficeProfile | None,
               cover_title: str | None = None) -> Cover:
     """The SOP's own cover, as in the seed book: the office's heading, the title as the cover
@@ -153,7 +161,7 @@ def sop_cover(sop: Sop, profile: OfficeProfile | None,
     lines = [sop.office.name.upper()]
     if address:
         lines.append(address)
-    lines.append(f"Tahun {sop.created.year}")
+    lines.append(f"Tahun {cover_year(sop)}")
     return Cover(heading=profile.cover_heading if profile else (),
                  title=cover_title or sop.name, office_lines=tuple(lines))
 
@@ -207,8 +215,12 @@ class Book:
     sops: tuple[StoredSop, ...]
 
     def cover(self) -> Cover:
-        year = self.profile.book_year or max((s.sop.created.year for s in self.sops),
-                                             default=date.today().year)
+        # the year the book was last printed (its profile), or a later one if an SOP of it
+        # has been revised since
+        years = [cover_year(s.sop) for s in self.sops]
+        if self.profile.book_year is not None:
+            years.append(self.profile.book_year)
+        year = max(years, default=date.today().year)
         lines = [self.profile.government.upper()]
         if self.profile.cover_address or self.profile.address:
             lines.append(self.profile.cover_address or self.profile.address or "")
@@ -219,17 +231,28 @@ class Book:
 
 @dataclass(frozen=True)
 class PrintableSop:
-    """One SOP as printed: its current revision and its office's letterhead."""
+    """One SOP as printed: its current revision (or the edits on screen, marked as a draft
+    on every page) and its office's letterhead."""
 
     sop: Sop
     profile: OfficeProfile | None
     cover_title: str | None = None
+    mark: str | None = None
 
 
 def load_printable(sop_id: str, *, session: Session) -> PrintableSop:
     stored = get_sop(sop_id, session=session)
     return PrintableSop(stored.sop, office_profile(stored.sop.office.name, session=session),
                         stored.cover_title)
+
+
+def draft_printable(sop: Sop, *, session: Session) -> PrintableSop:
+    """`sop` as it is in the editor, not (or not so) in the database: the letterhead and
+    cover title of its office and SOP as stored, every page marked DRAFT_MARK."""
+    cover_title = session.exec(select(SopCoverRow.title).join(
+        SopRow, SopRow.id == SopCoverRow.sop_id).where(SopRow.slug == sop.id)).first()
+    return PrintableSop(sop, office_profile(sop.office.name, session=session), cover_title,
+                        DRAFT_MARK)
 
 
 def book_offices(*, session: Session) -> list[str]:

@@ -73,6 +73,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         """Complete the window on the open database: editor, rounds, menus; re-read the list."""
         from kecamatan_desktop.ui.catalogue_watch import CatalogueWatch
         from kecamatan_desktop.ui.editor.document import SopDocument
+        from kecamatan_desktop.ui.editor.recovery import Autosave, recovery_path
         from kecamatan_desktop.ui.editor.sop_editing import SopEditing
         from kecamatan_desktop.ui.events import ChangeHub
 
@@ -87,6 +88,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.document.changed.connect(self._on_document_changed)
         self.sop_editing.history_changed.connect(self.revision_history.set_revisions)
         self.sop_editing.about_to_check.connect(self.procedure_view.commit_open_edit)
+        self.sop_editing.saved.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.revision_history.open_requested.connect(self.sop_editing.open_revision)
         self.revision_history.back_requested.connect(self.sop_editing.back_to_current)
         self.procedure_view.problems_panel.identity_activated.connect(self._show_identity_form)
@@ -97,6 +99,8 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.status_line.show_database(db.path)
         self.hub.follow(self._follow)
         self.catalogue_watch = CatalogueWatch(self)
+        self.autosave = Autosave(self.document, str(db.path), recovery_path(str(db.path)),
+                                 self, self._reveal, self)
         self.attached = True
         self.update_round_status()
         keep = self.selected_sop_id()
@@ -246,7 +250,8 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.action_import = self.interchange.import_action
         self.action_export = self.interchange.export_action
         self.action_quit = action(strings.ACTION_QUIT, self.close, QKeySequence.Quit)
-        self.printing = PrintingActions(self.db, self)
+        self.printing = PrintingActions(self.db, self, self.sop_editing)
+        self.flowchart.sop_to_save = self.printing.flowchart_to_save
         self.action_office = action(strings.ACTION_OFFICE_PROFILE, self.edit_office_profile)
         file_menu = self.file_menu
         for item in (self.action_new, self.action_duplicate, self.action_delete, None,
@@ -584,6 +589,8 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         if self.attached and not self.sop_editing.resolve_unsaved():
             event.ignore()
             return
+        if self.attached:
+            self.autosave.stop()  # closed normally: nothing to recover at the next start
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         sop_id = self.selected_sop_id()

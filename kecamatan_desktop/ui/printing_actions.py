@@ -1,35 +1,50 @@
 """The window's printing: one SOP to PDF or through the print preview to a printer, the whole
-SOP book; each runs as a Task off the GUI thread."""
+SOP book; each runs as a Task off the GUI thread. An SOP with edits not yet saved is never
+printed silently as its old version: the user saves first or prints the edits as a draft."""
 
 from __future__ import annotations
 
 import shutil
 import tempfile
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox, QWidget
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import printing
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import file_dialogs, strings
+from kecamatan_desktop.ui.message_boxes import ask_choice
 from kecamatan_desktop.ui.worker import NEVER_BY_ITSELF, Task, run_task
 
 if TYPE_CHECKING:
+    from kecamatan_desktop.domain.sop import Sop
     from kecamatan_desktop.services.printing import PrintableSop
     from kecamatan_desktop.services.session import Database
+    from kecamatan_desktop.ui.editor.sop_editing import SopEditing
+
+
+class PrintChoice(StrEnum):
+    """What to print of an SOP with unsaved edits."""
+
+    SAVE_FIRST = "save"  # save them, then print the new revision
+    DRAFT = "draft"  # print them as they are on screen, every page marked as a draft
+    CANCEL = "cancel"
 
 
 class PrintingActions(QObject):
-    """Menu actions; `window` gives the selected SOP and shows messages."""
+    """Menu actions; `window` gives the selected SOP and shows messages, `editing` the edits
+    on screen not yet saved."""
 
-    def __init__(self, db: Database, window: QWidget) -> None:
+    def __init__(self, db: Database, window: QWidget, editing: SopEditing) -> None:
         super().__init__(window)
         self.db = db
         self.window = window
+        self.editing = editing
         self.task: Task | None = None  # the last one started; tests wait on it
         self.preview: QDialog | None = None  # the last print preview shown
         self.export_pdf_action = QAction(strings.ACTION_EXPORT_PDF, window)
@@ -63,8 +78,20 @@ class PrintingActions(QObject):
             if printable is None:
                 printable = call(self.db, printing.load_printable, sop_id)
             return write_sop_pdf(printable.sop, path, profile=printable.profile, paper=paper,
-                                 cover_title=printable.cover_title)
+                                 cover_title=printable.cover_title, mark=printable.mark)
         return work
+
+    def _edits_to_print(self, sop_id: str) -> tuple[bool, PrintableSop | None]:
+        """(whether to go on, the draft to print): with unsaved edits of `sop_id` on screen the
+        user chooses to save them first (then the saved revision is printed: no draft) or to
+        print them marked as a draft; Batal, or a save that did not happen, stops."""
+        edited = self.editing.unsaved_edits() if self.editing.sop_id == sop_id else None
+        if edited is None:
+            return True, None
+        answer = self.ask_unsaved_print(edited.name)
+        if answer == PrintChoice.DRAFT:
+            return True, call(self.db, printing.draft_printable, edited)
+        return answer == PrintChoice.SAVE_FIRST and self.editing.save(), None
 
     def export_pdf(self) -> Task | None:
         sop_id = self.window.selected_sop_id()
@@ -72,11 +99,16 @@ class PrintingActions(QObject):
             self.window.show_info(strings.PDF_TITLE, strings.PRINT_NOTHING)
             return None
         try:
-            printable = call(self.db, printing.load_printable, sop_id)  # its name names the file
+            go_on, printable = self._edits_to_print(sop_id)
+            if not go_on:
+                return None
+            if printable is None:  # its name names the file
+                printable = call(self.db, printing.load_printable, sop_id)
         except (InputError, StoreError) as exc:
             self.window.show_error(strings.PDF_FAILED, str(exc))
             return None
-        path = self.ask_pdf_path(file_dialogs.file_name(printable.sop.name, suffix=".pdf"))
+        name = printable.sop.name + (strings.DRAFT_SUFFIX if printable.mark else "")
+        path = self.ask_pdf_path(file_dialogs.file_name(name, suffix=".pdf"))
         if path is None:
             return None
         return self._start(self._sop_writer(sop_id, path, printable), strings.PDF_TITLE,
@@ -94,7 +126,15 @@ class PrintingActions(QObject):
             return None
         from kecamatan_desktop.ui.print_preview import PageFeed, PrintPreview, stream_pages
 
-        write = self._sop_writer(sop_id, Path(tempfile.mkdtemp(prefix="kecamatan-")) / "cetak.pdf")
+        try:
+            go_on, draft = self._edits_to_print(sop_id)
+        except (InputError, StoreError) as exc:
+            self.window.show_error(strings.PDF_FAILED, str(exc))
+            return None
+        if not go_on:
+            return None
+        write = self._sop_writer(sop_id, Path(tempfile.mkdtemp(prefix="kecamatan-")) / "cetak.pdf",
+                                 draft)  # the saved revision is read by the worker
         feed = PageFeed()  # no parent: the worker's closure keeps it while it emits
 
         def work(progress) -> int:
@@ -105,7 +145,8 @@ class PrintingActions(QObject):
                 shutil.rmtree(path.parent, ignore_errors=True)
             return stream_pages(data, feed, progress)
 
-        preview = self.preview = PrintPreview(self.paper, sop_id, self.window)
+        job = sop_id + (strings.DRAFT_SUFFIX if draft else "")
+        preview = self.preview = PrintPreview(self.paper, job, self.window)
         preview.show_pages_from(feed)
 
         def failed(text: str) -> None:
@@ -141,7 +182,30 @@ class PrintingActions(QObject):
                                strings.BOOK_TITLE, strings.PDF_DONE.format(path=written)),
                            strings.PDF_FAILED)
 
+    def flowchart_to_save(self, shown: Sop) -> tuple[Sop, str | None] | None:
+        """Simpan gambar…: the flowchart to write and its draft mark (None: the saved SOP's),
+        asked like a PDF when `shown` has unsaved edits; None when the user stops."""
+        edited = self.editing.unsaved_edits() if self.editing.sop_id == shown.id else None
+        if edited is None:
+            return shown, None
+        answer = self.ask_unsaved_print(edited.name)
+        if answer == PrintChoice.DRAFT:
+            return edited, printing.DRAFT_MARK
+        if answer == PrintChoice.SAVE_FIRST and self.editing.save():
+            return self.editing.document.sop, None
+        return None
+
     # dialogs: small methods that tests replace ------------------------------------------------
+    def ask_unsaved_print(self, name: str) -> PrintChoice:
+        role = QMessageBox.ButtonRole
+        return ask_choice(self.window, strings.PRINT_UNSAVED_TITLE,
+                          strings.PRINT_UNSAVED_QUESTION.format(
+                              name=name, mark=printing.DRAFT_MARK),
+                          [(strings.PRINT_SAVE_FIRST, role.AcceptRole, PrintChoice.SAVE_FIRST),
+                           (strings.PRINT_DRAFT, role.ActionRole, PrintChoice.DRAFT),
+                           (strings.UNSAVED_CANCEL, role.RejectRole, PrintChoice.CANCEL)],
+                          PrintChoice.CANCEL)
+
     def ask_pdf_path(self, suggested: str) -> Path | None:
         return file_dialogs.ask_save_path(self.window, strings.PDF_TITLE, suggested,
                                           strings.PDF_FILTER)

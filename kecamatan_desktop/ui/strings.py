@@ -210,10 +210,12 @@ APPROVER_LABELS = {
 }
 REVISED_SET = "Diisi"
 REVISED_SET_TIP = (
-    "Tanpa centang lembar identitas mencetak '-'. Saat disimpan, Tanggal Revisi diisi "
-    "tanggal hari ini, kecuali Anda mengubahnya di sini."
+    "Tanpa centang lembar identitas mencetak '-'. Saat disimpan sebagai revisi final, Tanggal "
+    "Revisi diisi tanggal hari ini, kecuali Anda mengubahnya di sini; menyimpan draf tidak "
+    "mengubahnya."
 )
 DATE_FORMAT = "dd MMMM yyyy"
+DATE_FORMAT_UNPADDED = "d MMMM yyyy"  # an office that writes "1 Pebruari 2021"
 
 HISTORY_HEADERS = ("Rev.", "Disimpan", "Tanggal Revisi", "Nama SOP", "Keterangan")
 HISTORY_CURRENT = "terkini"
@@ -228,13 +230,36 @@ CHANGED_ELSEWHERE = ("Katalog baru saja diubah di PC lain. Perubahan Anda yang b
 SAVE_UNCHANGED = "Tidak ada perubahan yang perlu disimpan."
 SAVE_DRAFT_QUESTION = (
     "Prosedur ini masih punya {count} masalah:\n{problems}\n\n"
-    "Simpan sebagai draf? Draf tersimpan sebagai revisi baru yang ditandai \"draf\"."
+    "Simpan sebagai draf? Draf tersimpan sebagai revisi baru yang ditandai \"draf\"; "
+    "Tanggal Revisi tidak diubah sampai SOP disimpan sebagai revisi final."
 )
+SAVED_REVISION = "Tersimpan sebagai revisi {revision}. Tanggal Revisi: {revised}."
+SAVED_REVISED_TODAY = ("Tersimpan sebagai revisi {revision}. Tanggal Revisi diisi tanggal hari "
+                       "ini: {revised}.")
+SAVED_DRAFT = ("Tersimpan sebagai draf (revisi {revision}). Tanggal Revisi tidak diubah "
+               "({revised}): tanggal hari ini diisi saat disimpan sebagai revisi final.")
+SAVED_DRAFT_DATED = "Tersimpan sebagai draf (revisi {revision}). Tanggal Revisi: {revised}."
 UNSAVED_TITLE = "Perubahan belum disimpan"
 UNSAVED_QUESTION = "SOP \"{name}\" punya perubahan yang belum disimpan."
 UNSAVED_SAVE = "Simpan"
 UNSAVED_DISCARD = "Buang"
 UNSAVED_CANCEL = "Batal"
+RECOVERY_TITLE = "Pemulihan perubahan"
+RECOVERY_QUESTION = (
+    "Program tertutup tidak wajar saat SOP \"{name}\" (dari revisi {revision}) punya perubahan "
+    "yang belum disimpan. Perubahan itu tersimpan otomatis pada {at}.\n\n"
+    "Pulihkan: SOP dibuka dengan perubahan itu, belum disimpan; periksa lalu simpan.\n"
+    "Buang: perubahan itu dihapus."
+)
+RECOVERY_RESTORE = "Pulihkan"
+RECOVERY_DISCARD = "Buang"
+RECOVERY_UNREADABLE = ("Berkas pemulihan perubahan yang belum disimpan rusak dan tidak dapat "
+                       "dibaca; berkas itu dibuang.")
+RECOVERY_GONE = ("SOP \"{name}\" ({id}) tidak ada lagi di katalog atau sudah diarsipkan, jadi "
+                 "perubahannya tidak dapat dipulihkan; berkas pemulihannya dibuang.")
+RECOVERY_NEWER = ("Perubahan SOP \"{name}\" dipulihkan. Perubahan itu dibuat pada revisi "
+                  "{base}, sedangkan yang tersimpan kini revisi {current}: bandingkan dengan "
+                  "revisi terbaru (Riwayat revisi) sebelum menyimpan.")
 OK = "Oke"
 YES = "Ya"
 NO = "Tidak"
@@ -296,6 +321,7 @@ UNDO_RENAME_LANE = "ganti nama lajur {old} menjadi {new}"
 UNDO_MOVE_LANE = "pindahkan lajur {lane}"
 UNDO_REMOVE_LANE = "hapus lajur {lane}"
 UNDO_IDENTITY = "ubah {field}"
+UNDO_RECOVERED = "pulihkan perubahan yang belum disimpan"
 
 # printing
 ACTION_EXPORT_PDF = "Ekspor &PDF…"
@@ -310,6 +336,15 @@ PDF_FILTER = "PDF (*.pdf)"
 PDF_DONE = "PDF disimpan: {path}"
 PDF_FAILED = "PDF tidak dapat dibuat"
 PRINT_NOTHING = "Pilih dulu SOP yang akan dicetak."
+PRINT_UNSAVED_TITLE = "Perubahan belum disimpan"
+PRINT_UNSAVED_QUESTION = (
+    "SOP \"{name}\" punya perubahan yang belum disimpan; yang tersimpan masih versi lama.\n\n"
+    "Simpan dulu: perubahan disimpan sebagai revisi baru, lalu revisi itu yang dicetak.\n"
+    "Cetak draf: SOP dicetak seperti di layar, setiap halaman bertanda \"{mark}\"."
+)
+PRINT_SAVE_FIRST = "Simpan dulu"
+PRINT_DRAFT = "Cetak draf"
+DRAFT_SUFFIX = " (draf)"  # after the SOP's name: the file or print job of a draft
 BOOK_TITLE = "Cetak Buku SOP"
 BOOK_OFFICE = "Kantor:"
 BOOK_PROGRESS = "Menyusun buku SOP {office}…"

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kecamatan_desktop.domain.interchange import LIST_KEYS
 from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.domain.tanggal import STANDARD, TanggalStyle
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.editor.document import SopDocument
 
@@ -33,6 +34,44 @@ DATE_FIELDS = [("created", L["created"]), ("effective", L["effective"])]
 LIST_PAIRS = (("legal_basis", "qualifications"), ("related", "equipment"),
               ("warnings", "records"))
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
+QT_FEBRUARY = INDONESIAN.monthName(2)  # "Februari"
+
+
+class OfficeDateEdit(QDateEdit):
+    """A date as the office writes it on its sheets (`1 Pebruari 2021` or `01 Februari
+    2021`), so the form says what the printed sheet will; typed and stepped as Qt's own."""
+
+    style_: TanggalStyle = STANDARD  # a class default: Qt asks for the text while building it
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(calendarPopup=True, **kwargs)
+        self.setLocale(INDONESIAN)
+        self.setDisplayFormat(strings.DATE_FORMAT)
+
+    def set_style(self, style: TanggalStyle) -> None:
+        if style == self.style_:
+            return
+        self.style_ = style
+        value = self.date()
+        self.setDisplayFormat(strings.DATE_FORMAT if style.zero_pad
+                              else strings.DATE_FORMAT_UNPADDED)
+        self.setDate(value)
+
+    def _office(self, text: str) -> str:  # Qt's month name -> the office's
+        return text.replace(QT_FEBRUARY, self.style_.february)
+
+    def _qt(self, text: str) -> str:  # the office's month name -> Qt's
+        return text.replace(self.style_.february, QT_FEBRUARY)
+
+    def textFromDateTime(self, value) -> str:
+        return self._office(super().textFromDateTime(value))
+
+    def dateTimeFromText(self, text: str):
+        return super().dateTimeFromText(self._qt(text))
+
+    def validate(self, text: str, pos: int):
+        state, text, pos = super().validate(self._qt(text), pos)
+        return state, self._office(text), pos
 
 
 def field_value(sop: Sop, path: str) -> Any:
@@ -63,7 +102,7 @@ class IdentityForm(QScrollArea):
         self.document = document
         self._updating = False
         self.line_edits: dict[str, QLineEdit] = {}
-        self.date_edits: dict[str, QDateEdit] = {}
+        self.date_edits: dict[str, OfficeDateEdit] = {}
         self.list_edits: dict[str, QPlainTextEdit] = {}
         self.labels: dict[str, str] = {}
 
@@ -124,10 +163,8 @@ class IdentityForm(QScrollArea):
         self.labels[path] = label
         return edit
 
-    def _date(self, path: str, label: str) -> QDateEdit:
-        edit = QDateEdit(objectName=f"identity_{path}", calendarPopup=True)
-        edit.setLocale(INDONESIAN)
-        edit.setDisplayFormat(strings.DATE_FORMAT)
+    def _date(self, path: str, label: str) -> OfficeDateEdit:
+        edit = OfficeDateEdit(objectName=f"identity_{path}")
         edit.dateChanged.connect(lambda d, p=path: self._edit(p, d.toPython()))
         self.date_edits[path] = edit
         self.labels[path] = label
@@ -146,6 +183,11 @@ class IdentityForm(QScrollArea):
         return row
 
     # document -> widgets ---------------------------------------------------------------------
+    def set_date_style(self, style: TanggalStyle) -> None:
+        """Dates as the office of the SOP shown writes them (its profile's style)."""
+        for edit in self.date_edits.values():
+            edit.set_style(style)
+
     def refresh(self) -> None:
         sop = self.document.sop
         self._updating = True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
+from kecamatan_desktop.domain.tanggal import STANDARD
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.editor.document import SopDocument
 from kecamatan_desktop.ui.editor.identity_form import IdentityForm
@@ -56,6 +57,7 @@ class IdentityPage(QWidget):
     def refresh(self) -> None:
         doc = self.document
         profile = self._profile(doc.sop.office.name) if doc.sop else None
+        self.form.set_date_style(profile.date_style if profile else STANDARD)
         self.view.show_sop(doc.sop, doc.revision or 1, doc.is_draft and not doc.is_modified,
                            profile)
         self.edit_button.setEnabled(not doc.read_only)

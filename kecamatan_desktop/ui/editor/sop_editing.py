@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from enum import StrEnum
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -10,7 +11,10 @@ from PySide6.QtCore import QObject, Signal
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.flow import flow_problems
-from kecamatan_desktop.services import catalogue, editing
+from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.domain.tanggal import format_tanggal
+from kecamatan_desktop.services import catalogue, editing, printing
+from kecamatan_desktop.services.catalogue import StoredSop
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.editor.document import SopDocument
@@ -49,6 +53,8 @@ class SopEditing(QObject):
     history_changed = Signal(list, int)
     # before deciding whether there is anything to save: views commit what is still typed
     about_to_check = Signal()
+    # after a save: what was saved, and what became of Tanggal Revisi (for the status bar)
+    saved = Signal(str)
 
     def __init__(self, db: Database, document: SopDocument, dialogs: EditorDialogs,
                  parent: QObject | None = None) -> None:
@@ -119,9 +125,33 @@ class SopEditing(QObject):
         except (InputError, StoreError) as exc:
             self.dialogs.show_error(strings.SAVE_FAILED, str(exc))
             return False
+        revised = (doc.saved.revised if doc.saved else None, doc.sop.revised)
         doc.mark_saved(opened.stored)
         self.history_changed.emit(opened.history, opened.stored.revision)
+        self.saved.emit(self._saved_text(opened.stored, *revised))
         return True
+
+    def _saved_text(self, stored: StoredSop, before: date | None, edited: date | None) -> str:
+        """What the save did, Tanggal Revisi in the office's own way of writing dates."""
+        try:
+            profile = call(self.db, printing.office_profile, stored.sop.office.name)
+        except StoreError:
+            profile = None
+        revised = (profile.tanggal if profile else format_tanggal)(stored.sop.revised)
+        if stored.is_draft:
+            text = strings.SAVED_DRAFT if edited == before else strings.SAVED_DRAFT_DATED
+        elif stored.sop.revised != edited:
+            text = strings.SAVED_REVISED_TODAY
+        else:
+            text = strings.SAVED_REVISION
+        return text.format(revision=stored.revision, revised=revised)
+
+    def unsaved_edits(self) -> Sop | None:
+        """The SOP as edited on screen when it differs from its saved revision (what is still
+        typed in a cell counted), else None."""
+        self.about_to_check.emit()
+        doc = self.document
+        return doc.sop if doc.is_modified and not doc.read_only else None
 
     def resolve_unsaved(self) -> bool:
         """Ask Simpan / Buang / Batal when there are unsaved edits; False means stay."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -19,6 +20,7 @@ from kecamatan_desktop.export.image import write_images
 from kecamatan_desktop.ui import file_dialogs
 from kecamatan_desktop.ui.flowchart.view import FlowchartView
 from kecamatan_desktop.ui.strings import (
+    DRAFT_SUFFIX,
     FIT_WIDTH,
     IMAGE_FILTERS,
     IMAGE_PAGES,
@@ -44,6 +46,10 @@ class FlowchartPanel(QWidget):
         super().__init__(parent)
         self._sop: Sop | None = None
         self.task: Task | None = None  # the image being written
+        # what to write of the SOP shown, with its draft mark, or None to stop: the window
+        # asks here when the SOP has unsaved edits (PrintingActions.flowchart_to_save)
+        self.sop_to_save: Callable[[Sop], tuple[Sop, str | None] | None] = lambda sop: (
+            sop, None)
         self.view = FlowchartView(self)
         self.zoom_in_button = self._button(ZOOM_IN, self.view.zoom_in)
         self.zoom_out_button = self._button(ZOOM_OUT, self.view.zoom_out)
@@ -94,10 +100,14 @@ class FlowchartPanel(QWidget):
     def save_image(self) -> None:
         """Ask for a .png or .svg name and write the flowchart there, one file per page, in
         a worker (a 300 dpi page takes a few hundred ms): progress per page, Batal."""
-        sop = self._sop
-        if sop is None or not sop.steps or self.task is not None:
+        if self._sop is None or not self._sop.steps or self.task is not None:
             return
-        path = self.ask_image_path(file_dialogs.file_name(sop.name, suffix=".png"))
+        chosen = self.sop_to_save(self._sop)
+        if chosen is None:
+            return
+        sop, mark = chosen
+        name = sop.name + (DRAFT_SUFFIX if mark else "")
+        path = self.ask_image_path(file_dialogs.file_name(name, suffix=".png"))
         if path is None:
             return
 
@@ -107,7 +117,7 @@ class FlowchartPanel(QWidget):
 
         self.save_image_button.setEnabled(False)
         self.task = run_task(
-            self, lambda progress: write_images(sop, path, progress=progress),
+            self, lambda progress: write_images(sop, path, progress=progress, mark=mark),
             title=SAVE_IMAGE_TITLE, label=lambda done, total: IMAGE_PAGES.format(
                 done=done, total=total or "?"),
             done=lambda written: self.show_info(SAVED_TITLE, SAVED_TEXT.format(
