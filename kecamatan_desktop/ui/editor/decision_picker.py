@@ -72,7 +72,7 @@ class DecisionPicker(QWidget):
         combo = QComboBox(objectName=name)
         combo.setModel(self.choices)
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)  # beside the toolbar: the steps keep their width
+        combo.setMinimumContentsLength(6)  # beside the toolbar, which keeps its every button
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return combo
 

@@ -152,6 +152,7 @@ class LanesEditor(QWidget):
         layout.setSpacing(2)
         layout.addLayout(header)
         layout.addWidget(self.view)
+        layout.addStretch(1)  # beside a tall Masalah, the lanes stay under their title
         self.view.doubleClicked.connect(lambda _i: self.rename_lane())
         document.changed.connect(self.refresh)
         self.refresh()
