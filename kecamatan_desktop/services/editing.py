@@ -20,7 +20,7 @@ from kecamatan_desktop.domain.interchange import (
     sop_to_dict,
 )
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, STEP_LABELS, Approver, Office, Sop
-from kecamatan_desktop.domain.tanggal import format_waktu, stored_utc
+from kecamatan_desktop.domain.tanggal import STANDARD, TanggalStyle, format_waktu, stored_utc
 from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.services import changes
 from kecamatan_desktop.services.catalogue import (
@@ -72,6 +72,7 @@ class RevisionInfo:
     is_current: bool
     tz: tzinfo = WIB  # the office's clock, for showing `saved_at`
     note: str | None = None  # where the revision came from, as saved with it
+    style: TanggalStyle = STANDARD  # how the office writes a date (its printed sheets' way)
 
 
 # A draft may be unfinished only in its flow; these are the import rules it may still fail.
@@ -210,9 +211,12 @@ def list_revisions(sop_id: str, *, session: Session) -> list[RevisionInfo]:
         .order_by(col(SopRevisionRow.revision).desc())
     ).all()
     tz = _office_tz(session, row.id)
+    office = session.get(OfficeRow, row.office_id)
+    style = TanggalStyle(zero_pad=office.date_zero_pad, february=office.date_february)
     return [RevisionInfo(revision=r.revision, saved_at=stored_utc(r.saved_at),
                          is_draft=r.is_draft, name=r.name, revised=r.revised,
-                         is_current=r.revision == row.revision, tz=tz, note=r.note)
+                         is_current=r.revision == row.revision, tz=tz, note=r.note,
+                         style=style)
             for r in revisions]
 
 

@@ -135,3 +135,14 @@ def test_the_printed_cover_of_a_revised_sop_says_its_year(catalogue_db, tmp_path
                          cover_title=printable.cover_title)
     cover = PdfReader(path).pages[0].extract_text()
     assert "Tahun 2026" in cover and "Tahun 2021" not in cover
+
+
+def test_the_revision_history_writes_dates_as_the_office_does(catalogue_db):
+    from kecamatan_desktop.services.editing import list_revisions
+    from kecamatan_desktop.ui.editor.revision_history import RevisionListModel
+
+    with catalogue_db.session() as s:
+        lines = list_revisions("ngantang-2021-renja", session=s)
+    model = RevisionListModel()
+    model.set_revisions([replace(line, revised=date(2021, 2, 1)) for line in lines], 1)
+    assert model.index(0, 2).data() == "1 Pebruari 2021"  # as Ngantang's sheets print it

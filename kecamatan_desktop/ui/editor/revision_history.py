@@ -54,7 +54,8 @@ class RevisionListModel(QAbstractTableModel):
             notes += [strings.HISTORY_DRAFT] if r.is_draft else []
             notes += [r.note] if r.note else []
             return (str(r.revision), format_waktu(r.saved_at, r.tz),
-                    format_tanggal(r.revised), r.name, ", ".join(notes))[index.column()]
+                    format_tanggal(r.revised, style=r.style), r.name,
+                    ", ".join(notes))[index.column()]
         if role == Qt.ItemDataRole.FontRole and r.revision == self.shown:
             font = QFont()
             font.setBold(True)
