@@ -32,12 +32,12 @@ MAX_ID_CHARS = 80
 
 
 class DateText:
-    """What a written date says, for sop-ap/1: `value` (None: no whole date could be read),
-    `note` (what was assumed or why it is unreadable; "" when read as written) and `empty`
-    (nothing or "-" was written)."""
+    """What a written date says, for sop-ap/1: `value` (None: no whole date could be read, or
+    none was written) and `note` (what was assumed or why it is unreadable; "" when read as
+    written, or when nothing or "-" was written)."""
 
-    def __init__(self, value: date | None, note: str = "", empty: bool = False) -> None:
-        self.value, self.note, self.empty = value, note, empty
+    def __init__(self, value: date | None, note: str = "") -> None:
+        self.value, self.note = value, note
 
 
 def read_date(text: str) -> DateText:
@@ -46,7 +46,7 @@ def read_date(text: str) -> DateText:
     written without its day (`      Oktober 2024`, left blank to be filled in by hand) is
     kept as the month's first day, and said so."""
     if _NONE.match(text):
-        return DateText(None, empty=True)
+        return DateText(None)
     iso = _ISO.match(text)
     if iso:
         return _whole(text, int(iso.group(1)), int(iso.group(2)), int(iso.group(3)))
