@@ -14,6 +14,12 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kecamatan_desktop.cli_checks import add_check_commands, check_command
+from kecamatan_desktop.cli_import import (
+    add_import_book_command,
+    import_book_command,
+    read_book_files,
+    without_database,
+)
 from kecamatan_desktop.cli_records import (
     add_officer_commands,
     add_round_commands,
@@ -102,6 +108,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_officer_commands(sub)
     add_round_commands(sub)
     add_check_commands(sub)
+    add_import_book_command(sub)
     return parser
 
 
@@ -222,6 +229,11 @@ def _run(args: argparse.Namespace) -> int:
     if args.command == "import":
         # Read and validate every file before the database is touched.
         sops = catalogue.read_sop_files(Path(f) for f in args.files)
+    if args.command == "import-book":
+        book = read_book_files(args)  # every file read before the database is touched
+        code = without_database(book, args)  # a dry run, or a refusal
+        if code is not None:
+            return code
     db = open_catalogue(resolve_db_path(args.db), read_only=args.read_only)
     try:
         with db.guard(), db.session() as session:
@@ -258,6 +270,8 @@ def _run(args: argparse.Namespace) -> int:
                 monitoring_command(args, session)
             elif args.command == "periksa":
                 return check_command(args, session)
+            elif args.command == "import-book":
+                return import_book_command(book, args, session)
     finally:
         db.close()
     if args.command == "image":

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -185,8 +185,10 @@ def read_sop_files(paths: Iterable[Path]) -> list[Sop]:
     return sops
 
 
-def import_sops(sops: Sequence[Sop], *, session: Session, replace: bool = False) -> ImportResult:
-    """Store `sops` in one transaction; with `replace`, an existing id gets a new revision."""
+def import_sops(sops: Sequence[Sop], *, session: Session, replace: bool = False,
+                notes: Mapping[str, str] | None = None) -> ImportResult:
+    """Store `sops` in one transaction; with `replace`, an existing id gets a new revision.
+    `notes` gives a revision note by id (where the SOP came from)."""
     seen: set[str] = set()
     for sop in sops:
         if sop.id in seen:
@@ -219,7 +221,7 @@ def import_sops(sops: Sequence[Sop], *, session: Session, replace: bool = False)
                 row.revision += 1
                 session.add(row)
                 revised.append(sop.id)
-            write_revision(session, row, sop)
+            write_revision(session, row, sop, note=(notes or {}).get(sop.id))
     return ImportResult(added=tuple(added), revised=tuple(revised))
 
 
