@@ -350,6 +350,8 @@ def test_a_drop_from_another_sop_or_onto_itself_changes_nothing(qtbot, window):
 # room on a laptop's screen -------------------------------------------------------------------
 def test_nine_lanes_are_all_in_view_and_a_lane_added_hands_the_keys_to_the_steps(
         qtbot, window, dialogs):
+    window.resize(1366, 740)  # a laptop's screen, whatever size earlier tests left windows at
+    qtbot.waitUntil(lambda: window.width() == 1366)
     editor = window.procedure_view
     lanes = editor.lanes_editor
     for name in ("Kasi Pemerintahan", "Kasi Ekbang", "Kasi Trantib"):
