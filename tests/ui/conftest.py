@@ -17,6 +17,14 @@ def _qt_in_indonesian(qapp):
     speak_indonesian(qapp)
 
 
+@pytest.fixture(autouse=True)
+def _clipboard_emptied(qapp):
+    """What a test put on the clipboard is gone after it: mime data the clipboard still owns
+    when the application is torn down at the end of the run crashed the process."""
+    yield
+    qapp.clipboard().clear()
+
+
 @pytest.fixture
 def workspace(qtbot, catalogue_db):
     with catalogue_db.session() as s:
