@@ -302,20 +302,24 @@ def start(sop: Sop, lanes: dict[str, Person | None], *, at: datetime,
 
 
 def receiver_for(sop: Sop, passes, lanes: dict[str, Person | None], target: int,
-                 by_jabatan: Person | None) -> Person | None:
+                 by_jabatan: Person | None, usable=lambda person: True) -> Person | None:
     """Who receives the file at step `target` unless the clerk says otherwise: the officer
     fixed for its lane in this round, else the one active officer whose jabatan the lane
     names (`by_jabatan`, looked up by the caller), else the last person who held that lane
-    in this round; None when nobody can be found."""
+    in this round; None when nobody can be found. Only people `usable` says yes to count
+    (the caller's test of who is still an active officer)."""
     lane = sop.steps[target - 1].role
-    if lanes.get(lane) is not None:
+    if lanes.get(lane) is not None and usable(lanes[lane]):
         return lanes[lane]
     if by_jabatan is not None:
         return by_jabatan
     for p in reversed(passes):  # StepPass, or anything with its role and people
-        if p.role == lane and (p.done_by or p.officer):
-            return (Person(p.done_by_id, p.done_by) if p.done_by
-                    else Person(p.officer_id, p.officer))
+        if p.role != lane:
+            continue
+        for person in (Person(p.done_by_id, p.done_by) if p.done_by else None,
+                       Person(p.officer_id, p.officer) if p.officer else None):
+            if person is not None and usable(person):
+                return person
     return None
 
 

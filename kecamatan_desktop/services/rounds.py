@@ -552,8 +552,10 @@ def default_receiver(sop: Sop, passes, lanes: dict[str, Person | None], target: 
     domain.rounds.receiver_for's; the directory is looked up here)."""
     found = officers.default_for_lane(sop.steps[target - 1].role, sop.office.name,
                                       session=session)
+    active = {o.id for o in officers.list_officers(session=session, active_only=True)}
     return machine.receiver_for(sop, passes, lanes, target,
-                                Person(found.id, found.name) if found else None)
+                                Person(found.id, found.name) if found else None,
+                                usable=lambda person: person.id in active)
 
 
 def _no_receiver_message(sop: Sop, target: int, *, session: Session) -> str:
@@ -570,9 +572,33 @@ def undo_handoff(round_id: int, *, session: Session, expected_version: int, reas
     """*Batalkan serah terima*: an event that voids the last handoff (`seq`, if given, must
     name it); the round returns to the step it was completing."""
     def command(sop, state, lanes, events, when, entry):
-        return machine.undo(events, state, reason, entry=entry, seq=seq)
+        new = machine.undo(events, state, reason, entry=entry, seq=seq)
+        _restore_lanes(session, round_id, sop, events, set(new[0].changes["voids"]))
+        return new
 
     return _write(session, round_id, expected_version, command, at=None, by=by)
+
+
+def _restore_lanes(session: Session, round_id: int, sop: Sop, events: list[RoundEvent],
+                   voids: set[int]) -> None:
+    """A voided reassignment no longer fills its lane: the lane goes back to whoever the
+    last reassignment still standing named, else to whom the voided handoff gave the file."""
+    log = machine.corrected_log(events)
+    standing = [e for e in log if e.seq not in voids]
+    handed = next((e for e in log if e.seq in voids and e.kind is EventKind.HANDED_OFF), None)
+    for gone in (e for e in log if e.seq in voids and e.kind is EventKind.REASSIGNED):
+        lane = sop.steps[gone.position - 1].role
+        before = next((e for e in reversed(standing) if e.kind is EventKind.REASSIGNED
+                       and e.seq < gone.seq and sop.steps[e.position - 1].role == lane), None)
+        if before is None and handed is not None \
+                and sop.steps[handed.position - 1].role == lane:
+            before = handed
+        if before is None:
+            continue
+        row = session.exec(select(RoundLaneRow).where(RoundLaneRow.round_id == round_id,
+                                                      RoundLaneRow.lane == lane)).one()
+        row.officer, row.officer_id = before.officer, before.officer_id
+        session.add(row)
 
 
 def reassign_round(round_id: int, officer: str | int, *, session: Session,

@@ -177,6 +177,14 @@ class _Reader:
                     .where(e.kind == EventKind.CORRECTED.value,
                            e.round_id.in_(self._rounds(where)))):
                 fixes[rid, target].append(seq)
+            gone: dict[tuple[int, int], int] = {}  # (round, seq) -> the undo that voided it
+            for rid, seq, changes in self.session.execute(
+                    select(e.round_id, e.seq, _text(e.changes))
+                    .where(e.kind == EventKind.UNDONE.value,
+                           e.round_id.in_(self._rounds(where)))):
+                voids = json.loads(changes) if isinstance(changes, str) else changes or {}
+                for target in voids.get("voids", ()):
+                    gone[rid, target] = seq
             query = (select(e.round_id, e.seq, e.kind, _text(e.occurred_at), _text(e.entered_at),
                             e.entered_by, e.position, e.officer, e.decision, e.output, e.note,
                             e.corrects_seq, _text(e.changes), OfficeRow.time_zone)
@@ -195,11 +203,13 @@ class _Reader:
                 tz, name = known
                 if corrects:
                     details = event_details(SimpleNamespace(
-                        corrects=corrects, changes=json.loads(changes)
+                        kind=kind, corrects=corrects, changes=json.loads(changes)
                         if isinstance(changes, str) else changes,
                         note=note), tz)
                 else:
                     details = note
+                if (rid, seq) in gone:
+                    details = f"{details} [dibatalkan oleh #{gone[rid, seq]}]".strip()
                 yield _event_cells(rid, seq, kind, wall_clock_stored(occurred, tz),
                                    wall_clock_stored(entered, tz), entered_by, position,
                                    officer, decision, output, details, name, corrects,

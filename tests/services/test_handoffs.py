@@ -124,3 +124,45 @@ def test_a_correction_names_the_right_receiver_and_the_log_shows_old_and_new(cat
         assert (line.note.now, line.note.was, line.note.reasons) == (
             "draf baru", "draf lama", ("salah catat",))
         assert [x.kind for x in r.log] == ["started", "handoff", "corrected", "corrected"]
+
+
+def test_an_undone_reassignment_no_longer_fills_its_lane(catalogue_db):
+    with catalogue_db.session() as s:
+        for name, nip in (("Siti Aminah", "19800101 200501 2 001"),
+                          ("Sri Wahyuni", "19820101 200501 2 009")):
+            officers.add_officer(session=s, name=name, nip=nip, jabatan=SEKCAM,
+                                 office="Kecamatan Poncokusumo")
+        r = fresh_round(s, Sekcam="Siti Aminah")
+        r = done(s, r)
+        r = rounds.reassign_round(r.id, "Sri Wahyuni", session=s, expected_version=r.version,
+                                  at=r.since + timedelta(minutes=40))
+        assert r.lanes["Sekcam"] == "Sri Wahyuni"
+        r = rounds.undo_handoff(r.id, session=s, expected_version=r.version, reason="salah")
+        assert r.lanes["Sekcam"] == "Siti Aminah" and r.current_step == 1
+        offer = handoff_offer(r.id, session=s)
+        assert offer.ways[0].receiver_name == "Siti Aminah"
+
+
+def test_an_officer_no_longer_active_is_never_the_default_receiver(catalogue_db):
+    with catalogue_db.session() as s:
+        siti = officers.add_officer(session=s, name="Siti Aminah", nip="19800101 200501 2 001",
+                                    jabatan=SEKCAM, office="Kecamatan Poncokusumo")
+        r = fresh_round(s, Sekcam="Siti Aminah")
+        officers.set_active(siti.id, False, session=s)
+        assert handoff_offer(r.id, session=s).ways[0].receiver is None
+        with pytest.raises(InputError, match="belum punya penerima"):
+            done(s, r)
+
+
+def test_the_period_workbook_marks_what_an_undo_voided(catalogue_db):
+    from kecamatan_desktop.services.workbook import rounds_workbook
+
+    with catalogue_db.session() as s:
+        r = fresh_round(s)
+        r = done(s, r, no_receiver=True)
+        r = rounds.undo_handoff(r.id, session=s, expected_version=r.version, reason="salah")
+        book = rounds_workbook(session=s, round_ids=[r.id])
+        details = {row[1]: row[10] for row in book.event_rows}  # seq -> Keterangan
+    assert details[2].endswith("[dibatalkan oleh #4]")
+    assert details[3].endswith("[dibatalkan oleh #4]")
+    assert details[4] == "membatalkan #2, #3 / alasan: salah"

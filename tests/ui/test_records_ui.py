@@ -173,6 +173,32 @@ def test_the_handoff_dialog_defaults_and_asks_for_what_is_missing(qtbot, catalog
     again = HandoffDialog(sop, decision.offer, previous=values)
     qtbot.addWidget(again)
     assert again.values() == values  # asked again after a refusal: nothing lost
+    # the added officer refused (a NIP already there, say): choosing someone else drops it
+    receiver = again.receivers["tidak"]
+    receiver.setCurrentIndex(receiver.findData(2))
+    assert again.values()["new_officers"] == [] and again.values()["receiver"] == 2
+    gone = HandoffDialog(sop, HandoffOffer(1, 1, 2, (Way(None, 2, "2", "x", "Sekcam", 99,
+                                                         "Tidak aktif lagi"),), choices))
+    qtbot.addWidget(gone)  # a default no longer in the active list: the clerk must choose
+    assert gone.receivers[None].currentData() is None
+
+
+def test_koreksi_starts_from_the_values_as_they_stand(qtbot):
+    from kecamatan_desktop.domain.round_log import LogLine, Value
+    from kecamatan_desktop.services.rounds import EventView
+    from kecamatan_desktop.ui.rounds.dialogs import CorrectEventDialog
+
+    event = EventView(seq=2, kind="step_completed", label="Langkah selesai",
+                      occurred_at=T0, entered_at=T0, entered_by="op", position=1,
+                      officer="A", decision=None, note="draf lama", output="", corrected_by=(4,))
+    line = LogLine(kind="handoff", label="Serah terima", seq=2, seqs=(2, 3),
+                   at=T0 + timedelta(minutes=10), at_was=T0, step="1", next_step="2",
+                   note=Value("draf baru", "draf lama", ("salah",)))
+    dialog = CorrectEventDialog(event, [("A — Camat", 1)], tz=T0.tzinfo, line=line)
+    qtbot.addWidget(dialog)
+    assert dialog.note.text() == "draf baru"  # after the earlier correction
+    dialog.note.setText("draf lama")
+    assert dialog.values()["note"] == "draf lama"  # going back is a change, not nothing
 
 
 def test_the_directory_edits_and_keeps_history_names(qtbot, workspace, catalogue_db):

@@ -167,16 +167,19 @@ class CorrectEventDialog(QDialog):
         super().__init__(parent)
         self.tz = tz
         self.target = event  # not `self.event`: that would hide QWidget.event()
+        # the values as they stand now (an earlier correction counts), not as first written
+        self.now_at = line.at if line is not None else event.occurred_at
+        self.now_output = line.output.now if line is not None else event.output
+        self.now_note = line.note.now if line is not None else event.note
         self.setWindowTitle(strings.CORRECT_TITLE.format(seq=event.seq, label=event.label))
         form = QFormLayout(self)
-        form.addRow(QLabel(strings.CORRECT_INTRO.format(when=format_waktu(event.occurred_at,
-                                                                           tz)),
+        form.addRow(QLabel(strings.CORRECT_INTRO.format(when=format_waktu(self.now_at, tz)),
                            wordWrap=True))
         self.change_time = QCheckBox(strings.CORRECT_CHANGE_TIME)
         self.at = QDateTimeEdit()
         self.at.setDisplayFormat(f"dd/MM/yyyy HH:mm '{zone_name(tz)}'")
         self.at.setCalendarPopup(True)
-        set_office_time(self.at, event.occurred_at, tz)
+        set_office_time(self.at, self.now_at, tz)
         self.at.setEnabled(False)
         self.change_time.toggled.connect(self.at.setEnabled)
         row = QHBoxLayout()
@@ -193,8 +196,8 @@ class CorrectEventDialog(QDialog):
             self.receiver.setObjectName("correctReceiver")
             form.addRow(strings.CORRECT_RECEIVER.format(
                 now=line.handed_to.now or strings.NOT_ASSIGNED), self.receiver)
-        self.output = QLineEdit(event.output)
-        self.note = QLineEdit(event.note)
+        self.output = QLineEdit(self.now_output)
+        self.note = QLineEdit(self.now_note)
         self.reason = QLineEdit(objectName="correctReason")
         form.addRow(strings.CORRECT_OUTPUT, self.output)
         form.addRow(strings.CORRECT_NOTE, self.note)
@@ -214,8 +217,8 @@ class CorrectEventDialog(QDialog):
             values["officer"] = self.officer.currentData()
         if self.receiver is not None and self.receiver.currentData() is not None:
             values["receiver"] = self.receiver.currentData()
-        if self.output.text() != self.target.output:
+        if self.output.text() != self.now_output:
             values["output"] = self.output.text()
-        if self.note.text() != self.target.note:
+        if self.note.text() != self.now_note:
             values["note"] = self.note.text()
         return values

@@ -168,13 +168,14 @@ class HandoffDialog(QDialog):
 
     def _receiver_combo(self, way: Way) -> QComboBox:
         combo = QComboBox()
-        if way.receiver is None:  # nobody found: the clerk must choose (or add someone)
+        offered = way.receiver is not None and any(
+            officer_id == way.receiver for _label, officer_id in self.offer.officers)
+        if not offered:  # nobody found (or no longer active): the clerk must choose
             combo.addItem(strings.HANDOFF_CHOOSE, None)
         combo.addItem(strings.HANDOFF_NOBODY, NOBODY)
         for label, officer_id in self.offer.officers:
             combo.addItem(label, officer_id)
-        combo.setCurrentIndex(max(0, combo.findData(way.receiver))
-                              if way.receiver is not None else 0)
+        combo.setCurrentIndex(combo.findData(way.receiver) if offered else 0)
         combo.currentIndexChanged.connect(lambda _i: field_marks.clear(self.ways_box,
                                                                        self.ways_message))
         return combo
@@ -239,11 +240,15 @@ class HandoffDialog(QDialog):
         way = self.chosen_way()
         combo = self.receivers.get(way.decision) if way is not None else None
         receiver = combo.currentData() if combo is not None else None
+        chosen = {self.by.currentData(), receiver}
         return dict(decision=way.decision if way is not None else None,
                     done_by=_ref(self.by.currentData()),
                     receiver=None if receiver == NOBODY else _ref(receiver),
                     no_receiver=receiver == NOBODY,
-                    new_officers=list(self.drafts), at=self.when.value(),
+                    # only the added officers still chosen: one refused (a NIP already in
+                    # the directory, say) is dropped by choosing someone else
+                    new_officers=[d for d in self.drafts if f"nip:{d['nip']}" in chosen],
+                    at=self.when.value(),
                     output=self.output.text(), note=self.note.toPlainText())
 
     def restore(self, values: dict) -> None:
