@@ -9,8 +9,6 @@ import re
 import unicodedata
 from datetime import date
 
-from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
-
 # the months as books write them: the standard name, its short forms, and older spellings
 _MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3,
@@ -25,14 +23,13 @@ _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 _NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{4})(?!\d)")
 _WORDS = re.compile(r"(?:(?<!\d)(\d{1,2})\s+)?([A-Za-z]{3,})\.?\s+(\d{4})(?!\d)")
 _NONE = re.compile(r"^[\s\-–—.]*$")  # "-" or nothing: no date written
-_WORKING_DAYS = re.compile(r"^\s*([0-9]{1,6})\s+hari\s+kerja\s*$", re.IGNORECASE)
 _SPACE_CONTROLS = re.compile(r"[\t\n\r\x0b\x0c\x85\u2028\u2029]+")
 _OTHER_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 MAX_ID_CHARS = 80
 
 
 class DateText:
-    """What a written date says, for sop-ap/1: `value` (None: no whole date could be read, or
+    """What a written date says: `value` (None: no whole date could be read, or
     none was written) and `note` (what was assumed or why it is unreadable; "" when read as
     written, or when nothing or "-" was written)."""
 
@@ -44,7 +41,7 @@ def read_date(text: str) -> DateText:
     """`2 Juni 2025`, `02-06-2025`, `2025-06-02` (a spreadsheet's date cell); a month
     misspelt by a letter or two is read by its first three letters, and said so; a date
     written without its day (`      Oktober 2024`, left blank to be filled in by hand) is
-    kept as the month's first day, and said so."""
+    no whole date (value None), and said so: the caller keeps it as written."""
     if _NONE.match(text):
         return DateText(None)
     iso = _ISO.match(text)
@@ -63,11 +60,9 @@ def read_date(text: str) -> DateText:
         if word.lower() not in _MONTHS:
             notes.append(f"bulan '{word}' dibaca sebagai {_MONTH_NAMES[month - 1]}")
         day = match.group(1)
-        if day is None:
-            notes.append(f"tanggal '{text.strip()}' tertulis tanpa hari; disimpan sebagai "
-                         f"tanggal 1 karena model ini hanya menyimpan tanggal utuh: "
-                         "perbaiki setelah diimpor")
-        found = _whole(text, int(match.group(3)), month, int(day or 1))
+        if day is None:  # left blank to be filled in by hand: not a whole date
+            return DateText(None, f"tanggal '{' '.join(text.split())}' tertulis tanpa hari")
+        found = _whole(text, int(match.group(3)), month, int(day))
         if found.value is not None and notes:
             return DateText(found.value, "; ".join(notes))
         return found
@@ -79,25 +74,6 @@ def _whole(text: str, year: int, month: int, day: int) -> DateText:
         return DateText(date(year, month, day))
     except ValueError:
         return DateText(None, f"tanggal '{text.strip()}' tidak ada di kalender")
-
-
-def sop_ap1_time(text: str) -> tuple[str, str]:
-    """A Waktu as sop-ap/1 keeps it (a number with menit, jam or hari, or nothing) and what
-    was changed, if anything: `5 \\nMenit` is `5 Menit`; `3 hari kerja` is `3 hari`, since
-    the model's day is a working day; anything else cannot be held and is emptied."""
-    written = " ".join(text.split())
-    try:
-        parse_waktu(written)
-        return written, ""
-    except WaktuError:
-        pass
-    days = _WORKING_DAYS.match(written)
-    if days:
-        kept = f"{days.group(1)} hari"
-        return kept, (f"Waktu '{written}' disimpan sebagai '{kept}' (satu hari di model ini "
-                      "adalah satu hari kerja)")
-    return "", (f"Waktu '{written}' tidak dapat disimpan di model ini (hanya angka dengan "
-                "menit, jam atau hari); dikosongkan")
 
 
 def clean_text(text: str) -> tuple[str, str]:

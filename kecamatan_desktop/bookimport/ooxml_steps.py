@@ -23,7 +23,7 @@ from kecamatan_desktop.bookimport.ooxml_grid import (
 )
 from kecamatan_desktop.bookimport.ooxml_package import Deadline
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
+from kecamatan_desktop.domain.waktu import standard_minutes
 
 MAX_STEPS = 2000
 _CHOICE = re.compile(r"\b(jika|apabila|bila)\b", re.IGNORECASE)
@@ -285,9 +285,7 @@ def _check_time(time: str, r: _Row, rows, header: Header, grid: Grid, path: str,
         if not covered:
             problems.append(Problem(f"{path}.time", msg.TIME_EMPTY))
         return
-    try:
-        parse_waktu(time)
-    except WaktuError:
+    if standard_minutes(time) is None:
         problems.append(Problem(f"{path}.time", msg.TIME_UNREADABLE.format(time=time)))
 
 

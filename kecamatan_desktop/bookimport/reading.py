@@ -13,7 +13,7 @@ from pathlib import Path
 from kecamatan_desktop.bookimport.found import FoundSop, Problem
 from kecamatan_desktop.bookimport.sop_mapping import STEP_PATH, SopMapping, document_place
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.domain.interchange import InvalidSopFile, sop_from_dict
+from kecamatan_desktop.domain.interchange import InvalidSopFile, sop_from_dict, sop_to_dict
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls/.doc, or an encrypted Office file
 _TEXT_SUFFIXES = (".txt", ".md", ".markdown")
@@ -152,7 +152,7 @@ def file_sha256(path: Path | str) -> str:
 
 def to_interchange(found: FoundSop, *, office: str | None,
                    taken: Collection[str] = ()) -> tuple[dict, list[Problem]]:
-    """The sop-ap/1 document of one found SOP, checked as `import` checks a file, with the
+    """The interchange document of one found SOP, checked as `import` checks a file, with the
     found problems and those the mapping adds (paths as the readers write them; steps counted
     from 1 in the document's steps). `office` replaces the office the file names; the id is
     made from the office and the name, unlike every id in `taken`. SopRefused when the SOP
@@ -172,4 +172,5 @@ def to_interchange(found: FoundSop, *, office: str | None,
                 covered.add(where)
     if refusals:
         raise SopRefused(found.source, doc["name"], refusals, [*problems, *refusals])
-    return doc, problems
+    # written back as sop-ap/1 when the SOP needs nothing of sop-ap/2
+    return sop_to_dict(sop_from_dict(doc, source=found.source)), problems

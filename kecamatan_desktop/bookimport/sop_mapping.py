@@ -1,6 +1,8 @@
-"""One found SOP as a sop-ap/1 document: each field where the model can hold it, every loss
-(a second lane, a branch without both ways, a Waktu or date the model cannot store, a
-connector row dropped) a problem, and what the model requires but the file lacks a refusal.
+"""One found SOP as a sop-ap/2 document: every field as the book writes it (a step in
+several lanes, Waktu and dates as written, one Waktu over several steps, a second start),
+each loss (a branch without both ways, a connector row dropped, an arrow the model cannot
+hold) and each gap (an approver or date the book does not give) a problem, and what even
+sop-ap/2 requires but the file lacks (the kop, the SOP's name, a step's lane) a refusal.
 Step paths count from 1 in the document's steps, as the readers count theirs."""
 
 from __future__ import annotations
@@ -12,11 +14,10 @@ from kecamatan_desktop.bookimport.fields import (
     clean_text,
     read_date,
     slug,
-    sop_ap1_time,
     unique,
 )
 from kecamatan_desktop.bookimport.found import FoundSop, FoundStep, Problem
-from kecamatan_desktop.domain.interchange import FORMAT, LIST_KEYS
+from kecamatan_desktop.domain.interchange import FORMAT_V2, LIST_KEYS
 from kecamatan_desktop.domain.nip import NipError, check_nip
 
 STEP_PATH = re.compile(r"^steps\[(\d+)\](.*)$")
@@ -27,8 +28,9 @@ _PLACES = {"office.government": "identity.government", "office.name": "identity.
            "approved_by.rank": "identity.approver_rank",
            "approved_by.nip": "identity.approver_nip"}
 _REQUIRED = {"government": "Pemerintah (kop)", "office": "Nama kantor (kop)",
-             "approver_title": "Jabatan pengesah", "approver_name": "Nama pengesah",
              "name": "Nama SOP"}
+# what a book may leave out: imported empty, to be filled in the review or the editor
+_WANTED = {"approver_title": "Jabatan pengesah", "approver_name": "Nama pengesah"}
 
 
 class SopMapping:
@@ -59,13 +61,17 @@ class SopMapping:
         for key, label in _REQUIRED.items():
             if not ident[key]:
                 self.refusals.append(Problem(f"identity.{key}", f"{label} tidak ada di berkas; "
-                                     "sop-ap/1 mewajibkannya"))
+                                     "SOP tanpa itu tidak dapat disimpan"))
+        for key, label in _WANTED.items():
+            if not ident[key] and not any(p.path == f"identity.{key}" for p in self.problems):
+                self.problems.append(Problem(f"identity.{key}", f"{label} tidak ada di berkas; "
+                                             "dibiarkan kosong, isi sebelum dicetak"))
         self._check_nip(ident["approver_nip"])
         if found.ocr and not any(p.path.startswith(("page", "ocr")) for p in found.problems):
             self.problems.append(Problem("ocr", "teks dibaca dengan OCR: periksa setiap isian"))
         sop_id = unique(slug(ident["office"], ident["name"]), taken)
         return {
-            "format": FORMAT, "id": sop_id,
+            "format": FORMAT_V2, "id": sop_id,
             "office": {"government": ident["government"], "name": ident["office"],
                        "address": ident["address"]},
             "number": ident["number"], "name": ident["name"],
@@ -98,26 +104,33 @@ class SopMapping:
         return out
 
     def _check_nip(self, nip: str) -> None:
+        path = "identity.approver_nip"
         if not nip:
-            self.refusals.append(Problem("identity.approver_nip", "NIP pengesah tidak ada di "
-                                         "berkas; sop-ap/1 mewajibkan NIP 18 angka"))
+            if not any(p.path == path for p in self.problems):
+                self.problems.append(Problem(path, "NIP pengesah tidak ada di berkas; "
+                                             "dibiarkan kosong, isi sebelum dicetak"))
             return
         try:
             check_nip(nip)
         except NipError as exc:
-            self.refusals.append(Problem("identity.approver_nip", f"{exc}; sop-ap/1 "
-                                         "mewajibkan NIP 18 angka yang sah"))
+            self.refusals.append(Problem(path, f"{exc}; perbaiki NIP-nya (18 angka)"))
 
     def _date(self, key: str, *, required: bool) -> str | None:
-        written = self.found.identity.get(key, "")
-        read = read_date(written if isinstance(written, str) else "")
+        """An ISO date when the book writes a whole date; else the text as written (kept,
+        with a problem), or None when the book writes none."""
+        raw = self.found.identity.get(key, "")
+        written = raw if isinstance(raw, str) else ""
+        read = read_date(written)
         path = f"identity.{key}"
         if read.value is None:
-            if required:
-                why = read.note or "tidak ada di berkas"
-                self.refusals.append(Problem(path, f"{why}; sop-ap/1 mewajibkan tanggal utuh"))
-            elif read.note:
-                self.problems.append(Problem(path, f"{read.note}; dikosongkan"))
+            kept, _ = clean_text(written)
+            kept = kept.strip()
+            if kept.strip("-–— "):
+                why = read.note or f"'{kept}' bukan tanggal utuh"
+                self.problems.append(Problem(path, f"{why}; disimpan seperti tertulis"))
+                return kept
+            if required and not any(p.path == path for p in self.problems):
+                self.problems.append(Problem(path, "tidak ada di berkas; dibiarkan kosong"))
             return None
         if read.note:
             self.problems.append(Problem(path, read.note))
@@ -139,12 +152,8 @@ class SopMapping:
             path = f"steps[{new}]"
             lanes = [self.text(lane, f"{path}.lanes") for lane in step.lanes]
             if not lanes:
-                self.refusals.append(Problem(f"{path}.lanes", "tanpa pelaksana (lajur); sop-ap/1 "
-                                             "mewajibkan satu lajur per langkah"))
-            elif len(lanes) > 1:
-                self.problems.append(Problem(f"{path}.lanes", (
-                    f"langkah {new} digambar di lajur {_and(lanes)}; model ini baru menyimpan "
-                    "lajur pertama")))
+                self.refusals.append(Problem(f"{path}.lanes", "tanpa pelaksana (lajur); setiap "
+                                             "langkah memerlukan sedikitnya satu lajur"))
             out = {"no": self.text(step.no, f"{path}.no"),
                    "activity": self.text(step.activity, f"{path}.activity"),
                    "role": lanes[0] if lanes else "",
@@ -152,6 +161,13 @@ class SopMapping:
                    "time": self._time(step, path),
                    "output": self.text(step.output, f"{path}.output"),
                    "notes": self.text(step.notes, f"{path}.notes")}
+            if len(lanes) > 1:
+                out["roles"] = list(dict.fromkeys(lanes))
+            span = self._span(step, old)
+            if span > 1:
+                out["time_span"] = span
+            if step.shape == "start" and new != 1:
+                out["start"] = True
             decision = self._decision(step, old, new, path)
             if decision is not None:
                 out["decision"] = decision
@@ -160,15 +176,17 @@ class SopMapping:
         return steps
 
     def _time(self, step: FoundStep, path: str) -> str:
+        """Waktu as written, its lines joined ("5 \nMenit" is "5 Menit")."""
         written, _ = clean_text(step.time)
-        kept, note = sop_ap1_time(written)
-        if note:
-            # the reader said it keeps the Waktu as written; sop-ap/1 cannot, and says so
-            quoted = f"'{step.time}'"
-            self.problems[:] = [p for p in self.problems
-                                if not (p.path == f"{path}.time" and quoted in p.message)]
-            self.problems.append(Problem(f"{path}.time", note))
-        return kept
+        return " ".join(written.split())
+
+    def _span(self, step: FoundStep, old: int) -> int:
+        """A Waktu cell over several rows, counted in the document's steps (connector rows
+        inside it are not steps)."""
+        if step.time_span <= 1:
+            return 1
+        last = min(old + step.time_span - 1, len(self.found.steps))
+        return sum(1 for i in range(old, last + 1) if i in self.position)
 
     def _target(self, index: int | None) -> int | None:
         """A found step index as a document position, followed through connector rows."""
@@ -192,18 +210,14 @@ class SopMapping:
                else "kedua cabang menuju langkah yang sama" if yes == no
                else "sebuah cabang menuju langkah itu sendiri")
         self.problems.append(Problem(f"{path}.decision", (
-            f"keputusan di langkah {new}: {why}; sop-ap/1 memerlukan tujuan Ya dan Tidak, "
+            f"keputusan di langkah {new}: {why}; keputusan memerlukan tujuan Ya dan Tidak, "
             "jadi disimpan sebagai langkah biasa")))
         return None
 
     def _flow(self, step: FoundStep, old: int, new: int, path: str) -> None:
-        """What sop-ap/1 cannot draw: a start after the first step, an end before the last,
-        an arrow from a plain step to anywhere but the step after it."""
+        """What the model cannot draw: an end before the last step, an arrow from a plain
+        step to anywhere but the step after it (a later start is kept: "start")."""
         count = len(self.position)
-        if step.shape == "start" and new != 1:
-            self.problems.append(Problem(f"{path}.shape", (
-                f"langkah {new} digambar sebagai awal; model ini hanya punya satu awal, "
-                "langkah pertama")))
         if step.shape == "end" and new != count:
             self.problems.append(Problem(f"{path}.shape", (
                 f"langkah {new} digambar sebagai akhir; model ini hanya punya satu akhir, "

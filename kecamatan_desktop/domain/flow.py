@@ -8,7 +8,7 @@ from enum import StrEnum
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.sop import Sop, Step
-from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
+from kecamatan_desktop.domain.waktu import WaktuKind, read_waktu, unreadable_waktu_message
 
 
 class ProblemKind(StrEnum):
@@ -156,10 +156,8 @@ def flow_problems(sop: Sop) -> list[FlowProblem]:
                 f"{label}: pelaksana {step.role!r} bukan salah satu lajur SOP ini")
         if not step.activity.strip():
             add(ProblemKind.EMPTY_ACTIVITY, f"{label}: Kegiatan masih kosong")
-        try:
-            parse_waktu(step.time)
-        except WaktuError as exc:
-            add(ProblemKind.BAD_TIME, f"{label}: {exc}")
+        if read_waktu(step.time).kind == WaktuKind.UNREADABLE:
+            add(ProblemKind.BAD_TIME, f"{label}: {unreadable_waktu_message(step.time)}")
         if step.decision is not None:
             for answer, target in (("Ya", step.decision.yes), ("Tidak", step.decision.no)):
                 message = _branch_problem(target, index, len(sop.steps))

@@ -1,4 +1,10 @@
-"""The interchange file `sop-ap/1`: strict reading into a `Sop`, and writing back."""
+"""The interchange files `sop-ap/1` and `sop-ap/2`: strict reading into a `Sop`, and writing
+back. `sop-ap/2` holds what real books contain and sop-ap/1 cannot: a step in several lanes
+(`"roles"`, with `"role"` their first), one Waktu cell over several steps (`"time_span"`),
+a later step drawn as a start (`"start"`), Waktu as written ("Setiap saat", "Paling lambat
+17 hari kerja"), dates as written when they are not whole dates ("Oktober 2024") or not
+written at all, and an approver the book does not name. An SOP that needs none of it is
+written as sop-ap/1, so files for older versions stay readable by them."""
 
 from __future__ import annotations
 
@@ -16,6 +22,8 @@ from kecamatan_desktop.domain.sop import Approver, Decision, Office, Sop, Step
 from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
 
 FORMAT = "sop-ap/1"
+FORMAT_V2 = "sop-ap/2"
+FORMATS = (FORMAT, FORMAT_V2)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 LIST_KEYS = ("legal_basis", "qualifications", "related", "equipment", "warnings", "records")
 TOP_KEYS = (
@@ -25,6 +33,7 @@ TOP_KEYS = (
 OFFICE_KEYS = ("government", "name", "address")
 APPROVER_KEYS = ("title", "name", "rank", "nip")
 STEP_KEYS = ("no", "activity", "role", "requirements", "time", "output", "notes", "decision")
+STEP_KEYS_V2 = (*STEP_KEYS, "roles", "time_span", "start")
 REQUIRED_STEP_KEYS = ("no", "activity", "role")
 # Limits of a file (docs/interchange.md): far above any real SOP, low enough
 # that a damaged or hostile file is refused before it costs time or memory.
@@ -65,6 +74,7 @@ class InvalidSopFile(InputError):
 class _Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self.v2 = False  # reading sop-ap/2
 
     def fail(self, place: str, message: str) -> None:
         self.problems.append(Problem(place, message))
@@ -103,6 +113,17 @@ class _Reader:
         else:
             self.fail(where, f"berisi karakter kendali {code} (tab, baris baru, dll.) pada "
                              f"karakter ke-{bad.start() + 1}; hapus karakter itu")
+
+    def written_day(self, obj: dict, key: str) -> tuple[date | None, str]:
+        """sop-ap/2: an ISO date, or the text the book writes instead ("Oktober 2024"),
+        or nothing ("" or null)."""
+        value = obj.get(key)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None, ""
+        if isinstance(value, str) and not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            self.printable(value, key)
+            return None, value
+        return self.day(obj, key, ""), ""
 
     def day(self, obj: dict, key: str, place: str, *, nullable: bool = False) -> date | None:
         value = obj.get(key)
@@ -156,8 +177,10 @@ def sop_from_dict(data: Any, source: str = "<data>") -> Sop:
     # Without every key the rest cannot be read; what is missing or unknown is reason enough.
     if not r.keys(data, "", TOP_KEYS, TOP_KEYS) or any(key not in data for key in TOP_KEYS):
         raise InvalidSopFile(source, r.problems)
-    if data.get("format") != FORMAT:
-        r.fail("format", f"harus {FORMAT!r}, bukan {_shown(data.get('format'))}")
+    if data.get("format") not in FORMATS:
+        r.fail("format", f"harus {FORMAT!r} atau {FORMAT_V2!r}, bukan "
+                         f"{_shown(data.get('format'))}")
+    r.v2 = data.get("format") == FORMAT_V2
     sop_id = data.get("id")
     if not isinstance(sop_id, str) or not ID_PATTERN.fullmatch(sop_id):
         r.fail("id", f"{_shown(sop_id)} harus huruf kecil a-z, angka dan tanda '-' (mis. "
@@ -176,13 +199,14 @@ def sop_from_dict(data: Any, source: str = "<data>") -> Sop:
     if r.keys(data["approved_by"], "approved_by", APPROVER_KEYS, APPROVER_KEYS):
         a = data["approved_by"]
         approver = Approver(
-            title=r.text(a, "title", "approved_by", required=True),
-            name=r.text(a, "name", "approved_by", required=True),
+            title=r.text(a, "title", "approved_by", required=not r.v2),
+            name=r.text(a, "name", "approved_by", required=not r.v2),
             rank=r.text(a, "rank", "approved_by"),
             nip=r.text(a, "nip", "approved_by"),
         )
         try:
-            check_nip(approver.nip)
+            if approver.nip.strip() or not r.v2:  # a book may not print the NIP
+                check_nip(approver.nip)
         except NipError as exc:
             r.fail("approved_by.nip", str(exc))
 
@@ -199,12 +223,17 @@ def sop_from_dict(data: Any, source: str = "<data>") -> Sop:
     steps = _read_steps(r, data["steps"], set(roles))
     number = r.text(data, "number", "")
     name = r.text(data, "name", "", required=True)
-    created = r.day(data, "created", "")
-    revised = r.day(data, "revised", "", nullable=True)
-    effective = r.day(data, "effective", "")
+    written = {}
+    if r.v2:
+        created, written["created_text"] = r.written_day(data, "created")
+        revised, written["revised_text"] = r.written_day(data, "revised")
+        effective, written["effective_text"] = r.written_day(data, "effective")
+    else:
+        created = r.day(data, "created", "")
+        revised = r.day(data, "revised", "", nullable=True)
+        effective = r.day(data, "effective", "")
     if r.problems:
         raise InvalidSopFile(source, r.problems)
-    assert created is not None and effective is not None
     return Sop(
         id=sop_id,
         office=office,
@@ -217,6 +246,7 @@ def sop_from_dict(data: Any, source: str = "<data>") -> Sop:
         roles=roles,
         steps=steps,
         **lists,
+        **written,
     )
 
 
@@ -231,17 +261,24 @@ def _read_steps(r: _Reader, raw: Any, roles: set[str]) -> tuple[Step, ...]:
     whole = True  # every step and every decision read as written
     for i, s in enumerate(raw):
         place = f"steps[{i}]"
-        if not r.keys(s, place, STEP_KEYS, REQUIRED_STEP_KEYS):
+        if not r.keys(s, place, STEP_KEYS_V2 if r.v2 else STEP_KEYS, REQUIRED_STEP_KEYS):
             whole = False
             continue
         role = r.text(s, "role", place, required=True)
         if role and role not in roles:
             r.fail(f"{place}.role", f"lajur {_shown(role)} tidak ada di 'roles'")
-        time = r.text(s, "time", place)
-        try:
-            parse_waktu(time)
-        except WaktuError as exc:
-            r.fail(f"{place}.time", str(exc))
+        other_roles = _read_other_roles(r, s, place, role, roles)
+        time = r.text(s, "time", place)  # sop-ap/2: as written; Periksa names what is unread
+        if not r.v2:
+            try:
+                parse_waktu(time)
+            except WaktuError as exc:
+                r.fail(f"{place}.time", str(exc))
+        span = _read_span(r, s, place, i, len(raw))
+        start = s.get("start", False)
+        if not isinstance(start, bool):
+            r.fail(f"{place}.start", "harus true atau false")
+            start = False
         decision = None
         if "decision" in s:
             decision = _read_decision(r, s["decision"], f"{place}.decision", i + 1, len(raw))
@@ -255,12 +292,47 @@ def _read_steps(r: _Reader, raw: Any, roles: set[str]) -> tuple[Step, ...]:
             output=r.text(s, "output", place),
             notes=r.text(s, "notes", place),
             decision=decision,
+            other_roles=other_roles,
+            time_span=span,
+            start=start,
         ))
     if whole:
         # a loop with no way out is refused like a branch to nowhere: no round could finish
         for loop in closed_loops(steps):
             r.fail(f"steps[{loop.decision}].decision", loop.message(len(steps)))
     return tuple(steps)
+
+
+def _read_other_roles(r: _Reader, s: dict, place: str, role: str,
+                      roles: set[str]) -> tuple[str, ...]:
+    """sop-ap/2 "roles": every lane of the step in order, the first being "role"."""
+    if "roles" not in s:
+        return ()
+    lanes = r.strings(s, "roles", place)
+    where = f"{place}.roles"
+    if not lanes or lanes[0] != role:
+        r.fail(where, f"lajur pertama harus sama dengan 'role' ({_shown(role)})")
+        return ()
+    for j, lane in enumerate(lanes):
+        if lane not in roles:
+            r.fail(f"{where}[{j}]", f"lajur {_shown(lane)} tidak ada di 'roles'")
+        elif lane in lanes[:j]:
+            r.fail(f"{where}[{j}]", f"lajur {_shown(lane)} disebut dua kali")
+    return tuple(lanes[1:])
+
+
+def _read_span(r: _Reader, s: dict, place: str, index: int, count: int) -> int:
+    """sop-ap/2 "time_span": how many steps, this one first, one Waktu cell covers."""
+    span = s.get("time_span", 1)
+    where = f"{place}.time_span"
+    if not isinstance(span, int) or isinstance(span, bool) or span < 1:
+        r.fail(where, "harus bilangan bulat 1 atau lebih")
+        return 1
+    if index + span > count:
+        r.fail(where, f"Waktu langkah ini meliputi {span} langkah, tetapi hanya ada "
+                      f"{count - index} langkah sampai akhir")
+        return 1
+    return span
 
 
 def _read_decision(r: _Reader, raw: Any, place: str, own: int, count: int) -> Decision | None:
@@ -282,8 +354,36 @@ def _read_decision(r: _Reader, raw: Any, place: str, own: int, count: int) -> De
     return Decision(yes=targets["yes"], no=targets["no"])
 
 
+def needs_v2(sop: Sop) -> bool:
+    """Whether the SOP holds what only sop-ap/2 can say."""
+    if sop.created is None or sop.effective is None:
+        return True
+    if sop.created_text or sop.revised_text or sop.effective_text:
+        return True
+    if not (sop.approved_by.title.strip() and sop.approved_by.name.strip()):
+        return True
+    try:
+        check_nip(sop.approved_by.nip)
+    except NipError:
+        return True
+    for step in sop.steps:
+        if step.other_roles or step.time_span != 1 or step.start:
+            return True
+        try:
+            parse_waktu(step.time)
+        except WaktuError:
+            return True
+    return False
+
+
+def _written(day: date | None, text: str) -> str | None:
+    return day.isoformat() if day is not None else (text or None)
+
+
 def sop_to_dict(sop: Sop) -> dict[str, Any]:
-    """The sop-ap/1 document of an SOP, keys in the documented order."""
+    """The document of an SOP, keys in the documented order: sop-ap/1 when it needs
+    nothing of sop-ap/2."""
+    v2 = needs_v2(sop)
     steps = []
     for s in sop.steps:
         step: dict[str, Any] = {
@@ -292,17 +392,23 @@ def sop_to_dict(sop: Sop) -> dict[str, Any]:
         }
         if s.decision is not None:
             step["decision"] = {"yes": s.decision.yes, "no": s.decision.no}
+        if s.other_roles:
+            step["roles"] = list(s.roles)
+        if s.time_span != 1:
+            step["time_span"] = s.time_span
+        if s.start:
+            step["start"] = True
         steps.append(step)
     return {
-        "format": FORMAT,
+        "format": FORMAT_V2 if v2 else FORMAT,
         "id": sop.id,
         "office": {"government": sop.office.government, "name": sop.office.name,
                    "address": sop.office.address},
         "number": sop.number,
         "name": sop.name,
-        "created": sop.created.isoformat(),
-        "revised": sop.revised.isoformat() if sop.revised else None,
-        "effective": sop.effective.isoformat(),
+        "created": _written(sop.created, sop.created_text),
+        "revised": _written(sop.revised, sop.revised_text),
+        "effective": _written(sop.effective, sop.effective_text),
         "approved_by": {"title": sop.approved_by.title, "name": sop.approved_by.name,
                         "rank": sop.approved_by.rank, "nip": sop.approved_by.nip},
         **{key: list(getattr(sop, key)) for key in LIST_KEYS},

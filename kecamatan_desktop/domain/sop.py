@@ -68,6 +68,18 @@ class Step:
     output: str = ""
     notes: str = ""
     decision: Decision | None = None
+    # Real books (sop-ap/2): the step's other lanes, left to right, when it is drawn in
+    # several (a shape in each); its Waktu cell merged over this step and the next
+    # `time_span - 1` (which then have no Waktu of their own); drawn as a start terminator
+    # though not the first step (a procedure that starts from two places).
+    other_roles: tuple[str, ...] = ()
+    time_span: int = 1
+    start: bool = False
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Every lane the step is drawn in, its first (`role`) first."""
+        return (self.role, *self.other_roles)
 
 
 @dataclass(frozen=True)
@@ -76,9 +88,9 @@ class Sop:
     office: Office
     number: str
     name: str
-    created: date
+    created: date | None
     revised: date | None
-    effective: date
+    effective: date | None
     approved_by: Approver
     legal_basis: tuple[str, ...] = ()
     qualifications: tuple[str, ...] = ()
@@ -88,6 +100,16 @@ class Sop:
     records: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     steps: tuple[Step, ...] = ()
+    # A date as the book writes it when it is not a whole date ("Oktober 2024", "      Oktober
+    # 2024" with the day left blank to be filled by hand); the date field is then None.
+    created_text: str = ""
+    revised_text: str = ""
+    effective_text: str = ""
+
+    def date_text(self, key: str) -> str:
+        """The text written for `created`, `revised` or `effective` when it is not a whole
+        date ("" when it is one, or when nothing is written)."""
+        return getattr(self, f"{key}_text")
 
     @property
     def is_drawn(self) -> bool:

@@ -48,10 +48,88 @@ def parse_waktu(text: str) -> Waktu | None:
 
 
 def standard_minutes(text: str | None, day_minutes: int = WORKING_DAY_MINUTES) -> int | None:
-    """A step's Waktu in working minutes; None when it has none or it cannot be read (the
-    editor marks such a step; records and statistics then have no standard to compare)."""
-    try:
-        waktu = parse_waktu(text or "")
-    except WaktuError:
-        return None
-    return None if waktu is None else waktu.working_minutes(day_minutes)
+    """A step's Waktu in working minutes, read as books write it (`read_waktu`); None when
+    it has none or it cannot be read (Periksa names such a step; records and statistics
+    then have no standard to compare)."""
+    return read_waktu(text or "").working_minutes(day_minutes)
+
+
+# Waktu as real books write it (sop-ap/2): read leniently, never rewritten ------------------
+class WaktuKind:
+    EMPTY = "empty"  # nothing written
+    STANDARD = "standard"  # a length of working time
+    NONE = "none"  # words with no length ("Setiap Saat", "Pada hari dan jam kerja")
+    UNREADABLE = "unreadable"  # numbers that cannot be read as a length ("10 mnt lalu")
+
+
+@dataclass(frozen=True)
+class WaktuReading:
+    kind: str  # a WaktuKind
+    minutes: int | None = None  # working minutes, for STANDARD
+    days: int = 0  # the whole working days in it (counted with the office's day length)
+
+    def working_minutes(self, day_minutes: int = WORKING_DAY_MINUTES) -> int | None:
+        if self.kind != WaktuKind.STANDARD:
+            return None
+        return (self.minutes or 0) + self.days * day_minutes
+
+
+_LENIENT_UNITS = {
+    "menit": ("m", 1), "mnt": ("m", 1), "mnit": ("m", 1), "jam": ("m", 60),
+    "hari": ("d", 1), "hk": ("d", 1), "minggu": ("d", 5), "pekan": ("d", 5),
+}
+# words that say "at most" or "about" before a length: the length is the standard
+_LEAD = re.compile(r"^(paling\s+(lambat|lama)|selambat-?lambatnya|maksimal|maks\.?|maximal|"
+                   r"kurang\s+lebih|lebih\s+kurang|sekitar|±|\+/-|dalam|waktu)\s*", re.I)
+_PART = re.compile(r"([0-9]{1,4})\s*(?:(?:-|–|s\.?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*"
+                   r"([0-9]{1,4})\s*)?(menit|mnt|mnit|jam|hari|hk|minggu|pekan)"
+                   r"(?:\s*kerja)?\b\.?", re.I)
+
+
+# number words as Waktu cells write them ("sehari", "dua hari")
+_WORDS = {"se": 1, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6,
+          "tujuh": 7, "delapan": 8, "sembilan": 9, "sepuluh": 10}
+_WORD_NUMBER = re.compile(r"\b(se(?=(?:hari|jam|minggu|pekan)\b)|satu|dua|tiga|empat|lima|"
+                          r"enam|tujuh|delapan|sembilan|sepuluh)\s*(?=(hari|jam|menit|minggu|"
+                          r"pekan)\b)", re.I)
+
+
+def read_waktu(text: str) -> WaktuReading:
+    """Waktu as a book writes it: "3 hari kerja", "Paling lambat 17 hari kerja",
+    "5 \\nMenit", "1 jam 30 menit", "1-2 hari" (the longer bound: the most the step may
+    take) are lengths of working time; "Setiap Saat", "Pada hari dan jam kerja" or any
+    text without a number say no length (no standard, shown as written); a number that
+    cannot be read as a length is unreadable. The text itself is never changed."""
+    flat = " ".join(text.split())
+    flat = _WORD_NUMBER.sub(lambda m: f"{_WORDS[m.group(1).lower()]} ", flat)
+    if not flat or flat in {"-", "–", "—"}:
+        return WaktuReading(WaktuKind.EMPTY)
+    if re.fullmatch("0+", flat):
+        return WaktuReading(WaktuKind.STANDARD, minutes=0)
+    if not re.search("[0-9]", flat):
+        return WaktuReading(WaktuKind.NONE)
+    rest = flat
+    while (lead := _LEAD.match(rest)) is not None and lead.end() > 0:
+        rest = rest[lead.end():]
+    minutes = days = 0
+    at = 0
+    for match in _PART.finditer(rest):
+        if rest[at:match.start()].strip(" ,+dan") != "":
+            return WaktuReading(WaktuKind.UNREADABLE)
+        amount = int(match.group(2) or match.group(1))
+        kind, factor = _LENIENT_UNITS[match.group(3).lower()]
+        if kind == "m":
+            minutes += amount * factor
+        else:
+            days += amount * factor
+        at = match.end()
+    if at == 0 or rest[at:].strip(" .") != "":
+        return WaktuReading(WaktuKind.UNREADABLE)
+    return WaktuReading(WaktuKind.STANDARD, minutes=minutes, days=days)
+
+
+def unreadable_waktu_message(text: str) -> str:
+    """What is wrong with a Waktu whose numbers cannot be read as a length."""
+    return (f"waktu {text!r} tidak dapat dibaca sebagai lama kerja; tulis angka dan satuan "
+            "menit, jam atau hari (mis. '10 menit', '3 hari kerja'), atau kata tanpa angka "
+            "bila tidak ada waktu baku (mis. 'Setiap saat')")

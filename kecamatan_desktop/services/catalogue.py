@@ -34,6 +34,7 @@ from kecamatan_desktop.store.models import (
     SopCoverRow,
     SopRevisionRow,
     SopRow,
+    StepLaneRow,
     StepRow,
 )
 from kecamatan_desktop.store.round_models import RoundRow
@@ -355,6 +356,8 @@ def write_revision(session: Session, row: SopRow, sop: Sop, *, is_draft: bool = 
         office_government=sop.office.government, office_name=sop.office.name,
         office_address=sop.office.address, number=sop.number, name=sop.name,
         created=sop.created, revised=sop.revised, effective=sop.effective,
+        created_text=sop.created_text or None, revised_text=sop.revised_text or None,
+        effective_text=sop.effective_text or None,
         approver_title=sop.approved_by.title, approver_name=sop.approved_by.name,
         approver_rank=sop.approved_by.rank, approver_nip=sop.approved_by.nip,
         legal_basis=list(sop.legal_basis), qualifications=list(sop.qualifications),
@@ -373,10 +376,14 @@ def write_revision(session: Session, row: SopRow, sop: Sop, *, is_draft: bool = 
         steps.append(StepRow(
             revision_id=rev.id, position=position, no=step.no, activity=step.activity,
             lane_id=lanes[step.role].id, requirements=step.requirements, time=step.time,
-            output=step.output, notes=step.notes,
+            output=step.output, notes=step.notes, time_span=step.time_span,
+            is_start=step.start,
         ))
     session.add_all(steps)
     session.flush()
+    session.add_all(StepLaneRow(step_id=row.id, position=position, lane_id=lanes[name].id)
+                    for row, step in zip(steps, sop.steps, strict=True)
+                    for position, name in enumerate(step.other_roles, 1))
     def target_id(position: int | None) -> int | None:
         return steps[position - 1].id if position and 1 <= position <= len(steps) else None
 
@@ -399,17 +406,25 @@ def _read_revision(session: Session, slug: str, rev: SopRevisionRow) -> Sop:
     ).all()
     position_of = {row.id: i + 1 for i, row in enumerate(step_rows)}
     branches: dict[int, dict[str, int | None]] = defaultdict(dict)
+    other_lanes: dict[int, list[str]] = defaultdict(list)
     if step_rows:
         for branch in session.exec(
             select(BranchRow).where(BranchRow.step_id.in_(list(position_of)))
         ):
             branches[branch.step_id][branch.answer] = position_of.get(branch.target_step_id)
+        for extra in session.exec(
+            select(StepLaneRow).where(StepLaneRow.step_id.in_(list(position_of)))
+            .order_by(StepLaneRow.step_id, StepLaneRow.position)
+        ):
+            other_lanes[extra.step_id].append(lane_names[extra.lane_id])
     steps = tuple(
         Step(
             no=row.no, activity=row.activity, role=lane_names[row.lane_id],
             requirements=row.requirements, time=row.time, output=row.output, notes=row.notes,
             decision=(Decision(yes=branches[row.id].get("ya"), no=branches[row.id].get("tidak"))
                       if row.id in branches else None),
+            other_roles=tuple(other_lanes.get(row.id, ())), time_span=row.time_span,
+            start=row.is_start,
         )
         for row in step_rows
     )
@@ -424,6 +439,8 @@ def _read_revision(session: Session, slug: str, rev: SopRevisionRow) -> Sop:
         related=tuple(rev.related), equipment=tuple(rev.equipment),
         warnings=tuple(rev.warnings), records=tuple(rev.records),
         roles=tuple(lane.name for lane in lanes), steps=steps,
+        created_text=rev.created_text or "", revised_text=rev.revised_text or "",
+        effective_text=rev.effective_text or "",
     )
 
 

@@ -14,6 +14,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlmodel import Field, SQLModel
 
@@ -104,9 +105,13 @@ class SopRevisionRow(SQLModel, table=True):
     office_address: str
     number: str
     name: str
-    created: date
+    created: date | None = None  # None: the book writes no whole date (see created_text)
     revised: date | None = None
-    effective: date
+    effective: date | None = None
+    # a date as the book writes it when it is not a whole date ("Oktober 2024")
+    created_text: str | None = None
+    revised_text: str | None = None
+    effective_text: str | None = None
     approver_title: str
     approver_name: str
     approver_rank: str
@@ -152,6 +157,24 @@ class StepRow(SQLModel, table=True):
     time: str = ""
     output: str = ""
     notes: str = ""
+    # how many steps (this one first) its Waktu cell covers; a later step drawn as a start
+    time_span: int = Field(default=1, sa_column=Column(Integer, nullable=False,
+                                                        server_default="1"))
+    is_start: bool = Field(default=False, sa_column=Column(Boolean, nullable=False,
+                                                            server_default=false()))
+
+
+class StepLaneRow(SQLModel, table=True):
+    """Another lane of a step drawn in several (a shape in each): `position` 1 is its
+    second lane; its first is the step's own `lane_id`."""
+
+    __tablename__ = "step_lane"
+    __table_args__ = (UniqueConstraint("step_id", "position"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    step_id: int = Field(sa_column=_fk("step.id"))
+    position: int
+    lane_id: int = Field(sa_column=_fk("lane.id"))
 
 
 class BranchRow(SQLModel, table=True):

@@ -1,4 +1,4 @@
-"""A found SOP as a sop-ap/1 document (bookimport/reading.py): every loss named as a problem,
+"""A found SOP as an interchange document (bookimport/reading.py): every loss named as a problem,
 every value the model requires but the file lacks a refusal saying why, the document checked
 as `import` checks a file; and a book handed to the reader its content asks for."""
 
@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from kecamatan_desktop.bookimport.fields import read_date, slug, sop_ap1_time
+from kecamatan_desktop.bookimport.fields import read_date, slug
 from kecamatan_desktop.bookimport.found import FoundSop, FoundStep, Problem
 from kecamatan_desktop.bookimport.reading import SopRefused, read_book, to_interchange
 from kecamatan_desktop.domain.errors import InputError
@@ -36,20 +36,26 @@ def _messages(problems) -> dict[str, str]:
     return {p.path: p.message for p in problems}
 
 
-def test_a_step_in_several_lanes_keeps_the_first_and_names_the_others():
+def test_a_step_in_several_lanes_keeps_all_its_lanes():
     doc, problems = to_interchange(_sop(
         _step("1", shape="start", next=(2,)),
         _step("2", lanes=("Kasi Pemerintahan", "Camat"), next=(3,)),
         _step("3", lanes=("Pemohon",), shape="end")), office=None)
+    assert doc["format"] == "sop-ap/2"
+    assert doc["steps"][1]["roles"] == ["Kasi Pemerintahan", "Camat"]
     sop = sop_from_dict(doc)
-    assert [s.role for s in sop.steps] == ["Pemohon", "Kasi Pemerintahan", "Pemohon"]
+    assert [s.roles for s in sop.steps] == [("Pemohon",), ("Kasi Pemerintahan", "Camat"),
+                                            ("Pemohon",)]
     assert sop.roles == LANES
-    assert _messages(problems) == {"steps[2].lanes": "langkah 2 digambar di lajur Kasi "
-                                   "Pemerintahan dan Camat; model ini baru menyimpan lajur "
-                                   "pertama"}
+    assert _messages(problems) == {}
     assert (sop.created, sop.revised, sop.effective) == (date(2024, 1, 2), None,
                                                          date(2024, 1, 2))
     assert sop.id == "kecamatan-pujon-pelayanan-surat-pindah"
+
+
+def test_an_sop_that_needs_nothing_new_is_written_as_sop_ap1():
+    doc, problems = to_interchange(_sop(_step("1", time="10 menit"), _step("2")), office=None)
+    assert doc["format"] == "sop-ap/1" and problems == []
 
 
 def test_connector_rows_are_dropped_and_a_decision_leads_through_them():
@@ -78,8 +84,8 @@ def test_a_diamond_without_both_ways_becomes_a_plain_step():
         _step("3")), office=None)
     assert "decision" not in doc["steps"][1]
     assert _messages(problems)["steps[2].decision"] == (
-        "keputusan di langkah 2: tujuan Tidak tidak terbaca; sop-ap/1 memerlukan tujuan Ya dan "
-        "Tidak, jadi disimpan sebagai langkah biasa")
+        "keputusan di langkah 2: tujuan Tidak tidak terbaca; keputusan memerlukan tujuan Ya "
+        "dan Tidak, jadi disimpan sebagai langkah biasa")
 
 
 def test_what_the_model_cannot_draw_is_named():
@@ -92,38 +98,57 @@ def test_what_the_model_cannot_draw_is_named():
     assert messages["steps[1].next"] == ("panah dari langkah 1 menuju langkah 3; model ini "
                                          "hanya menyimpan urutan langkah dan cabang Ya/Tidak "
                                          "keputusan")
-    assert "langkah 2 digambar sebagai awal" in messages["steps[2].shape"]
+    assert "steps[2].shape" not in messages  # a second start is kept: "start"
     assert "menuju langkah 1 dan 4" in messages["steps[3].next"]
 
 
-def test_waktu_as_the_model_counts_it_and_the_readers_word_replaced():
-    found = _sop(_step("1", time="5 \nMenit"), _step("2", time="3 hari kerja"),
+def test_a_second_start_and_a_waktu_over_two_steps_are_kept():
+    doc, _ = to_interchange(_sop(
+        _step("1", shape="start", time="3 hari kerja", time_span=2, next=(3,)),
+        _step("2", shape="start", next=(3,)),
+        _step("3", shape="end", time="Setiap Saat")), office=None)
+    sop = sop_from_dict(doc)
+    assert [s.start for s in sop.steps] == [False, True, False]
+    assert [s.time_span for s in sop.steps] == [2, 1, 1]
+
+
+def test_waktu_is_kept_as_written_with_its_lines_joined():
+    found = _sop(_step("1", time="5 \nMenit"), _step("2", time="Paling lambat 17 hari kerja"),
                  _step("3", time="Setiap Saat"),
                  problems=[Problem("steps[3].time", "Waktu 'Setiap Saat' tidak terbaca sebagai "
                                    "menit, jam atau hari; disimpan seperti tertulis")])
     doc, problems = to_interchange(found, office=None)
-    assert [s["time"] for s in doc["steps"]] == ["5 Menit", "3 hari", ""]
-    assert _messages(problems) == {
-        "steps[2].time": "Waktu '3 hari kerja' disimpan sebagai '3 hari' (satu hari di model "
-                         "ini adalah satu hari kerja)",
-        "steps[3].time": "Waktu 'Setiap Saat' tidak dapat disimpan di model ini (hanya angka "
-                         "dengan menit, jam atau hari); dikosongkan"}
+    assert [s["time"] for s in doc["steps"]] == ["5 Menit", "Paling lambat 17 hari kerja",
+                                                "Setiap Saat"]
+    assert list(_messages(problems)) == ["steps[3].time"]
+
+
+def test_what_a_book_leaves_out_stays_empty_and_is_named():
+    found = _sop(_step("1"), approver_nip="", approver_name="", created="      Oktober 2024",
+                 effective="")
+    doc, problems = to_interchange(found, office=None)
+    sop = sop_from_dict(doc)
+    assert (sop.created, sop.created_text) == (None, "Oktober 2024")
+    assert (sop.effective, sop.effective_text) == (None, "")
+    assert sop.approved_by.nip == "" and sop.approved_by.name == ""
+    assert set(_messages(problems)) == {"identity.approver_nip", "identity.approver_name",
+                                        "identity.created", "identity.effective"}
 
 
 def test_what_the_model_requires_and_the_file_lacks_refuses_the_sop():
     found = _sop(_step("1", lanes=()), _step("2", lanes=()), _step("3"),
-                 approver_nip="", created="      Oktober", effective="")
+                 approver_nip="1965", government="")
     with pytest.raises(SopRefused) as refused:
         to_interchange(found, office=None)
     reasons = _messages(refused.value.reasons)
-    assert set(reasons) == {"identity.approver_nip", "identity.created",
-                            "identity.effective", "steps[1].lanes", "steps[2].lanes"}
+    assert set(reasons) == {"identity.approver_nip", "identity.government",
+                            "steps[1].lanes", "steps[2].lanes"}
     assert str(refused.value) == (
         "Berkas buku.pdf: SOP 'Pelayanan Surat Pindah' tidak dapat disimpan: "
-        "identity.approver_nip: NIP pengesah tidak ada di berkas; sop-ap/1 mewajibkan NIP 18 "
-        "angka; identity.created: tanggal 'Oktober' tidak terbaca (tulis mis. 2 Juni 2025); "
-        "sop-ap/1 mewajibkan tanggal utuh; identity.effective: tidak ada di berkas; sop-ap/1 "
-        "mewajibkan tanggal utuh; dan 1 alasan lain")
+        "identity.government: Pemerintah (kop) tidak ada di berkas; SOP tanpa itu tidak dapat "
+        "disimpan; identity.approver_nip: NIP '1965' harus 18 angka, bukan 4; perbaiki "
+        "NIP-nya (18 angka); langkah 1–2: tanpa pelaksana (lajur); setiap langkah memerlukan "
+        "sedikitnya satu lajur")
     assert refused.value.problems[-len(refused.value.reasons):] == refused.value.reasons
 
 
@@ -132,8 +157,8 @@ def test_steps_without_a_lane_are_said_once_naming_them():
         to_interchange(_sop(_step("1", lanes=()), _step("2", lanes=()), _step("3"),
                             _step("4", lanes=())), office=None)
     assert str(refused.value).endswith(
-        "tidak dapat disimpan: langkah 1–2, 4: tanpa pelaksana (lajur); sop-ap/1 mewajibkan "
-        "satu lajur per langkah")
+        "tidak dapat disimpan: langkah 1–2, 4: tanpa pelaksana (lajur); setiap langkah "
+        "memerlukan sedikitnya satu lajur")
 
 
 def test_the_office_given_replaces_the_files_and_ids_stay_unique_in_a_batch():
@@ -160,7 +185,7 @@ def test_control_characters_are_taken_out_and_named():
     ("2024-10-01", date(2024, 10, 1), ""),
     ("04/01/2018", date(2018, 1, 4), ""),
     ("3 Novermber 2024", date(2024, 11, 3), "bulan 'Novermber' dibaca sebagai November"),
-    ("      Oktober 2024", date(2024, 10, 1), "tertulis tanpa hari"),
+    ("      Oktober 2024", None, "tertulis tanpa hari"),
     ("31 Februari 2024", None, "tidak ada di kalender"),
     ("5 In2A", None, "tidak terbaca"),
     ("-", None, ""),
@@ -170,10 +195,7 @@ def test_dates_as_books_write_them(written, value, note):
     assert read.value == value and note in read.note and bool(note) == bool(read.note)
 
 
-def test_waktu_and_ids():
-    assert sop_ap1_time("15 menit") == ("15 menit", "")
-    assert sop_ap1_time("")[0] == ""
-    assert sop_ap1_time("Paling lambat 17 hari kerja")[0] == ""
+def test_ids():
     assert slug("Kecamatan Bantur", "Pelayanan KTP-el (Rekam & Cetak)") == (
         "kecamatan-bantur-pelayanan-ktp-el-rekam-cetak")
     assert slug("", "") == "sop" and len(slug("kata " * 40)) <= 80

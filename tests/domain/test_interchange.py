@@ -27,7 +27,7 @@ def mutated(change) -> dict:
 @pytest.mark.parametrize(
     ("change", "place", "words"),
     [
-        (lambda d: d.update(format="sop-ap/2"), "format", "harus 'sop-ap/1'"),
+        (lambda d: d.update(format="sop-ap/3"), "format", "harus 'sop-ap/1' atau 'sop-ap/2'"),
         (lambda d: d.update(id="Renja 2018"), "id", "huruf kecil"),
         (lambda d: d.update(id="renja_2018"), "id", "huruf kecil"),
         (lambda d: d.update(created="04-01-2018"), "created", "bukan tanggal ISO"),

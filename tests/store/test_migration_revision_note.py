@@ -22,7 +22,7 @@ def test_0009_database_keeps_its_revisions_and_gains_notes(tmp_path):
         with db.session() as session:
             version = session.connection().exec_driver_sql(
                 "SELECT version_num FROM alembic_version").scalar()
-            assert version == SCHEMA_HEAD == "0010"
+            assert version == SCHEMA_HEAD
             assert [r.note for r in editing.list_revisions("uji-tumpang", session=session)] == [
                 None]
             sop = get_sop("uji-tumpang", session=session).sop
