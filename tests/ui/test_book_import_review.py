@@ -182,7 +182,9 @@ def test_simpan_adds_revision_1_noting_the_file_and_a_second_simpan_is_refused(
 def test_closing_with_edits_asks_first(qtbot, catalogue_db, books):
     messages = Messages(discard=False)
     dialog = review(qtbot, catalogue_db, books[ARSIP], messages)
-    qtbot.keyClicks(dialog.identity.fields["number"], " (salinan)")
+    number = dialog.identity.fields["number"]
+    qtbot.keyClick(number, Qt.Key.Key_End)
+    qtbot.keyClicks(number, " (salinan)")
     dialog.reject()
     assert messages.asked == [1] and dialog.isVisible()
     assert dialog.items[0].doc["number"].endswith("(salinan)")

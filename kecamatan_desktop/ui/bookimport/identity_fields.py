@@ -69,6 +69,7 @@ class IdentityFields(QScrollArea):
                     widget.setPlainText("\n".join(value or []))
                 else:
                     widget.setText(_shown_date(value) if key in DATE_KEYS else str(value or ""))
+                    widget.setCursorPosition(0)  # a long name shown from its start
                 widget.setReadOnly(self.item is None or self.item.imported)
         finally:
             self._filling = False

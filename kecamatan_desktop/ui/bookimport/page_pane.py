@@ -10,7 +10,6 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -29,6 +28,7 @@ from kecamatan_desktop.ui.bookimport.review_item import ReviewItem
 from kecamatan_desktop.ui.table_model import Column, TableModel
 
 ZOOMS = (1.0, 1.5, 2.0, 3.0)
+_READ_WIDTHS = (36, 220, 140, 110, 80, 100, 90)
 _READ_COLUMNS = [
     Column(s.READ_HEADERS[0], lambda r: r.no),
     Column(s.READ_HEADERS[1], lambda r: r.activity),
@@ -85,8 +85,11 @@ class PagePane(QWidget):
         self.read_table.setModel(self.read_model)
         self.read_table.setWordWrap(True)
         self.read_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.read_table.horizontalHeader().setSectionResizeMode(
-            1, QHeaderView.ResizeMode.Stretch)
+        self.read_table.verticalHeader().setVisible(False)
+        header = self.read_table.horizontalHeader()
+        for column, width in enumerate(_READ_WIDTHS):  # wider than the pane: it scrolls
+            header.resizeSection(column, width)
+        header.sectionResized.connect(lambda *_: self.read_table.resizeRowsToContents())
         read_page = QWidget()
         read_layout = QVBoxLayout(read_page)
         read_layout.setContentsMargins(0, 0, 0, 0)

@@ -40,11 +40,11 @@ from kecamatan_desktop.ui.bookimport.review_item import ReviewItem, assign_ids, 
 from kecamatan_desktop.ui.bookimport.sop_panes import FlowchartPane, StepsPane
 from kecamatan_desktop.ui.message_boxes import ask_yes_no
 from kecamatan_desktop.ui.table_model import Column, TableModel
+from kecamatan_desktop.ui.window_geometry import fit_screen
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
 
-SIZE = (1340, 700)  # a 1366×768 laptop's screen less the task bar and the frame
 CHECK_AFTER_MS = 250
 
 
@@ -59,7 +59,7 @@ class ReviewDialog(QDialog):
         self.current: ReviewItem | None = None
         files = sorted({entry.source for entry in entries})
         self.setWindowTitle(s.REVIEW_TITLE.format(files=", ".join(files)))
-        self.resize(*SIZE)
+        fit_screen(self)
         choices = call(db, review_choices, office)
         self.office = QComboBox(objectName="importOffice", editable=True)
         self.office.addItems(list(choices.offices))
@@ -129,7 +129,7 @@ class ReviewDialog(QDialog):
             self.splitter.addWidget(widget)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setStretchFactor(2, 1)
-        self.splitter.setSizes([290, 470, 580])
+        self.splitter.setSizes([260, 540, 540])
         self.save_button = QPushButton(s.SAVE, objectName="importSave", default=True)
         self.close_button = QPushButton(s.CLOSE, objectName="importClose")
         self.save_button.clicked.connect(self.save)

@@ -148,7 +148,9 @@ class ReviewItem:
                 where = document_place(p.place)
                 if all(where != q.path for q in found):
                     found.append(Problem(where, p.message))
-        self.problems = [*found, *self.notes()]
+        # a note the check says again in its own words is said once
+        checked = {p.path for p in found}
+        self.problems = [*found, *(p for p in self.notes() if p.path not in checked)]
         if self.sop is None:
             self.checked = False
 

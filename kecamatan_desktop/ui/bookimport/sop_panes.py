@@ -103,8 +103,11 @@ class FlowchartPane(QStackedWidget):
 
     def show_item(self, item: ReviewItem | None, reasons: list[str]) -> None:
         if item is not None and item.sop is not None:
+            first = self.view.sop() is None or self.view.sop().id != item.sop.id
             self.view.show_sop(item.sop)
             self.setCurrentWidget(self.view)
+            if first:  # the pane is narrow: the whole width of the lanes at a glance
+                self.view.fit_width()
             return
         self.view.show_sop(None)
         shown = "\n".join(f"• {line}" for line in reasons[:SHOWN_REASONS])
