@@ -2,7 +2,7 @@
 
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, STEP_LABELS
 
-ACTION_IMPORT_BOOK = "Impor &buku SOP…"
+ACTION_IMPORT_BOOK = "I&mpor buku SOP…"  # b and u are taken in Berkas
 TITLE = "Impor buku SOP"
 PICK_TITLE = "Pilih buku SOP (PDF, Excel, Word, teks)"
 FILTER = ("Buku SOP (*.pdf *.xlsx *.xlsm *.docx *.txt *.md);;PDF (*.pdf);;"
