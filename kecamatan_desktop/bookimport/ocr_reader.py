@@ -38,9 +38,10 @@ _LOW_CONF = 60
 
 
 def read_scan(path: Path | str, engine: str | None = "tesseract",
-              page_seconds: float = PAGE_SECONDS) -> list[FoundSop]:
+              page_seconds: float = PAGE_SECONDS, *, pages=None) -> list[FoundSop]:
     """One FoundSop per SOP in the scanned PDF; `engine` is the Tesseract program (None:
-    read without OCR, as on a computer without it). Raises InputError for bad input."""
+    read without OCR, as on a computer without it). Raises InputError for bad input.
+    `pages(done, total)`, when given, is called before each page (it may raise to stop)."""
     path = Path(path)
     pdf = _open(path)
     try:
@@ -48,10 +49,14 @@ def read_scan(path: Path | str, engine: str | None = "tesseract",
         ocr, problem = find_engine(engine)
         if ocr is None:
             return [_unread(path.name, count, problem)]
-        pages = [_read_page(pdf, index, ocr, path.name, page_seconds) for index in range(count)]
+        read = []
+        for index in range(count):
+            if pages is not None:
+                pages(index, count)
+            read.append(_read_page(pdf, index, ocr, path.name, page_seconds))
     finally:
         pdf.close()
-    sops = _assemble(path.name, pages)
+    sops = _assemble(path.name, read)
     if problem:  # read, but with English data
         sops = [replace(sop, problems=(Problem("ocr", problem), *sop.problems)) for sop in sops]
     return sops

@@ -73,25 +73,28 @@ def _broken(page: PageContent) -> bool:
     return len(words) >= 30 and sum(len(w.text) == 1 for w in words) > 0.6 * len(words)
 
 
-def read_pdf(path: Path) -> list[FoundSop]:
+def read_pdf(path: Path, *, pages=None) -> list[FoundSop]:
     """Every SOP in the file, in the order of its pages. InputError for a file that cannot be
-    read as an SOP book (NoTextLayer for a scan without text)."""
+    read as an SOP book (NoTextLayer for a scan without text). `pages(done, total)`, when
+    given, is called before each page (it may raise to stop)."""
     path = Path(path)
     _check_file(path)
     document = _open(path)
     try:
-        return _read(document, path.name)
+        return _read(document, path.name, pages)
     finally:
         document.close()
 
 
-def _read(document: pdfium.PdfDocument, name: str) -> list[FoundSop]:
+def _read(document: pdfium.PdfDocument, name: str, pages=None) -> list[FoundSop]:
     sops: list[FoundSop] = []
     draft = SopDraft(name)
     previous: Table | None = None
     any_text = skipped = False
     for index in range(len(document)):
         number = index + 1
+        if pages is not None:
+            pages(index, len(document))
         page_handle = document[index]
         try:
             page = read_page(page_handle, number, PAGE_SECONDS)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import hashlib
 import zipfile
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from kecamatan_desktop.bookimport.found import FoundSop, Problem
@@ -25,9 +25,10 @@ class SopRefused(InputError):
     `problems` are everything found about it (the reasons among them)."""
 
     def __init__(self, source: str, name: str, reasons: list[Problem],
-                 problems: list[Problem]) -> None:
+                 problems: list[Problem], document: dict | None = None) -> None:
         self.source, self.name = source, name
         self.reasons, self.problems = reasons, problems
+        self.document = document  # the document as mapped, for a person to complete
         lines = _grouped(reasons)
         shown = "; ".join(lines[:_SHOWN_REASONS])
         more = len(lines) - _SHOWN_REASONS
@@ -69,10 +70,14 @@ def _runs(numbers: list[int]) -> str:
     return ", ".join(out)
 
 
-def read_book(path: Path | str) -> list[FoundSop]:
+PageProgress = Callable[[int, int], None]  # (pages read, pages in the file); may raise
+
+
+def read_book(path: Path | str, *, pages: PageProgress | None = None) -> list[FoundSop]:
     """Every SOP the file holds, read by the reader its content asks for: a PDF (a scan
     without text goes to OCR), an Excel workbook, a Word document, or text or Markdown.
-    InputError, one line naming the file, for anything else or a file that cannot be read."""
+    InputError, one line naming the file, for anything else or a file that cannot be read.
+    `pages(done, total)` is told after each page of a PDF; it may raise to stop reading."""
     from kecamatan_desktop.bookimport import (  # the readers import their libraries slowly
         docx_reader,
         ocr_reader,
@@ -86,9 +91,9 @@ def read_book(path: Path | str) -> list[FoundSop]:
     suffix = path.suffix.lower()
     if b"%PDF-" in head:
         try:
-            return pdf_reader.read_pdf(path)
+            return pdf_reader.read_pdf(path, pages=pages)
         except pdf_reader.NoTextLayer:
-            return ocr_reader.read_scan(path)
+            return ocr_reader.read_scan(path, pages=pages)
     if head.startswith(b"PK"):
         parts = _zip_parts(path)
         if parts is None:  # a damaged zip: its reader, known by the name, says what is wrong
@@ -171,6 +176,7 @@ def to_interchange(found: FoundSop, *, office: str | None,
                 refusals.append(Problem(where, p.message))
                 covered.add(where)
     if refusals:
-        raise SopRefused(found.source, doc["name"], refusals, [*problems, *refusals])
+        raise SopRefused(found.source, doc["name"], refusals, [*problems, *refusals],
+                         document=doc)
     # written back as sop-ap/1 when the SOP needs nothing of sop-ap/2
     return sop_to_dict(sop_from_dict(doc, source=found.source)), problems

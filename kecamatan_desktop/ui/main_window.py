@@ -226,6 +226,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
 
     def _build_menus(self) -> None:
         from kecamatan_desktop.ui.backup_actions import BackupActions
+        from kecamatan_desktop.ui.bookimport.actions import BookImportActions
         from kecamatan_desktop.ui.interchange_actions import InterchangeActions
         from kecamatan_desktop.ui.printing_actions import PrintingActions
 
@@ -249,6 +250,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.interchange = InterchangeActions(self.db, self)
         self.action_import = self.interchange.import_action
         self.action_export = self.interchange.export_action
+        self.book_import = BookImportActions(self.db, self)
         self.action_quit = action(strings.ACTION_QUIT, self.close, QKeySequence.Quit)
         self.printing = PrintingActions(self.db, self, self.sop_editing)
         self.flowchart.sop_to_save = self.printing.flowchart_to_save
@@ -257,8 +259,9 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         for item in (self.action_new, self.action_duplicate, self.action_delete, None,
                      self.action_archive, self.action_unarchive, self.action_show_archive, None,
                      self.action_save, self.action_history, None, self.action_import,
-                     self.action_export, None, self.printing.export_pdf_action,
-                     self.printing.print_action, self.printing.print_book_action):
+                     self.book_import.action, self.action_export, None,
+                     self.printing.export_pdf_action, self.printing.print_action,
+                     self.printing.print_book_action):
             if item is None:
                 file_menu.addSeparator()
             else:

@@ -189,7 +189,8 @@ def test_menus_speak_indonesian(window):
                     if a.text()]
     assert file_actions == ["SOP &baru…", "&Gandakan SOP…", "&Hapus SOP…", "&Arsipkan SOP",
                             "Pu&lihkan dari arsip", "&Tampilkan arsip", "&Simpan",
-                            "&Riwayat revisi", "&Impor…", "&Ekspor…", "Ekspor &PDF…",
+                            "&Riwayat revisi", "&Impor…", "I&mpor buku SOP…", "&Ekspor…",
+                            "Ekspor &PDF…",
                             "&Cetak…", "Cetak &Buku SOP…", "&Kertas", "Profil &kantor…",
                             "Basis data…", "Ca&dangkan…", "P&ulihkan…", "&Keluar"]
     edit_actions = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
