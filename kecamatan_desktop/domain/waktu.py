@@ -130,6 +130,5 @@ def read_waktu(text: str) -> WaktuReading:
 
 def unreadable_waktu_message(text: str) -> str:
     """What is wrong with a Waktu whose numbers cannot be read as a length."""
-    return (f"waktu {text!r} tidak dapat dibaca sebagai lama kerja; tulis angka dan satuan "
-            "menit, jam atau hari (mis. '10 menit', '3 hari kerja'), atau kata tanpa angka "
-            "bila tidak ada waktu baku (mis. 'Setiap saat')")
+    return (f"waktu {text!r} tidak terbaca sebagai lama kerja; tulis mis. '10 menit', "
+            "'3 hari kerja' atau, tanpa waktu baku, 'Setiap saat'")
