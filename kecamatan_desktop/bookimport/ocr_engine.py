@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -92,11 +93,23 @@ class Engine:
             return parse_tsv(tsv.read_text(encoding="utf-8", errors="replace"))
 
 
+def _windows_install(program: str) -> str | None:
+    """Where the Tesseract installer for Windows puts the program when it is not on PATH."""
+    if sys.platform != "win32" or program != "tesseract":
+        return None
+    for root in (os.environ.get("PROGRAMFILES"), os.environ.get("PROGRAMFILES(X86)"),
+                 os.environ.get("LOCALAPPDATA") and
+                 str(Path(os.environ["LOCALAPPDATA"]) / "Programs")):
+        if root and (Path(root) / "Tesseract-OCR" / "tesseract.exe").is_file():
+            return str(Path(root) / "Tesseract-OCR" / "tesseract.exe")
+    return None
+
+
 def find_engine(program: str | None = "tesseract") -> tuple[Engine | None, str]:
     """The engine on this computer, and a problem to tell ("" when none): `program=None`
     reads without OCR, as a computer without Tesseract does; a missing Indonesian
     language falls back to English."""
-    found = None if program is None else shutil.which(program)
+    found = None if program is None else shutil.which(program) or _windows_install(program)
     if found is None:
         return None, msg.NO_ENGINE
     try:

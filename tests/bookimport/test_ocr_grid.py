@@ -98,3 +98,19 @@ def test_labels_matched_through_small_misreadings():
     assert label_length(_words("Kualifikasi Pelaksanaan")[:2], "kualifikasi pelaksana") == 2
     assert label_length(_words("Nornor Urut SOP 69")[:4], "nomor urut sop") == 3
     assert label_length(_words("Peraturan Pemerintah")[:2], "peringatan") == 0
+
+
+def test_on_windows_tesseract_is_found_where_its_installer_puts_it(tmp_path, monkeypatch):
+    from kecamatan_desktop.bookimport import ocr_engine
+
+    monkeypatch.setattr(ocr_engine.sys, "platform", "win32")
+    monkeypatch.setenv("PROGRAMFILES", str(tmp_path))
+    monkeypatch.delenv("PROGRAMFILES(X86)", raising=False)
+    monkeypatch.delenv("LOCALAPPDATA", raising=False)
+    assert ocr_engine._windows_install("tesseract") is None  # not installed
+    program = tmp_path / "Tesseract-OCR" / "tesseract.exe"
+    program.parent.mkdir()
+    program.write_bytes(b"MZ")
+    assert ocr_engine._windows_install("tesseract") == str(program)
+    monkeypatch.setattr(ocr_engine.sys, "platform", "linux")
+    assert ocr_engine._windows_install("tesseract") is None  # elsewhere PATH alone
