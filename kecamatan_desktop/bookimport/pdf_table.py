@@ -55,6 +55,7 @@ class Table:
     bottom: float
     rows: tuple[Row, ...]
     header: bool  # False on a page that continues the previous page's table
+    head_top: float = 0.0  # where the header begins (its top rule), when it has one
 
     def column(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -109,6 +110,15 @@ def _anchor(words: tuple[Word, ...]) -> tuple[Word, Word, Word] | None:
     return None
 
 
+def opens_table(page: PageContent) -> bool:
+    """The page holds a table's left edge: a No header word left of an activity header word
+    on one band (a page of a sheet printed in bands of columns may lack its Waktu)."""
+    nos = [w for w in page.words if _role(w.text) == "no"]
+    return any(_role(w.text) == "activity" and any(
+        n.box.x1 <= w.box.x0 and abs(n.box.cy - w.box.cy) < 40 for n in nos)
+        for w in page.words)
+
+
 def find_header(page: PageContent, segments: tuple[Segment, ...]) -> Table | None:
     """The table whose header is on this page, or None."""
     anchor = _anchor(page.words)
@@ -129,7 +139,7 @@ def find_header(page: PageContent, segments: tuple[Segment, ...]) -> Table | Non
     columns = _lanes(columns)
     if not columns or not any(c.role == "lane" for c in columns):
         return None
-    return _with_rows(page, segments, tuple(columns), band_end, header=True)
+    return _with_rows(page, segments, tuple(columns), band_end, header=True, head_top=top)
 
 
 def _header_end(words: tuple[Word, ...], segments: tuple[Segment, ...],
@@ -234,7 +244,7 @@ def continue_table(page: PageContent, segments: tuple[Segment, ...],
 
 
 def _with_rows(page: PageContent, segments: tuple[Segment, ...], columns: tuple[Column, ...],
-               top: float, header: bool) -> Table | None:
+               top: float, header: bool, head_top: float = 0.0) -> Table | None:
     no = next(c for c in columns if c.role == "no")
     rules = horizontals_at(segments, no.cx, top - TOUCH, page.height)
     bottom = rules[-1] if len(rules) > 1 else page.height
@@ -251,7 +261,7 @@ def _with_rows(page: PageContent, segments: tuple[Segment, ...], columns: tuple[
         rows.append(Row(found[0].text.rstrip(".") if found else "", a, b))
     # a row without a rule under it shares its cell with the next number: split at the numbers
     rows = _split_rows(rows, numbers)
-    return Table(columns, top, bottom, tuple(rows), header)
+    return Table(columns, top, bottom, tuple(rows), header, head_top)
 
 
 def _split_rows(rows: list[Row], numbers: list[Word]) -> list[Row]:
@@ -265,3 +275,21 @@ def _split_rows(rows: list[Row], numbers: list[Word]) -> list[Row]:
         for word, a, b in zip(found, edges, edges[1:], strict=False):
             out.append(Row(word.text.rstrip("."), a, b))
     return out
+
+
+def merged_cells(segments: tuple[Segment, ...], table: Table,
+                 column: Column) -> list[tuple[int, int]]:
+    """The column's cells as (first, last) row indexes: a cell runs on into the next row
+    where the rule under it stops short of this column while the No column has it (one Waktu
+    or Keterangan written once for several steps)."""
+    no = table.column("no")
+    cells: list[tuple[int, int]] = []
+    first = 0
+    for i, row in enumerate(table.rows):
+        last = i == len(table.rows) - 1
+        ruled = no is None or horizontals_at(segments, no.cx, row.y1 - TOUCH, row.y1 + TOUCH)
+        if last or not ruled or horizontals_at(segments, column.cx, row.y1 - TOUCH,
+                                                row.y1 + TOUCH):
+            cells.append((first, i))
+            first = i + 1
+    return cells
