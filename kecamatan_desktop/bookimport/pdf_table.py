@@ -93,21 +93,24 @@ def horizontals_at(segments: tuple[Segment, ...], x: float, y0: float, y1: float
                      and min(s.x0, s.x1) - TOUCH <= x <= max(s.x0, s.x1) + TOUCH])
 
 
-def _anchor(words: tuple[Word, ...]) -> tuple[Word, Word, Word] | None:
-    """The header's No, activity and Waktu words: on one band, in that order left to right."""
+def _anchors(words: tuple[Word, ...]) -> list[tuple[Word, Word, Word]]:
+    """Candidates for the header's No, activity and Waktu words: on one band, in that order
+    left to right, top first (the same words may also stand in the text above the table)."""
     by_role: dict[str, list[Word]] = {"no": [], "activity": [], "time": []}
     for word in words:
         role = _role(word.text)
         if role in by_role:
             by_role[role].append(word)
+    found = []
     for act in sorted(by_role["activity"], key=lambda w: w.box.y0):
         nos = [w for w in by_role["no"]
                if w.box.x1 <= act.box.x0 and abs(w.box.cy - act.box.cy) < 40]
         times = [w for w in by_role["time"]
                  if w.box.x0 > act.box.x1 and -10 < w.box.cy - act.box.cy < 60]
         if nos and times:
-            return max(nos, key=lambda w: w.box.x0), act, min(times, key=lambda w: w.box.cy)
-    return None
+            found.append((max(nos, key=lambda w: w.box.x0), act,
+                          min(times, key=lambda w: w.box.cy)))
+    return found
 
 
 def opens_table(page: PageContent) -> bool:
@@ -121,9 +124,15 @@ def opens_table(page: PageContent) -> bool:
 
 def find_header(page: PageContent, segments: tuple[Segment, ...]) -> Table | None:
     """The table whose header is on this page, or None."""
-    anchor = _anchor(page.words)
-    if anchor is None:
-        return None
+    for anchor in _anchors(page.words):
+        table = _header_at(page, segments, anchor)
+        if table is not None:
+            return table
+    return None
+
+
+def _header_at(page: PageContent, segments: tuple[Segment, ...],
+               anchor: tuple[Word, Word, Word]) -> Table | None:
     no_word, act_word, time_word = anchor
     xs = _verticals_at(segments, time_word.box.cy)
     xs = [x for x in xs if x < no_word.box.x0 - 0.5][-1:] + [x for x in xs if x > no_word.box.x0]
