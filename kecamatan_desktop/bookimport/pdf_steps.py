@@ -26,8 +26,7 @@ _KEY_NAMES = {
 }
 
 
-_FIELD_NAMES = {"requirements": "Kelengkapan", "output": "Output", "notes": "Keterangan",
-                "activity": "Kegiatan"}
+_FIELD_NAMES = {"requirements": "Kelengkapan", "output": "Output", "notes": "Keterangan"}
 
 
 @dataclass
@@ -97,7 +96,10 @@ class SopDraft:
         for col in table.columns:
             if col.role in ("lane", "no", "other"):
                 continue
-            for first, last in merged_cells(drawing.segments, table, col):
+            # a Kegiatan is one step's; only a Mutu Baku or Keterangan cell spans steps
+            cells = ([(i, i) for i in range(len(table.rows))] if col.role == "activity"
+                     else merged_cells(drawing.segments, table, col))
+            for first, last in cells:
                 a, b = table.rows[first], table.rows[last]
                 row = self.rows[first_row + first]
                 row.cells[col.role] = text(inside(page.words, col.x0, a.y0, col.x1, b.y1))

@@ -297,8 +297,10 @@ def merged_cells(segments: tuple[Segment, ...], table: Table,
     for i, row in enumerate(table.rows):
         last = i == len(table.rows) - 1
         ruled = no is None or horizontals_at(segments, no.cx, row.y1 - TOUCH, row.y1 + TOUCH)
-        if last or not ruled or horizontals_at(segments, column.cx, row.y1 - TOUCH,
-                                                row.y1 + TOUCH):
+        # merged only where no piece of a rule crosses the column anywhere
+        crossed = any(horizontals_at(segments, x, row.y1 - TOUCH, row.y1 + TOUCH)
+                      for x in (column.x0 + 3, column.cx, column.x1 - 3))
+        if last or not ruled or crossed:
             cells.append((first, i))
             first = i + 1
     return cells
