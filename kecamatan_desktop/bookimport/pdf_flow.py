@@ -33,14 +33,18 @@ class Flow:
     edges: list[tuple[int, int, str]] = field(default_factory=list)  # (from, to, "ya"/"tidak"/"")
     loose: list[int] = field(default_factory=list)  # shapes an arrow reaches from nowhere
     unread: bool = False  # too many lines to follow
+    shifted: bool = False  # shapes drawn off their rows, matched to the rows by their order
     # joined lines: their indexes, the shapes they leave and the shapes their heads reach
     groups: list[tuple[list[int], set[int], set[int]]] = field(default_factory=list)
 
 
-def _place(shape: Shape, table: Table) -> Placed:
+def _place(shape: Shape, table: Table, rows: dict[int, int] | None = None) -> Placed:
     lanes = table.lanes
     lane = next((i for i, c in enumerate(lanes) if c.x0 <= shape.box.cx <= c.x1), None)
-    row = next((i for i, r in enumerate(table.rows) if r.y0 <= shape.box.cy <= r.y1), None)
+    if rows is not None:
+        row = rows.get(id(shape))
+    else:
+        row = next((i for i, r in enumerate(table.rows) if r.y0 <= shape.box.cy <= r.y1), None)
     across = False
     if lane is not None:
         col = lanes[lane]
@@ -60,10 +64,16 @@ def read_flow(page: PageContent, drawing: Drawing, table: Table) -> Flow:
     lanes = table.lanes
     left, right = lanes[0].x0, lanes[-1].x1
     top, bottom = table.top - MARGIN, table.bottom + MARGIN
-    for shape in drawing.shapes:
-        b = shape.box
-        if left <= b.cx <= right and top <= b.cy <= bottom and not _is_cell(shape, table):
-            flow.placed.append(_place(shape, table))
+    shapes = [s for s in drawing.shapes if left <= s.box.cx <= right and top <= s.box.cy
+              and not _is_cell(s, table)]
+    rows = _rows_by_order(shapes, table) if any(
+        s.box.y0 > bottom and s.kind != "connector" for s in shapes) else None
+    if rows is not None:
+        flow.shifted = True
+        bottom = max(s.box.y1 for s in shapes) + MARGIN
+    for shape in shapes:
+        if shape.box.cy <= bottom:
+            flow.placed.append(_place(shape, table, rows))
     bounds = [c.x0 for c in table.columns] + [table.columns[-1].x1]
     cuts = [r.y0 for r in table.rows] + [table.bottom]
     lines = [s for s in drawing.lines
@@ -76,6 +86,30 @@ def read_flow(page: PageContent, drawing: Drawing, table: Table) -> Flow:
     _arrows(flow, lines, drawing)
     _labels(flow, page, lines)
     return flow
+
+
+def _rows_by_order(shapes: list[Shape], table: Table) -> dict[int, int] | None:
+    """Shapes drawn below the table, off the rows they belong to (a workbook printed with
+    rows shorter than it was drawn on: the shapes keep the workbook's heights). The shapes
+    still lie in bands, one per step, in the steps' order: the k-th band is the k-th
+    numbered row's, when there are exactly as many bands as numbered rows (else None)."""
+    bands: list[list[Shape]] = []
+    for shape in sorted((s for s in shapes if s.kind != "connector"), key=lambda s: s.box.cy):
+        if bands and shape.box.cy <= min(s.box.y1 for s in bands[-1]):
+            bands[-1].append(shape)
+        else:
+            bands.append([shape])
+    numbered = [i for i, r in enumerate(table.rows) if r.no]
+    if len(bands) != len(numbered):
+        return None
+    rows = {id(s): numbered[k] for k, band in enumerate(bands) for s in band}
+    for shape in shapes:  # a connector goes with the band it stands beside
+        if shape.kind == "connector":
+            near = [k for k, band in enumerate(bands)
+                    if min(s.box.y0 for s in band) <= shape.box.cy <= max(s.box.y1 for s in band)]
+            if near:
+                rows[id(shape)] = numbered[near[0]]
+    return rows
 
 
 def _on_rule(s: Segment, bounds: list[float], cuts: list[float]) -> bool:

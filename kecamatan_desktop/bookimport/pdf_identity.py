@@ -157,3 +157,17 @@ def _office(page: PageContent, labels: dict, segments: tuple[Segment, ...]) -> d
     if len(rows) < 2:
         return {"office": rows[0]} if rows else {}
     return {"government": " ".join(rows[:-1]), "office": rows[-1]}
+
+
+def title_above(page: PageContent, top: float) -> str:
+    """The SOP's title printed over its procedure table (a workbook's sheet has no identity
+    page): the lines just above the table that name an SOP, or ""."""
+    rows = [row for row in lines(w for w in page.words if top - 90 < w.box.cy < top)]
+    group: list[list[Word]] = []
+    for row in reversed(rows):  # upwards from the table, while the lines stay together
+        if group and group[0][0].box.y0 - row[0].box.y1 > 1.2 * row[0].size:
+            break
+        group.insert(0, row)
+    title = " ".join(" ".join(w.text for w in row) for row in group)
+    words = norm(title)
+    return title if words.startswith(("sop ", "standar operasional prosedur ")) else ""

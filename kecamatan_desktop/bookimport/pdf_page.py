@@ -86,6 +86,19 @@ class PageContent:
     chars: int  # characters of the text layer
     bad_chars: int  # characters without a usable Unicode value
     image_area: float  # share of the page covered by pictures (0..1)
+    # a page joined from several printed pages (pdf_stitch): every page it holds, and where
+    # each tier of rows begins (y) with the page its No column was printed on
+    pages: tuple[int, ...] = ()
+    tiers: tuple[tuple[float, int], ...] = ()
+
+    @property
+    def printed(self) -> tuple[int, ...]:
+        """The printed pages this page stands for."""
+        return self.pages or (self.number,)
+
+    def page_at(self, y: float) -> int:
+        """The printed page whose rows hold y."""
+        return max((t for t in self.tiers if t[0] <= y), default=(0.0, self.number))[1]
 
 
 def _matrix(handle) -> tuple[float, ...]:

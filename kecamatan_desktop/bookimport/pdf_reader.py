@@ -12,9 +12,10 @@ import pypdfium2 as pdfium
 from kecamatan_desktop.bookimport.found import FoundSop
 from kecamatan_desktop.bookimport.pdf_identity import is_identity_page, read_identity
 from kecamatan_desktop.bookimport.pdf_page import PageContent, PageTooLarge, PageTooSlow, read_page
-from kecamatan_desktop.bookimport.pdf_shapes import classify
+from kecamatan_desktop.bookimport.pdf_shapes import Drawing, classify
 from kecamatan_desktop.bookimport.pdf_steps import SopDraft
-from kecamatan_desktop.bookimport.pdf_table import Table, continue_table, find_header
+from kecamatan_desktop.bookimport.pdf_stitch import join, sheet_pages
+from kecamatan_desktop.bookimport.pdf_table import Table, continue_table, find_header, opens_table
 from kecamatan_desktop.domain.errors import InputError
 
 MAX_BYTES = 40 * 1024 * 1024  # the largest of 348 real SOP books is under 2 MB
@@ -86,31 +87,53 @@ def read_pdf(path: Path, *, pages=None) -> list[FoundSop]:
         document.close()
 
 
-def _read(document: pdfium.PdfDocument, name: str, pages=None) -> list[FoundSop]:
+def _pages(document: pdfium.PdfDocument, progress=None) -> list[PageContent | str]:
+    """Every page's content, or for a page skipped why, in Indonesian; `progress(index,
+    total)` is called before each page (it may raise to stop)."""
+    pages: list[PageContent | str] = []
+    for index in range(len(document)):
+        number = index + 1
+        if progress is not None:
+            progress(index, len(document))
+        page_handle = document[index]
+        try:
+            pages.append(read_page(page_handle, number, PAGE_SECONDS))
+        except PageTooSlow:
+            pages.append(f"halaman {number} dilewati: terlalu lama dibaca "
+                         f"(lebih dari {PAGE_SECONDS:.0f} detik)")
+        except PageTooLarge as exc:
+            pages.append(f"halaman {number} dilewati: {exc}")
+        finally:
+            page_handle.close()
+    return pages
+
+
+def _read(document: pdfium.PdfDocument, name: str, progress=None) -> list[FoundSop]:
     sops: list[FoundSop] = []
     draft = SopDraft(name)
     previous: Table | None = None
-    any_text = skipped = False
-    for index in range(len(document)):
-        number = index + 1
-        if pages is not None:
-            pages(index, len(document))
-        page_handle = document[index]
-        try:
-            page = read_page(page_handle, number, PAGE_SECONDS)
-        except PageTooSlow:
-            skipped = True
-            draft.page_problem(number, f"halaman {number} dilewati: terlalu lama dibaca "
-                                       f"(lebih dari {PAGE_SECONDS:.0f} detik)")
+    contents = _pages(document, progress)
+    skipped = any(isinstance(page, str) for page in contents)
+    any_text = any(isinstance(page, PageContent) and page.chars > 0 for page in contents)
+    drawings: dict[int, Drawing] = {}
+
+    def part(i: int) -> tuple[PageContent, Drawing] | None:
+        page = contents[i]
+        if isinstance(page, str) or _broken(page):
+            return None
+        if i not in drawings:
+            drawings[i] = classify(page.subpaths)
+        return page, drawings[i]
+
+    index = 0
+    while index < len(contents):
+        page = contents[index]
+        index += 1
+        if isinstance(page, str):
+            draft.page_problem(index, page)
             continue
-        except PageTooLarge as exc:
-            skipped = True
-            draft.page_problem(number, f"halaman {number} dilewati: {exc}")
-            continue
-        finally:
-            page_handle.close()
+        number = page.number
         started = time.monotonic()
-        any_text = any_text or page.chars > 0
         if _broken(page):
             draft.page_problem(number, f"halaman {number}: lapisan teksnya rusak (huruf demi "
                                        "huruf terpisah atau tanpa kode Unicode); tidak dibaca")
@@ -122,8 +145,17 @@ def _read(document: pdfium.PdfDocument, name: str, pages=None) -> list[FoundSop]
                                            "teks; isinya tidak terbaca (perlu OCR)")
             previous = None
             continue
-        drawing = classify(page.subpaths)
+        page, drawing = part(index - 1)
         table = find_header(page, drawing.segments)
+        if table is None and opens_table(page):
+            # a sheet printed in bands of columns: its pages joined back into the sheet
+            tiers = sheet_pages((page, drawing), (part(i) for i in range(index, len(contents))),
+                                opens_table, is_identity_page)
+            if tiers is not None:
+                index += sum(len(t) for t in tiers) - 1
+                page = join(tiers)
+                drawing = classify(page.subpaths)
+                table = find_header(page, drawing.segments)
         if table is None and previous is not None:
             table = continue_table(page, drawing.segments, previous)
         if is_identity_page(page):

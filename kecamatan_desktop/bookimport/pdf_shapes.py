@@ -82,6 +82,22 @@ def _distinct(points: tuple[tuple[float, float], ...]) -> list[tuple[float, floa
     return out
 
 
+def _corners(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A closed outline without the points that lie on the straight edge between their
+    neighbours (Excel starts a rectangle in the middle of its bottom edge: five points)."""
+    if len(points) < 4:
+        return points
+    out = []
+    for i, (x, y) in enumerate(points):
+        (ax, ay), (bx, by) = points[i - 1], points[(i + 1) % len(points)]
+        span = math.hypot(bx - ax, by - ay)
+        off = abs((bx - ax) * (y - ay) - (by - ay) * (x - ax)) / span if span else 0.0
+        between = (x - ax) * (bx - x) + (y - ay) * (by - y) > 0
+        if not (off < 0.2 and between):
+            out.append((x, y))
+    return out if len(out) >= 3 else points
+
+
 def _is_rect(points: list[tuple[float, float]], box: Box) -> bool:
     return len(points) == 4 and all(
         (abs(x - box.x0) < 0.6 or abs(x - box.x1) < 0.6)
@@ -182,6 +198,7 @@ def classify(subpaths: tuple[Subpath, ...]) -> Drawing:
                 lines.append(piece)
             continue
         if sub.closed or sub.filled:
+            points = _corners(points) if not sub.curved else points
             size = max(box.width, box.height)
             if size <= HEAD_MAX and not sub.curved and not _is_rect(points, box):
                 head = _head(points)

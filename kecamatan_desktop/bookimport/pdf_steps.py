@@ -7,9 +7,10 @@ from dataclasses import dataclass, field
 
 from kecamatan_desktop.bookimport.found import IDENTITY_KEYS, FoundSop, FoundStep, Problem
 from kecamatan_desktop.bookimport.pdf_flow import Placed, read_flow
+from kecamatan_desktop.bookimport.pdf_identity import title_above
 from kecamatan_desktop.bookimport.pdf_page import PageContent
 from kecamatan_desktop.bookimport.pdf_shapes import Drawing
-from kecamatan_desktop.bookimport.pdf_table import Table
+from kecamatan_desktop.bookimport.pdf_table import Table, merged_cells
 from kecamatan_desktop.bookimport.pdf_text import inside, text
 from kecamatan_desktop.domain.waktu import standard_minutes
 
@@ -23,6 +24,9 @@ _KEY_NAMES = {
     "equipment": "Peralatan/Perlengkapan", "warnings": "Peringatan",
     "records": "Pencatatan dan Pendataan",
 }
+
+
+_FIELD_NAMES = {"requirements": "Kelengkapan", "output": "Output", "notes": "Keterangan"}
 
 
 @dataclass
@@ -39,6 +43,8 @@ class _Row:
     page: int
     cells: dict[str, str]
     nodes: list[int] = field(default_factory=list)
+    spans: dict[str, int] = field(default_factory=dict)  # a merged cell: the rows it covers
+    covered: set[str] = field(default_factory=set)  # fields a merged cell above holds
 
 
 @dataclass
@@ -52,6 +58,7 @@ class SopDraft:
     nodes: list[_Node] = field(default_factory=list)
     edges: list[tuple[int, int, str]] = field(default_factory=list)
     loose: list[int] = field(default_factory=list)
+    identity_page: bool = False
 
     @property
     def started(self) -> bool:
@@ -67,25 +74,45 @@ class SopDraft:
             self.pages.append(page)
 
     def add_identity(self, page: int, identity: dict) -> None:
+        self.identity_page = True
         self.identity.update({k: v for k, v in identity.items() if k not in self.identity})
         if page not in self.pages:
             self.pages.append(page)
 
     def add_table(self, page: PageContent, drawing: Drawing, table: Table) -> None:
-        if page.number not in self.pages:
-            self.pages.append(page.number)
+        self.pages += [n for n in page.printed if n not in self.pages]
+        if table.header and not self.rows and not self.identity.get("name"):
+            title = title_above(page, table.head_top)
+            if title:
+                self.identity["name"] = title
+                self.problems.append(Problem("identity.name", "Nama SOP tidak ada di halaman "
+                                             f"identitas; dibaca dari judul tabel {title!r}"))
         names = _unique_lanes([c.name for c in table.lanes], self.problems)
         for name in names:
             if name not in self.lanes:
                 self.lanes.append(name)
         first_row = len(self.rows)
-        for row in table.rows:
-            cells = {}
-            for col in table.columns:
-                if col.role not in ("lane", "no", "other"):
-                    cells[col.role] = text(inside(page.words, col.x0, row.y0, col.x1, row.y1))
-            self.rows.append(_Row(row.no, page.number, cells))
+        self.rows += [_Row(row.no, page.page_at(row.y0), {}) for row in table.rows]
+        for col in table.columns:
+            if col.role in ("lane", "no", "other"):
+                continue
+            # a Kegiatan is one step's; only a Mutu Baku or Keterangan cell spans steps
+            cells = ([(i, i) for i in range(len(table.rows))] if col.role == "activity"
+                     else merged_cells(drawing.segments, table, col))
+            for first, last in cells:
+                a, b = table.rows[first], table.rows[last]
+                row = self.rows[first_row + first]
+                row.cells[col.role] = text(inside(page.words, col.x0, a.y0, col.x1, b.y1))
+                if last > first:
+                    row.spans[col.role] = last - first + 1
+                    for k in range(first + 1, last + 1):
+                        self.rows[first_row + k].covered.add(col.role)
         flow = read_flow(page, drawing, table)
+        if flow.shifted:
+            self.page_problem(page.number, f"halaman {page.number}: bentuk bagan alir tidak "
+                                           "berada di baris langkahnya (digambar dengan tinggi "
+                                           "baris lain); tiap deret bentuk dipasangkan dengan "
+                                           "langkah menurut urutannya, periksa pelaksananya")
         if flow.unread:
             self.page_problem(page.number, f"halaman {page.number}: terlalu banyak garis; "
                                            "panah bagan alir tidak diikuti")
@@ -183,14 +210,28 @@ class SopDraft:
             if any(n in self.loose for n in row.nodes):
                 problems.append(Problem(f"{place}.next", "panah menuju langkah ini tidak "
                                                          "berpangkal pada bentuk mana pun"))
+            spans = {key: sum(bool(self.rows[x].no) for x in range(r, r + n))
+                     for key, n in row.spans.items()}
             step = FoundStep(
                 no=row.no, activity=row.cells.get("activity", ""),
                 lanes=tuple(lane_names),
                 requirements=row.cells.get("requirements", ""), time=row.cells.get("time", ""),
                 output=row.cells.get("output", ""), notes=row.cells.get("notes", ""),
-                shape=shape, yes=yes, no_target=no, next=tuple(targets), page=row.page)
-            problems.extend(_step_problems(place, step))
+                shape=shape, yes=yes, no_target=no, next=tuple(targets), page=row.page,
+                time_span=spans.get("time", 1))
+            problems.extend(_step_problems(place, step, row.covered))
+            for key, n in spans.items():
+                if key != "time" and n > 1:
+                    last = self.rows[max(x for x in range(r, r + row.spans[key])
+                                         if self.rows[x].no)].no
+                    problems.append(Problem(f"{place}.{key}", f"{_FIELD_NAMES[key]} satu sel "
+                                            f"untuk langkah {row.no} sampai {last}; dicatat "
+                                            f"pada langkah {row.no}"))
             steps.append(step)
+        problems.extend(_number_gaps(steps))
+        if not self.identity_page:
+            problems.append(Problem("identity", "tidak ada halaman identitas (Nomor SOP, Nama "
+                                                "SOP) untuk prosedur ini"))
         for key in IDENTITY_KEYS:
             if not self.identity.get(key):
                 problems.append(Problem(f"identity.{key}", f"{_KEY_NAMES[key]} tidak tertulis "
@@ -216,7 +257,19 @@ def _unique_lanes(lanes: list[str], problems: list[Problem]) -> list[str]:
     return out
 
 
-def _step_problems(place: str, step: FoundStep) -> list[Problem]:
+def _number_gaps(steps: list[FoundStep]) -> list[Problem]:
+    out, previous = [], None
+    for k, step in enumerate(steps, 1):
+        if not step.no.isdigit():
+            continue
+        if previous is not None and int(step.no) > previous + 1:
+            out.append(Problem(f"steps[{k}].no", f"nomor langkah melompat dari {previous} ke "
+                                                 f"{step.no}"))
+        previous = int(step.no)
+    return out
+
+
+def _step_problems(place: str, step: FoundStep, covered: set[str]) -> list[Problem]:
     out = []
     if not step.activity:
         out.append(Problem(f"{place}.activity", "kegiatan kosong"))
@@ -224,7 +277,8 @@ def _step_problems(place: str, step: FoundStep) -> list[Problem]:
         out.append(Problem(f"{place}.lanes", "tidak ada bentuk bagan alir di baris ini; "
                                              "pelaksananya tidak terbaca"))
     if not step.time:
-        out.append(Problem(f"{place}.time", "Waktu kosong"))
+        if "time" not in covered:  # else one Waktu cell above covers this step too
+            out.append(Problem(f"{place}.time", "Waktu kosong"))
     elif standard_minutes(step.time) is None:
         out.append(Problem(f"{place}.time", f"Waktu {step.time!r} tidak terbaca sebagai "
                                             "menit, jam atau hari; disimpan seperti tertulis"))

@@ -55,6 +55,7 @@ class Table:
     bottom: float
     rows: tuple[Row, ...]
     header: bool  # False on a page that continues the previous page's table
+    head_top: float = 0.0  # where the header begins (its top rule), when it has one
 
     def column(self, role: str) -> Column | None:
         return next((c for c in self.columns if c.role == role), None)
@@ -92,28 +93,46 @@ def horizontals_at(segments: tuple[Segment, ...], x: float, y0: float, y1: float
                      and min(s.x0, s.x1) - TOUCH <= x <= max(s.x0, s.x1) + TOUCH])
 
 
-def _anchor(words: tuple[Word, ...]) -> tuple[Word, Word, Word] | None:
-    """The header's No, activity and Waktu words: on one band, in that order left to right."""
+def _anchors(words: tuple[Word, ...]) -> list[tuple[Word, Word, Word]]:
+    """Candidates for the header's No, activity and Waktu words: on one band, in that order
+    left to right, top first (the same words may also stand in the text above the table)."""
     by_role: dict[str, list[Word]] = {"no": [], "activity": [], "time": []}
     for word in words:
         role = _role(word.text)
         if role in by_role:
             by_role[role].append(word)
+    found = []
     for act in sorted(by_role["activity"], key=lambda w: w.box.y0):
         nos = [w for w in by_role["no"]
                if w.box.x1 <= act.box.x0 and abs(w.box.cy - act.box.cy) < 40]
         times = [w for w in by_role["time"]
                  if w.box.x0 > act.box.x1 and -10 < w.box.cy - act.box.cy < 60]
         if nos and times:
-            return max(nos, key=lambda w: w.box.x0), act, min(times, key=lambda w: w.box.cy)
-    return None
+            found.append((max(nos, key=lambda w: w.box.x0), act,
+                          min(times, key=lambda w: w.box.cy)))
+    return found
+
+
+def opens_table(page: PageContent) -> bool:
+    """The page holds a table's left edge: a No header word left of an activity header word
+    on one band (a page of a sheet printed in bands of columns may lack its Waktu)."""
+    nos = [w for w in page.words if _role(w.text) == "no"]
+    return any(_role(w.text) == "activity" and any(
+        n.box.x1 <= w.box.x0 and abs(n.box.cy - w.box.cy) < 40 for n in nos)
+        for w in page.words)
 
 
 def find_header(page: PageContent, segments: tuple[Segment, ...]) -> Table | None:
     """The table whose header is on this page, or None."""
-    anchor = _anchor(page.words)
-    if anchor is None:
-        return None
+    for anchor in _anchors(page.words):
+        table = _header_at(page, segments, anchor)
+        if table is not None:
+            return table
+    return None
+
+
+def _header_at(page: PageContent, segments: tuple[Segment, ...],
+               anchor: tuple[Word, Word, Word]) -> Table | None:
     no_word, act_word, time_word = anchor
     xs = _verticals_at(segments, time_word.box.cy)
     xs = [x for x in xs if x < no_word.box.x0 - 0.5][-1:] + [x for x in xs if x > no_word.box.x0]
@@ -129,7 +148,7 @@ def find_header(page: PageContent, segments: tuple[Segment, ...]) -> Table | Non
     columns = _lanes(columns)
     if not columns or not any(c.role == "lane" for c in columns):
         return None
-    return _with_rows(page, segments, tuple(columns), band_end, header=True)
+    return _with_rows(page, segments, tuple(columns), band_end, header=True, head_top=top)
 
 
 def _header_end(words: tuple[Word, ...], segments: tuple[Segment, ...],
@@ -234,7 +253,7 @@ def continue_table(page: PageContent, segments: tuple[Segment, ...],
 
 
 def _with_rows(page: PageContent, segments: tuple[Segment, ...], columns: tuple[Column, ...],
-               top: float, header: bool) -> Table | None:
+               top: float, header: bool, head_top: float = 0.0) -> Table | None:
     no = next(c for c in columns if c.role == "no")
     rules = horizontals_at(segments, no.cx, top - TOUCH, page.height)
     bottom = rules[-1] if len(rules) > 1 else page.height
@@ -251,7 +270,7 @@ def _with_rows(page: PageContent, segments: tuple[Segment, ...], columns: tuple[
         rows.append(Row(found[0].text.rstrip(".") if found else "", a, b))
     # a row without a rule under it shares its cell with the next number: split at the numbers
     rows = _split_rows(rows, numbers)
-    return Table(columns, top, bottom, tuple(rows), header)
+    return Table(columns, top, bottom, tuple(rows), header, head_top)
 
 
 def _split_rows(rows: list[Row], numbers: list[Word]) -> list[Row]:
@@ -265,3 +284,23 @@ def _split_rows(rows: list[Row], numbers: list[Word]) -> list[Row]:
         for word, a, b in zip(found, edges, edges[1:], strict=False):
             out.append(Row(word.text.rstrip("."), a, b))
     return out
+
+
+def merged_cells(segments: tuple[Segment, ...], table: Table,
+                 column: Column) -> list[tuple[int, int]]:
+    """The column's cells as (first, last) row indexes: a cell runs on into the next row
+    where the rule under it stops short of this column while the No column has it (one Waktu
+    or Keterangan written once for several steps)."""
+    no = table.column("no")
+    cells: list[tuple[int, int]] = []
+    first = 0
+    for i, row in enumerate(table.rows):
+        last = i == len(table.rows) - 1
+        ruled = no is None or horizontals_at(segments, no.cx, row.y1 - TOUCH, row.y1 + TOUCH)
+        # merged only where no piece of a rule crosses the column anywhere
+        crossed = any(horizontals_at(segments, x, row.y1 - TOUCH, row.y1 + TOUCH)
+                      for x in (column.x0 + 3, column.cx, column.x1 - 3))
+        if last or not ruled or crossed:
+            cells.append((first, i))
+            first = i + 1
+    return cells
