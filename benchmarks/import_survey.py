@@ -64,9 +64,28 @@ def read_one(path: Path) -> dict:
     else:
         problems = [p.message for sop in sops for p in sop.problems]
         result.update(status="problems" if problems else "ok", sops=len(sops),
-                      problems=problems)
+                      problems=problems, mapped=_mapped(sops))
     result["seconds"] = time.perf_counter() - started
     return result
+
+
+def _mapped(sops) -> list[dict]:
+    """Each SOP as the import makes it (bookimport/reading.py `to_interchange`, what
+    `import-book` and the review screen show): its format and problems, or why refused."""
+    from kecamatan_desktop.bookimport.reading import SopRefused, to_interchange
+
+    out, taken = [], set()
+    for sop in sops:
+        try:
+            document, problems = to_interchange(sop, office=None, taken=taken)
+        except SopRefused as exc:
+            out.append({"refused": [r.message for r in exc.reasons]})
+            continue
+        taken.add(document["id"])
+        out.append({"format": document["format"], "problems": [p.message for p in problems],
+                    "multi_lane": sum(1 for s in document["steps"] if "roles" in s),
+                    "steps": len(document["steps"])})
+    return out
 
 
 def _pages(pdfium, path: Path) -> int:
@@ -163,6 +182,7 @@ def report(results: list[dict], elapsed: float) -> str:
     if reasons:
         lines.append("\nDitolak karena:")
         lines += [f"  {n:6d}  {k} …" for k, n in reasons.most_common()]
+    lines += _import_report(results)
     broken = [r for r in results if r["status"] in ("crashed", "timeout")]
     if broken:
         lines.append("\nCrash atau batas waktu:")
@@ -175,6 +195,35 @@ def report(results: list[dict], elapsed: float) -> str:
             lines.append(f"\nWaktu per halaman ({reader}, {len(per_page)} berkas): median "
                          f"{statistics.median(per_page):.2f} s, maks {max(per_page):.2f} s")
     return "\n".join(lines)
+
+
+def _import_report(results: list[dict]) -> list[str]:
+    """The SOPs as imported (sop-ap/2 mapping): ready, with problems, refused and why."""
+    mapped = [m for r in results for m in r.get("mapped", [])]
+    if not mapped:
+        return []
+    kept = [m for m in mapped if "refused" not in m]
+    refused = [m for m in mapped if "refused" in m]
+    formats = Counter(m["format"] for m in kept)
+    lines = ["\nSebagai impor (to_interchange, yang dilihat import-book dan layar tinjauan):",
+             f"  SOP dapat diimpor: {len(kept)} ("
+             + ", ".join(f"{k} {v}" for k, v in sorted(formats.items())) + ")",
+             f"    tanpa masalah: {sum(1 for m in kept if not m['problems'])}",
+             f"    dengan masalah: {sum(1 for m in kept if m['problems'])}",
+             f"    langkah di beberapa lajur: {sum(m['multi_lane'] for m in kept)} dari "
+             f"{sum(m['steps'] for m in kept)} langkah",
+             f"  SOP ditolak: {len(refused)}"]
+    why = Counter(kind(reason, REASON_WORDS) for m in refused for reason in set(m["refused"]))
+    lines += [f"  {n:6d}  {k} …" for k, n in why.most_common()]
+    kinds, sops_with = Counter(), Counter()
+    for m in kept:
+        found = [kind(p, KIND_WORDS) for p in m["problems"]]
+        kinds.update(found)
+        sops_with.update(set(found))
+    if kinds:
+        lines.append("  Masalah SOP yang dapat diimpor (jenis: jumlah, di berapa SOP):")
+        lines += [f"  {n:6d} ×  {sops_with[k]:4d} SOP  {k} …" for k, n in kinds.most_common()]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -9,6 +9,8 @@ import re
 import unicodedata
 from datetime import date
 
+from kecamatan_desktop.domain.waktu import WaktuKind, read_waktu
+
 # the months as books write them: the standard name, its short forms, and older spellings
 _MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "peb": 2, "maret": 3,
@@ -114,3 +116,18 @@ def unique(base: str, taken: set[str]) -> str:
         if candidate not in taken:
             return candidate
         n += 1
+
+
+def waktu_problem(written: str) -> str:
+    """What a reader says of a Waktu kept as written that gives no standard time ("" when
+    it is a length of working time, or empty): no length ("Setiap Saat", "Triwulan"), a
+    calendar length ("2 Bulan"), or numbers that are no length ("2 menit/berkas")."""
+    reading = read_waktu(written)
+    if reading.kind == WaktuKind.NONE:
+        what = "lama menurut kalender" if reading.calendar else "tanpa lama kerja"
+        return (f"Waktu '{written}' {what}; disimpan seperti tertulis, tanpa waktu baku "
+                "untuk menilai keterlambatan")
+    if reading.kind == WaktuKind.UNREADABLE:
+        return (f"Waktu '{written}' tidak terbaca sebagai lama kerja (menit, jam atau hari); "
+                "disimpan seperti tertulis")
+    return ""

@@ -50,8 +50,6 @@ STEP_LOW_CONF = "teks langkah ini kurang jelas (keyakinan OCR {conf:.0f}%)"
 STEP_BRANCH = ("label Ya/Tidak terbaca di kolom Pelaksana baris ini: langkah ini mungkin "
                "keputusan; periksa bentuk dan cabangnya")
 TIME_EMPTY = "Waktu kosong"
-TIME_UNREADABLE = ("Waktu '{time}' tidak terbaca sebagai menit, jam atau hari; disimpan "
-                   "sebagaimana tertulis")
 PAGE_SKIPPED = "halaman {page} bukan tabel identitas atau prosedur SOP; dilewati"
 
 # The identity fields by the names the page gives them.

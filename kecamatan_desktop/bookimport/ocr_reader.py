@@ -13,6 +13,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from kecamatan_desktop.bookimport import ocr_messages as msg
+from kecamatan_desktop.bookimport.fields import waktu_problem
 from kecamatan_desktop.bookimport.found import IDENTITY_KEYS, FoundSop, FoundStep, Problem
 from kecamatan_desktop.bookimport.ocr_engine import (
     PAGE_SECONDS,
@@ -27,7 +28,6 @@ from kecamatan_desktop.bookimport.ocr_table import Row, Table, read_table
 from kecamatan_desktop.bookimport.ocr_text import clean, confidence
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.interchange import LIST_KEYS
-from kecamatan_desktop.domain.waktu import standard_minutes
 
 MAX_MB = 150  # a scanned book of a few hundred pages at 300 dpi
 MAX_PAGES = 300
@@ -240,8 +240,8 @@ def _step_problems(row: Row, index: int) -> list[Problem]:
         problems.append(Problem(f"{place}.shape", msg.STEP_BRANCH))
     if not row.time:
         problems.append(Problem(f"{place}.time", msg.TIME_EMPTY))
-    elif standard_minutes(row.time) is None:
-        problems.append(Problem(f"{place}.time", msg.TIME_UNREADABLE.format(time=row.time)))
+    elif waktu_problem(row.time):
+        problems.append(Problem(f"{place}.time", waktu_problem(row.time)))
     return problems
 
 

@@ -43,8 +43,6 @@ STEP_CHOICE_IN_TEXT = ("kegiatan menyebut pilihan (jika ...), tetapi keputusan d
 STEP_NO_ACTIVITY = "baris dengan bentuk bagan tanpa Kegiatan"
 STEP_NUMBER_GAP = "nomor langkah melompat dari {before} ke {after}"
 TIME_EMPTY = "Waktu kosong"
-TIME_UNREADABLE = ("Waktu '{time}' tidak terbaca sebagai menit, jam atau hari; disimpan "
-                   "sebagaimana tertulis")
 MERGED_FIELD = "{label} satu sel untuk langkah {first} sampai {last}; dicatat pada langkah {first}"
 PICTURE = "bentuk di kolom {lanes} adalah gambar tempelan, dibaca sebagai kotak proses"
 MIXED_SHAPES = "baris memuat bentuk berbeda ({kinds}); dibaca sebagai {shape}"

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from kecamatan_desktop.bookimport import ooxml_messages as msg
+from kecamatan_desktop.bookimport.fields import waktu_problem
 from kecamatan_desktop.bookimport.found import FoundStep, Problem
 from kecamatan_desktop.bookimport.ooxml_chart import Chart, Shape, label_arrows
 from kecamatan_desktop.bookimport.ooxml_grid import (
@@ -23,7 +24,6 @@ from kecamatan_desktop.bookimport.ooxml_grid import (
 )
 from kecamatan_desktop.bookimport.ooxml_package import Deadline
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.domain.waktu import standard_minutes
 
 MAX_STEPS = 2000
 _CHOICE = re.compile(r"\b(jika|apabila|bila)\b", re.IGNORECASE)
@@ -285,8 +285,8 @@ def _check_time(time: str, r: _Row, rows, header: Header, grid: Grid, path: str,
         if not covered:
             problems.append(Problem(f"{path}.time", msg.TIME_EMPTY))
         return
-    if standard_minutes(time) is None:
-        problems.append(Problem(f"{path}.time", msg.TIME_UNREADABLE.format(time=time)))
+    if waktu_problem(time):
+        problems.append(Problem(f"{path}.time", waktu_problem(time)))
 
 
 def _number_gaps(steps: list[FoundStep], problems: list[Problem]) -> None:

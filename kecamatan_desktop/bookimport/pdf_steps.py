@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from kecamatan_desktop.bookimport.fields import waktu_problem
 from kecamatan_desktop.bookimport.found import IDENTITY_KEYS, FoundSop, FoundStep, Problem
 from kecamatan_desktop.bookimport.pdf_flow import Placed, read_flow
 from kecamatan_desktop.bookimport.pdf_identity import title_above
@@ -12,7 +13,6 @@ from kecamatan_desktop.bookimport.pdf_page import PageContent
 from kecamatan_desktop.bookimport.pdf_shapes import Drawing
 from kecamatan_desktop.bookimport.pdf_table import Table, merged_cells
 from kecamatan_desktop.bookimport.pdf_text import inside, text
-from kecamatan_desktop.domain.waktu import standard_minutes
 
 _KEY_NAMES = {
     "government": "instansi", "office": "unit kerja", "address": "alamat", "number": "Nomor SOP",
@@ -279,7 +279,6 @@ def _step_problems(place: str, step: FoundStep, covered: set[str]) -> list[Probl
     if not step.time:
         if "time" not in covered:  # else one Waktu cell above covers this step too
             out.append(Problem(f"{place}.time", "Waktu kosong"))
-    elif standard_minutes(step.time) is None:
-        out.append(Problem(f"{place}.time", f"Waktu {step.time!r} tidak terbaca sebagai "
-                                            "menit, jam atau hari; disimpan seperti tertulis"))
+    elif waktu_problem(step.time):
+        out.append(Problem(f"{place}.time", waktu_problem(step.time)))
     return out

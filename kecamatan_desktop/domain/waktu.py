@@ -67,6 +67,7 @@ class WaktuReading:
     kind: str  # a WaktuKind
     minutes: int | None = None  # working minutes, for STANDARD
     days: int = 0  # the whole working days in it (counted with the office's day length)
+    calendar: bool = False  # NONE because it is a calendar length ("2 Bulan"), not working time
 
     def working_minutes(self, day_minutes: int = WORKING_DAY_MINUTES) -> int | None:
         if self.kind != WaktuKind.STANDARD:
@@ -94,11 +95,18 @@ _WORD_NUMBER = re.compile(r"\b(se(?=(?:hari|jam|minggu|pekan)\b)|satu|dua|tiga|e
                           r"pekan)\b)", re.I)
 
 
+# a calendar length: months and years are no count of working days
+_CALENDAR = re.compile(r"([0-9]{1,3}\s*(?:(?:-|–|s\.?\s*d\.?|sampai)\s*[0-9]{1,3}\s*)?"
+                       r"(bulan|tahun)(\s+kalender)?\.?)", re.I)
+_RANGE = re.compile(r"\s+(?:-|–|s\.?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s+", re.I)
+
+
 def read_waktu(text: str) -> WaktuReading:
     """Waktu as a book writes it: "3 hari kerja", "Paling lambat 17 hari kerja",
     "5 \\nMenit", "1 jam 30 menit", "1-2 hari" (the longer bound: the most the step may
-    take) are lengths of working time; "Setiap Saat", "Pada hari dan jam kerja" or any
-    text without a number say no length (no standard, shown as written); a number that
+    take; "30 menit - 3 Jam" too) are lengths of working time; "Setiap Saat", "Pada hari
+    dan jam kerja" or any text without a number say no length, and "2 Bulan" a calendar
+    length that is no count of working days (no standard, shown as written); a number that
     cannot be read as a length is unreadable. The text itself is never changed."""
     flat = " ".join(text.split())
     flat = _WORD_NUMBER.sub(lambda m: f"{_WORDS[m.group(1).lower()]} ", flat)
@@ -111,6 +119,13 @@ def read_waktu(text: str) -> WaktuReading:
     rest = flat
     while (lead := _LEAD.match(rest)) is not None and lead.end() > 0:
         rest = rest[lead.end():]
+    if _CALENDAR.fullmatch(rest):
+        return WaktuReading(WaktuKind.NONE, calendar=True)
+    ends = _RANGE.split(rest)
+    if len(ends) == 2:  # "30 menit - 3 Jam": the most the step may take
+        low, high = read_waktu(ends[0]), read_waktu(ends[1])
+        if low.kind == high.kind == WaktuKind.STANDARD:
+            return max(low, high, key=lambda w: (w.days, w.minutes or 0))
     minutes = days = 0
     at = 0
     for match in _PART.finditer(rest):

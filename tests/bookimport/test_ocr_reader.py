@@ -242,7 +242,7 @@ def test_a_printed_book_read_as_a_scan_other_layout_numbered_header_row():
     assert near(sop.steps[0].notes, "Tim Arsiparis")
     # a Waktu the program cannot read ("2 menit/berkas" today) is kept as written and
     # named; one it reads ("5 menit") is not
-    unread = {p.path for p in sop.problems if "disimpan sebagaimana tertulis" in p.message}
+    unread = {p.path for p in sop.problems if "disimpan seperti tertulis" in p.message}
     for index, step in enumerate(sop.steps, start=1):
         assert (f"steps[{index}].time" in unread) == (standard_minutes(step.time) is None)
     assert "steps[4].time" not in unread

@@ -24,12 +24,17 @@ from tests.conftest import seed_dict
     ("10 menit", 10), ("5 \nMenit", 5), ("2 Jam", 120), ("1 jam 30 menit", 90),
     ("3 hari kerja", 3 * 450), ("Paling lambat 17 hari kerja", 17 * 450),
     ("Maksimal 2 hari", 900), ("1-2 hari", 900), ("1 s.d. 3 hari kerja", 3 * 450),
+    ("30 menit - 3 Jam", 180),
     ("sehari", 450), ("dua hari kerja", 900), ("1 minggu", 5 * 450), ("15 menit.", 15),
     ("0", 0),
 ])
 def test_a_length_as_books_write_it(written, minutes):
     assert read_waktu(written).kind == WaktuKind.STANDARD
     assert standard_minutes(written) == minutes
+
+
+def test_a_calendar_length_is_said_to_be_one():
+    assert read_waktu("2 Bulan").calendar and not read_waktu("Setiap Saat").calendar
 
 
 def test_a_working_day_is_the_offices_own():
@@ -40,7 +45,8 @@ def test_a_working_day_is_the_offices_own():
     ("Setiap Saat", WaktuKind.NONE), ("Pada hari dan jam kerja", WaktuKind.NONE),
     ("Sebelum periode revisi bulan berjalan", WaktuKind.NONE), ("Triwulan", WaktuKind.NONE),
     ("", WaktuKind.EMPTY), ("  - ", WaktuKind.EMPTY),
-    ("2 menit/berkas", WaktuKind.UNREADABLE), ("2 bulan", WaktuKind.UNREADABLE),
+    ("2 Bulan", WaktuKind.NONE), ("Paling lambat 1 bulan", WaktuKind.NONE),
+    ("2 menit/berkas", WaktuKind.UNREADABLE), ("1 0 Hari Kerja", WaktuKind.UNREADABLE),
     ("30", WaktuKind.UNREADABLE), ("Tanggal 10 setiap bulan", WaktuKind.UNREADABLE),
 ])
 def test_what_is_no_length_has_no_standard(written, kind):
