@@ -279,7 +279,7 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
             current_step=position, step_no=step_no, lane=lane, holder=holder, since=since,
             working_minutes=worked, standard_minutes=standard, late=late, loops=loops, tz=tz,
             version=version, ended_at=last_event if state in ENDED else None,
-            total_minutes=ended_worked, total_standard=ended_standard))
+            total_minutes=ended_worked, total_standard=ended_standard, waktu=time or ""))
     if view == "terlambat":
         out = [r for r in out if r.late]
     if late_first:  # stable: the others keep their order after the late ones

@@ -198,6 +198,7 @@ class RoundSummary:
     ended_at: datetime | None = None
     total_minutes: int | None = None
     total_standard: int | None = None
+    waktu: str = ""  # the current step's Waktu as written ("Setiap saat": no standard)
 
 
 # reading --------------------------------------------------------------------------------------
