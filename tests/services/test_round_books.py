@@ -6,7 +6,7 @@ dashboard, the statistics, the workbook and the PDF report read back."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from pypdf import PdfReader
@@ -14,7 +14,7 @@ from sqlmodel import select
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.export.pdf_rounds import report_rows, write_round_report
-from kecamatan_desktop.services import catalogue, history, rounds
+from kecamatan_desktop.services import catalogue, history, monitoring, rounds
 from kecamatan_desktop.services.handoffs import handoff_offer
 from kecamatan_desktop.services.workbook import rounds_workbook, workbook_of_details
 from kecamatan_desktop.store.round_models import RoundPassRow
@@ -109,6 +109,12 @@ def test_one_waktu_over_two_steps_is_compared_once_for_the_span(session, at_step
             span.standard_minutes, span.late_passes) == ("4–5", 1, 80.0, 80.0, 60, 1)
     assert [s.no for s in stats].index("4–5") == 5  # after steps 4 and 5, once
     assert stats[4].standard_minutes is None and stats[4].late_passes == 0
+    form = monitoring.monitoring_form(BOOK, date(2026, 11, 1), date(2026, 11, 30),
+                                      session=session)
+    assert form.rows[4].assessment == monitoring.NOT_GOOD
+    assert form.rows[4].notes == ("1 kali Langkah 4–5 melebihi waktu bakunya (1 jam); "
+                                  "terlama 80 menit kerja")
+    assert form.rows[3].assessment == monitoring.GOOD
 
 
 def test_the_workbook_and_the_report_show_the_span_once_and_both_holders(session, at_step_3,
