@@ -79,7 +79,10 @@ def add_round_commands(sub) -> None:
                           help="pegawai yang menerima berkas di langkah berikutnya (nama atau "
                                "NIP; bawaan: pegawai lajurnya di putaran ini, atau satu-satunya "
                                "pegawai aktif berjabatan lajur itu, atau pemegang terakhir "
-                               "lajur itu); '-' = belum ditentukan")
+                               "lajur itu); '-' = belum ditentukan. Langkah yang dikerjakan "
+                               "di beberapa lajur: satu nama per lajur menurut urutan lajurnya, "
+                               "dipisah koma (titik koma bila ada nama yang memuat koma); "
+                               "nama yang dikosongkan = bawaan lajur itu")
     complete.add_argument("--at", metavar="ISO")
     undo = rnd.add_parser("undo", help="batalkan serah terima terakhir (kejadiannya tetap "
                                        "tercatat, dicoret)")
@@ -100,6 +103,9 @@ def add_round_commands(sub) -> None:
     reassign = rnd.add_parser("reassign", help="alihkan langkah sekarang ke pegawai lain")
     reassign.add_argument("round_id", type=int)
     reassign.add_argument("--to", required=True, metavar="NAMA")
+    reassign.add_argument("--lane", metavar="LAJUR",
+                          help="lajur yang dialihkan, bila langkahnya dikerjakan di beberapa "
+                               "lajur (bawaan: lajur yang sesuai jabatan pegawainya)")
     reassign.add_argument("--at", metavar="ISO")
     note = rnd.add_parser("note", help="tambah catatan")
     note.add_argument("round_id", type=int)
@@ -288,8 +294,7 @@ def round_command(args, session) -> None:
                              f"(sekarang {now}); tidak ada yang dicatat")
         detail = rounds.complete_step(args.round_id, decision=args.decision, note=args.note,
                                       output=args.output, done_by=args.by, at=at,
-                                      receiver=None if args.to == "-" else args.to,
-                                      no_receiver=args.to == "-", **seen)
+                                      **_receivers(detail, args.decision, args.to), **seen)
     elif a == "undo":
         detail = rounds.undo_handoff(args.round_id, reason=args.reason, seq=args.event,
                                      **seen)
@@ -300,7 +305,7 @@ def round_command(args, session) -> None:
     elif a == "cancel":
         detail = rounds.cancel_round(args.round_id, args.reason, at=at, **seen)
     elif a == "reassign":
-        detail = rounds.reassign_round(args.round_id, args.to, at=at, **seen)
+        detail = rounds.reassign_round(args.round_id, args.to, lane=args.lane, at=at, **seen)
     elif a == "note":
         detail = rounds.add_round_note(args.round_id, args.text, at=at, **seen)
     elif a == "correct":
@@ -323,6 +328,21 @@ def round_command(args, session) -> None:
         _print_round(detail)
 
 
+def _receivers(detail, decision: str | None, to: str | None) -> dict:
+    """complete_step's receivers from `--to`: one name for a next step in one lane (commas
+    and all: "Drs. SUKARLIN, M.Si."), one per lane for a step drawn in several, separated
+    by ';' when given, else by ','."""
+    from kecamatan_desktop.domain.rounds import next_position
+
+    target = next_position(detail.sop, detail.current_step, decision) if (
+        decision or detail.sop.steps[detail.current_step - 1].decision is None) else None
+    lanes = detail.sop.steps[target - 1].roles if target else ()
+    if to is None or len(lanes) < 2:
+        return {"receiver": None if to == "-" else to, "no_receiver": to == "-"}
+    parts = [p.strip() for p in to.split(";" if ";" in to else ",")]
+    return {"receivers": [p or None for p in parts]}
+
+
 def _stats(args, session) -> None:
     from kecamatan_desktop.services.history import step_stats
 
@@ -334,7 +354,8 @@ def _stats(args, session) -> None:
                 "position": s.position, "no": s.no, "activity": s.activity, "role": s.role,
                 "passes": s.passes, "average_minutes": s.average_minutes,
                 "median_minutes": s.median_minutes, "standard_minutes": s.standard_minutes,
-                "late_passes": s.late_passes, "sent_back": s.sent_back}
+                "late_passes": s.late_passes, "sent_back": s.sent_back,
+                "span": s.span or None, "span_total": s.span_total}
                 for s in view.steps]}, ensure_ascii=False, indent=2))
         return
 
@@ -345,6 +366,11 @@ def _stats(args, session) -> None:
     print(f"  {'No':>3} {'Pelaksana':<16} {'lintasan':>8} {'rata2':>7} {'median':>7} "
           f"{'baku':>6} {'terlambat':>9} {'dikembalikan':>12}")
     for s in view.steps:
+        if s.span_total:  # one Waktu over several steps: its line, after the steps
+            print(f"  {s.no:>3} {'(satu Waktu)':<16} {s.passes:>8} "
+                  f"{figure(s.average_minutes):>7} {figure(s.median_minutes):>7} "
+                  f"{figure(s.standard_minutes):>6} {s.late_passes:>9} {'':>12}")
+            continue
         print(f"  {s.no:>3} {s.role:<16} {s.passes:>8} {figure(s.average_minutes):>7} "
               f"{figure(s.median_minutes):>7} {figure(s.standard_minutes):>6} "
               f"{s.late_passes:>9} {s.sent_back:>12}")
@@ -370,6 +396,8 @@ def monitoring_command(args, session) -> None:
 
 
 def _print_round(d) -> None:
+    from kecamatan_desktop.domain.round_lanes import event_names
+    from kecamatan_desktop.domain.round_spans import standard_text
     from kecamatan_desktop.domain.rounds import event_details
     from kecamatan_desktop.domain.tanggal import format_waktu
 
@@ -378,9 +406,11 @@ def _print_round(d) -> None:
         print(f"PERINGATAN: riwayat putaran ini tidak utuh: {d.chain_problem}")
     if d.current_step:
         step = d.sop.steps[d.current_step - 1]
-        holder = d.holder or "(belum ditentukan)"
-        print(f"Sekarang: langkah {step.no} ({step.role}), dipegang {holder} sejak "
-              f"{format_waktu(d.since, d.tz)}")
+        holder = ", ".join(f"{h.person.name if h.person else '(belum ditentukan)'} ({h.lane})"
+                           for h in d.holders) if len(d.holders) > 1 else (
+            d.holder or "(belum ditentukan)")
+        print(f"Sekarang: langkah {step.no} ({', '.join(step.roles)}), dipegang {holder} "
+              f"sejak {format_waktu(d.since, d.tz)}")
     elif d.ended_at:
         print(f"Berakhir {format_waktu(d.ended_at, d.tz)}")
     print(f"Putaran balik: {d.loops}; waktu kerja {d.total_working_minutes} menit dari baku "
@@ -389,13 +419,15 @@ def _print_round(d) -> None:
         late = " terlambat" if s.late else ""
         decision = f" [{s.decision}]" if s.decision else ""
         fixed = " (dikoreksi)" if s.corrected else ""
-        print(f"  {s.no:>3} {s.role:<16} {s.officer or '-':<28} {s.working_minutes:>5}/"
-              f"{s.standard_minutes if s.standard_minutes is not None else '-'} menit"
-              f"{late}{decision}{fixed}")
+        print(f"  {s.no:>3} {s.role:<16} {s.officer or '-':<28} {s.working_minutes:>5} menit, "
+              f"baku {standard_text(d.sop, s.position, s, str)}"
+              + (f", Langkah {s.span} {s.span_minutes} menit" if s.span_end else "")
+              + f"{late}{decision}{fixed}")
     print("Log:")
     for e in d.events:
         step = f" langkah {e.position}" if e.position else ""
-        who = f" {e.officer}" if e.officer else ""
+        named = event_names(e.officer, e.changes)
+        who = f" {named}" if named else ""
         fixes = (f" [dikoreksi oleh #{', #'.join(map(str, e.corrected_by))}]"
                  if e.corrected_by else "")
         gone = f" [DIBATALKAN oleh #{e.voided_by}]" if e.voided_by else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
+from kecamatan_desktop.domain.round_lanes import OTHER_LANES, event_names
 from kecamatan_desktop.domain.rounds import (
     EVENT_LABELS,
     EventKind,
@@ -129,8 +130,7 @@ def round_log(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...],
                 seq=e.seq, seqs=(e.seq, follower.seq), step=no(e.position),
                 next_step=None if finish else no(follower.position),
                 done_by=fixes.value(e, "officer", e.officer),
-                handed_to=Value(None) if finish else fixes.value(follower, "officer",
-                                                                 follower.officer),
+                handed_to=Value(None) if finish else _receivers(fixes, follower),
                 decision=e.decision, desk_minutes=desk,
                 note=fixes.value(e, "note", e.note), output=fixes.value(e, "output", e.output),
                 **common))
@@ -139,7 +139,7 @@ def round_log(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...],
         if e.kind is EventKind.STARTED:
             lines.append(LogLine(kind=e.kind.value, label=EVENT_LABELS[e.kind], seq=e.seq,
                                  seqs=(e.seq,), step=no(e.position),
-                                 handed_to=fixes.value(e, "officer", e.officer),
+                                 handed_to=_receivers(fixes, e),
                                  note=fixes.value(e, "note", e.note), **common))
         elif e.kind in (EventKind.CORRECTED, EventKind.UNDONE):
             targets = tuple(e.changes.get("voids", ())) if e.kind is EventKind.UNDONE \
@@ -158,6 +158,16 @@ def round_log(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...],
                 **common))
         i += 1
     return tuple(lines)
+
+
+def _receivers(fixes: _Fixes, e: RoundEvent) -> Value:
+    """Who a handoff (or start) gave the file to: every lane's receiver of a step drawn in
+    several (`Budi, Sari`), its first as corrected."""
+    value = fixes.value(e, "officer", e.officer)
+    if not (e.changes or {}).get(OTHER_LANES):
+        return value
+    return Value(event_names(value.now, e.changes),
+                 event_names(value.was, e.changes) if value.corrected else None, value.reasons)
 
 
 def describe_target(line: LogLine) -> str:

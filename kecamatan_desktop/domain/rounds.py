@@ -7,12 +7,24 @@ the old one: the original stays in the log, and the state is computed from corre
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta, tzinfo
 from enum import StrEnum
 
 from kecamatan_desktop.domain.calendar import OfficeCalendar
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.round_lanes import (
+    LaneHolder,
+    Person,
+    handoff_changes,
+    holders_at,
+    names,
+    people_in_lane,
+    present,
+    reassign_changes,
+    reassigned,
+)
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import format_waktu
 from kecamatan_desktop.domain.waktu import standard_minutes as step_standard
@@ -68,14 +80,6 @@ CORRECTABLE = {"occurred_at": "waktu", "officer": "pegawai", "output": "output",
 
 
 @dataclass(frozen=True)
-class Person:
-    """An officer as a record names them: the directory id and the name as written then."""
-
-    id: int | None
-    name: str
-
-
-@dataclass(frozen=True)
 class RoundEvent:
     kind: EventKind
     occurred_at: datetime
@@ -113,6 +117,8 @@ class StepPass:
     officer_id: int | None = None
     done_by_id: int | None = None
     corrected: bool = False  # a value of this pass comes from a correction
+    # each lane of the step with its holder (domain.round_lanes); `officer` is the first's
+    lanes: tuple[LaneHolder, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -127,12 +133,30 @@ class RoundState:
     cancel_reason: str = ""
 
     @property
+    def holders(self) -> tuple[LaneHolder, ...]:
+        """Each lane of the current step with its holder; () once ended."""
+        return self.passes[-1].lanes if self.current is not None and self.passes else ()
+
+    @property
+    def holder_person(self) -> Person | None:
+        """The first who holds the file now (the one who completes it unless told)."""
+        people = present(self.holders)
+        return people[0] if people else None
+
+    @property
     def holder(self) -> str | None:
-        return self.passes[-1].officer if self.current is not None and self.passes else None
+        person = self.holder_person
+        return person.name if person else None
 
     @property
     def holder_id(self) -> int | None:
-        return self.passes[-1].officer_id if self.current is not None and self.passes else None
+        person = self.holder_person
+        return person.id if person else None
+
+    @property
+    def holder_names(self) -> str | None:
+        """Every holder of a step drawn in several lanes: `Budi, Sari`."""
+        return names(self.holders)
 
     @property
     def since(self) -> datetime | None:
@@ -208,9 +232,11 @@ def replay(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...]) -> Round
         if not 1 <= (e.position or 0) <= len(sop.steps):
             raise RoundError(f"riwayat putaran menyebut langkah {e.position}, yang tidak ada")
         step = sop.steps[e.position - 1]
+        taker = Person(e.officer_id, e.officer) if e.officer else None
         passes.append(StepPass(position=e.position, no=step.no, role=step.role,
                                officer=e.officer, officer_id=e.officer_id,
-                               received_at=e.occurred_at, corrected=e.corrected))
+                               received_at=e.occurred_at, corrected=e.corrected,
+                               lanes=holders_at(step, taker, e.changes)))
 
     for e in log:
         if e.kind in (EventKind.STARTED, EventKind.HANDED_OFF):
@@ -228,7 +254,12 @@ def replay(sop: Sop, events: list[RoundEvent] | tuple[RoundEvent, ...]) -> Round
                 if target is not None and target <= e.position:
                     loops += 1
         elif e.kind is EventKind.REASSIGNED:
-            passes[-1] = replace(passes[-1], officer=e.officer, officer_id=e.officer_id)
+            lanes = reassigned(passes[-1].lanes,
+                               Person(e.officer_id, e.officer) if e.officer else None,
+                               e.changes)
+            taker = lanes[0].person if lanes else None
+            passes[-1] = replace(passes[-1], lanes=lanes, officer=taker.name if taker else None,
+                                 officer_id=taker.id if taker else None)
         elif e.kind is EventKind.HELD:
             status = Status.ON_HOLD
             passes[-1] = replace(passes[-1], holds=passes[-1].holds + ((e.occurred_at, None),))
@@ -297,38 +328,42 @@ def start(sop: Sop, lanes: dict[str, Person | None], *, at: datetime,
     if not sop.steps:
         raise RoundError(f"SOP {sop.name!r} belum punya langkah; gambar prosedurnya dulu")
     check_time(at, entry)
-    return [_event(EventKind.STARTED, at, entry, position=1,
-                   **_person(lanes.get(sop.steps[0].role)))]
+    first = sop.steps[0]
+    people = [lanes.get(lane) for lane in first.roles]
+    return [_event(EventKind.STARTED, at, entry, position=1, **_person(people[0]),
+                   changes=handoff_changes(first, people))]
 
 
 def receiver_for(sop: Sop, passes, lanes: dict[str, Person | None], target: int,
-                 by_jabatan: Person | None, usable=lambda person: True) -> Person | None:
-    """Who receives the file at step `target` unless the clerk says otherwise: the officer
-    fixed for its lane in this round, else the one active officer whose jabatan the lane
-    names (`by_jabatan`, looked up by the caller), else the last person who held that lane
-    in this round; None when nobody can be found. Only people `usable` says yes to count
-    (the caller's test of who is still an active officer)."""
-    lane = sop.steps[target - 1].role
+                 by_jabatan: Person | None, usable=lambda person: True,
+                 lane: str | None = None) -> Person | None:
+    """Who receives the file at step `target` in `lane` (its first lane unless named)
+    unless the clerk says otherwise: the officer fixed for that lane in this round, else
+    the one active officer whose jabatan the lane names (`by_jabatan`, looked up by the
+    caller), else the last person who held that lane in this round; None when nobody can
+    be found. Only people `usable` says yes to count (the caller's test of who is still an
+    active officer)."""
+    lane = lane or sop.steps[target - 1].role
     if lanes.get(lane) is not None and usable(lanes[lane]):
         return lanes[lane]
     if by_jabatan is not None:
         return by_jabatan
-    for p in reversed(passes):  # StepPass, or anything with its role and people
-        if p.role != lane:
-            continue
-        for person in (Person(p.done_by_id, p.done_by) if p.done_by else None,
-                       Person(p.officer_id, p.officer) if p.officer else None):
-            if person is not None and usable(person):
+    for p in reversed(passes):  # StepPass, or anything with its role, lanes and people
+        for person in people_in_lane(p, lane):
+            if usable(person):
                 return person
     return None
 
 
 def complete(sop: Sop, state: RoundState, *, at: datetime, entry: Entry,
              receiver: Person | None, decision: str | None = None, note: str = "",
-             output: str = "", done_by: Person | None = None) -> list[RoundEvent]:
+             output: str = "", done_by: Person | None = None,
+             receivers: Sequence[Person | None] | None = None) -> list[RoundEvent]:
     """Complete the current step and hand the file to `receiver` at the next step (None:
-    the clerk chose to leave it undetermined); Tidak on a decision sends the file back to
-    its target."""
+    the clerk chose to leave it undetermined), or to `receivers`, one per lane of a next
+    step drawn in several (`receiver` then fills its first lane alone); Tidak on a
+    decision sends the file back to its target. Any holder of a step in several lanes may
+    complete it: `done_by`, else the first holder."""
     check_open(state)
     if state.status is Status.ON_HOLD:
         raise RoundError("putaran sedang ditahan; lanjutkan dulu sebelum menyelesaikan langkah")
@@ -339,7 +374,7 @@ def complete(sop: Sop, state: RoundState, *, at: datetime, entry: Entry,
         raise RoundError(f"langkah {step.no} adalah keputusan: jawab Ya atau Tidak")
     if step.decision is None and decision is not None:
         raise RoundError(f"langkah {step.no} bukan keputusan; jangan isi Ya/Tidak")
-    doer = done_by or (Person(state.holder_id, state.holder) if state.holder else None)
+    doer = done_by or state.holder_person
     if doer is None:
         raise RoundError(f"langkah {step.no} belum punya pemegang: pilih siapa yang "
                          "mengerjakannya")
@@ -349,8 +384,16 @@ def complete(sop: Sop, state: RoundState, *, at: datetime, entry: Entry,
     if target is None:
         events.append(_event(EventKind.FINISHED, at, entry))
     else:
+        lanes = sop.steps[target - 1].roles
+        people = list(receivers) if receivers is not None else [receiver] + [None] * (
+            len(lanes) - 1)
+        if len(people) != len(lanes):
+            raise RoundError(f"langkah {sop.steps[target - 1].no} dikerjakan di {len(lanes)} "
+                             f"lajur ({', '.join(lanes)}): sebutkan satu penerima untuk "
+                             f"setiap lajur, bukan {len(people)}")
         events.append(_event(EventKind.HANDED_OFF, at, entry, position=target,
-                             **_person(receiver)))
+                             **_person(people[0]),
+                             changes=handoff_changes(sop.steps[target - 1], people)))
     return events
 
 
@@ -402,11 +445,17 @@ def sop_no(state: RoundState, position: int | None) -> str:
 
 
 def reassign(state: RoundState, officer: Person, *, at: datetime, entry: Entry,
-             note: str = "") -> list[RoundEvent]:
+             note: str = "", lane: str | None = None) -> list[RoundEvent]:
+    """The current step's file (in `lane`, its first unless named) goes to `officer`."""
     check_open(state)
     check_time(at, entry, after=state.last_event_at)
+    lanes = [h.lane for h in state.holders]
+    lane = lane or (lanes[0] if lanes else None)
+    if lanes and lane not in lanes:
+        raise RoundError(f"langkah {state.passes[-1].no} tidak dikerjakan di lajur {lane!r}; "
+                         f"lajurnya: {', '.join(lanes)}")
     return [_event(EventKind.REASSIGNED, at, entry, position=state.current, note=note,
-                   **_person(officer))]
+                   changes=reassign_changes(state.holders, lane), **_person(officer))]
 
 
 def hold(state: RoundState, *, at: datetime, entry: Entry, note: str = "") -> list[RoundEvent]:

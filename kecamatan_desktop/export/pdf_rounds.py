@@ -17,6 +17,8 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from kecamatan_desktop.domain.round_lanes import event_names
+from kecamatan_desktop.domain.round_spans import standard_text, worked_text
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status, event_details
 from kecamatan_desktop.domain.tanggal import format_tanggal, format_waktu
 from kecamatan_desktop.domain.zones import WIB
@@ -48,7 +50,9 @@ def minutes(m: int | None) -> str:
 
 
 def report_rows(detail: RoundDetail) -> list[list[str]]:
-    """The timeline table: one row per pass through a step (loops appear twice)."""
+    """The timeline table: one row per pass through a step (loops appear twice); a step in
+    several lanes names them and their holders, a span of steps under one Waktu is timed
+    once, on the pass ending the round's run through it."""
     tz = detail.tz
     header = ["No", "Langkah", "Pelaksana", "Pegawai", "Diterima", "Diserahkan", "Baku",
               "Nyata", "Terlambat", "Keputusan", "Output / Catatan"]
@@ -58,7 +62,8 @@ def report_rows(detail: RoundDetail) -> list[list[str]]:
         mark = " *" if s.corrected else ""  # a value of this pass comes from a correction
         rows.append([s.no + mark, step.activity, s.role, s.officer or "-",
                      when(s.received_at, tz), when(s.handed_at, tz),
-                     minutes(s.standard_minutes), minutes(s.working_minutes),
+                     standard_text(detail.sop, s.position, s, minutes),
+                     worked_text(s, minutes),
                      "Ya" if s.late else "Tidak", (s.decision or "").capitalize(),
                      " / ".join(p for p in (s.output, s.note) if p)])
     return rows
@@ -91,7 +96,7 @@ def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") ->
                  minutes(detail.total_working_minutes),
                  str(sum(s.late for s in detail.steps)), "", ""]
     data.append([Paragraph(c, SMALL_BOLD) for c in total_row])
-    widths = [0.03, 0.22, 0.08, 0.1, 0.09, 0.09, 0.05, 0.05, 0.07, 0.07, 0.15]
+    widths = [0.03, 0.2, 0.08, 0.1, 0.09, 0.09, 0.07, 0.07, 0.06, 0.07, 0.14]
     table = Table(data, colWidths=[w * width for w in widths], repeatRows=1)
     style = [TABLE_FONT, ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
              ("BACKGROUND", (0, 0), (-1, 0), HEADING_FILL), ("VALIGN", (0, 0), (-1, -1), "TOP")]
@@ -109,7 +114,8 @@ def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") ->
                            if e.corrected_by else "")
         cells = [escape(c) for c in (
             str(e.seq), when(e.occurred_at, tz), when(e.entered_at, tz), e.entered_by, label,
-            str(e.position or "-"), e.officer or "-", event_details(e, tz))]
+            str(e.position or "-"), event_names(e.officer, e.changes) or "-",
+            event_details(e, tz))]
         if e.voided_by:  # undone: kept in the record, struck through, counted nowhere
             cells = [f"<strike>{c}</strike>" for c in cells]
             cells[4] += f" (dibatalkan #{e.voided_by})"

@@ -1,5 +1,6 @@
 """What the handoff dialog offers: the step being completed, where the file goes next (both
-ways of a decision), the default receiver of each way and who did the step."""
+ways of a decision), the default receiver of each way (of each lane of a next step drawn in
+several) and who did the step (any of its holders)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,20 @@ from dataclasses import dataclass
 from sqlmodel import Session
 
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.round_lanes import present
 from kecamatan_desktop.domain.rounds import Person, next_position
-from kecamatan_desktop.services.rounds import RoundDetail, default_receiver, get_round
+from kecamatan_desktop.services.receivers import default_receivers
+from kecamatan_desktop.services.rounds import RoundDetail, get_round
 from kecamatan_desktop.services.starting import officer_choices
+
+
+@dataclass(frozen=True)
+class LaneOffer:
+    """One lane of the next step and its default receiver."""
+
+    lane: str
+    receiver: int | None = None  # the default receiver's officer id; None: nobody found
+    receiver_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -21,9 +33,17 @@ class Way:
     position: int | None  # the next step; None: the round ends there
     no: str = ""
     activity: str = ""
-    lane: str = ""
+    lane: str = ""  # the next step's first lane, and its default receiver
     receiver: int | None = None  # the default receiver's officer id; None: nobody found
     receiver_name: str | None = None
+    lanes: tuple[LaneOffer, ...] = ()  # every lane of the next step, the first first
+
+    @property
+    def offers(self) -> tuple[LaneOffer, ...]:
+        """Each lane to name a receiver for (one, when the next step has one lane)."""
+        if self.position is None:
+            return ()
+        return self.lanes or (LaneOffer(self.lane, self.receiver, self.receiver_name),)
 
 
 @dataclass(frozen=True)
@@ -33,6 +53,7 @@ class HandoffOffer:
     doer: int | None  # who did the step unless the clerk says otherwise: the holder
     ways: tuple[Way, ...]
     officers: list[tuple[str, int]]  # active officers, as the dialogs list them
+    holders: tuple[int, ...] = ()  # every holder of the step (each may have done it)
 
 
 def handoff_offer(round_id: int, *, session: Session) -> HandoffOffer:
@@ -42,11 +63,12 @@ def handoff_offer(round_id: int, *, session: Session) -> HandoffOffer:
                          "langkah untuk diselesaikan")
     step = detail.sop.steps[detail.current_step - 1]
     decisions = ("ya", "tidak") if step.decision is not None else (None,)
+    holders = tuple(p.id for p in present(detail.holders) if p.id is not None)
     return HandoffOffer(
         version=detail.version, position=detail.current_step,
-        doer=detail.steps[-1].officer_id if detail.steps else None,  # the holder now
+        doer=holders[0] if holders else None,  # the first holder now
         ways=tuple(_way(detail, d, session=session) for d in decisions),
-        officers=officer_choices(session=session))
+        officers=officer_choices(session=session), holders=holders)
 
 
 def _way(detail: RoundDetail, decision: str | None, *, session: Session) -> Way:
@@ -56,6 +78,9 @@ def _way(detail: RoundDetail, decision: str | None, *, session: Session) -> Way:
     step = detail.sop.steps[target - 1]
     lanes = {lane: Person((detail.lane_ids or {}).get(lane), name) if name else None
              for lane, name in detail.lanes.items()}
-    person = default_receiver(detail.sop, detail.steps, lanes, target, session=session)
-    return Way(decision, target, step.no, step.activity, step.role,
-               person.id if person else None, person.name if person else None)
+    people = default_receivers(detail.sop, detail.steps, lanes, target, session=session)
+    offers = tuple(LaneOffer(lane, p.id if p else None, p.name if p else None)
+                   for lane, p in zip(step.roles, people, strict=True))
+    first = offers[0]
+    return Way(decision, target, step.no, step.activity, step.role, first.receiver,
+               first.receiver_name, offers if len(offers) > 1 else ())

@@ -13,6 +13,7 @@ from sqlmodel import Session, select
 
 from kecamatan_desktop.domain.calendar import OfficeCalendar
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.round_spans import SPAN_ACTIVITY, Span, spans
 from kecamatan_desktop.domain.rounds import Status
 from kecamatan_desktop.domain.waktu import WORKING_DAY_MINUTES
 from kecamatan_desktop.domain.waktu import standard_minutes as step_standard
@@ -27,7 +28,7 @@ from kecamatan_desktop.services.rounds import (
     now_utc,
 )
 from kecamatan_desktop.store.models import LaneRow, OfficeRow, SopRevisionRow, SopRow, StepRow
-from kecamatan_desktop.store.round_models import RoundRow
+from kecamatan_desktop.store.round_models import RoundPassRow, RoundRow
 
 OPEN = (Status.ACTIVE.value, Status.ON_HOLD.value)
 VIEWS = {
@@ -128,16 +129,65 @@ def step_stats(sop_id: str, *, session: Session) -> StepStatsView:
         RoundRow.revision_id == rev_id)).one()
     figures = {r[0]: r[1:] for r in session.execute(_STATS_SQL, {"rev": rev_id})}
     medians = _medians(session, rev_id, {p: f[0] for p, f in figures.items()})
+    where = spans(sop)
+    runs = _span_runs(session, rev_id, sorted(set(where.values()), key=lambda s: s.first))
     steps = []
     for i, step in enumerate(sop.steps, 1):
         passes, average, late, back = figures.get(i, (0, None, 0, 0))
+        span = where.get(i)
         steps.append(StepStats(
-            position=i, no=step.no, activity=step.activity, role=step.role, passes=passes,
-            average_minutes=None if average is None else float(average),
-            standard_minutes=step_standard(step.time, day),
-            late_passes=late or 0, sent_back=back or 0, median_minutes=medians.get(i)))
+            position=i, no=step.no, activity=step.activity, role=", ".join(step.roles),
+            passes=passes, average_minutes=None if average is None else float(average),
+            # in a span the standard and the lateness are the span's: its own line, below
+            standard_minutes=None if span else step_standard(step.time, day),
+            late_passes=0 if span else late or 0, sent_back=back or 0,
+            median_minutes=medians.get(i), span=span.label if span else ""))
+        if span is not None and i == span.last:
+            steps.append(runs[span.first])
     return StepStatsView(sop_id=row.slug, sop_name=sop.name, revision=revision,
                          rounds=rounds, steps=tuple(steps))
+
+
+# a span's runs ended by a handoff: their number, the sum of their working minutes and the
+# late ones (only the pass ending a run keeps the run's minutes)
+_SPAN_SQL = text("""
+SELECT position, count(*), sum(span_minutes), sum(CASE WHEN late THEN 1 ELSE 0 END)
+FROM round_pass WHERE revision_id = :rev AND handed_at IS NOT NULL
+AND span_minutes IS NOT NULL GROUP BY position
+""")
+
+
+def _span_runs(session: Session, rev_id: int, found: list[Span]) -> dict[int, StepStats]:
+    """One statistics line per span of steps under one Waktu (by its first position): its
+    runs, their average and median working minutes against the span's standard, the late
+    ones. Two statements, and none for an SOP without such a span."""
+    if not found:
+        return {}
+    day = working_hours(session=session).day_minutes
+    by_position = {r[0]: r[1:] for r in session.execute(_SPAN_SQL, {"rev": rev_id})}
+    parts = []
+    for span in found:
+        n = sum(by_position.get(p, (0,))[0] for p in range(span.first, span.last + 1))
+        if n:
+            parts.append(
+                f"SELECT {span.first} AS first, avg(w) AS median FROM (SELECT span_minutes AS "
+                f"w FROM round_pass WHERE revision_id = :rev AND position BETWEEN {span.first} "
+                f"AND {span.last} AND handed_at IS NOT NULL AND span_minutes IS NOT NULL "
+                f"ORDER BY span_minutes LIMIT {2 - n % 2} OFFSET {(n - 1) // 2}) AS middle")
+    medians = ({first: float(m) for first, m in session.execute(
+        text(" UNION ALL ".join(parts)), {"rev": rev_id}).all()} if parts else {})
+    out = {}
+    for span in found:
+        rows = [by_position[p] for p in range(span.first, span.last + 1) if p in by_position]
+        count = sum(r[0] for r in rows)
+        total = sum(r[1] or 0 for r in rows)
+        out[span.first] = StepStats(
+            position=span.first, no=span.label, activity=SPAN_ACTIVITY.format(span=span.label),
+            role="", passes=count, average_minutes=total / count if count else None,
+            standard_minutes=step_standard(span.time, day),
+            late_passes=sum(r[2] or 0 for r in rows), sent_back=0,
+            median_minutes=medians.get(span.first), span=span.label, span_total=True)
+    return out
 
 
 def round_page(round_id: int, *, session: Session, now: datetime | None = None) -> RoundPage:
@@ -163,13 +213,17 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
                     LaneRow.name, RoundRow.holder, RoundRow.since, RoundRow.hold_started,
                     RoundRow.held_minutes, RoundRow.loops, RoundRow.event_count,
                     OfficeRow.time_zone, RoundRow.last_event_at, _ended_total("working"),
-                    _ended_total("standard"))
+                    _ended_total("standard"), RoundPassRow.span_minutes,
+                    RoundPassRow.standard_minutes)
              .join(SopRow, SopRow.id == RoundRow.sop_id)
              .join(OfficeRow, OfficeRow.id == SopRow.office_id)
              .join(SopRevisionRow, SopRevisionRow.id == RoundRow.revision_id)
              .outerjoin(StepRow, (StepRow.revision_id == RoundRow.revision_id)
                         & (StepRow.position == RoundRow.current_position - 1))
-             .outerjoin(LaneRow, LaneRow.id == StepRow.lane_id))
+             .outerjoin(LaneRow, LaneRow.id == StepRow.lane_id)
+             # the pass on a desk now: in a span of steps under one Waktu, the run so far
+             .outerjoin(RoundPassRow, (RoundPassRow.round_id == RoundRow.id)
+                        & RoundPassRow.left_at.is_(None)))
     counted = select(func.count()).select_from(RoundRow).join(SopRow,
                                                               SopRow.id == RoundRow.sop_id)
     conditions = []
@@ -180,7 +234,7 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
     if sop_id:
         conditions.append(SopRow.slug == sop_id)
     if officer:
-        conditions.append(RoundRow.holder == officer)
+        conditions.append(_holding(officer))
     if view == "tanpa-pemegang":
         conditions += [RoundRow.holder.is_(None), RoundRow.current_position.is_not(None)]
     query, counted = query.where(*conditions), counted.where(*conditions)
@@ -198,7 +252,7 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
     out = []
     for (rid, slug, name, title, state, position, step_no, time, lane, holder, since,
          hold_started, held, loops, version, zone_text, last_event, ended_worked,
-         ended_standard) in rows:
+         ended_standard, span_before, span_standard) in rows:
         tz = zones.get(zone_text)
         if tz is None:
             tz = zones[zone_text] = zone(zone_text)
@@ -212,16 +266,20 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
                                                                   tz=tz)
                 hours = calendar.day_minutes
             worked = max(0, calendar.working_minutes(since, hold_started or now) - held)
-            if time not in standards:
-                standards[time] = step_standard(time, hours)
-            standard = standards[time]
+            if span_before is not None:  # the span's standard, against its run so far
+                worked += span_before
+                standard = span_standard
+            else:
+                if time not in standards:
+                    standards[time] = step_standard(time, hours)
+                standard = standards[time]
             late = standard is not None and worked > standard
         out.append(RoundSummary(
             id=rid, sop_id=slug, sop_name=name, title=title, status=state,
             current_step=position, step_no=step_no, lane=lane, holder=holder, since=since,
             working_minutes=worked, standard_minutes=standard, late=late, loops=loops, tz=tz,
             version=version, ended_at=last_event if state in ENDED else None,
-            total_minutes=ended_worked, total_standard=ended_standard))
+            total_minutes=ended_worked, total_standard=ended_standard, waktu=time or ""))
     if view == "terlambat":
         out = [r for r in out if r.late]
     if late_first:  # stable: the others keep their order after the late ones
@@ -231,6 +289,15 @@ def dashboard(*, session: Session, view: str = "aktif", sop_id: str | None = Non
         hours = working_hours(session=session).day_minutes
     return DashboardView(view=view, rows=tuple(out), late=sum(r.late for r in out), now=now,
                          total=total, day_minutes=hours)
+
+
+def _holding(officer: str):
+    """The rounds `officer` holds: alone, or as one of the holders of a step drawn in
+    several lanes (`holder` names them all, "Budi, Sari")."""
+    h = RoundRow.holder
+    return ((h == officer) | h.startswith(f"{officer}, ", autoescape=True)
+            | h.endswith(f", {officer}", autoescape=True)
+            | h.contains(f", {officer}, ", autoescape=True))
 
 
 def _over(r: RoundSummary) -> int:

@@ -9,6 +9,7 @@ from datetime import date, datetime, time, timedelta
 from sqlmodel import Session
 
 from kecamatan_desktop.domain.errors import Cancelled, InputError
+from kecamatan_desktop.domain.round_spans import spans
 from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.services.catalogue import get_sop
 
@@ -132,7 +133,9 @@ def _figures(session: Session, sop_ids: list[int], start: datetime, end: datetim
                     func.sum(case((handed, 1), else_=0)),
                     func.sum(case((late, 1), else_=0)),
                     func.sum(case((handed & (RoundPassRow.decision == "tidak"), 1), else_=0)),
-                    func.max(case((late, RoundPassRow.working_minutes))))
+                    # a late span's pass: the run's minutes, not the pass's own
+                    func.max(case((late, func.coalesce(RoundPassRow.span_minutes,
+                                                       RoundPassRow.working_minutes)))))
              .join(RoundRow, RoundRow.id == RoundPassRow.round_id).where(*in_period)
              .group_by(RoundPassRow.sop_id, RoundPassRow.position))
     figures = {(sop, position): StepFigures(*values)
@@ -146,6 +149,7 @@ def _form(sop, office: str, period: str, rounds: int,
     nothing was sent back; otherwise the late passes and returns are noted. A step no round
     finished is not judged at all: blank, marked as not carried out (or still in hand)."""
     form = MonitoringForm(sop_name=sop.name, office=office, rounds=rounds, period=period)
+    where = spans(sop)
     for position, step in enumerate(sop.steps, 1):
         f = figures.get(position, StepFigures())
         if not f.passes:
@@ -154,7 +158,11 @@ def _form(sop, office: str, period: str, rounds: int,
                 notes=IN_PROGRESS if f.received else NOT_REACHED, reached=bool(f.received)))
             continue
         notes = []
-        if f.late:
+        span = where.get(position)
+        if f.late and span is not None:  # late runs through a span of steps: its Waktu
+            notes.append(f"{f.late} kali Langkah {span.label} melebihi waktu bakunya "
+                         f"({span.time}); terlama {f.worst_late} menit kerja")
+        elif f.late:
             notes.append(f"{f.late} dari {f.passes} kali melebihi waktu baku "
                          f"({step.time}); terlama {f.worst_late} menit kerja")
         if f.sent_back:

@@ -22,8 +22,9 @@ from kecamatan_desktop.domain import ledger
 from kecamatan_desktop.domain import rounds as machine
 from kecamatan_desktop.domain.calendar import OfficeCalendar
 from kecamatan_desktop.domain.errors import InputError
-from kecamatan_desktop.domain.jabatan import jabatan_for_lane
+from kecamatan_desktop.domain.round_lanes import LaneHolder, names
 from kecamatan_desktop.domain.round_log import LogLine, round_log
+from kecamatan_desktop.domain.round_spans import timings
 from kecamatan_desktop.domain.rounds import (
     Entry,
     EventKind,
@@ -38,6 +39,8 @@ from kecamatan_desktop.domain.zones import zone, zone_name
 from kecamatan_desktop.services import changes, officers, summaries
 from kecamatan_desktop.services.calendar import ensure_years, office_calendar
 from kecamatan_desktop.services.catalogue import revision_sop, sop_row
+from kecamatan_desktop.services.receivers import NOBODY, chosen_receivers, person
+from kecamatan_desktop.services.round_lane_rows import lane_for, lane_officer, restore_lanes
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import OfficeRow, SopRevisionRow, SopRow
 from kecamatan_desktop.store.round_models import RoundEventRow, RoundLaneRow, RoundRow
@@ -73,6 +76,13 @@ class StepRecord:
     corrected: bool = False  # a value here comes from a correction
     officer_id: int | None = None
     done_by_id: int | None = None
+    # a step in several lanes: each lane with its holder (`officer` names them all)
+    lanes: tuple[LaneHolder, ...] = ()
+    # a step under one Waktu with others: the span's label (`3–4`); on the pass ending the
+    # round's run through it, `standard_minutes` and `late` are the span's (domain.round_spans)
+    span: str = ""
+    span_minutes: int | None = None
+    span_end: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,6 +132,7 @@ class RoundDetail:
     calendar: str = ""  # which working calendar the figures were counted on
     log: tuple[LogLine, ...] = ()  # the log as a person reads it (domain.round_log)
     day_minutes: int = 0  # a working day of the calendar the figures were counted on
+    holders: tuple[LaneHolder, ...] = ()  # each lane of the current step with its holder
 
     @property
     def zone(self) -> str:
@@ -135,6 +146,8 @@ class RoundDetail:
             "id": self.id, "sop_id": self.sop_id, "sop_revision": self.sop_revision,
             "title": self.title, "status": self.status, "current_step": self.current_step,
             "holder": self.holder, "since": iso(self.since), "loops": self.loops,
+            "holders": [{"lane": h.lane, "officer": h.person.name if h.person else None}
+                        for h in self.holders],
             "version": self.version, "time_zone": self.zone, "ended_at": iso(self.ended_at),
             "lanes": self.lanes,
             "total_working_minutes": self.total_working_minutes,
@@ -146,6 +159,8 @@ class RoundDetail:
                 "decision": s.decision, "standard_minutes": s.standard_minutes,
                 "working_minutes": s.working_minutes, "late": s.late, "note": s.note,
                 "output": s.output, "done_by": s.done_by, "corrected": s.corrected,
+                "span": s.span or None, "span_minutes": s.span_minutes,
+                "span_end": s.span_end,
             } for s in self.steps],
             "events": [{
                 "seq": e.seq, "kind": e.kind, "occurred_at": iso(e.occurred_at),
@@ -183,6 +198,7 @@ class RoundSummary:
     ended_at: datetime | None = None
     total_minutes: int | None = None
     total_standard: int | None = None
+    waktu: str = ""  # the current step's Waktu as written ("Setiap saat": no standard)
 
 
 # reading --------------------------------------------------------------------------------------
@@ -287,14 +303,17 @@ def _detail(session: Session, row: RoundRow, slug: str, sop: Sop, revision: int,
 
     until = state.accrues_until(now)
     records = []
-    for p in state.passes:
-        timing = machine.pass_timing(sop, p, calendar, until)
+    for p, timing in zip(state.passes, timings(sop, state.passes, calendar, until),
+                         strict=True):
         records.append(StepRecord(
-            position=p.position, no=p.no, role=p.role, officer=p.officer,
+            position=p.position, no=p.no, role=", ".join(h.lane for h in p.lanes) or p.role,
+            officer=names(p.lanes) or p.officer,
             received_at=p.received_at, handed_at=p.handed_at, decision=p.decision,
             standard_minutes=timing.standard_minutes, working_minutes=timing.working_minutes,
             late=timing.late, note=p.note, output=p.output, done_by=p.done_by,
-            corrected=p.corrected, officer_id=p.officer_id, done_by_id=p.done_by_id))
+            corrected=p.corrected, officer_id=p.officer_id, done_by_id=p.done_by_id,
+            lanes=p.lanes, span=timing.span.label if timing.span else "",
+            span_minutes=timing.span_minutes, span_end=timing.span_end))
     fixes: dict[int, list[int]] = defaultdict(list)
     for e in events:
         if e.kind is EventKind.CORRECTED:
@@ -311,7 +330,8 @@ def _detail(session: Session, row: RoundRow, slug: str, sop: Sop, revision: int,
     return RoundDetail(
         id=row.id, sop_id=slug, sop_name=sop.name,
         sop_revision=revision, title=row.title, status=state.status.value,
-        current_step=state.current, holder=state.holder, since=state.since, loops=state.loops,
+        current_step=state.current, holder=state.holder_names, since=state.since,
+        loops=state.loops, holders=state.holders,
         lanes={lane: p.name if p else None for lane, p in lanes.items()},
         lane_ids={lane: p.id if p else None for lane, p in lanes.items()},
         steps=tuple(records), events=views,
@@ -354,6 +374,8 @@ class StepStats:
     late_passes: int
     sent_back: int
     median_minutes: float | None = None
+    span: str = ""  # a step under one Waktu with others: the span's label (`3–4`)
+    span_total: bool = False  # the span's own line: its runs against its standard
 
 
 def sop_step_stats(sop_id: str, *, session: Session,
@@ -455,7 +477,7 @@ def start_round(sop_id: str, *, session: Session, title: str,
         filled: dict[str, Person | None] = {}
         for lane in sop.roles:
             if lane in chosen and chosen[lane] not in (None, ""):
-                filled[lane] = _lane_officer(session, lane, chosen[lane])
+                filled[lane] = lane_officer(session, lane, chosen[lane])
             elif lane in chosen:
                 filled[lane] = None
             else:
@@ -492,32 +514,20 @@ def _check_startable(session: Session, row: SopRow, rev: SopRevisionRow, sop: So
                          "revisi lengkap dulu untuk memulai putaran")
 
 
-def _lane_officer(session: Session, lane: str, ref: str | int) -> Person:
-    officer = officers.find_officer(ref, session=session)
-    wanted = jabatan_for_lane(lane)
-    if wanted is not None and officer.jabatan != wanted:
-        raise InputError(f"{officer.name} ({officer.title}) bukan {wanted}; tidak dapat "
-                         f"mengisi lajur {lane}")
-    return Person(officer.id, officer.name)
-
-
-def _person(session: Session, ref: str | int | None) -> Person | None:
-    if ref in (None, ""):
-        return None
-    officer = officers.find_officer(ref, session=session)
-    return Person(officer.id, officer.name)
-
-
 def complete_step(round_id: int, *, session: Session, expected_version: int,
                   decision: str | None = None, note: str = "", output: str = "",
                   done_by: str | int | None = None, receiver: str | int | None = None,
-                  no_receiver: bool = False, new_officers: Sequence[dict] = (),
+                  no_receiver: bool = False, receivers: Sequence[str | int | None] | None = None,
+                  new_officers: Sequence[dict] = (),
                   at: datetime | None = None, by: str | None = None) -> RoundDetail:
     """Complete the current step and hand the file on: to `receiver` (an active officer),
     to nobody if the clerk chose so (`no_receiver`), else to the default receiver of the
-    next step (see `default_receiver`), refused with the choices named when there is none.
-    `new_officers` (officers.add_officer's fields) are added to the directory in the same
-    transaction first, so `done_by` and `receiver` may name them (by NIP)."""
+    next step (see receivers.default_receiver), refused with the choices named when there
+    is none. A next step drawn in several lanes takes `receivers`, one per lane in its
+    order (receivers.chosen_receivers: an officer, '-' for nobody, None for the lane's
+    default); without them `receiver` fills its first lane and the others get their
+    defaults. `new_officers` (officers.add_officer's fields) are added to the directory in
+    the same transaction first, so `done_by` and the receivers may name them (by NIP)."""
     if decision is not None:
         decision = decision.strip().casefold()
         if decision not in ("ya", "tidak"):
@@ -526,45 +536,24 @@ def complete_step(round_id: int, *, session: Session, expected_version: int,
     def command(sop, state, lanes, events, when, entry):
         for draft in new_officers:
             officers.add_officer(session=session, **draft)
-        doer = _person(session, done_by)
-        chosen = None if no_receiver else _person(session, receiver)
+        doer = person(session, done_by)
 
-        def made(receiver: Person | None) -> list[RoundEvent]:
+        def made(people: list[Person | None] | None) -> list[RoundEvent]:
             return machine.complete(sop, state, at=when, entry=entry, decision=decision,
-                                    note=note, output=output, done_by=doer, receiver=receiver)
+                                    note=note, output=output, done_by=doer, receiver=None,
+                                    receivers=people)
 
-        new = made(chosen)  # checked first: the step, the decision, the time, who did it
+        new = made(None)  # checked first: the step, the decision, the time, who did it
         handed = new[-1]
-        if handed.kind is EventKind.HANDED_OFF and chosen is None and not no_receiver:
-            taker = default_receiver(sop, state.passes, lanes, handed.position,
-                                     session=session)
-            if taker is None:
-                raise InputError(_no_receiver_message(sop, handed.position, session=session))
-            new = made(taker)
-        return new
+        if handed.kind is not EventKind.HANDED_OFF:
+            return new
+        others = len(sop.steps[handed.position - 1].other_roles)
+        wanted = list(receivers) if receivers is not None else (
+            [NOBODY] * (1 + others) if no_receiver else [receiver] + [None] * others)
+        return made(chosen_receivers(sop, state.passes, lanes, handed.position, wanted,
+                                     session=session))
 
     return _write(session, round_id, expected_version, command, at=at, by=by)
-
-
-def default_receiver(sop: Sop, passes, lanes: dict[str, Person | None], target: int, *,
-                     session: Session) -> Person | None:
-    """Who receives the file at step `target` unless the clerk says otherwise (the rules are
-    domain.rounds.receiver_for's; the directory is looked up here)."""
-    found = officers.default_for_lane(sop.steps[target - 1].role, sop.office.name,
-                                      session=session)
-    active = {o.id for o in officers.list_officers(session=session, active_only=True)}
-    return machine.receiver_for(sop, passes, lanes, target,
-                                Person(found.id, found.name) if found else None,
-                                usable=lambda person: person.id in active)
-
-
-def _no_receiver_message(sop: Sop, target: int, *, session: Session) -> str:
-    step = sop.steps[target - 1]
-    names = [o.name for o in officers.list_officers(session=session, active_only=True)]
-    return (f"Langkah {step.no} ({step.role}) belum punya penerima berkas: tidak ada pegawai "
-            f"yang ditetapkan untuk lajur {step.role}. Sebutkan penerimanya (pegawai aktif: "
-            f"{', '.join(names) or 'belum ada; tambahkan dulu di daftar pegawai'}) atau pilih "
-            "(belum ditentukan). Tidak ada yang dicatat.")
 
 
 def undo_handoff(round_id: int, *, session: Session, expected_version: int, reason: str,
@@ -573,46 +562,30 @@ def undo_handoff(round_id: int, *, session: Session, expected_version: int, reas
     name it); the round returns to the step it was completing."""
     def command(sop, state, lanes, events, when, entry):
         new = machine.undo(events, state, reason, entry=entry, seq=seq)
-        _restore_lanes(session, round_id, sop, events, set(new[0].changes["voids"]))
+        restore_lanes(session, round_id, sop, events, set(new[0].changes["voids"]))
         return new
 
     return _write(session, round_id, expected_version, command, at=None, by=by)
 
 
-def _restore_lanes(session: Session, round_id: int, sop: Sop, events: list[RoundEvent],
-                   voids: set[int]) -> None:
-    """A voided reassignment no longer fills its lane: the lane goes back to whoever the
-    last reassignment still standing named, else to whom the voided handoff gave the file."""
-    log = machine.corrected_log(events)
-    standing = [e for e in log if e.seq not in voids]
-    handed = next((e for e in log if e.seq in voids and e.kind is EventKind.HANDED_OFF), None)
-    for gone in (e for e in log if e.seq in voids and e.kind is EventKind.REASSIGNED):
-        lane = sop.steps[gone.position - 1].role
-        before = next((e for e in reversed(standing) if e.kind is EventKind.REASSIGNED
-                       and e.seq < gone.seq and sop.steps[e.position - 1].role == lane), None)
-        if before is None and handed is not None \
-                and sop.steps[handed.position - 1].role == lane:
-            before = handed
-        if before is None:
-            continue
-        row = session.exec(select(RoundLaneRow).where(RoundLaneRow.round_id == round_id,
-                                                      RoundLaneRow.lane == lane)).one()
-        row.officer, row.officer_id = before.officer, before.officer_id
-        session.add(row)
-
-
 def reassign_round(round_id: int, officer: str | int, *, session: Session,
-                   expected_version: int, note: str = "", at: datetime | None = None,
-                   by: str | None = None) -> RoundDetail:
+                   expected_version: int, note: str = "", lane: str | None = None,
+                   at: datetime | None = None, by: str | None = None) -> RoundDetail:
+    """The current step's file goes to `officer`, in `lane` when the step is drawn in
+    several (else the lane whose jabatan the officer holds, or its first)."""
     def command(sop, state, lanes, events, when, entry):
         machine.check_open(state)
-        lane = sop.steps[state.current - 1].role
-        person = _lane_officer(session, lane, officer)
+        step = sop.steps[state.current - 1]
+        chosen = lane or lane_for(session, step, officer)
+        if chosen not in step.roles:
+            raise InputError(f"Langkah {step.no} tidak dikerjakan di lajur {chosen!r}; "
+                             f"lajurnya: {', '.join(step.roles)}")
+        who = lane_officer(session, chosen, officer)
         lane_row = session.exec(select(RoundLaneRow).where(RoundLaneRow.round_id == round_id,
-                                                           RoundLaneRow.lane == lane)).one()
-        lane_row.officer, lane_row.officer_id = person.name, person.id
+                                                           RoundLaneRow.lane == chosen)).one()
+        lane_row.officer, lane_row.officer_id = who.name, who.id
         session.add(lane_row)
-        return machine.reassign(state, person, at=when, entry=entry, note=note)
+        return machine.reassign(state, who, at=when, entry=entry, note=note, lane=chosen)
 
     return _write(session, round_id, expected_version, command, at=at, by=by)
 
@@ -652,12 +625,12 @@ def correct_event(round_id: int, seq: int, *, session: Session, expected_version
                   by: str | None = None) -> RoundDetail:
     """*Koreksi*: a new event with the right values and a reason; event `seq` stays. On a
     completion, `receiver` corrects who received the file in its handoff too."""
-    person = _person(session, officer)
-    taker = _person(session, receiver)
+    who = person(session, officer)
+    taker = person(session, receiver)
 
     def command(sop, state, lanes, events, when, entry):
         return machine.correct(events, seq, reason, entry=entry, occurred_at=occurred_at,
-                               officer=person, output=output, note=note, receiver=taker)
+                               officer=who, output=output, note=note, receiver=taker)
 
     return _write(session, round_id, expected_version, command, at=None, by=by)
 

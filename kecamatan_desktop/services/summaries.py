@@ -17,6 +17,8 @@ from sqlmodel import Session
 
 from kecamatan_desktop.domain import rounds as machine
 from kecamatan_desktop.domain.calendar import OfficeCalendar
+from kecamatan_desktop.domain.round_lanes import names
+from kecamatan_desktop.domain.round_spans import timings
 from kecamatan_desktop.domain.rounds import EventKind, RoundEvent, RoundState
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.zones import zone
@@ -27,15 +29,17 @@ ROUND_COLUMNS = ("status", "current_position", "holder", "holder_id", "since", "
                  "last_event_at", "started_at", "hold_started", "held_minutes")
 PASS_COLUMNS = ("ordinal", "position", "officer", "received_at", "handed_at", "left_at",
                 "decision", "done_by", "output", "note", "working_minutes", "standard_minutes",
-                "late", "corrected", "held")
+                "late", "corrected", "held", "span_minutes")
 CHUNK = 2_000  # rounds read and written at a time by a rebuild
 
 
 def round_columns(state: RoundState, calendar: OfficeCalendar) -> dict:
     """The round row's summary columns: where the file is, and the current pass's holds
     (closed ones as working minutes, an open one by its start)."""
+    # a step drawn in several lanes is held by each lane's holder: `holder` names them all
+    # ("Budi, Sari"), `holder_id` is the first's
     values = {"status": state.status.value, "current_position": state.current,
-              "holder": state.holder, "holder_id": state.holder_id, "since": state.since,
+              "holder": state.holder_names, "holder_id": state.holder_id, "since": state.since,
               "loops": state.loops, "last_event_at": state.last_event_at,
               "started_at": state.started_at, "hold_started": None, "held_minutes": 0}
     last = state.passes[-1] if state.passes and state.current is not None else None
@@ -48,21 +52,27 @@ def round_columns(state: RoundState, calendar: OfficeCalendar) -> dict:
 
 
 def pass_rows(sop: Sop, state: RoundState, calendar: OfficeCalendar) -> list[dict]:
-    """One row per pass; working minutes and lateness once the pass's end is fixed."""
+    """One row per pass; working minutes and lateness once the pass's end is fixed. A pass
+    through a span of steps under one Waktu keeps its run's minutes (domain.round_spans)."""
     out = []
-    for ordinal, p in enumerate(state.passes, 1):
+    every = timings(sop, state.passes, calendar, state.ended_at or state.last_event_at)
+    for ordinal, (p, timing) in enumerate(zip(state.passes, every, strict=True), 1):
         fixed = p.handed_at is not None or state.ended_at is not None
-        timing = (machine.pass_timing(sop, p, calendar, state.ended_at or p.handed_at)
-                  if fixed else None)
+        # kept on the pass ending a run through a span; on a desk, the run to its reception
+        span_minutes = timing.span_minutes if timing.span_end else None
+        if span_minutes is not None and not fixed:
+            span_minutes -= timing.working_minutes
         out.append({
-            "ordinal": ordinal, "position": p.position, "officer": p.officer,
+            "ordinal": ordinal, "position": p.position,
+            "officer": names(p.lanes) or p.officer,
             "received_at": p.received_at, "handed_at": p.handed_at,
             "left_at": p.handed_at or state.ended_at, "decision": p.decision,
             "done_by": p.done_by, "output": p.output, "note": p.note,
-            "working_minutes": timing.working_minutes if timing else None,
-            "standard_minutes": machine.standard_minutes(sop, p.position, calendar),
-            "late": bool(timing and timing.late), "corrected": p.corrected,
-            "held": bool(p.holds)})
+            "working_minutes": timing.working_minutes if fixed else None,
+            "standard_minutes": (timing.standard_minutes if timing.span is not None
+                                 else machine.standard_minutes(sop, p.position, calendar)),
+            "late": bool(fixed and timing.late), "corrected": p.corrected,
+            "held": bool(p.holds), "span_minutes": span_minutes})
     return out
 
 

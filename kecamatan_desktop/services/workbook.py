@@ -21,6 +21,8 @@ from sqlmodel import Session, select
 
 from kecamatan_desktop.domain import rounds as machine
 from kecamatan_desktop.domain.calendar import OfficeCalendar
+from kecamatan_desktop.domain.round_lanes import event_names
+from kecamatan_desktop.domain.round_spans import spans, standard_text
 from kecamatan_desktop.domain.rounds import EventKind, event_details
 from kecamatan_desktop.domain.tanggal import stored_utc, wall_clock, wall_clock_stored
 from kecamatan_desktop.domain.zones import zone, zone_name
@@ -35,7 +37,8 @@ T = TypeVar("T")
 STEP_HEADER = ("Putaran", "Judul", "SOP", "Revisi", "Urutan", "No", "Kegiatan", "Pelaksana",
                "Pegawai", "Diterima", "Diserahkan", "Baku (menit kerja)",
                "Nyata (menit kerja)", "Terlambat", "Keputusan", "Output", "Catatan",
-               "Zona waktu", "Dikoreksi")
+               "Satu Waktu (langkah)", "Nyata satu Waktu (menit kerja)", "Zona waktu",
+               "Dikoreksi")
 EVENT_HEADER = ("Putaran", "#", "Peristiwa", "Waktu kejadian", "Waktu dicatat", "Dicatat oleh",
                 "Langkah", "Pegawai", "Keputusan", "Output", "Catatan", "Zona waktu",
                 "Koreksi atas #", "Dikoreksi oleh #")
@@ -55,11 +58,21 @@ class RoundsWorkbook:
 
 
 def _step_row(rid, title, sop_name, revision, position, sop, officer, received, handed,
-              standard, worked, late, decision, output, note, zone_text, corrected) -> list:
+              standard, worked, late, decision, output, note, zone_text, corrected,
+              span_minutes=None) -> list:
+    """A pass's row. At a step under one Waktu with others (`span_minutes` given on the
+    pass ending the round's run through it) the Baku is the span's, written once; a Baku
+    that is no number says why ('tanpa waktu baku', 'dalam Langkah 3–4')."""
     step = sop.steps[position - 1]
-    return [rid, title, sop_name, revision, position, step.no, step.activity, step.role,
-            officer, received, handed, standard, worked, "Ya" if late else "Tidak",
-            decision or "", output, note, zone_text, "Ya" if corrected else ""]
+    span = spans(sop).get(position)
+    timing = SimpleNamespace(standard_minutes=standard, span=span,
+                             span_end=span_minutes is not None)
+    baku = standard if standard is not None else standard_text(sop, position, timing, str)
+    return [rid, title, sop_name, revision, position, step.no, step.activity,
+            ", ".join(step.roles), officer, received, handed,
+            None if baku == "-" else baku, worked, "Ya" if late else "Tidak",
+            decision or "", output, note, span.label if span else "", span_minutes,
+            zone_text, "Ya" if corrected else ""]
 
 
 def _event_row(rid, e, tz, zone_text, corrected_by, occurred, entered) -> list:
@@ -67,8 +80,8 @@ def _event_row(rid, e, tz, zone_text, corrected_by, occurred, entered) -> list:
     if getattr(e, "voided_by", None):
         details = f"{details} [dibatalkan oleh #{e.voided_by}]".strip()
     return _event_cells(rid, e.seq, e.kind, occurred, entered, e.entered_by, e.position,
-                        e.officer, e.decision, e.output, details, zone_text, e.corrects,
-                        corrected_by)
+                        event_names(e.officer, e.changes), e.decision, e.output, details,
+                        zone_text, e.corrects, corrected_by)
 
 
 def _event_cells(rid, seq, kind, occurred, entered, entered_by, position, officer, decision,
@@ -87,7 +100,7 @@ def workbook_of_details(details: Iterable[RoundDetail]) -> RoundsWorkbook:
     steps = [_step_row(d.id, d.title, d.sop_name, d.sop_revision, s.position, d.sop, s.officer,
                        wall_clock(s.received_at, d.tz), wall_clock(s.handed_at, d.tz),
                        s.standard_minutes, s.working_minutes, s.late, s.decision, s.output,
-                       s.note, d.zone, s.corrected)
+                       s.note, d.zone, s.corrected, s.span_minutes if s.span_end else None)
              for d in details for s in d.steps]
     events = [_event_row(d.id, e, d.tz, d.zone, e.corrected_by,
                          wall_clock(e.occurred_at, d.tz), wall_clock(e.entered_at, d.tz))
@@ -146,7 +159,7 @@ class _Reader:
                             p.working_minutes,
                             p.late, p.decision, p.output, p.note, p.corrected,
                             OfficeRow.time_zone, _text(RoundRow.hold_started),
-                            RoundRow.held_minutes)
+                            RoundRow.held_minutes, p.span_minutes)
                      .join(p, p.round_id == RoundRow.id)
                      .join(SopRevisionRow, SopRevisionRow.id == RoundRow.revision_id)
                      .join(SopRow, SopRow.id == RoundRow.sop_id)
@@ -154,18 +167,22 @@ class _Reader:
                      .order_by(RoundRow.started_at, RoundRow.id, p.ordinal))
             for (rid, title, name, revision, rev_id, position, officer, received, handed,
                  standard, worked, late, decision, output, note, corrected, zone_text,
-                 hold_started, held) in conn.execute(query):
+                 hold_started, held, span_minutes) in conn.execute(query):
                 tz = zone(zone_text)
                 if worked is None:  # on a desk now: counted until now, as the page does
                     since = stored_utc(received)
                     calendar = self.calendar(zone_text, since)
                     until = stored_utc(hold_started) if hold_started else self.now
                     worked = max(0, calendar.working_minutes(since, until) - held)
-                    late = standard is not None and worked > standard
+                    if span_minutes is not None:  # a span: its run so far, and this pass
+                        span_minutes += worked
+                    late = standard is not None and (
+                        span_minutes if span_minutes is not None else worked) > standard
                 yield _step_row(rid, title, name, revision, position, self.sops[rev_id],
                                 officer, wall_clock_stored(received, tz),
                                 wall_clock_stored(handed, tz), standard, worked, late,
-                                decision, output, note, zone_name(tz), corrected)
+                                decision, output, note, zone_name(tz), corrected,
+                                span_minutes)
 
     def event_rows(self) -> Iterator[list]:
         e = RoundEventRow
@@ -210,6 +227,9 @@ class _Reader:
                     details = note
                 if (rid, seq) in gone:
                     details = f"{details} [dibatalkan oleh #{gone[rid, seq]}]".strip()
+                if changes and kind in (EventKind.HANDED_OFF.value, EventKind.STARTED.value):
+                    officer = event_names(officer, json.loads(changes)
+                                          if isinstance(changes, str) else changes)
                 yield _event_cells(rid, seq, kind, wall_clock_stored(occurred, tz),
                                    wall_clock_stored(entered, tz), entered_by, position,
                                    officer, decision, output, details, name, corrects,

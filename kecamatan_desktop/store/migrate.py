@@ -45,9 +45,10 @@ def current_revision(conn) -> str | None:
     return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-# the revision that made the caches derived from the round events (round_pass and the
-# round's summary columns); a database older than it gets them filled at the head
-CACHES_SINCE = "0006"
+# the last revision that changed the caches derived from the round events (round_pass and
+# the round's summary columns: 0006 made them, 0012 added a span's minutes and the holders
+# of a step in several lanes); a database older than it gets them filled at the head
+CACHES_SINCE = "0012"
 
 
 def _rebuild_caches(conn) -> None:

@@ -99,6 +99,9 @@ class RoundPassRow(SQLModel, table=True):
     late: bool = False
     corrected: bool = False
     held: bool = False  # the pass was on hold at some time
+    # at a step under one Waktu with others (domain.round_spans): the working minutes of
+    # the round's run through the span up to this pass's end (an open pass: its reception)
+    span_minutes: int | None = None
 
 
 class RoundLaneRow(SQLModel, table=True):

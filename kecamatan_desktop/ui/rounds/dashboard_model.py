@@ -9,9 +9,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from kecamatan_desktop.domain.round_spans import NO_STANDARD
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, Status
 from kecamatan_desktop.domain.tanggal import format_lama, format_waktu
-from kecamatan_desktop.domain.waktu import WORKING_DAY_MINUTES
+from kecamatan_desktop.domain.waktu import WORKING_DAY_MINUTES, WaktuKind, read_waktu
 from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.services.rounds import RoundSummary
 from kecamatan_desktop.ui import strings
@@ -48,8 +49,10 @@ def _desk_text(day_minutes: int):
                                                                   day_minutes))
         if r.working_minutes is None:
             return "-"
-        shown = strings.DESK_TIME.format(worked=format_lama(r.working_minutes, day_minutes),
-                                         standard=format_lama(r.standard_minutes, day_minutes))
+        shown = strings.DESK_TIME.format(
+            worked=format_lama(r.working_minutes, day_minutes),
+            standard=format_lama(r.standard_minutes, day_minutes, empty=NO_STANDARD
+                                 if read_waktu(r.waktu).kind == WaktuKind.NONE else "-"))
         if r.late and r.standard_minutes is not None:
             over = format_lama(r.working_minutes - r.standard_minutes, day_minutes)
             return strings.DESK_TIME_LATE.format(time=shown, over=over)

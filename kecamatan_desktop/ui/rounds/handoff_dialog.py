@@ -1,5 +1,6 @@
-"""*Selesaikan langkah*: who did the step and who receives the file next (both ways of a
-decision), with *Tambah pegawai…* right there for a receiver not yet in the directory."""
+"""*Selesaikan langkah*: who did the step (any of its holders) and who receives the file next
+(both ways of a decision; one receiver per lane of a next step drawn in several), with
+*Tambah pegawai…* right there for a receiver not yet in the directory."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from kecamatan_desktop.domain.nip import format_nip
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.services.handoffs import HandoffOffer, Way
+from kecamatan_desktop.services.receivers import NOBODY as NOBODY_REF
 from kecamatan_desktop.ui import field_marks, strings
 from kecamatan_desktop.ui.rounds.dialogs import WhenField, ok_cancel, with_message
 
@@ -93,17 +95,19 @@ class HandoffDialog(QDialog):
         self.setWindowTitle(strings.COMPLETE_TITLE.format(no=step.no))
         layout = QVBoxLayout(self)
         heading = QLabel(strings.HANDOFF_STEP.format(no=step.no, activity=step.activity,
-                                                     lane=step.role), wordWrap=True)
+                                                     lane=", ".join(step.roles)), wordWrap=True)
         heading.setMaximumWidth(860)
         layout.addWidget(heading)
         self.ways_box = QWidget(objectName="handoffWays")
         grid = QGridLayout(self.ways_box)
         grid.setContentsMargins(2, 2, 2, 2)
         self.radios: dict[str | None, QRadioButton] = {}
-        self.receivers: dict[str | None, QComboBox] = {}
+        self.receivers: dict[str | None, QComboBox] = {}  # each way's first lane
+        self.lane_receivers: dict[str | None, list[QComboBox]] = {}  # each lane, in order
         group = QButtonGroup(self)
         decision = step.decision is not None
-        for row, way in enumerate(offer.ways):
+        row = 0
+        for way in offer.ways:
             text = self._way_text(way, decision)
             if decision:
                 radio = QRadioButton(text, objectName=f"way_{way.decision}",
@@ -113,12 +117,20 @@ class HandoffDialog(QDialog):
                 grid.addWidget(radio, row, 0)
             else:
                 grid.addWidget(QLabel(text, wordWrap=True), row, 0)
-            if way.position is not None:
-                combo = self._receiver_combo(way)
-                combo.setObjectName(f"receiver_{way.decision}")
-                self.receivers[way.decision] = combo
-                grid.addWidget(QLabel(strings.HANDOFF_TO), row, 1)
+            several = len(way.offers) > 1
+            combos = self.lane_receivers[way.decision] = []
+            for k, lane in enumerate(way.offers):
+                combo = self._receiver_combo(lane.receiver)
+                combo.setObjectName(f"receiver_{way.decision}" + (f"_{k + 1}" if k else ""))
+                combos.append(combo)
+                grid.addWidget(QLabel(strings.HANDOFF_TO_LANE.format(lane=lane.lane)
+                                      if several else strings.HANDOFF_TO), row, 1)
                 grid.addWidget(combo, row, 2)
+                row += 1
+            if combos:
+                self.receivers[way.decision] = combos[0]
+            else:
+                row += 1
         grid.setColumnStretch(0, 1)
         self.add_button = QPushButton(strings.HANDOFF_ADD, objectName="addOfficer")
         self.add_button.clicked.connect(self.add_officer)
@@ -127,8 +139,14 @@ class HandoffDialog(QDialog):
         group.buttonClicked.connect(lambda _b: self._way_chosen())
         self.by = QComboBox(objectName="handoffBy")
         self.by.addItem(strings.CHOOSE_OFFICER, None)
+        # the step's holders first: any of them may have done it
+        holders = [(label, i) for label, i in offer.officers if i in offer.holders]
+        holders.sort(key=lambda item: offer.holders.index(item[1]))
+        for label, officer_id in holders:
+            self.by.addItem(strings.HANDOFF_HOLDER.format(label=label), officer_id)
         for label, officer_id in offer.officers:
-            self.by.addItem(label, officer_id)
+            if officer_id not in offer.holders:
+                self.by.addItem(label, officer_id)
         self.by.setCurrentIndex(max(0, self.by.findData(offer.doer)))
         self.by_message = field_marks.message_label("byMessage")
         self.by.currentIndexChanged.connect(lambda _i: field_marks.clear(self.by,
@@ -164,18 +182,19 @@ class HandoffDialog(QDialog):
             return strings.HANDOFF_END_WAY.format(way=label) if decision else strings.HANDOFF_END
         template = (strings.HANDOFF_YES if way.decision == "ya" else strings.HANDOFF_NO
                     if way.decision == "tidak" else strings.HANDOFF_NEXT)
-        return template.format(no=way.no, activity=_short(way.activity), lane=way.lane)
+        return template.format(no=way.no, activity=_short(way.activity),
+                               lane=", ".join(lane.lane for lane in way.offers))
 
-    def _receiver_combo(self, way: Way) -> QComboBox:
+    def _receiver_combo(self, receiver: int | None) -> QComboBox:
         combo = QComboBox()
-        offered = way.receiver is not None and any(
-            officer_id == way.receiver for _label, officer_id in self.offer.officers)
+        offered = receiver is not None and any(
+            officer_id == receiver for _label, officer_id in self.offer.officers)
         if not offered:  # nobody found (or no longer active): the clerk must choose
             combo.addItem(strings.HANDOFF_CHOOSE, None)
         combo.addItem(strings.HANDOFF_NOBODY, NOBODY)
         for label, officer_id in self.offer.officers:
             combo.addItem(label, officer_id)
-        combo.setCurrentIndex(combo.findData(way.receiver) if offered else 0)
+        combo.setCurrentIndex(combo.findData(receiver) if offered else 0)
         combo.currentIndexChanged.connect(lambda _i: field_marks.clear(self.ways_box,
                                                                        self.ways_message))
         return combo
@@ -184,8 +203,9 @@ class HandoffDialog(QDialog):
         """Only the chosen way's receiver can be set; before a choice, both are shown."""
         field_marks.clear(self.ways_box, self.ways_message)
         chosen = self.decision()
-        for key, combo in self.receivers.items():
-            combo.setEnabled(not self.radios or chosen is None or key == chosen)
+        for key, combos in self.lane_receivers.items():
+            for combo in combos:
+                combo.setEnabled(not self.radios or chosen is None or key == chosen)
 
     def decision(self) -> str | None:
         return next((key for key, radio in self.radios.items() if radio.isChecked()), None)
@@ -197,19 +217,23 @@ class HandoffDialog(QDialog):
 
     # Tambah pegawai… -------------------------------------------------------------------------
     def add_officer(self) -> dict | None:
+        """A new officer for the first lane of the chosen way still without a receiver (its
+        first lane when every one has one)."""
         way = self.chosen_way() or next(w for w in self.offer.ways if w.position)
-        lane = way.lane or self.sop.steps[self.offer.position - 1].role
+        combos = self.lane_receivers.get(way.decision, [])
+        k = next((i for i, c in enumerate(combos) if c.currentData() is None), 0)
+        lane = (way.offers[k].lane if way.offers else ""
+                ) or self.sop.steps[self.offer.position - 1].role
         draft = self.ask_new_officer(jabatan_for_lane(lane) or STAF, self.sop.office.name)
         if draft is None:
             return None
         self.drafts.append(draft)
         key = f"nip:{draft['nip']}"
         label = f"{draft['name']} — {draft['jabatan']}"
-        for combo in (self.by, *self.receivers.values()):
+        for combo in (self.by, *self._every_receiver()):
             combo.addItem(label, key)
-        target = self.receivers.get(way.decision)
-        if target is not None:
-            target.setCurrentIndex(target.findData(key))
+        if combos:
+            combos[k].setCurrentIndex(combos[k].findData(key))
         self.message.setText(strings.HANDOFF_ADDED.format(name=draft["name"]))
         return draft
 
@@ -219,51 +243,64 @@ class HandoffDialog(QDialog):
         return dialog.values() if dialog.exec() else None
 
     # the answer --------------------------------------------------------------------------------
+    def _every_receiver(self) -> list[QComboBox]:
+        return [combo for combos in self.lane_receivers.values() for combo in combos]
+
     def accept(self) -> None:
         way = self.chosen_way()
         if way is None:
             field_marks.mark(self.ways_box, self.ways_message,
                              strings.COMPLETE_DECISION_MISSING)
             return
-        combo = self.receivers.get(way.decision)
-        if combo is not None and combo.currentData() is None:
-            field_marks.mark(self.ways_box, self.ways_message,
-                             strings.HANDOFF_TO_MISSING.format(no=way.no))
-            return
+        combos = self.lane_receivers.get(way.decision, [])
+        for lane, combo in zip(way.offers, combos, strict=True):
+            if combo.currentData() is None:
+                field_marks.mark(self.ways_box, self.ways_message, (
+                    strings.HANDOFF_TO_LANE_MISSING.format(no=way.no, lane=lane.lane)
+                    if len(combos) > 1 else strings.HANDOFF_TO_MISSING.format(no=way.no)))
+                return
         if self.by.currentData() is None:
             field_marks.mark(self.by, self.by_message, strings.COMPLETE_BY_MISSING)
             return
         super().accept()
 
     def values(self) -> dict:
-        """complete_step's arguments: officers by id, or by NIP when added here."""
+        """complete_step's arguments: officers by id, or by NIP when added here; a next
+        step in several lanes gets `receivers`, one per lane ('-' for nobody)."""
         way = self.chosen_way()
-        combo = self.receivers.get(way.decision) if way is not None else None
-        receiver = combo.currentData() if combo is not None else None
-        chosen = {self.by.currentData(), receiver}
-        return dict(decision=way.decision if way is not None else None,
-                    done_by=_ref(self.by.currentData()),
-                    receiver=None if receiver == NOBODY else _ref(receiver),
-                    no_receiver=receiver == NOBODY,
-                    # only the added officers still chosen: one refused (a NIP already in
-                    # the directory, say) is dropped by choosing someone else
-                    new_officers=[d for d in self.drafts if f"nip:{d['nip']}" in chosen],
-                    at=self.when.value(),
-                    output=self.output.text(), note=self.note.toPlainText())
+        combos = self.lane_receivers.get(way.decision, []) if way is not None else []
+        taken = [combo.currentData() for combo in combos]
+        receiver = taken[0] if taken else None
+        chosen = {self.by.currentData(), *taken}
+        values = dict(decision=way.decision if way is not None else None,
+                      done_by=_ref(self.by.currentData()),
+                      receiver=None if receiver == NOBODY else _ref(receiver),
+                      no_receiver=receiver == NOBODY,
+                      # only the added officers still chosen: one refused (a NIP already in
+                      # the directory, say) is dropped by choosing someone else
+                      new_officers=[d for d in self.drafts if f"nip:{d['nip']}" in chosen],
+                      at=self.when.value(),
+                      output=self.output.text(), note=self.note.toPlainText())
+        if len(taken) > 1:
+            values.update(receiver=None, no_receiver=False,
+                          receivers=[NOBODY_REF if t == NOBODY else _ref(t) for t in taken])
+        return values
 
     def restore(self, values: dict) -> None:
         for draft in values.get("new_officers", ()):
             self.drafts.append(draft)
-            for combo in (self.by, *self.receivers.values()):
+            for combo in (self.by, *self._every_receiver()):
                 combo.addItem(f"{draft['name']} — {draft['jabatan']}", f"nip:{draft['nip']}")
         if values.get("decision") in self.radios:
             self.radios[values["decision"]].setChecked(True)
             self._way_chosen()
         way = self.chosen_way()
-        combo = self.receivers.get(way.decision) if way is not None else None
-        if combo is not None:
-            wanted = NOBODY if values.get("no_receiver") else _data(values.get("receiver"))
-            combo.setCurrentIndex(max(0, combo.findData(wanted)))
+        combos = self.lane_receivers.get(way.decision, []) if way is not None else []
+        wanted = ([NOBODY if r == NOBODY_REF else _data(r) for r in values["receivers"]]
+                  if values.get("receivers") else
+                  [NOBODY if values.get("no_receiver") else _data(values.get("receiver"))])
+        for combo, data in zip(combos, wanted, strict=False):
+            combo.setCurrentIndex(max(0, combo.findData(data)))
         self.by.setCurrentIndex(max(0, self.by.findData(_data(values.get("done_by")))))
         self.when.set_value(values.get("at"))
         self.output.setText(values.get("output", ""))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.domain.round_log import LogLine, describe_target
+from kecamatan_desktop.domain.round_spans import NO_STANDARD, standard_text, worked_text
 from kecamatan_desktop.domain.rounds import STATUS_LABELS, StaleRoundError, Status
 from kecamatan_desktop.domain.tanggal import format_lama
 from kecamatan_desktop.services import history
@@ -137,11 +138,14 @@ class RoundPage(QWidget):
             line.kind in ("handoff", "finish") and line.voided_by is None for line in d.log))
         self.actions["hold"].setText(strings.ACTION_RESUME if d.status == "on_hold"
                                      else strings.ACTION_HOLD)
+        def days(minutes: int) -> str:
+            return format_lama(minutes, day)
+
         self.steps_model.set_rows(
             [(s.no, s.role, s.officer or strings.NOT_ASSIGNED, s.done_by or "-",
               when_text(s.received_at, tz),
-              when_text(s.handed_at, tz), format_lama(s.standard_minutes, day),
-              format_lama(s.working_minutes, day), (s.decision or "").capitalize(),
+              when_text(s.handed_at, tz), standard_text(d.sop, s.position, s, days),
+              worked_text(s, days), (s.decision or "").capitalize(),
               " / ".join(p for p in (s.output, s.note, "dikoreksi" if s.corrected else "")
                          if p))
              for s in d.steps],
@@ -150,8 +154,8 @@ class RoundPage(QWidget):
         self.stats_title.setText(strings.STATS_TITLE.format(rounds=page.stats.rounds))
         self.stats_model.set_rows(
             [(s.no, s.activity, s.role, str(s.passes), _minutes(s.average_minutes, day),
-              _minutes(s.median_minutes, day), format_lama(s.standard_minutes, day),
-              str(s.late_passes), str(s.sent_back))
+              _minutes(s.median_minutes, day), _stats_standard(d.sop, s, days),
+              str(s.late_passes), "" if s.span_total else str(s.sent_back))
              for s in stats],
             [LATE if s.late_passes else (LOOP if s.sent_back else None) for s in stats])
         self.flowchart.show_sop(d.sop)
@@ -234,15 +238,23 @@ class RoundPage(QWidget):
         return self.log_model.line(index.row()) if index.isValid() else None
 
     def reassign(self) -> bool:
+        """*Alihkan*: the current step's file to another officer; on a step drawn in
+        several lanes, in the lane the clerk picks."""
         d = self.detail
         step = d.sop.steps[d.current_step - 1]
+        lane = step.role
+        if step.other_roles:
+            lane = self.ask_choice(strings.ACTION_REASSIGN, strings.REASSIGN_LANE_PROMPT.format(
+                no=step.no), list(step.roles))
+            if not lane:
+                return False
         choices = self._officer_choices()
         label = self.ask_choice(strings.ACTION_REASSIGN, strings.REASSIGN_PROMPT.format(
-            no=step.no, lane=step.role), [label for label, _ in choices])
+            no=step.no, lane=lane), [label for label, _ in choices])
         if not label:
             return False
         officer_id = dict(choices)[label]
-        return self._record(round_service.reassign_round, officer_id)
+        return self._record(round_service.reassign_round, officer_id, lane=lane)
 
     def hold_or_resume(self) -> bool:
         d = self.detail
@@ -354,6 +366,16 @@ class RoundPage(QWidget):
 
     def show_info(self, title: str, text: str) -> None:
         QMessageBox.information(self, title, text)
+
+
+def _stats_standard(sop, s, days) -> str:
+    """The Baku of a statistics line: a step's own, a span's on its own line, and `dalam
+    Langkah 3–4` for the steps under it."""
+    if s.span_total:
+        return days(s.standard_minutes) if s.standard_minutes is not None else NO_STANDARD
+    if s.span:
+        return f"dalam Langkah {s.span}"
+    return standard_text(sop, s.position, s, days)
 
 
 def _minutes(value: float | None, day: int) -> str:
