@@ -5,36 +5,17 @@ domain/waktu_span.py."""
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from kecamatan_desktop.domain import edits
-from kecamatan_desktop.domain.interchange import sop_from_dict
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.waktu_span import covering, is_covered, span_of
-from tests.conftest import seed_dict
-
-
-def with_steps(sop: Sop, **changes_by_index) -> Sop:
-    steps = list(sop.steps)
-    for key, changes in changes_by_index.items():
-        index = int(key.removeprefix("s"))
-        steps[index] = replace(steps[index], **changes)
-    return replace(sop, steps=tuple(steps))
+from tests.domain.real_book import real_book
 
 
 @pytest.fixture
 def book() -> Sop:
-    """Renja with step 3 drawn in Tim, Kasubag Evapor and Staf, Waktu "3 hari kerja" over
-    steps 3-5, and step 9 a second start."""
-    renja = sop_from_dict(seed_dict("poncokusumo-2018-renja"))
-    return with_steps(
-        renja,
-        s2={"other_roles": ("Kasubag Evapor", "Staf"), "time": "3 hari kerja",
-            "time_span": 3},
-        s3={"time": ""}, s4={"time": ""},
-        s8={"start": True})
+    return real_book()
 
 
 def spans(sop: Sop) -> list[tuple[int, int, str]]:
