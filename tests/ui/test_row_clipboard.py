@@ -207,7 +207,8 @@ def test_masalah_takes_the_lines_it_needs(qtbot, window):  # noqa: F811
     assert panel.model.rowCount() == 1 and line <= one <= 3 * line + 8  # its line or two
     qtbot.wait(50)  # the list lays its items out on the next turn of the event loop
     assert panel.view.verticalScrollBar().maximum() == 0
-    put_on_clipboard("".join(f"{i}\tLangkah {i}\tStaf\t\t{i} minggu\r\n" for i in range(1, 30)))
+    put_on_clipboard("".join(f"{i}\tLangkah {i}\tStaf\t\t{i} menit/berkas\r\n"
+                             for i in range(1, 30)))
     press(qtbot, window.procedure_view.table, Qt.Key.Key_V)
     assert panel.model.rowCount() > 50
     assert one < panel.view.height() <= 10 * line + 8  # many scroll within a bound
