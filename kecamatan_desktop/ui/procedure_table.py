@@ -88,13 +88,15 @@ class ProcedureTableModel(QAbstractTableModel):
                     yes=self._target_no(step.decision.yes),
                     no=self._target_no(step.decision.no))
             return text
+        tip = role == Qt.ItemDataRole.ToolTipRole
         if index.column() == TIME_COLUMN:
-            return self._time_text(index.row())
+            return self._time_text(index.row(), tip)
         if index.column() == NO_COLUMN and step.start and index.row() > 0:
-            return f"{step.no}\n{strings.STEP_START_MARK}"
+            return (strings.STEP_START_MARK_TIP if tip else strings.STEP_START_MARK).format(
+                no=step.no)
         return getattr(step, field)
 
-    def _time_text(self, row: int) -> str:
+    def _time_text(self, row: int, tip: bool) -> str:
         """A Waktu merged over several steps: written once, each step saying where it is."""
         head = covering(self.steps)[row]
         if head is None:
@@ -103,7 +105,8 @@ class ProcedureTableModel(QAbstractTableModel):
         if head == row:
             return self.steps[row].time + "\n" + strings.TIME_SPAN_HEAD.format(
                 first=self._no(head), last=self._no(last - 1))
-        return strings.TIME_SPAN_COVERED.format(no=self._no(head))
+        covered = strings.TIME_SPAN_COVERED_TIP if tip else strings.TIME_SPAN_COVERED
+        return covered.format(no=self._no(head))
 
     def _no(self, index: int) -> str:
         return self.steps[index].no.strip() or str(index + 1)

@@ -30,9 +30,11 @@ PROCEDURE_NOT_DRAWN = (
 DECISION_MARK = "Ya → {yes}, Tidak → {no}"
 # a step in several lanes (Pelaksana), a later start, one Waktu merged over several steps
 STEP_LANES_SEPARATOR = ", "
-STEP_START_MARK = "(awal)"
-TIME_SPAN_HEAD = "(untuk langkah {first}–{last})"
-TIME_SPAN_COVERED = "↑ digabung dengan Waktu langkah {no}"
+STEP_START_MARK = "▶ {no}"
+STEP_START_MARK_TIP = "{no}: langkah awal (digambar sebagai terminator awal)"
+TIME_SPAN_HEAD = "(langkah {first}–{last})"
+TIME_SPAN_COVERED = "↑ langkah {no}"
+TIME_SPAN_COVERED_TIP = "Waktu langkah ini digabung dengan Waktu langkah {no}"
 
 IDENTITY_LABELS = sop.IDENTITY_LABELS
 REVISION_NOTE = "Revisi ke-{revision}"

@@ -5,6 +5,8 @@ domain/waktu_span.py."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kecamatan_desktop.domain import edits
@@ -134,3 +136,13 @@ def test_the_waktu_of_a_step_under_a_span_is_its_first_steps(book):
         edits.update_step(book, 3, time="1 hari")
     assert edits.update_step(book, 3, activity="x").steps[3].time == ""
     assert edits.update_step(book, 2, time="2 hari").steps[2].time_span == 3
+
+
+def test_a_procedure_copied_from_a_book_sop_keeps_all_it_holds(book):
+    from kecamatan_desktop.domain.procedure_copy import copy_procedure
+
+    target = replace(book, id="lain", name="Lain", steps=(), roles=())
+    copied = copy_procedure(target, book)
+    assert copied.steps == book.steps and copied.roles == book.roles
+    assert copied.steps[2].roles == ("Tim", "Kasubag Evapor", "Staf")
+    assert spans(copied) == [(3, 5, "3 hari kerja")] and copied.steps[8].start

@@ -70,7 +70,7 @@ def test_start_and_merged_waktu_from_the_context_menu_saved_and_read_back(
     table.select_step(8)
     actions.start.trigger()
     assert window.document.sop.steps[8].start
-    assert cell(window, 8, 0) == f"9\n{strings.STEP_START_MARK}"
+    assert cell(window, 8, 0) == strings.STEP_START_MARK.format(no=9) == "▶ 9"
 
     table.select_step(2)
     assert not actions.join_time.isEnabled()  # step 4 has its own Waktu ("1 hari")
