@@ -15,8 +15,9 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from kecamatan_desktop.domain.legal import LegalTable, read_citation
-from kecamatan_desktop.domain.sop import Sop
-from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
+from kecamatan_desktop.domain.sop import IDENTITY_LABELS, Sop
+from kecamatan_desktop.domain.waktu import WaktuKind, read_waktu
+from kecamatan_desktop.domain.waktu_span import is_covered
 
 ERROR, WARNING = "kesalahan", "peringatan"
 
@@ -90,8 +91,8 @@ def _bases(word: str) -> set[str]:
 
 
 # legal bases ----------------------------------------------------------------------------------
-def _citations(items: Sequence[str], where: str, year: int, owner: str, legal: LegalTable
-               ) -> list[Finding]:
+def _citations(items: Sequence[str], where: str, year: int | None, owner: str,
+               legal: LegalTable) -> list[Finding]:
     findings = []
     seen: dict[str, int] = {}
     for i, text in enumerate(items):
@@ -117,8 +118,9 @@ def _citations(items: Sequence[str], where: str, year: int, owner: str, legal: L
             continue
         newer = rule.replaced_by
         if newer is not None:
-            # cited after the newer rule came: an error; before it: still worth revising
-            severity = ERROR if year > newer.year else WARNING
+            # cited after the newer rule came: an error; before it (or the SOP's year not
+            # written): still worth revising
+            severity = ERROR if year is not None and year > newer.year else WARNING
             findings.append(Finding(
                 "dasar-hukum-diganti", severity, owner, place,
                 f"{rule.ref.label()} tentang {rule.title} sudah dicabut dan diganti "
@@ -128,7 +130,52 @@ def _citations(items: Sequence[str], where: str, year: int, owner: str, legal: L
 
 def check_legal_basis(sop: Sop, ctx: Context) -> list[Finding]:
     """Dasar Hukum: a rule cited twice, with a wrong number or year, or since replaced."""
-    return _citations(sop.legal_basis, "legal_basis", sop.effective.year, sop.id, ctx.legal)
+    return _citations(sop.legal_basis, "legal_basis", sop_year(sop), sop.id, ctx.legal)
+
+
+def sop_year(sop: Sop) -> int | None:
+    """The year the SOP took effect: of Tanggal Efektif, else of Tanggal Pembuatan, else the
+    year a date as written names ("Oktober 2024"); None when none is written."""
+    for day, text in ((sop.effective, sop.effective_text), (sop.created, sop.created_text)):
+        if day is not None:
+            return day.year
+        found = re.search(r"\b(19|20)\d\d\b", text)
+        if found:
+            return int(found.group())
+    return None
+
+
+# the identity sheet ---------------------------------------------------------------------------
+_DATE_KEYS = ("created", "revised", "effective")
+
+
+def check_dates(sop: Sop, ctx: Context) -> list[Finding]:
+    """Tanggal Pembuatan, Revisi and Efektif: written as a book writes them but not a whole
+    date ("Oktober 2024"), or Pembuatan and Efektif not written at all."""
+    findings = []
+    for key in _DATE_KEYS:
+        label, text = IDENTITY_LABELS[key], sop.date_text(key)
+        if text.strip():
+            findings.append(Finding("tanggal", WARNING, sop.id, key,
+                                    f"{label} tertulis {' '.join(text.split())!r}, bukan "
+                                    "tanggal lengkap; lengkapi tanggalnya bila sudah "
+                                    "diketahui."))
+        elif getattr(sop, key) is None and key != "revised":
+            findings.append(Finding("tanggal", WARNING, sop.id, key,
+                                    f"{label} belum diisi; lembar identitas mencetak '-'."))
+    return findings
+
+
+_APPROVER_PARTS = (("title", "jabatan"), ("name", "nama"), ("nip", "NIP"))
+
+
+def check_approver(sop: Sop, ctx: Context) -> list[Finding]:
+    """Disahkan oleh: the approver's jabatan, name or NIP not written (a book that does not
+    print them): the sheet cannot be signed as it is."""
+    return [Finding("pengesah", ERROR, sop.id, f"approved_by.{key}",
+                    f"{IDENTITY_LABELS['approved_by']}: {part} masih kosong; isi sebelum "
+                    "dicetak.")
+            for key, part in _APPROVER_PARTS if not getattr(sop.approved_by, key).strip()]
 
 
 def check_decree(decree: DecreeText, ctx: Context) -> list[Finding]:
@@ -189,26 +236,42 @@ def check_number(sop: Sop, ctx: Context) -> list[Finding]:
 
 # the procedure --------------------------------------------------------------------------------
 def check_step_time(sop: Sop, ctx: Context) -> list[Finding]:
-    """Mutu Baku Waktu: empty, zero, or not a number with menit, jam or hari."""
+    """Mutu Baku Waktu, read as books write it: numbers that are no length, words with no
+    length ("Setiap saat"), empty (unless a Waktu merged over several steps covers it), or
+    zero."""
     findings = []
     for i, step in enumerate(sop.steps):
         place = f"steps[{i}].time"
-        try:
-            waktu = parse_waktu(step.time)
-        except WaktuError:
+        waktu = read_waktu(step.time)
+        if waktu.kind == WaktuKind.UNREADABLE:
             findings.append(Finding("waktu", ERROR, sop.id, place,
-                                    f"Waktu {step.time!r} tidak terbaca; "
-                                    "tulis angka dan menit, jam atau hari."))
-            continue
-        if waktu is None:
+                                    f"Waktu {step.time!r} tidak terbaca; tulis angka dan "
+                                    "menit, jam atau hari (mis. '3 hari kerja'), atau kata "
+                                    "tanpa angka bila tidak ada waktu baku."))
+        elif waktu.kind == WaktuKind.NONE:
+            findings.append(Finding("waktu", WARNING, sop.id, place,
+                                    f"Waktu {' '.join(step.time.split())!r} tanpa waktu "
+                                    "baku; lamanya pelaksanaan tidak dapat dinilai."))
+        elif waktu.kind == WaktuKind.EMPTY and not is_covered(sop.steps, i):
             findings.append(Finding("waktu", WARNING, sop.id, place,
                                     "Waktu kosong; tanpa waktu baku "
                                     "lamanya pelaksanaan tidak dapat dinilai."))
-        elif waktu.amount == 0:
+        elif waktu.working_minutes() == 0 and waktu.kind == WaktuKind.STANDARD:
             findings.append(Finding("waktu", WARNING, sop.id, place,
                                     "Waktu 0; setiap kegiatan memakan "
                                     "waktu, tulis berapa lama."))
     return findings
+
+
+def check_step_lanes(sop: Sop, ctx: Context) -> list[Finding]:
+    """Pelaksana: every lane of a step (a step drawn in several lanes too) is a lane of the
+    SOP."""
+    lanes = set(sop.roles)
+    return [Finding("pelaksana", ERROR, sop.id, f"steps[{i}].role",
+                    f"Pelaksana {lane!r} bukan salah satu lajur SOP ini; tambahkan lajurnya "
+                    "atau pilih lajur lain.")
+            for i, step in enumerate(sop.steps) for lane in step.roles
+            if lane.strip() and lane not in lanes]
 
 
 def check_activity_verb(sop: Sop, ctx: Context) -> list[Finding]:
@@ -233,7 +296,7 @@ def check_unused_lanes(sop: Sop, ctx: Context) -> list[Finding]:
     """A lane (Pelaksana column) that no step uses: an empty column on the chart."""
     if not sop.steps:
         return []
-    used = {step.role for step in sop.steps}
+    used = {lane for step in sop.steps for lane in step.roles}  # its other lanes too
     return [Finding("lajur-kosong", WARNING, sop.id, f"roles[{i}]",
                     f"Lajur {lane!r} tidak dipakai langkah mana pun; hapus lajurnya atau "
                     "tunjuk langkah yang dikerjakannya.", lane=lane)
@@ -309,8 +372,8 @@ def check_related(sop: Sop, ctx: Context) -> list[Finding]:
 
 
 RULES: tuple[Callable[[Sop, Context], list[Finding]], ...] = (
-    check_number, check_legal_basis, check_qualifications, check_related, check_unused_lanes,
-    check_step_time, check_activity_verb,
+    check_number, check_dates, check_approver, check_legal_basis, check_qualifications,
+    check_related, check_unused_lanes, check_step_lanes, check_step_time, check_activity_verb,
 )
 
 

@@ -2,15 +2,18 @@
 
 Decision targets are positions, so every edit that reorders steps carries them along:
 a target follows its step wherever it moves, and a deleted target becomes None (the
-decision then shows as incomplete).
+decision then shows as incomplete). A Waktu merged over several steps follows the rules of
+domain/waktu_span.py; a step's other lanes follow their lanes' renaming and removal.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.sop import Decision, Sop, Step
+from kecamatan_desktop.domain.waktu_span import Placed, is_covered, placed, respan, span_of
 
 
 class EditRefused(InputError):
@@ -57,9 +60,80 @@ def move_step(sop: Sop, index: int, delta: int) -> Sop:
 
 
 def update_step(sop: Sop, index: int, **changes: str) -> Sop:
-    """Change text fields (no, activity, role, requirements, time, output, notes) of a step."""
+    """Change text fields (no, activity, role, requirements, time, output, notes) of a step.
+    A new `role` (first lane) leaves the step's other lanes, less that one; the Waktu of a
+    step under a merged Waktu cell is the first step's to change."""
+    step = sop.steps[index]
+    if "time" in changes and changes["time"] != step.time and is_covered(sop.steps, index):
+        head = span_of(sop.steps, index).start
+        raise EditRefused(
+            f"Waktu langkah {index + 1} digabung dengan Waktu langkah {head + 1}; ubah Waktu "
+            f"di langkah {head + 1}, atau pisahkan Waktunya dulu.")
+    if "role" in changes:
+        changes = {**changes, "other_roles": tuple(
+            r for r in step.other_roles if r != changes["role"])}
+    return _replace_step(sop, index, replace(step, **changes))
+
+
+def set_step_lanes(sop: Sop, index: int, lanes: Sequence[str]) -> Sop:
+    """The step drawn in each of `lanes` (a shape in each), kept in the SOP's lane order;
+    the first of them is its `role`."""
+    chosen = set(lanes)
+    if not chosen:
+        raise EditRefused(f"Langkah {index + 1} memerlukan sedikitnya satu pelaksana (lajur).")
+    unknown = [lane for lane in dict.fromkeys(lanes) if lane not in sop.roles]
+    if unknown:
+        raise EditRefused(f"Lajur {_enumerate([repr(x) for x in unknown])} tidak ada di SOP "
+                          "ini; tambahkan lajurnya dulu.")
+    ordered = [lane for lane in sop.roles if lane in chosen]
+    step = replace(sop.steps[index], role=ordered[0], other_roles=tuple(ordered[1:]))
+    return _replace_step(sop, index, step)
+
+
+def move_step_lane(sop: Sop, index: int, lane: str) -> Sop:
+    """The step's first lane becomes `lane` (a step dropped on a lane in the flowchart); its
+    other lanes stay, less `lane`."""
+    return update_step(sop, index, role=lane)
+
+
+def set_start(sop: Sop, index: int, start: bool) -> Sop:
+    """Draw step `index` as a start terminator (a procedure that starts from two places);
+    the first step always is one."""
+    if index == 0:
+        return sop
+    return _replace_step(sop, index, replace(sop.steps[index], start=start))
+
+
+def join_time(sop: Sop, index: int) -> Sop:
+    """The Waktu cell of step `index` (and of the steps it is merged with) merged over the
+    next step too; that step must have no Waktu of its own."""
+    span = span_of(sop.steps, index)
+    following = span.stop
+    if following >= len(sop.steps):
+        raise EditRefused(f"Tidak ada langkah sesudah langkah {span.stop} untuk digabung "
+                          "Waktunya.")
+    other = sop.steps[following]
+    if other.time.strip():
+        raise EditRefused(
+            f"Langkah {following + 1} punya Waktu sendiri ({other.time!r}); kosongkan dulu "
+            f"Waktunya, karena sel Waktu yang digabung memuat Waktu langkah {span.start + 1}.")
+    head = sop.steps[span.start]
+    return _replace_step(sop, span.start, replace(
+        head, time_span=len(span) + max(other.time_span, 1)))
+
+
+def split_time(sop: Sop, index: int) -> Sop:
+    """Each step under the merged Waktu cell of step `index` back to a Waktu of its own: the
+    first keeps the Waktu, the others have none until one is written."""
+    span = span_of(sop.steps, index)
+    if len(span) == 1:
+        raise EditRefused(f"Waktu langkah {index + 1} tidak digabung dengan langkah lain.")
+    return _replace_step(sop, span.start, replace(sop.steps[span.start], time_span=1))
+
+
+def _replace_step(sop: Sop, index: int, step: Step) -> Sop:
     steps = list(sop.steps)
-    steps[index] = replace(steps[index], **changes)
+    steps[index] = step
     return replace(sop, steps=tuple(steps))
 
 
@@ -88,18 +162,21 @@ def _set_decision(sop: Sop, index: int, decision: Decision | None) -> Sop:
 
 
 def _rebuild(sop: Sop, entries: list[tuple[int | None, Step]]) -> Sop:
-    """Steps in a new order; `entries` pairs each with its old 0-based index (None if new)."""
+    """Steps in a new order; `entries` pairs each with its old 0-based index (None if new).
+    Decisions follow their targets, merged Waktu cells their steps (domain/waktu_span.py)."""
     new_position = {old: i + 1 for i, (old, _) in enumerate(entries) if old is not None}
+    spans = placed(sop.steps)
 
     def follow(target: int | None) -> int | None:
         return None if target is None else new_position.get(target - 1)
 
-    steps = []
-    for _, step in entries:
+    moved = []
+    for old, step in entries:
         if step.decision is not None:
             step = replace(step, decision=Decision(yes=follow(step.decision.yes),
                                                    no=follow(step.decision.no)))
-        steps.append(step)
+        moved.append(Placed(step) if old is None else replace(spans[old], step=step))
+    steps = list(respan(moved))
     if _numbered_in_order(sop.steps):
         # numbering that simply counted 1..n keeps counting; hand-made numbering is left alone
         steps = [replace(s, no=str(i)) for i, s in enumerate(steps, 1)]
@@ -117,12 +194,14 @@ def add_lane(sop: Sop, name: str) -> Sop:
 
 
 def rename_lane(sop: Sop, old: str, new: str) -> Sop:
-    """Rename a lane; its steps follow the new name."""
+    """Rename a lane; its steps follow the new name, those drawn in several lanes too."""
     if new.strip() == old:
         return sop
     new = _check_lane_name(sop, new)
     roles = tuple(new if r == old else r for r in sop.roles)
-    steps = tuple(replace(s, role=new) if s.role == old else s for s in sop.steps)
+    steps = tuple(replace(s, role=new if s.role == old else s.role,
+                          other_roles=tuple(new if r == old else r for r in s.other_roles))
+                  if old in s.roles else s for s in sop.steps)
     return replace(sop, roles=roles, steps=steps)
 
 
@@ -136,15 +215,20 @@ def move_lane(sop: Sop, index: int, delta: int) -> Sop:
 
 
 def remove_lane(sop: Sop, name: str) -> Sop:
-    """Remove an unused lane; raise LaneInUse naming the steps that still use it."""
-    users = steps_in_lane(sop, name)
-    if users:
-        raise LaneInUse(name, users, sop)
-    return replace(sop, roles=tuple(r for r in sop.roles if r != name))
+    """Remove a lane no step needs: a step drawn in it and other lanes stays in the others
+    (the next becoming its first); a step drawn in it alone refuses (LaneInUse names it)."""
+    alone = [i for i, s in enumerate(sop.steps) if s.roles == (name,)]
+    if alone:
+        raise LaneInUse(name, alone, sop)
+    steps = tuple(replace(s, role=rest[0], other_roles=rest[1:]) if name in s.roles else s
+                  for s in sop.steps
+                  for rest in [tuple(r for r in s.roles if r != name)])
+    return replace(sop, roles=tuple(r for r in sop.roles if r != name), steps=steps)
 
 
 def steps_in_lane(sop: Sop, name: str) -> list[int]:
-    return [i for i, s in enumerate(sop.steps) if s.role == name]
+    """The steps drawn in lane `name`, as their only lane or one of several."""
+    return [i for i, s in enumerate(sop.steps) if name in s.roles]
 
 
 def lanes_matching(roles: tuple[str, ...], typed: str) -> list[str]:

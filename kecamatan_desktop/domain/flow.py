@@ -151,9 +151,10 @@ def flow_problems(sop: Sop) -> list[FlowProblem]:
 
         if not step.role.strip():
             add(ProblemKind.UNKNOWN_ROLE, f"{label}: pelaksana (lajur) belum dipilih")
-        elif step.role not in lanes:
-            add(ProblemKind.UNKNOWN_ROLE,
-                f"{label}: pelaksana {step.role!r} bukan salah satu lajur SOP ini")
+        for lane in step.roles:  # a step drawn in several lanes: each must be a lane
+            if lane.strip() and lane not in lanes:
+                add(ProblemKind.UNKNOWN_ROLE,
+                    f"{label}: pelaksana {lane!r} bukan salah satu lajur SOP ini")
         if not step.activity.strip():
             add(ProblemKind.EMPTY_ACTIVITY, f"{label}: Kegiatan masih kosong")
         if read_waktu(step.time).kind == WaktuKind.UNREADABLE:
@@ -169,7 +170,7 @@ def flow_problems(sop: Sop) -> list[FlowProblem]:
                 f"{label} tidak dapat dicapai dari langkah 1 (tidak ada panah menuju ke sana)")
         if index in loops:
             add(ProblemKind.NO_WAY_OUT, f"{label}: {loops[index].message(len(sop.steps))}")
-    used = {step.role for step in sop.steps}
+    used = {lane for step in sop.steps for lane in step.roles}  # its other lanes too
     for lane in sop.roles:
         if lane not in used:
             problems.append(FlowProblem(ProblemKind.EMPTY_LANE,

@@ -13,7 +13,7 @@ from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.interchange import MAX_STEPS
 from kecamatan_desktop.domain.pasted_cells import Grid, read_html_tables, read_tsv
 from kecamatan_desktop.domain.sop import STEP_LABELS, Step
-from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
+from kecamatan_desktop.domain.waktu import WaktuKind, read_waktu, unreadable_waktu_message
 
 FIELDS = tuple(STEP_LABELS)  # no, activity, role, requirements, time, output, notes
 MAX_LANE_CHARS = 100
@@ -101,13 +101,14 @@ def block_from_grid(grid: Grid) -> StepBlock:
     steps = [_step(row, number, columns, notes) for number, row in enumerate(body, 1)]
     lanes: list[str] = []
     for number, step in enumerate(steps, 1):
-        if len(step.role) > MAX_LANE_CHARS:
-            raise PasteRefused(
-                f"Baris {number}, kolom Pelaksana: nama lajur "
-                f"{len(step.role)} karakter; paling panjang {MAX_LANE_CHARS} karakter. Tidak "
-                "ada yang ditempel.")
-        if step.role and step.role not in lanes:
-            lanes.append(step.role)
+        for lane in step.roles:
+            if len(lane) > MAX_LANE_CHARS:
+                raise PasteRefused(
+                    f"Baris {number}, kolom Pelaksana: nama lajur "
+                    f"{len(lane)} karakter; paling panjang {MAX_LANE_CHARS} karakter. Tidak "
+                    "ada yang ditempel.")
+            if lane and lane not in lanes:
+                lanes.append(lane)
     order = [lane for lane in columns.lanes.values() if lane in lanes]
     return StepBlock(tuple(steps), tuple(order + [x for x in lanes if x not in order]),
                      tuple(notes))
@@ -232,25 +233,22 @@ def _step(row: list[str], number: int, columns: _Columns, notes: list[PasteNote]
         at = columns.fields.get(name)
         return _cell_text(row[at], name) if at is not None and at < len(row) else ""
 
-    role = value("role")
+    # a step in several lanes: marks in several lane columns, or "Camat; Sekcam" in one cell
+    lanes = [lane.strip() for lane in value("role").split(";") if lane.strip()]
     if columns.lanes:
-        marked = [lane for i, lane in columns.lanes.items() if i < len(row) and row[i].strip()]
-        role = marked[0] if marked else ""
-        if len(marked) > 1:
-            notes.append(PasteNote(number, "Pelaksana", (
-                f"beberapa lajur bertanda ({', '.join(marked)}); dipakai {marked[0]}")))
+        lanes = [lane for i, lane in columns.lanes.items() if i < len(row) and row[i].strip()]
+    lanes = list(dict.fromkeys(lanes))
     time = value("time")
     if columns.time_unit and re.fullmatch(r"\d{1,6}", time):
         time = f"{time} {columns.time_unit}"
-    try:
-        parse_waktu(time)
-    except WaktuError as exc:
-        notes.append(PasteNote(number, "Waktu", f"{exc}; ditempel seperti tertulis"))
+    if read_waktu(time).kind == WaktuKind.UNREADABLE:
+        notes.append(PasteNote(number, "Waktu",
+                               f"{unreadable_waktu_message(time)}; ditempel seperti tertulis"))
     if not value("activity"):
         notes.append(PasteNote(number, "Kegiatan", "kosong"))
-    return Step(no=value("no"), activity=value("activity"), role=role,
-                requirements=value("requirements"), time=time, output=value("output"),
-                notes=value("notes"))
+    return Step(no=value("no"), activity=value("activity"), role=lanes[0] if lanes else "",
+                other_roles=tuple(lanes[1:]), requirements=value("requirements"), time=time,
+                output=value("output"), notes=value("notes"))
 
 
 def _cell_text(text: str, name: str) -> str:

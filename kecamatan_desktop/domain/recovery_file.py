@@ -3,13 +3,15 @@ domain/interchange.py) and the SOP and revision it was based on.
 
 Unlike an interchange file it is read without the import rules: unsaved edits may be
 unfinished (an empty Kegiatan, a decision without its targets, a NIP half typed), and they
-are given back exactly as they were. Only its shape is checked; a file of any other shape is
-refused with RecoveryFileError, never half read.
+are given back exactly as they were, with what only sop-ap/2 holds (a step's other lanes, a
+merged Waktu, a second start, dates as written or not written). Only its shape is checked;
+a file of any other shape is refused with RecoveryFileError, never half read.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -86,8 +88,14 @@ def _texts(value: Any) -> tuple[str, ...]:
     return tuple(_text(item) for item in value)
 
 
-def _day(value: Any) -> date:
-    return date.fromisoformat(_text(value))
+def _written_day(value: Any) -> tuple[date | None, str]:
+    """A date as sop_to_dict writes it: ISO, the text a book writes instead, or None."""
+    if value is None:
+        return None, ""
+    text = _text(value)
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        return date.fromisoformat(text), ""
+    return None, text
 
 
 def _target(value: Any) -> int | None:
@@ -99,19 +107,26 @@ def _step(raw: Any) -> Step:
     decision = raw.get("decision")
     if decision is not None:
         decision = Decision(yes=_target(decision["yes"]), no=_target(decision["no"]))
-    return Step(**fields, decision=decision)
+    lanes = _texts(raw["roles"]) if "roles" in raw else ()
+    start = raw.get("start", False)
+    if not isinstance(start, bool):
+        raise TypeError(f"{start!r} bukan true/false")
+    return Step(**fields, decision=decision, other_roles=lanes[1:],
+                time_span=_int(raw.get("time_span", 1)), start=start)
 
 
 def _sop(raw: Any) -> Sop:
     if not isinstance(raw["steps"], list):
         raise TypeError("steps bukan daftar")
+    created, created_text = _written_day(raw["created"])
+    revised, revised_text = _written_day(raw["revised"])
+    effective, effective_text = _written_day(raw["effective"])
     return Sop(
         id=_text(raw["id"]),
         office=Office(**{key: _text(raw["office"][key]) for key in OFFICE_KEYS}),
         number=_text(raw["number"]), name=_text(raw["name"]),
-        created=_day(raw["created"]),
-        revised=None if raw["revised"] is None else _day(raw["revised"]),
-        effective=_day(raw["effective"]),
+        created=created, revised=revised, effective=effective,
+        created_text=created_text, revised_text=revised_text, effective_text=effective_text,
         approved_by=Approver(**{key: _text(raw["approved_by"][key]) for key in APPROVER_KEYS}),
         **{key: _texts(raw[key]) for key in LIST_KEYS},
         roles=_texts(raw["roles"]),

@@ -1,5 +1,6 @@
 """Steps copied out of one SOP and put into another: the clipboard's own format (steps with
-their lanes and decisions), the same rows as a spreadsheet's text, and the insertion."""
+their lanes, decisions, merged Waktu and start marks), the same rows as a spreadsheet's
+text, and the insertion."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from kecamatan_desktop.domain.pasted_rows import (
     StepBlock,
 )
 from kecamatan_desktop.domain.sop import STEP_LABELS, Decision, Sop, Step
+from kecamatan_desktop.domain.waktu_span import placed, respan
 
 MIME_TYPE = "application/x-kecamatan-sop-steps+json"
 FORMAT = "kecamatan-sop-steps/1"
@@ -28,21 +30,38 @@ class BlockUnreadable(ValueError):
 
 
 # copying -----------------------------------------------------------------------------------
+LANES_SEPARATOR = "; "  # a step's lanes in one Pelaksana cell of a spreadsheet
+
+
+def _copied(sop: Sop, rows: list[int]) -> tuple[Step, ...]:
+    """The rows' steps, a Waktu merged over rows not copied cut to the rows copied."""
+    spans = placed(sop.steps)
+    return respan([spans[i] for i in rows])
+
+
 def copied_rows_tsv(sop: Sop, rows: list[int]) -> str:
-    """The rows (0-based) under the table's headings, as Excel's clipboard text."""
+    """The rows (0-based) under the table's headings, as Excel's clipboard text; a step in
+    several lanes names them all in its Pelaksana cell."""
     table = [list(STEP_LABELS.values())]
-    table += [[getattr(sop.steps[i], name) for name in FIELDS] for i in rows]
+    table += [[LANES_SEPARATOR.join(step.roles) if name == "role" else getattr(step, name)
+               for name in FIELDS] for step in _copied(sop, rows)]
     return write_tsv(table)
 
 
 def copied_rows_json(sop: Sop, rows: list[int]) -> str:
-    """The rows (0-based) with their lanes and decisions; a branch to a step left out of
-    the copy is kept as cut, to be chosen again where it is pasted."""
+    """The rows (0-based) with their lanes, decisions, merged Waktu and start marks; a
+    branch to a step left out of the copy is kept as cut, to be chosen again where it is
+    pasted."""
     inside = {row + 1: n for n, row in enumerate(rows, 1)}
     steps = []
-    for i in rows:
-        step = sop.steps[i]
+    for step in _copied(sop, rows):
         item: dict[str, Any] = {name: getattr(step, name) for name in _TEXT_FIELDS}
+        if step.other_roles:
+            item["roles"] = list(step.roles)
+        if step.time_span != 1:
+            item["time_span"] = step.time_span
+        if step.start:
+            item["start"] = True
         if step.decision is not None:
             decision: dict[str, Any] = {}
             cut = []
@@ -55,7 +74,7 @@ def copied_rows_json(sop: Sop, rows: list[int]) -> str:
                 decision["cut"] = cut
             item["decision"] = decision
         steps.append(item)
-    used = {sop.steps[i].role for i in rows}
+    used = {lane for i in rows for lane in sop.steps[i].roles}
     return json.dumps({"format": FORMAT, "source": {"id": sop.id, "name": sop.name},
                        "roles": [r for r in sop.roles if r in used], "steps": steps},
                       ensure_ascii=False)
@@ -79,8 +98,9 @@ def block_from_json(text: str) -> StepBlock:
                            f"banyak {MAX_STEPS} langkah.")
     notes: list[PasteNote] = []
     steps = [_read_step(item, n, len(raw), notes) for n, item in enumerate(raw, 1)]
-    lanes = list(dict.fromkeys([*roles, *(s.role for s in steps if s.role)]))
-    return StepBlock(tuple(steps), tuple(lanes), tuple(notes))
+    lanes = list(dict.fromkeys([*roles, *(lane for s in steps for lane in s.roles if lane)]))
+    # a merged Waktu reaching past the block is cut to it
+    return StepBlock(respan(placed(steps)), tuple(lanes), tuple(notes))
 
 
 def _read_step(item: Any, number: int, count: int, notes: list[PasteNote]) -> Step:
@@ -89,6 +109,13 @@ def _read_step(item: Any, number: int, count: int, notes: list[PasteNote]) -> St
         raise BlockUnreadable(f"steps[{number - 1}]")
     step = Step(**{k: " ".join(item.get(k, "").split()) if k != "no" else item.get(k, "")
                    for k in _TEXT_FIELDS})
+    lanes, span, start = item.get("roles", []), item.get("time_span", 1), item.get("start", False)
+    if (not isinstance(lanes, list) or not all(isinstance(lane, str) for lane in lanes)
+            or not isinstance(span, int) or isinstance(span, bool) or span < 1
+            or not isinstance(start, bool)):
+        raise BlockUnreadable(f"steps[{number - 1}]")
+    others = tuple(lane for lane in dict.fromkeys(lanes) if lane and lane != step.role)
+    step = replace(step, other_roles=others, time_span=span, start=start)
     raw = item.get("decision")
     if raw is None:
         return step
@@ -142,28 +169,43 @@ def place_block(sop: Sop, block: StepBlock, index: int, *, add_lanes: bool,
     fallback = fallback if fallback in roles else (roles[0] if roles else None)
     notes: list[PasteNote] = []
     pasted = []
-    for number, step in enumerate(block.steps, 1):
-        if step.role not in roles:
-            if fallback is None:
-                raise PasteRefused("SOP ini belum punya lajur, dan lajur yang ditempel tidak "
-                                   "ditambahkan. Tidak ada yang ditempel.")
-            why = (f"lajur {step.role!r} tidak ada di SOP ini" if step.role
-                   else "tidak ada pelaksana")
-            notes.append(PasteNote(number, "Pelaksana", f"{why}; ditaruh di lajur "
-                                                        f"{fallback!r}"))
-            step = replace(step, role=fallback)
+    for number, entry in enumerate(placed(block.steps, "block"), 1):
+        step = _in_lanes(entry.step, roles, fallback, number, notes)
         if step.decision is not None:
             step = replace(step, decision=Decision(
                 yes=None if step.decision.yes is None else step.decision.yes + index,
                 no=None if step.decision.no is None else step.decision.no + index))
-        pasted.append(step)
+        pasted.append(replace(entry, step=step))
 
     def shifted(target: int | None) -> int | None:
         return target + len(pasted) if target is not None and target > index else target
 
-    own = [replace(s, decision=Decision(shifted(s.decision.yes), shifted(s.decision.no)))
-           if s.decision is not None else s for s in sop.steps]
-    steps = own[:index] + pasted + own[index:]
+    own = [replace(p, step=replace(p.step, decision=Decision(
+        shifted(p.step.decision.yes), shifted(p.step.decision.no))))
+        if p.step.decision is not None else p for p in placed(sop.steps, "own")]
+    # a Waktu merged over the place pasted into is cut there, or grows over empty rows
+    steps = list(respan(own[:index] + pasted + own[index:]))
     if [s.no.strip() for s in sop.steps] == [str(i) for i in range(1, len(sop.steps) + 1)]:
         steps = [replace(s, no=str(i)) for i, s in enumerate(steps, 1)]
     return replace(sop, roles=tuple(roles), steps=tuple(steps)), notes
+
+
+def _in_lanes(step: Step, roles: tuple[str, ...], fallback: str | None, number: int,
+              notes: list[PasteNote]) -> Step:
+    """The step in the SOP's lanes: a lane it has not is left out (said in a note), and a
+    step left with none goes to `fallback`."""
+    kept = [lane for lane in step.roles if lane in roles]
+    dropped = [lane for lane in step.roles if lane and lane not in roles]
+    if kept:
+        if dropped:
+            notes.append(PasteNote(number, "Pelaksana", (
+                f"lajur {', '.join(repr(x) for x in dropped)} tidak ada di SOP ini; langkah "
+                f"ini hanya di lajur {', '.join(kept)}")))
+        return replace(step, role=kept[0], other_roles=tuple(kept[1:]))
+    if fallback is None:
+        raise PasteRefused("SOP ini belum punya lajur, dan lajur yang ditempel tidak "
+                           "ditambahkan. Tidak ada yang ditempel.")
+    why = (f"lajur {', '.join(repr(x) for x in dropped)} tidak ada di SOP ini" if dropped
+           else "tidak ada pelaksana")
+    notes.append(PasteNote(number, "Pelaksana", f"{why}; ditaruh di lajur {fallback!r}"))
+    return replace(step, role=fallback, other_roles=())

@@ -1,9 +1,21 @@
 """The Pelaksana cell's editor: a list of the SOP's lanes that narrows as the user types and
-fills the cell only on Enter, Tab or a click on a lane (Esc leaves it as it was)."""
+fills the cell only on Enter, Tab or a click on a lane (Esc leaves it as it was). A step drawn
+in several lanes: Ctrl+Space or Ctrl+click ticks each, and Enter fills the cell with the
+lanes ticked, in lane order."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QRect, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QStringListModel,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -13,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
@@ -22,10 +35,34 @@ from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.cell_editing import CellDelegate
 from kecamatan_desktop.ui.editor.document import SopDocument
 
+# every lane of a step (a tuple), as the step table gives it to the picker
+LanesRole = Qt.ItemDataRole.UserRole + 1
 MIN_WIDTH = 220
 MAX_LINES = 10
 _MOVES = {Qt.Key.Key_Down: 1, Qt.Key.Key_Up: -1, Qt.Key.Key_PageDown: 5,
           Qt.Key.Key_PageUp: -5}
+
+
+class TickedLanes(QStringListModel):
+    """The lanes matching, each with a tick when it is among `ticked`."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ticked: set[str] = set()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.CheckStateRole and index.isValid():
+            return (Qt.CheckState.Checked if index.data() in self.ticked
+                    else Qt.CheckState.Unchecked)
+        return super().data(index, role)
+
+    def toggle(self, lane: str) -> None:
+        self.ticked ^= {lane}
+        if lane in self.stringList():
+            row = self.stringList().index(lane)
+            self.dataChanged.emit(self.index(row), self.index(row),
+                                  [Qt.ItemDataRole.CheckStateRole])
 
 
 class LanePicker(QFrame):
@@ -42,34 +79,69 @@ class LanePicker(QFrame):
         self.setFrameShape(QFrame.Shape.Box)
         self.setAutoFillBackground(True)  # it lies over the rows below its cell
         self.roles = roles
-        self.choice: str | None = None
+        # one lane, or the lanes ticked in lane order (a step drawn in several)
+        self.choice: str | tuple[str, ...] | None = None
         self._done = False  # chosen or cancelled: once only, however the editor then closes
         self._current = ""
         self.typed = QLineEdit(objectName="laneFilter", placeholderText=
                                strings.LANE_FILTER_PLACEHOLDER, toolTip=strings.LANE_FILTER_TIP)
-        self.matches = QStringListModel(self)
+        self.matches = TickedLanes(self)
         self.list = QListView(objectName="laneMatches")
         self.list.setModel(self.matches)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay in the filter line
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.nothing = QLabel(objectName="laneNoMatch", wordWrap=True)
         self.nothing.hide()
+        self.picked = QLabel(objectName="lanesTicked", wordWrap=True)
+        self.picked.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(1, 1, 1, 1)
         layout.setSpacing(1)
-        for widget in (self.typed, self.list, self.nothing):
+        for widget in (self.typed, self.list, self.nothing, self.picked):
             layout.addWidget(widget)
         self.setFocusProxy(self.typed)
         self.typed.installEventFilter(self)
         self.typed.textChanged.connect(self._narrow)
-        self.list.clicked.connect(lambda index: self._choose(index.data(), "click"))
+        self.list.clicked.connect(self._clicked)
+        self._click_x, self._click_ctrl = 1 << 20, False  # where the last click was let go
+        self.list.viewport().installEventFilter(self)
         self._narrow("")
 
     # what is shown ---------------------------------------------------------------------------
-    def set_current(self, lane: str) -> None:
-        """The cell's lane, highlighted while nothing is typed."""
-        self._current = lane
+    def set_current(self, lanes: str | tuple[str, ...]) -> None:
+        """The cell's lane, highlighted while nothing is typed; a step's several lanes are
+        ticked."""
+        lanes = (lanes,) if isinstance(lanes, str) else tuple(lanes)
+        self._current = lanes[0] if lanes else ""
+        self.matches.ticked = set(lanes) if len(lanes) > 1 else set()
         self._narrow(self.typed.text())
+        self._show_ticked()
+
+    def ticked(self) -> tuple[str, ...]:
+        """The lanes ticked, in lane order."""
+        return tuple(lane for lane in self.roles if lane in self.matches.ticked)
+
+    def toggle(self, lane: str | None) -> None:
+        """Tick the lane, or take its tick away."""
+        if lane is not None and not self._done:
+            self.matches.toggle(lane)
+            self._show_ticked()
+
+    def _show_ticked(self) -> None:
+        ticked = self.ticked()
+        self.picked.setVisible(bool(ticked))
+        self.picked.setText(strings.LANE_PICKED.format(
+            lanes=strings.STEP_LANES_SEPARATOR.join(ticked)))
+
+    def _clicked(self, index) -> None:
+        """A click on a lane fills the cell with it alone; on its tick box or with Ctrl, it
+        ticks it."""
+        rect = self.list.visualRect(index)
+        box = self.list.style().pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth) + 6
+        if self._click_ctrl or self._click_x < rect.left() + box:
+            self.toggle(index.data())
+        else:
+            self._choose(index.data(), "click")
 
     def highlighted(self) -> str | None:
         index = self.list.currentIndex()
@@ -99,6 +171,9 @@ class LanePicker(QFrame):
 
     # keys ------------------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list.viewport() and event.type() == QEvent.Type.MouseButtonRelease:
+            self._click_x = int(event.position().x())
+            self._click_ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         if watched is self.typed and event.type() == QEvent.Type.KeyPress:
             return self._key(event)
         if watched is self.typed and event.type() == QEvent.Type.FocusOut:
@@ -131,25 +206,30 @@ class LanePicker(QFrame):
                 row = self.list.currentIndex().row() + _MOVES[key]
                 self.list.setCurrentIndex(self.matches.index(max(0, min(row, count - 1))))
             return True
+        if key == Qt.Key.Key_Space and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.toggle(self.highlighted())
+            return True
+        # the lanes ticked, if any; else the lane highlighted
+        chosen = self.ticked() or self.highlighted()
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self._choose(self.highlighted(), "enter")
+            self._choose(chosen, "enter")
             return True
         if key == Qt.Key.Key_Tab:
-            self._choose(self.highlighted(), "next")
+            self._choose(chosen, "next")
             return True
         if key == Qt.Key.Key_Backtab:
-            self._choose(self.highlighted(), "previous")
+            self._choose(chosen, "previous")
             return True
         if key == Qt.Key.Key_Escape:
             self._cancel()
             return True
         return False
 
-    def _choose(self, lane: str | None, how: str) -> None:
+    def _choose(self, lane: str | tuple[str, ...] | None, how: str) -> None:
         # with nothing matching, Enter and Tab do nothing: the message under the line says why
         if lane is not None and not self._done:
             self._done = True
-            self.choice = lane
+            self.choice = lane[0] if isinstance(lane, tuple) and len(lane) == 1 else lane
             self.chosen.emit(how)
 
 
@@ -180,7 +260,7 @@ class LaneDelegate(CellDelegate):
 
     def setEditorData(self, editor: QWidget, index) -> None:
         assert isinstance(editor, LanePicker)
-        editor.set_current(index.data(Qt.ItemDataRole.EditRole))
+        editor.set_current(index.data(LanesRole) or index.data(Qt.ItemDataRole.EditRole))
 
     def setModelData(self, editor: QWidget, model, index) -> None:
         assert isinstance(editor, LanePicker)

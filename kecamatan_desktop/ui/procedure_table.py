@@ -19,19 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop.domain import edits
+from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.sop import Sop, Step
+from kecamatan_desktop.domain.waktu_span import covering
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.cell_editing import CellDelegate, OpenEditGuard
 from kecamatan_desktop.ui.editor.document import SopDocument
-from kecamatan_desktop.ui.lane_picker import LaneDelegate, LanePicker
+from kecamatan_desktop.ui.lane_picker import LaneDelegate, LanePicker, LanesRole
 
 _Index = QModelIndex | QPersistentModelIndex
 
 # what a dragged row carries: the SOP's id and the row, so a drop elsewhere is refused
 STEP_ROW_MIME = "application/x-kecamatan-langkah"
-# column -> Step field; the Pelaksana column edits `role`
+# column -> Step field; the Pelaksana column edits `role` and a step's other lanes
 FIELDS = ("no", "activity", "role", "requirements", "time", "output", "notes")
+NO_COLUMN = 0
 ROLE_COLUMN = 2
+TIME_COLUMN = 4
 
 
 class ProcedureTableModel(QAbstractTableModel):
@@ -71,14 +75,41 @@ class ProcedureTableModel(QAbstractTableModel):
             return None
         step = self.steps[index.row()]
         field = FIELDS[index.column()]
+        if role == LanesRole:
+            return step.roles
         if role == Qt.ItemDataRole.EditRole:
             return getattr(step, field)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
-        if index.column() == ROLE_COLUMN and step.decision is not None:
-            return f"{step.role}\n◇ " + strings.DECISION_MARK.format(
-                yes=self._target_no(step.decision.yes), no=self._target_no(step.decision.no))
+        if index.column() == ROLE_COLUMN:
+            text = strings.STEP_LANES_SEPARATOR.join(step.roles)
+            if step.decision is not None:
+                text += "\n◇ " + strings.DECISION_MARK.format(
+                    yes=self._target_no(step.decision.yes),
+                    no=self._target_no(step.decision.no))
+            return text
+        tip = role == Qt.ItemDataRole.ToolTipRole
+        if index.column() == TIME_COLUMN:
+            return self._time_text(index.row(), tip)
+        if index.column() == NO_COLUMN and step.start and index.row() > 0:
+            return (strings.STEP_START_MARK_TIP if tip else strings.STEP_START_MARK).format(
+                no=step.no)
         return getattr(step, field)
+
+    def _time_text(self, row: int, tip: bool) -> str:
+        """A Waktu merged over several steps: written once, each step saying where it is."""
+        head = covering(self.steps)[row]
+        if head is None:
+            return self.steps[row].time
+        last = head + self.steps[head].time_span
+        if head == row:
+            return self.steps[row].time + "\n" + strings.TIME_SPAN_HEAD.format(
+                first=self._no(head), last=self._no(last - 1))
+        covered = strings.TIME_SPAN_COVERED_TIP if tip else strings.TIME_SPAN_COVERED
+        return covered.format(no=self._no(head))
+
+    def _no(self, index: int) -> str:
+        return self.steps[index].no.strip() or str(index + 1)
 
     def _target_no(self, target: int | None) -> str:
         if target is None or not 1 <= target <= len(self.steps):
@@ -90,6 +121,10 @@ class ProcedureTableModel(QAbstractTableModel):
         if self.document.read_only:
             return base
         if index.isValid():
+            if index.column() == TIME_COLUMN and covering(self.steps)[index.row()] not in (
+                    None, index.row()):
+                # under a merged Waktu: it is written in the span's first step
+                return base | Qt.ItemFlag.ItemIsDragEnabled
             return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
         return base | Qt.ItemFlag.ItemIsDropEnabled  # rows are dropped between rows only
 
@@ -97,12 +132,26 @@ class ProcedureTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not index.isValid() or self._sop is None:
             return False
         field = FIELDS[index.column()]
-        text = str(value)
-        if field != "activity" and field != "notes":
-            text = text.strip()
-        if text == getattr(self.steps[index.row()], field):
-            return False
-        after = edits.update_step(self._sop, index.row(), **{field: text})
+        step, row = self.steps[index.row()], index.row()
+        try:
+            if field == "role":
+                # the lanes chosen in the picker (one lane: the step is in that one alone)
+                lanes = tuple(value) if isinstance(value, (list, tuple)) else (
+                    str(value).strip(),)
+                if lanes == step.roles:
+                    return False
+                after = (edits.set_step_lanes(self._sop, row, lanes)
+                         if all(lane in self._sop.roles for lane in lanes)
+                         else edits.update_step(self._sop, row, role=lanes[0]))
+            else:
+                text = str(value)
+                if field != "activity" and field != "notes":
+                    text = text.strip()
+                if text == getattr(step, field):
+                    return False
+                after = edits.update_step(self._sop, row, **{field: text})
+        except InputError:
+            return False  # no cell offers such a value (a covered Waktu is not editable)
         self.document.apply(after, strings.UNDO_EDIT_CELL.format(
             column=strings.PROCEDURE_HEADERS[index.column()], row=index.row() + 1),
             focus=index.row())

@@ -28,6 +28,13 @@ PROCEDURE_NOT_DRAWN = (
     "Lembar identitasnya sudah ada; langkah-langkah dan diagram alirnya belum ditulis."
 )
 DECISION_MARK = "Ya → {yes}, Tidak → {no}"
+# a step in several lanes (Pelaksana), a later start, one Waktu merged over several steps
+STEP_LANES_SEPARATOR = ", "
+STEP_START_MARK = "▶ {no}"
+STEP_START_MARK_TIP = "{no}: langkah awal (digambar sebagai terminator awal)"
+TIME_SPAN_HEAD = "(langkah {first}–{last})"
+TIME_SPAN_COVERED = "↑ langkah {no}"
+TIME_SPAN_COVERED_TIP = "Waktu langkah ini digabung dengan Waktu langkah {no}"
 
 IDENTITY_LABELS = sop.IDENTITY_LABELS
 REVISION_NOTE = "Revisi ke-{revision}"
@@ -94,6 +101,15 @@ STEP_DOWN = "Turun"
 STEP_DOWN_TIP = "Pindahkan langkah yang dipilih ke bawah (Alt+↓, atau seret barisnya)"
 STEP_DECISION = "Jadikan keputusan"
 STEP_DECISION_TIP = "Langkah ini bertanya Ya/Tidak dan bercabang ke dua langkah"
+STEP_START = "Langkah awal"
+STEP_START_TIP = ("Langkah ini digambar sebagai awal (terminator), seperti prosedur yang "
+                  "dimulai dari dua tempat; langkah 1 selalu awal")
+STEP_JOIN_TIME = "Gabungkan Waktu dengan langkah berikut"
+STEP_JOIN_TIME_TIP = ("Satu sel Waktu untuk langkah ini dan langkah sesudahnya, seperti sel "
+                      "yang digabung di buku SOP; Waktu langkah sesudahnya harus kosong")
+STEP_SPLIT_TIME = "Pisahkan Waktu"
+STEP_SPLIT_TIME_TIP = ("Setiap langkah di bawah sel Waktu yang digabung mendapat sel Waktu "
+                       "sendiri; langkah pertama tetap memuat Waktunya")
 DECISION_CAPTION = "Langkah {row} adalah keputusan: pilih langkah tujuan Ya dan Tidak"
 DECISION_CAPTION_PLAIN = "Langkah {row} bukan keputusan"
 DECISION_CAPTION_NONE = "Pilih langkah di tabel"
@@ -148,7 +164,10 @@ LANE_REMOVE_TIP = "Hapus lajur yang dipilih (hanya bila tidak ada langkah di dal
 LANE_STEPS = "{name} ({count})"
 LANE_STEPS_TIP = "{name}: {count} langkah"
 LANE_FILTER_PLACEHOLDER = "Ketik sebagian nama lajur…"
-LANE_FILTER_TIP = "Ketik untuk menyaring, ↑/↓ memilih, Enter atau Tab mengisi, Esc membatalkan"
+LANE_FILTER_TIP = ("Ketik untuk menyaring, ↑/↓ memilih, Enter atau Tab mengisi, Esc membatalkan; "
+                   "Ctrl+Spasi atau Ctrl+klik mencentang beberapa lajur untuk langkah yang "
+                   "digambar di beberapa lajur")
+LANE_PICKED = "Dicentang: {lanes} — Enter mengisi semuanya"
 LANE_NO_MATCH = "Tidak ada lajur yang memuat '{typed}'. Hapus ketikan, atau Esc untuk batal."
 LANE_ADD_TITLE = "Tambah lajur"
 LANE_RENAME_TITLE = "Ganti nama lajur"
@@ -213,6 +232,13 @@ REVISED_SET_TIP = (
     "Tanpa centang lembar identitas mencetak '-'. Saat disimpan sebagai revisi final, Tanggal "
     "Revisi diisi tanggal hari ini, kecuali Anda mengubahnya di sini; menyimpan draf tidak "
     "mengubahnya."
+)
+DATE_SET_TIP = "Tanpa centang tanggal ini tidak ditulis; lembar identitas mencetak '-'."
+DATE_WRITTEN_PLACEHOLDER = "atau seperti tertulis, mis. Oktober 2024"
+DATE_WRITTEN_TIP = (
+    "Bila buku SOP menulis tanggal yang tidak lengkap (mis. 'Oktober 2024', harinya dikosongkan "
+    "untuk diisi tangan), tulis di sini persis seperti di buku; kosongkan bila tanggalnya "
+    "lengkap. Periksa SOP mengingatkannya."
 )
 DATE_FORMAT = "dd MMMM yyyy"
 DATE_FORMAT_UNPADDED = "d MMMM yyyy"  # an office that writes "1 Pebruari 2021"
@@ -314,6 +340,10 @@ UNDO_MAKE_DECISION = "jadikan langkah {row} keputusan"
 UNDO_CLEAR_DECISION = "jadikan langkah {row} bukan keputusan"
 UNDO_BRANCH = "ubah cabang {answer} langkah {row}"
 UNDO_STEP_LANE = "pindahkan langkah {row} ke lajur {lane}"
+UNDO_START_MARK = "jadikan langkah {row} langkah awal"
+UNDO_START_CLEAR = "jadikan langkah {row} bukan langkah awal"
+UNDO_JOIN_TIME = "gabungkan Waktu langkah {row} dengan langkah berikut"
+UNDO_SPLIT_TIME = "pisahkan Waktu langkah {row}"
 UNDO_START = "mulai menulis prosedur"
 UNDO_COPY_PROCEDURE = "salin prosedur dari {name}"
 UNDO_ADD_LANE = "tambah lajur {lane}"

@@ -103,7 +103,8 @@ def test_a_number_shared_and_a_number_out_of_sequence(ctx):
 
 
 @pytest.mark.parametrize(("time", "severity"), [("", WARNING), ("0", WARNING),
-                                                ("sebentar", ERROR), ("10 menit", None)])
+                                                ("sebentar", WARNING), ("2 menit/berkas", ERROR),
+                                                ("10 menit", None)])
 def test_step_time(ctx, time, severity):
     sop = renja()
     sop = replace(sop, steps=(replace(sop.steps[0], time=time), *sop.steps[1:]))

@@ -1,6 +1,7 @@
 """The review of a book read: the original page beside the fields, problems that lead to their
-field, a refused SOP completed by hand, the book's lanes matched to the office's jabatan, and
-Simpan adding revision 1 with the file's SHA-256 (a second Simpan of the book refused)."""
+field, a refused SOP completed by hand (a lane typed for each step), the book's lanes matched
+to the office's jabatan, and Simpan adding revision 1 with the file's SHA-256 (a second Simpan
+of the book refused)."""
 
 from __future__ import annotations
 
@@ -14,11 +15,13 @@ from kecamatan_desktop.services import catalogue, editing, officers
 from kecamatan_desktop.services.book_import import source_note
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings_import as s
+from kecamatan_desktop.ui.bookimport.places import place_of
 from kecamatan_desktop.ui.bookimport.review_dialog import ReviewDialog
 from tests.pg import contents
 from tests.ui.book_import_fixtures import (
     ARSIP,
     BRS,
+    DISTRIBUSI,
     GOOD_NIP,
     OFFICE,
     SCAN,
@@ -33,7 +36,7 @@ pytestmark = needs_samples
 @pytest.fixture(scope="module")
 def books():
     """Each sample read once for the module (reading writes nothing)."""
-    return {path: read_batch([path]) for path in (ARSIP, BRS, XLSX)}
+    return {path: read_batch([path]) for path in (ARSIP, BRS, DISTRIBUSI, XLSX)}
 
 
 def review(qtbot, db, entries, messages=None) -> ReviewDialog:
@@ -95,40 +98,55 @@ def test_clicking_a_problem_goes_to_its_field(qtbot, catalogue_db, books):
     assert dialog.tabs.currentWidget() is dialog.identity
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.identity.fields["approver_nip"])
 
-    step_problem = next(p for p in paths if p.startswith("steps[") and p.endswith(".time"))
-    click(step_problem)
-    number = int(step_problem.split("[")[1].split("]")[0])
+    # sop-ap/2 reads this book's Waktu; its step problem is an arrow that starts nowhere
+    assert "steps[5].next" in paths
+    click("steps[5].next")
     assert dialog.tabs.currentWidget() is dialog.steps
     current = dialog.steps.table.currentIndex()
-    assert (current.row(), current.column()) == (number - 1, 4)  # Waktu
+    assert (current.row(), current.column()) == (4, 0)  # the step's No, where its shape is
     assert dialog.go_to("page 2") and dialog.page_pane.page == 2
 
 
-def test_typing_the_missing_nip_makes_a_refused_sop_importable(qtbot, catalogue_db, books):
-    dialog = review(qtbot, catalogue_db, books[BRS])
+def test_typing_what_is_missing_makes_a_refused_sop_importable(qtbot, catalogue_db, books):
+    dialog = review(qtbot, catalogue_db, books[DISTRIBUSI])
     item = dialog.items[0]
-    assert item.entry.document is None  # refused as read: the book has no NIP
+    assert item.entry.document is None  # refused as read: its flowchart is a picture
     assert item.sop is None and not item.checked
     flags = dialog.list_model.flags(dialog.list_model.index(0, 0))
     assert not flags & Qt.ItemFlag.ItemIsUserCheckable
     assert dialog.flowchart.currentWidget() is dialog.flowchart.message
-    assert "NIP" in dialog.flowchart.message.text()
+    assert "Langkah 1 · Pelaksana" in dialog.flowchart.message.text()
 
-    nip = dialog.identity.fields["approver_nip"]
-    qtbot.keyClicks(nip, "1980")  # not a NIP yet: still refused
+    model = dialog.steps.model
+    rows = model.rowCount()
+    assert rows == 17
+    for row in range(rows - 1):  # every Pelaksana but the last: still refused
+        assert model.setData(model.index(row, 2), "Pengelola BMN")
     dialog._flush()
     assert item.sop is None
-    assert any(p.path == "identity.approver_nip" for p in dialog.problem_model.items())
-    nip.clear()
-    qtbot.keyClicks(nip, GOOD_NIP)
+    lanes = {place_of(p.path).number for p in dialog.problem_model.items()
+             if place_of(p.path).key == "role"}
+    assert lanes == {rows}  # only the last step still has none
+    assert model.setData(model.index(rows - 1, 2), "Pengelola BMN; Kepala Subbagian Umum")
     qtbot.waitUntil(lambda: item.sop is not None)
+    assert item.sop.steps[-1].roles == ("Pengelola BMN", "Kepala Subbagian Umum")
     assert item.checked
     assert dialog.list_model.index(0, 0).data(
         Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert dialog.list_model.flags(dialog.list_model.index(0, 0)) & (
         Qt.ItemFlag.ItemIsUserCheckable)
-    assert all(p.path != "identity.approver_nip" for p in dialog.problem_model.items())
+    assert not any(place_of(p.path).key == "role" for p in dialog.problem_model.items())
     assert dialog.flowchart.currentWidget() is dialog.flowchart.view
+    # a NIP the book does not print no longer refuses it: it stays a problem to fix
+    assert any(p.path == "identity.approver_nip" for p in dialog.problem_model.items())
+    nip = dialog.identity.fields["approver_nip"]
+    qtbot.keyClicks(nip, "1980")  # not a NIP yet: refused for it now
+    dialog._flush()
+    assert item.sop is None
+    nip.clear()
+    qtbot.keyClicks(nip, GOOD_NIP)
+    qtbot.waitUntil(lambda: item.sop is not None)
+    assert all(p.path != "identity.approver_nip" for p in dialog.problem_model.items())
 
 
 def test_the_book_lanes_are_matched_to_the_office_jabatan(qtbot, catalogue_db, books):
@@ -144,8 +162,9 @@ def test_the_book_lanes_are_matched_to_the_office_jabatan(qtbot, catalogue_db, b
     lanes.choose("Pimpinan Unit Kearsipan II", "Camat")
     assert item.sop.roles[0] == "Camat"
     assert "Pimpinan Unit Kearsipan II" not in item.sop.roles
-    assert item.sop.steps[2].role == "Camat"
-    assert dialog.steps.model.index(2, 2).data() == "Camat"
+    assert item.sop.steps[2].role == "Camat"  # its first of three lanes (sop-ap/2)
+    assert item.sop.steps[2].roles[1:] == ("Penanggungjawab Unit Pengolah", "arsiparis")
+    assert dialog.steps.model.index(2, 2).data().split("; ")[0] == "Camat"
     assert item.doc["steps"][2]["role"] == "Pimpinan Unit Kearsipan II"  # as read, kept
     lanes.choose("Arsiparis", "")  # (tetap seperti tertulis)
     assert "Arsiparis" in item.sop.roles

@@ -223,12 +223,13 @@ def test_undo_and_redo_with_the_keyboard(qtbot, window):
 
 def test_problems_panel_follows_typing_and_selects_the_row(qtbot, window):
     edit_cell(qtbot, window, 8, KEGIATAN, "")
-    edit_cell(qtbot, window, 3, WAKTU, "9 kali")
+    edit_cell(qtbot, window, 3, WAKTU, "2 menit/berkas")  # "sehari" reads as books write it
     found = problems(window)
-    assert found[0].startswith("Langkah 4: waktu '9 kali' tidak terbaca sebagai lama kerja")
+    assert found[0].startswith("Langkah 4: waktu '2 menit/berkas' tidak dapat dibaca")
     assert found[1] == "Langkah 9: Kegiatan masih kosong"
     assert window.procedure_view.problems_panel.title() == "Masalah (2)"
     view = window.procedure_view.problems_panel.view
+    view.scrollTo(view.model().index(1, 0))  # below the long Waktu message
     rect = view.visualRect(view.model().index(1, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.procedure_view.table.current_row() == 8

@@ -1,4 +1,7 @@
-"""The identity sheet as a form laid out like the printed one; every change is undoable."""
+"""The identity sheet as a form laid out like the printed one; every change is undoable.
+
+A date is a whole date (the date field), or written as the book writes it when it is not one
+("Oktober 2024", the "tertulis" field), or not written at all ("Diisi" unticked)."""
 
 from __future__ import annotations
 
@@ -30,7 +33,7 @@ from kecamatan_desktop.ui.editor.document import SopDocument
 L = strings.IDENTITY_LABELS
 OFFICE_FIELDS = [(f"office.{k}", v) for k, v in strings.OFFICE_LABELS.items()]
 APPROVER_FIELDS = [(f"approved_by.{k}", v) for k, v in strings.APPROVER_LABELS.items()]
-DATE_FIELDS = [("created", L["created"]), ("effective", L["effective"])]
+DATE_KEYS = ("created", "revised", "effective")
 LIST_PAIRS = (("legal_basis", "qualifications"), ("related", "equipment"),
               ("warnings", "records"))
 INDONESIAN = QLocale(QLocale.Language.Indonesian, QLocale.Country.Indonesia)
@@ -103,6 +106,8 @@ class IdentityForm(QScrollArea):
         self._updating = False
         self.line_edits: dict[str, QLineEdit] = {}
         self.date_edits: dict[str, OfficeDateEdit] = {}
+        self.date_set: dict[str, QCheckBox] = {}
+        self.date_texts: dict[str, QLineEdit] = {}
         self.list_edits: dict[str, QPlainTextEdit] = {}
         self.labels: dict[str, str] = {}
 
@@ -111,6 +116,7 @@ class IdentityForm(QScrollArea):
         layout.addWidget(self._build_header())
         layout.addWidget(self._build_lists(), 1)
         self.setWidget(body)
+        self.revised_set, self.revised_edit = self.date_set["revised"], self.date_edits["revised"]
         document.changed.connect(self.refresh)
         self.refresh()
 
@@ -124,11 +130,8 @@ class IdentityForm(QScrollArea):
         sheet = QFormLayout()
         sheet.addRow(L["number"], self._line("number", L["number"]))
         sheet.addRow(L["name"], self._line("name", L["name"]))
-        for path, label in DATE_FIELDS[:1]:
-            sheet.addRow(label, self._date(path, label))
-        sheet.addRow(L["revised"], self._revised_row())
-        for path, label in DATE_FIELDS[1:]:
-            sheet.addRow(label, self._date(path, label))
+        for key in DATE_KEYS:
+            sheet.addRow(L[key], self._date_row(key))
         for path, label in APPROVER_FIELDS:
             sheet.addRow(label, self._line(path, label))
         grid.addLayout(office, 2)
@@ -163,23 +166,25 @@ class IdentityForm(QScrollArea):
         self.labels[path] = label
         return edit
 
-    def _date(self, path: str, label: str) -> OfficeDateEdit:
-        edit = OfficeDateEdit(objectName=f"identity_{path}")
-        edit.dateChanged.connect(lambda d, p=path: self._edit(p, d.toPython()))
-        self.date_edits[path] = edit
-        self.labels[path] = label
-        return edit
-
-    def _revised_row(self) -> QWidget:
+    def _date_row(self, key: str) -> QWidget:
+        """Diisi, the date, and the date as written when it is not a whole one."""
         row = QWidget()
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.revised_set = QCheckBox(strings.REVISED_SET, objectName="identity_revised_set")
-        self.revised_set.setToolTip(strings.REVISED_SET_TIP)
-        self.revised_edit = self._date("revised", L["revised"])
-        self.revised_set.toggled.connect(self._on_revised_toggled)
-        layout.addWidget(self.revised_set)
-        layout.addWidget(self.revised_edit, 1)
+        given = QCheckBox(strings.REVISED_SET, objectName=f"identity_{key}_set")
+        given.setToolTip(strings.REVISED_SET_TIP if key == "revised" else strings.DATE_SET_TIP)
+        edit = OfficeDateEdit(objectName=f"identity_{key}")
+        written = QLineEdit(objectName=f"identity_{key}_text",
+                            placeholderText=strings.DATE_WRITTEN_PLACEHOLDER,
+                            toolTip=strings.DATE_WRITTEN_TIP)
+        given.toggled.connect(lambda _on, k=key: self._date_edited(k))
+        edit.dateChanged.connect(lambda _d, k=key: self._date_edited(k))
+        written.textEdited.connect(lambda _t, k=key: self._date_edited(k))
+        self.date_set[key], self.date_edits[key], self.date_texts[key] = given, edit, written
+        self.labels[key] = L[key]
+        layout.addWidget(given)
+        layout.addWidget(edit, 2)
+        layout.addWidget(written, 2)
         return row
 
     # document -> widgets ---------------------------------------------------------------------
@@ -202,30 +207,50 @@ class IdentityForm(QScrollArea):
             for key, edit in self.list_edits.items():
                 if list_value(edit.toPlainText()) != getattr(sop, key):
                     edit.setPlainText("\n".join(getattr(sop, key)))
-            for path, edit in self.date_edits.items():
-                value = field_value(sop, path)
-                if value is not None and edit.date().toPython() != value:
-                    edit.setDate(QDate(value))
-            if sop.revised is None:
-                self.revised_edit.setDate(QDate.currentDate())  # what ticking "Diisi" gives
-            self.revised_set.setChecked(sop.revised is not None)
-            self.revised_edit.setEnabled(sop.revised is not None)
+            for key in DATE_KEYS:
+                self._show_date(sop, key)
         finally:
             self._updating = False
 
-    # widgets -> document ---------------------------------------------------------------------
-    def _on_revised_toggled(self, checked: bool) -> None:
-        self.revised_edit.setEnabled(checked)
-        if not self._updating:
-            self._edit("revised", self.revised_edit.date().toPython() if checked else None)
+    def _show_date(self, sop: Sop, key: str) -> None:
+        day, text = getattr(sop, key), sop.date_text(key)
+        edit, written = self.date_edits[key], self.date_texts[key]
+        if day is not None and edit.date().toPython() != day:
+            edit.setDate(QDate(day))
+        elif day is None:
+            edit.setDate(QDate.currentDate())  # what ticking "Diisi" gives
+        if written.text() != text:
+            written.setText(text)
+            written.setCursorPosition(0)
+        given = day is not None or bool(text.strip())
+        self.date_set[key].setChecked(given)
+        edit.setEnabled(given and not text.strip())
+        written.setEnabled(given)
 
-    def _edit(self, path: str, value: Any) -> None:
+    # widgets -> document ---------------------------------------------------------------------
+    def _date_edited(self, key: str) -> None:
+        """The date as the row's fields now say: not written, a whole date, or as written."""
         sop = self.document.sop
         if self._updating or sop is None:
             return
-        if path == "revised" and not self.revised_set.isChecked() and value is not None:
+        text = self.date_texts[key].text()
+        if not self.date_set[key].isChecked():
+            day, text = None, ""
+        elif text.strip():
+            day = None
+        else:
+            day, text = self.date_edits[key].date().toPython(), ""
+        self.date_edits[key].setEnabled(day is not None)
+        self.date_texts[key].setEnabled(self.date_set[key].isChecked())
+        self._edit(key, day, **{f"{key}_text": text})
+
+    def _edit(self, path: str, value: Any, **also: Any) -> None:
+        sop = self.document.sop
+        if self._updating or sop is None:
             return
-        self.document.apply(with_field(sop, path, value),
-                            strings.UNDO_IDENTITY.format(field=self.labels[path]),
+        after = with_field(sop, path, value)
+        if also:
+            after = replace(after, **also)
+        self.document.apply(after, strings.UNDO_IDENTITY.format(field=self.labels[path]),
                             merge_key=f"identity.{path}")
 

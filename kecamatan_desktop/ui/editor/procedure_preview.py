@@ -31,7 +31,8 @@ def _decision_text(decision: Decision | None) -> str:
 def _step_columns() -> list[Column[Step]]:
     no, activity, role, time, output, decision = strings.COPY_STEP_HEADERS
     return [Column(no, lambda s: s.no), Column(activity, lambda s: s.activity),
-            Column(role, lambda s: s.role), Column(time, lambda s: s.time),
+            Column(role, lambda s: strings.STEP_LANES_SEPARATOR.join(s.roles)),
+            Column(time, lambda s: s.time),
             Column(output, lambda s: s.output),
             Column(decision, lambda s: _decision_text(s.decision))]
 

@@ -1,12 +1,17 @@
 """The step toolbar's actions: add, insert, delete, move, and make a step a decision; with
-the table's keys Ctrl+Enter (a step below this one) and Alt+↑/↓."""
+the table's keys Ctrl+Enter (a step below this one) and Alt+↑/↓. The step's context menu
+has them too, with what real books draw: a later start, a Waktu merged with the next
+step's and split again."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from kecamatan_desktop.domain import edits
+from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.domain.waktu_span import span_of
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.editor.document import SopDocument
 from kecamatan_desktop.ui.procedure_table import ProcedureTable
@@ -36,6 +41,15 @@ class StepActions(QObject):
         self.decision = self._action("actionDecision", strings.STEP_DECISION,
                                      strings.STEP_DECISION_TIP, self.toggle_decision)
         self.decision.setCheckable(True)
+        self.start = self._action("actionStepStart", strings.STEP_START,
+                                  strings.STEP_START_TIP, self.toggle_start)
+        self.start.setCheckable(True)
+        self.join_time = self._action("actionJoinTime", strings.STEP_JOIN_TIME,
+                                      strings.STEP_JOIN_TIME_TIP, self.join_time_with_next)
+        self.split_time = self._action("actionSplitTime", strings.STEP_SPLIT_TIME,
+                                       strings.STEP_SPLIT_TIME_TIP, self.split_merged_time)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._show_menu)
         # shortcuts only while the table or a cell's editor has focus, so they never steal
         # keys from a text field elsewhere (the cell is stored first: see OpenEditGuard)
         self.add_below.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
@@ -71,6 +85,28 @@ class StepActions(QObject):
         self.down.setEnabled(has_row and row < count - 1)
         self.decision.setEnabled(has_row)
         self.decision.setChecked(bool(sop and has_row and sop.steps[row].decision))
+        self.start.setEnabled(has_row and row > 0)
+        self.start.setChecked(bool(sop and has_row and (row == 0 or sop.steps[row].start)))
+        span = span_of(sop.steps, row) if sop and has_row else range(0)
+        self.join_time.setEnabled(has_row and span.stop < count
+                                  and not sop.steps[span.stop].time.strip())
+        self.split_time.setEnabled(len(span) > 1)
+
+    def menu(self) -> QMenu:
+        """The step's context menu: the toolbar's edits and the marks real books draw."""
+        menu = QMenu(self.table)
+        menu.addActions([self.add_below, self.insert, self.delete, self.up, self.down])
+        menu.addSeparator()
+        menu.addActions([self.decision, self.start])
+        menu.addSeparator()
+        menu.addActions([self.join_time, self.split_time])
+        return menu
+
+    def _show_menu(self, at: QPoint) -> None:
+        index = self.table.indexAt(at)
+        if index.isValid():
+            self.table.select_step(index.row(), index.column())
+        self.menu().exec(self.table.viewport().mapToGlobal(at))
 
     # the edits -------------------------------------------------------------------------------
     def add_step(self) -> None:
@@ -136,5 +172,35 @@ class StepActions(QObject):
         sop = self.document.sop
         if sop is None or not 0 <= row < len(sop.steps) or lane not in sop.roles:
             return
-        self.document.apply(edits.update_step(sop, row, role=lane),
+        self.document.apply(edits.move_step_lane(sop, row, lane),
                             strings.UNDO_STEP_LANE.format(row=row + 1, lane=lane), focus=row)
+
+    def toggle_start(self) -> None:
+        sop, row = self.document.sop, self.table.current_row()
+        if sop is None or not 0 < row < len(sop.steps):
+            return
+        start = not sop.steps[row].start
+        text = strings.UNDO_START_MARK if start else strings.UNDO_START_CLEAR
+        self.document.apply(edits.set_start(sop, row, start), text.format(row=row + 1),
+                            focus=row)
+
+    def join_time_with_next(self) -> None:
+        self._time_edit(edits.join_time, strings.UNDO_JOIN_TIME)
+
+    def split_merged_time(self) -> None:
+        self._time_edit(edits.split_time, strings.UNDO_SPLIT_TIME)
+
+    def _time_edit(self, edit, text: str) -> None:
+        sop, row = self.document.sop, self.table.current_row()
+        if sop is None or self.document.read_only or not 0 <= row < len(sop.steps):
+            return
+        try:
+            after = edit(sop, row)
+        except InputError as exc:  # the actions are disabled then; said should one slip by
+            self.show_error(strings.EDIT_REFUSED_TITLE, str(exc))
+            return
+        self.document.apply(after, text.format(row=row + 1), focus=row)
+
+    def show_error(self, title: str, text: str) -> None:
+        """A modal message; tests replace it."""
+        QMessageBox.warning(self.table.window(), title, text)
