@@ -64,7 +64,7 @@ def test_excel_block_read_by_its_headings_waktu_checked():
     assert block.lanes == ("Camat", "Sekcam")
     [note] = block.notes
     assert (note.row, note.column) == (2, "Waktu")
-    assert "'2 menit/berkas' tidak dapat dibaca" in note.message
+    assert "'2 menit/berkas' tidak terbaca sebagai lama kerja" in note.message
     assert "seperti tertulis" in note.message
 
 

@@ -85,7 +85,7 @@ def test_a_block_copied_from_excel_pasted_after_the_current_step(qtbot, window):
     assert lines[0] == ("Tempel: 3 langkah ditempel sebagai langkah 3–5 (lajur baru: Kasi "
                         "Pemerintahan); Urungkan (Ctrl+Z) membatalkannya.")
     assert lines[1].startswith("Tempel baris 2 → langkah 4, Waktu: waktu '2 menit/berkas' "
-                               "tidak dapat dibaca")
+                               "tidak terbaca sebagai lama kerja")
     assert len(lines) == 2
     # the unreadable Waktu stays among the SOP's own problems once the paste's lines go
     assert any(m.startswith("Langkah 4: waktu '2 menit/berkas'")
