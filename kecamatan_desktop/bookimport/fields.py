@@ -124,7 +124,9 @@ def waktu_problem(written: str) -> str:
     calendar length ("2 Bulan"), or numbers that are no length ("2 menit/berkas")."""
     reading = read_waktu(written)
     if reading.kind == WaktuKind.NONE:
-        what = "lama menurut kalender" if reading.calendar else "tanpa lama kerja"
+        what = ("lama menurut kalender" if reading.calendar
+                else "lama per satuan, bukan lama langkahnya" if reading.per_item
+                else "tanpa lama kerja")
         return (f"Waktu '{written}' {what}; disimpan seperti tertulis, tanpa waktu baku "
                 "untuk menilai keterlambatan")
     if reading.kind == WaktuKind.UNREADABLE:

@@ -68,6 +68,7 @@ class WaktuReading:
     minutes: int | None = None  # working minutes, for STANDARD
     days: int = 0  # the whole working days in it (counted with the office's day length)
     calendar: bool = False  # NONE because it is a calendar length ("2 Bulan"), not working time
+    per_item: bool = False  # NONE because it is a length per item ("2 menit/berkas")
 
     def working_minutes(self, day_minutes: int = WORKING_DAY_MINUTES) -> int | None:
         if self.kind != WaktuKind.STANDARD:
@@ -98,6 +99,9 @@ _WORD_NUMBER = re.compile(r"\b(se(?=(?:hari|jam|minggu|pekan)\b)|satu|dua|tiga|e
 # a calendar length: months and years are no count of working days
 _CALENDAR = re.compile(r"([0-9]{1,3}\s*(?:(?:-|–|s\.?\s*d\.?|sampai)\s*[0-9]{1,3}\s*)?"
                        r"(bulan|tahun)(\s+kalender)?\.?)", re.I)
+# a length per item ("2 menit/berkas", "5 menit per dokumen"): the step's length depends on
+# how many items there are, so it sets no standard of its own
+_PER_ITEM = re.compile(r"(.+?)\s*(?:/|\bper\b|\bsetiap\b)\s*[^\d\s/][^\d/]*", re.I)
 _RANGE = re.compile(r"\s+(?:-|–|s\.?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s+", re.I)
 
 
@@ -106,7 +110,8 @@ def read_waktu(text: str) -> WaktuReading:
     "5 \\nMenit", "1 jam 30 menit", "1-2 hari" (the longer bound: the most the step may
     take; "30 menit - 3 Jam" too) are lengths of working time; "Setiap Saat", "Pada hari
     dan jam kerja" or any text without a number say no length, and "2 Bulan" a calendar
-    length that is no count of working days (no standard, shown as written); a number that
+    length that is no count of working days, and "2 menit/berkas" a length per item (no
+    standard, shown as written); a number that
     cannot be read as a length is unreadable. The text itself is never changed."""
     flat = " ".join(text.split())
     flat = _WORD_NUMBER.sub(lambda m: f"{_WORDS[m.group(1).lower()]} ", flat)
@@ -121,6 +126,9 @@ def read_waktu(text: str) -> WaktuReading:
         rest = rest[lead.end():]
     if _CALENDAR.fullmatch(rest):
         return WaktuReading(WaktuKind.NONE, calendar=True)
+    rate = _PER_ITEM.fullmatch(rest)
+    if rate and read_waktu(rate.group(1)).kind == WaktuKind.STANDARD:
+        return WaktuReading(WaktuKind.NONE, per_item=True)
     ends = _RANGE.split(rest)
     if len(ends) == 2:  # "30 menit - 3 Jam": the most the step may take
         low, high = read_waktu(ends[0]), read_waktu(ends[1])

@@ -103,7 +103,7 @@ def test_a_number_shared_and_a_number_out_of_sequence(ctx):
 
 
 @pytest.mark.parametrize(("time", "severity"), [("", WARNING), ("0", WARNING),
-                                                ("sebentar", WARNING), ("2 menit/berkas", ERROR),
+                                                ("sebentar", WARNING), ("2 menit kali", ERROR),
                                                 ("10 menit", None)])
 def test_step_time(ctx, time, severity):
     sop = renja()

@@ -37,7 +37,7 @@ def ctx() -> Context:
 
 def test_waktu_as_books_write_it_and_the_steps_under_a_merged_waktu(ctx):
     book = with_steps(real_book(), s0={"time": "Setiap Saat"},
-                      s1={"time": "2 menit/berkas"}, s5={"time": "Paling lambat 17 hari kerja"})
+                      s1={"time": "2 menit kali"}, s5={"time": "Paling lambat 17 hari kerja"})
     found = {f.place: f for f in check_step_time(book, ctx)}
     assert set(found) == {"steps[0].time", "steps[1].time"}  # 4 and 5 are under step 3
     assert found["steps[0].time"].severity == WARNING

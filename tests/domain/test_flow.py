@@ -50,10 +50,10 @@ def test_empty_activity_found_and_cleared(renja):
 
 
 def test_unparseable_waktu_found_and_cleared(renja):
-    broken = with_step(renja, 4, time="10 mnt/berkas")
+    broken = with_step(renja, 4, time="10 mnt kali")
     problems = flow_problems(broken)
     assert [(p.kind, p.step) for p in problems] == [(ProblemKind.BAD_TIME, 4)]
-    assert "'10 mnt/berkas' tidak terbaca sebagai lama kerja" in problems[0].message
+    assert "'10 mnt kali' tidak terbaca sebagai lama kerja" in problems[0].message
     assert flow_problems(with_step(broken, 4, time="1 hari")) == []
     # as books write it: a length in words, or no length at all (no standard)
     for written in ("sehari", "Paling lambat 17 hari kerja", "Setiap saat"):

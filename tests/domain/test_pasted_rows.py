@@ -32,7 +32,7 @@ EXCEL = (
     "No\tUraian Kegiatan\tPelaksana\tPersyaratan/Perlengkapan\tWaktu\tOutput\tKet\t\r\n"
     "1\t\"Menerima surat\r\nmasuk \"\"Musrenbang\"\"\"\tCamat\tSurat masuk\t10 menit\t"
     "Disposisi\t\t\r\n"
-    "2\tMembentuk Tim\tSekcam\t\"Disposisi\nStruktur organisasi\"\t2 menit/berkas\tSK Tim\t\t\r\n"
+    "2\tMembentuk Tim\tSekcam\t\"Disposisi\nStruktur organisasi\"\t2 menit kali\tSK Tim\t\t\r\n"
     "\t\t\t\t\t\t\t\r\n"
 )
 
@@ -47,7 +47,7 @@ def test_excel_text_cells_quoted_with_line_breaks_and_blank_edges():
          "Ket"],
         ["1", 'Menerima surat\r\nmasuk "Musrenbang"', "Camat", "Surat masuk", "10 menit",
          "Disposisi", ""],
-        ["2", "Membentuk Tim", "Sekcam", "Disposisi\nStruktur organisasi", "2 menit/berkas",
+        ["2", "Membentuk Tim", "Sekcam", "Disposisi\nStruktur organisasi", "2 menit kali",
          "SK Tim", ""]]
     # a cell that only starts with a quote is taken as written, as Excel does
     assert read_tsv('"Surat" masuk\tCamat') == [['"Surat" masuk', "Camat"]]
@@ -60,11 +60,11 @@ def test_excel_block_read_by_its_headings_waktu_checked():
     first, second = block.steps
     assert first.activity == 'Menerima surat masuk "Musrenbang"'  # a sentence goes on
     assert second.requirements == "Disposisi, Struktur organisasi"  # a list keeps its items
-    assert (second.role, second.time, second.output) == ("Sekcam", "2 menit/berkas", "SK Tim")
+    assert (second.role, second.time, second.output) == ("Sekcam", "2 menit kali", "SK Tim")
     assert block.lanes == ("Camat", "Sekcam")
     [note] = block.notes
     assert (note.row, note.column) == (2, "Waktu")
-    assert "'2 menit/berkas' tidak terbaca sebagai lama kerja" in note.message
+    assert "'2 menit kali' tidak terbaca sebagai lama kerja" in note.message
     assert "seperti tertulis" in note.message
 
 

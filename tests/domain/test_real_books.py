@@ -35,6 +35,7 @@ def test_a_length_as_books_write_it(written, minutes):
 
 def test_a_calendar_length_is_said_to_be_one():
     assert read_waktu("2 Bulan").calendar and not read_waktu("Setiap Saat").calendar
+    assert read_waktu("2 menit/berkas").per_item and not read_waktu("2 Bulan").per_item
 
 
 def test_a_working_day_is_the_offices_own():
@@ -46,7 +47,8 @@ def test_a_working_day_is_the_offices_own():
     ("Sebelum periode revisi bulan berjalan", WaktuKind.NONE), ("Triwulan", WaktuKind.NONE),
     ("", WaktuKind.EMPTY), ("  - ", WaktuKind.EMPTY),
     ("2 Bulan", WaktuKind.NONE), ("Paling lambat 1 bulan", WaktuKind.NONE),
-    ("2 menit/berkas", WaktuKind.UNREADABLE), ("1 0 Hari Kerja", WaktuKind.UNREADABLE),
+    ("2 menit/berkas", WaktuKind.NONE), ("5 menit per dokumen", WaktuKind.NONE),
+    ("2 menit kali", WaktuKind.UNREADABLE), ("1 0 Hari Kerja", WaktuKind.UNREADABLE),
     ("30", WaktuKind.UNREADABLE), ("Tanggal 10 setiap bulan", WaktuKind.UNREADABLE),
 ])
 def test_what_is_no_length_has_no_standard(written, kind):

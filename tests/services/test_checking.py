@@ -88,6 +88,6 @@ def test_a_dismissal_needs_a_reason(session):
 
 def test_the_edited_value_is_checked_not_the_saved_one(session):
     sop = catalogue.get_sop("poncokusumo-2018-renja", session=session).sop
-    edited = replace(sop, steps=(replace(sop.steps[0], time="2 menit/berkas"), *sop.steps[1:]))
+    edited = replace(sop, steps=(replace(sop.steps[0], time="2 menit kali"), *sop.steps[1:]))
     result = checking.check_sop_value(edited, session=session)
     assert result.errors == 1 and result.findings[1].place == "steps[0].time"

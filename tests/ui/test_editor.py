@@ -223,9 +223,9 @@ def test_undo_and_redo_with_the_keyboard(qtbot, window):
 
 def test_problems_panel_follows_typing_and_selects_the_row(qtbot, window):
     edit_cell(qtbot, window, 8, KEGIATAN, "")
-    edit_cell(qtbot, window, 3, WAKTU, "2 menit/berkas")  # "sehari" reads as books write it
+    edit_cell(qtbot, window, 3, WAKTU, "2 menit kali")  # "sehari" reads as books write it
     found = problems(window)
-    assert found[0].startswith("Langkah 4: waktu '2 menit/berkas' tidak terbaca sebagai lama kerja")
+    assert found[0].startswith("Langkah 4: waktu '2 menit kali' tidak terbaca sebagai lama kerja")
     assert found[1] == "Langkah 9: Kegiatan masih kosong"
     assert window.procedure_view.problems_panel.title() == "Masalah (2)"
     view = window.procedure_view.problems_panel.view

@@ -22,7 +22,7 @@ EXCEL = (
     "1\t\"Menerima undangan\r\nMusrenbang \"\"Desa\"\"\"\tSekcam\tSurat undangan\t10 menit\t"
     "Disposisi\t\t\r\n"
     "2\tMenghimpun usulan desa\tKasi Pemerintahan\t\"Daftar usulan\nBerita acara\"\t"
-    "2 menit/berkas\tRekap usulan\t\t\r\n"
+    "2 menit kali\tRekap usulan\t\t\r\n"
     "3\tMemeriksa rekap usulan\tSekcam\tRekap usulan\t30 Menit\tRekap usulan\t\t\r\n"
     "\t\t\t\t\t\t\t\r\n"
 )
@@ -74,7 +74,7 @@ def test_a_block_copied_from_excel_pasted_after_the_current_step(qtbot, window):
                                             "Menghimpun usulan desa", "Memeriksa rekap usulan"]
     assert [s.role for s in pasted] == ["Sekcam", "Kasi Pemerintahan", "Sekcam"]
     assert pasted[1].requirements == "Daftar usulan, Berita acara"
-    assert [s.time for s in pasted] == ["10 menit", "2 menit/berkas", "30 Menit"]  # as written
+    assert [s.time for s in pasted] == ["10 menit", "2 menit kali", "30 Menit"]  # as written
     assert [s.no for s in sop.steps] == [str(i) for i in range(1, 16)]
     # Renja's decisions follow their steps: 6 (Ya 7, Tidak 5) is now 9 (Ya 10, Tidak 8)
     assert sop.steps[8].decision == Decision(yes=10, no=8)
@@ -84,11 +84,11 @@ def test_a_block_copied_from_excel_pasted_after_the_current_step(qtbot, window):
     lines = paste_lines(window)
     assert lines[0] == ("Tempel: 3 langkah ditempel sebagai langkah 3–5 (lajur baru: Kasi "
                         "Pemerintahan); Urungkan (Ctrl+Z) membatalkannya.")
-    assert lines[1].startswith("Tempel baris 2 → langkah 4, Waktu: waktu '2 menit/berkas' "
+    assert lines[1].startswith("Tempel baris 2 → langkah 4, Waktu: waktu '2 menit kali' "
                                "tidak terbaca sebagai lama kerja")
     assert len(lines) == 2
     # the unreadable Waktu stays among the SOP's own problems once the paste's lines go
-    assert any(m.startswith("Langkah 4: waktu '2 menit/berkas'")
+    assert any(m.startswith("Langkah 4: waktu '2 menit kali'")
                for m in editor.problems_panel.model.messages() if m not in lines)
 
     assert window.document.undo_stack.undoText() == "tempel 3 langkah"
@@ -207,7 +207,7 @@ def test_masalah_takes_the_lines_it_needs(qtbot, window):  # noqa: F811
     assert panel.model.rowCount() == 1 and line <= one <= 3 * line + 8  # its line or two
     qtbot.wait(50)  # the list lays its items out on the next turn of the event loop
     assert panel.view.verticalScrollBar().maximum() == 0
-    put_on_clipboard("".join(f"{i}\tLangkah {i}\tStaf\t\t{i} menit/berkas\r\n"
+    put_on_clipboard("".join(f"{i}\tLangkah {i}\tStaf\t\t{i} menit kali\r\n"
                              for i in range(1, 30)))
     press(qtbot, window.procedure_view.table, Qt.Key.Key_V)
     assert panel.model.rowCount() > 50
