@@ -32,7 +32,8 @@ class PagesScene(QGraphicsScene):
     """Pages of a `SwimlaneLayout`; `decorated` adds the on-screen sheet edge and shadow.
 
     `shape_item` makes each step's symbol on its page's sheet: plain `ShapeItem`s unless the
-    window asks for ones it can select and drag.
+    window asks for ones it can select and drag. A step drawn in several lanes has a symbol
+    in each (`step_shapes`); `shape_items` holds its first lane's.
     """
 
     def __init__(self, layout: SwimlaneLayout, *, decorated: bool = False,
@@ -42,7 +43,9 @@ class PagesScene(QGraphicsScene):
         self.flow_layout = layout
         self.pages: list[PageItem] = []
         self.shape_items: dict[int, ShapeItem] = {}
+        self.step_shapes: dict[int, list[ShapeItem]] = {}
         self.arrow_items: list[ArrowItem] = []
+        self.join_items: list[ArrowItem] = []
         self.connector_items: list[ConnectorItem] = []
         spec = layout.spec
         for n, page in enumerate(layout.pages):
@@ -53,9 +56,12 @@ class PagesScene(QGraphicsScene):
             TextBoxItem(page.title, sheet)
             TableItem(page, sheet)
             self.arrow_items += [ArrowItem(a, sheet) for a in page.arrows]
+            self.join_items += [ArrowItem(j, sheet) for j in page.joins]
             self.connector_items += [ConnectorItem(c, sheet) for c in page.connectors]
             for shape in page.shapes:
-                self.shape_items[shape.step] = shape_item(shape, sheet)
+                item = shape_item(shape, sheet)
+                self.shape_items.setdefault(shape.step, item)
+                self.step_shapes.setdefault(shape.step, []).append(item)
         count = len(layout.pages)
         self.setSceneRect(-PAGE_GAP, -PAGE_GAP, spec.width + 2 * PAGE_GAP,
                           count * (spec.height + PAGE_GAP) + PAGE_GAP)

@@ -45,7 +45,8 @@ def _polygon(c: Canvas, points: tuple[Point, ...], flip: _Flip, fill: bool = Fal
 
 
 def draw_page(c: Canvas, page: Page) -> None:
-    """Everything of one layout page: cells, texts, shapes, arrows, labels, connectors."""
+    """Everything of one layout page: cells, texts, shapes, arrows and the lines joining a
+    step's shapes, labels, connectors."""
     flip = _Flip(page.height)
     c.setLineWidth(0.5)
     c.setStrokeColor(LINE)
@@ -73,7 +74,7 @@ def draw_page(c: Canvas, page: Page) -> None:
             c.rect(r.x, flip.y(r.bottom), r.w, r.h, stroke=1, fill=1)
     c.setFillColor(colors.black)
     c.setLineWidth(0.6)
-    for arrow in page.arrows:
+    for arrow in (*page.arrows, *page.joins):
         pts = arrow.points
         path = c.beginPath()
         for op, at in arrow_path(arrow):

@@ -70,7 +70,8 @@ def mark_crossings(arrows: tuple[Arrow, ...]) -> tuple[Arrow, ...]:
                             _room(arrows[upright[0]], upright[1], at):
                         owner = upright
                     hops[owner[0]].append(at)
-    return tuple(replace(a, hops=tuple(h)) if h else a
+    # two joins of one step run along one line: an arrow crossing it hops once
+    return tuple(replace(a, hops=tuple(dict.fromkeys(h))) if h else a
                  for a, h in zip(arrows, hops, strict=True))
 
 

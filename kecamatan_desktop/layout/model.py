@@ -158,6 +158,9 @@ class Page:
     shapes: tuple[Shape, ...]
     arrows: tuple[Arrow, ...]
     connectors: tuple[Connector, ...]
+    # the lines joining the shapes of a step drawn in several lanes (layout/lanes.py); drawn
+    # as arrows are, with their arrowhead into each of the step's other shapes
+    joins: tuple[Arrow, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -173,10 +176,15 @@ class SwimlaneLayout:
         raise KeyError(step)
 
     def shape_of_step(self, step: int) -> Shape:
+        """The step's shape in its first lane (its `role`)."""
+        return self.shapes_of_step(step)[0]
+
+    def shapes_of_step(self, step: int) -> tuple[Shape, ...]:
+        """The step's shapes, one in each of its lanes, its first lane's first."""
         for page in self.pages:
-            for shape in page.shapes:
-                if shape.step == step:
-                    return shape
+            found = tuple(shape for shape in page.shapes if shape.step == step)
+            if found:
+                return found
         raise KeyError(step)
 
 

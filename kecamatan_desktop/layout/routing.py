@@ -14,6 +14,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from kecamatan_desktop.layout.geometry import Point, Rect
+from kecamatan_desktop.layout.lanes import edge_ends, inner_sides
 from kecamatan_desktop.layout.model import (
     Arrow,
     ArrowKind,
@@ -178,8 +179,8 @@ def _lane_slots(lane: Column, style: Style) -> list[float]:
 
 class Router:
     def __init__(self, *, columns: tuple[Column, ...], style: Style, measure: Measure,
-                 shapes: dict[int, Shape], page_of: dict[int, int], bands: list[BandBox],
-                 table: Rect) -> None:
+                 shapes: dict[int, tuple[Shape, ...]], page_of: dict[int, int],
+                 bands: list[BandBox], table: Rect) -> None:
         self.style = style
         self.measure = measure
         self.shapes = shapes
@@ -194,9 +195,12 @@ class Router:
             self.first_shape_of_page.setdefault(page, step)
         # the connector groups whose line enters a page's first shape at the top: one each
         self.enters_top: set[tuple[int, int, int]] = set()
-        # sides of a shape its own Ya/Tidak leave from; an arrow never enters there
-        self.exit_sides: set[tuple[int, str]] = set()
-        self.entries: dict[tuple[int, str], int] = defaultdict(int)
+        # sides of a shape (step, lane, side) its own Ya/Tidak leave from, or facing another
+        # shape of its step: an arrow never enters there
+        self.exit_sides: set[tuple[int, int, str]] = set()
+        self.entries: dict[tuple[int, int, str], int] = defaultdict(int)
+        # the shape each edge leaves and the one it reaches (a step may have several)
+        self.ends: dict[Edge, tuple[Shape, Shape]] = {}
 
     # exits -----------------------------------------------------------------------------------
     @staticmethod
@@ -256,10 +260,10 @@ class Router:
         enters that side; None if it must enter from above (the target's own Ya/Tidak
         leaves from that side, the side's heights are taken, or no room for an arrowhead)."""
         side = "left" if ch < t.rect.cx else "right"
-        k = self.entries[(t.step, side)]
+        k = self.entries[(t.step, t.lane, side)]
         y = t.rect.cy + _ENTRY_OFFSETS[min(k, len(_ENTRY_OFFSETS) - 1)]
         room = abs(_side_x(t, side, y) - ch) >= _ENTRY_RUN - 1e-6
-        if (t.step, side) not in self.exit_sides and k < len(_ENTRY_OFFSETS) and room:
+        if (t.step, t.lane, side) not in self.exit_sides and k < len(_ENTRY_OFFSETS) and room:
             return side, y
         return side, None
 
@@ -272,7 +276,7 @@ class Router:
     def _top_run_y(self, t: Shape) -> float:
         """The height of the next run into `t` from above: each at its own (the row keeps
         room for TOP_ENTRIES of them)."""
-        j = self.entries[(t.step, "top")]
+        j = self.entries[(t.step, t.lane, "top")]
         return t.rect.y - TOP_ENTRY_DROP - TOP_ENTRY_GAP * min(j, TOP_ENTRIES - 1)
 
     def _between(self, candidates: list[float]) -> list[float]:
@@ -338,9 +342,9 @@ class Router:
         for key, members in groups.items():
             ps, pt, _ = key
             e = members[0]
-            out_x = self._exit_point(self.shapes[e.source], sides[e]).x
+            out_x = self._exit_point(self.ends[e][0], sides[e]).x
             out = _BandSlot(e, out_x)
-            t = self.shapes[e.target]
+            t = self.ends[e][1]
             into = _BandSlot(e, t.rect.cx if key in self.enters_top else self._side_start(t))
             if pt > ps:
                 foot[ps].append(out)
@@ -368,7 +372,8 @@ class Router:
 
     def _free_sides(self, t: Shape) -> list[str]:
         """The sides of `t` its own Ya/Tidak do not leave from."""
-        return [side for side in ("left", "right") if (t.step, side) not in self.exit_sides]
+        return [side for side in ("left", "right")
+                if (t.step, t.lane, side) not in self.exit_sides]
 
     def _channels_beside(self, t: Shape, side: str) -> list[float]:
         """Channels on that side of `t`, nearest its edge first, with room for an arrowhead."""
@@ -423,13 +428,23 @@ class Router:
                          source=slot.edge.source, target=slot.edge.target)
 
     def top_entries(self) -> dict[int, int]:
-        """How many arrows routing sent into each step from above."""
-        return {step: n for (step, where), n in self.entries.items() if where == "top" and n}
+        """How many arrows routing sent into each step from above (into the one of its
+        shapes most entered so)."""
+        found: dict[int, int] = {}
+        for (step, _, where), n in self.entries.items():
+            if where == "top" and n:
+                found[step] = max(found.get(step, 0), n)
+        return found
 
     # routing ---------------------------------------------------------------------------------
     def route(self, edges: tuple[Edge, ...]) -> tuple[list[PlacedArrow], list[PlacedConnector]]:
         sides = self.exits(edges)
-        self.exit_sides = {(e.source, side) for e, side in sides.items() if side != "bottom"}
+        self.ends = {e: edge_ends(self.shapes[e.source], self.shapes[e.target], sides[e])
+                     for e in edges}
+        self.exit_sides = {(s.step, s.lane, sides[e]) for e, (s, _) in self.ends.items()
+                           if sides[e] != "bottom"}
+        for shapes in self.shapes.values():
+            self.exit_sides |= inner_sides(shapes)
         groups = crossing_groups(edges, self.page_of)
         head, foot, plan = self._plan_bands(groups, sides)
         rows_of = {id(b): band_rows(len(b), self.style, self.table.w)
@@ -454,13 +469,13 @@ class Router:
                 self.busy[(page, conn.rect.cx)].append(
                     (min(conn.rect.y, track) - 2, max(conn.rect.bottom, track) + 2))
         for e in edges:
-            s_shape = self.shapes[e.source]
+            s_shape, t_shape = self.ends[e]
             side = sides[e]
             ps, pt = self.page_of[e.source], self.page_of[e.target]
             start = self._exit_point(s_shape, side)
             label = self._label(e, s_shape, side)
             if ps == pt:
-                points = self._same_page(e, ps, side, start, s_shape, self.shapes[e.target])
+                points = self._same_page(e, ps, side, start, s_shape, t_shape)
                 arrows.append(PlacedArrow(ps, Arrow(points=points, source=e.source,
                                                    target=e.target, kind=e.kind, label=label)))
                 continue
@@ -475,7 +490,8 @@ class Router:
             out_conn, _, in_conn, in_track = ends[key]
             connectors += [PlacedConnector(ps, out_conn), PlacedConnector(pt, in_conn)]
             arrows.append(PlacedArrow(pt, Arrow(
-                points=self._from_band(pt, in_conn, in_track, self.shapes[target], pt > ps, key),
+                points=self._from_band(pt, in_conn, in_track, self.ends[members[0]][1], pt > ps,
+                                       key),
                 source=members[0].source, target=target, kind=members[0].kind,
                 from_connector=names[key])))
         return arrows, connectors
@@ -499,14 +515,14 @@ class Router:
         side, side_y = self._side_entry(t, ch)
         if side_y is not None:
             y = side_y
-            self.entries[(t.step, side)] += 1
+            self.entries[(t.step, t.lane, side)] += 1
             self.busy[(page, ch)].append((min(route[-1].y, y) - 2, max(route[-1].y, y) + 2))
             return _simplify([*route, Point(ch, y), Point(_side_x(t, side, y), y)])
         # from above: each at its own height and its own distance from the top's centre
         y = self._top_run_y(t)
-        n = self.entries[(t.step, "top-" + side)]
-        self.entries[(t.step, "top")] += 1
-        self.entries[(t.step, "top-" + side)] += 1
+        n = self.entries[(t.step, t.lane, "top-" + side)]
+        self.entries[(t.step, t.lane, "top")] += 1
+        self.entries[(t.step, t.lane, "top-" + side)] += 1
         along = t.rect.w / 2 * 0.75 * 0.8 ** n
         x = t.rect.cx - along if side == "left" else t.rect.cx + along
         self.busy[(page, ch)].append((min(route[-1].y, y) - 2, max(route[-1].y, y) + 2))

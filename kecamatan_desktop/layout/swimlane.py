@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from kecamatan_desktop.domain.sop import Sop
-from kecamatan_desktop.layout.crossings import mark_crossings
+from kecamatan_desktop.layout.crossings import mark_crossings, segments
 from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.labels import place_labels, rules
+from kecamatan_desktop.layout.lanes import step_joins
 from kecamatan_desktop.layout.model import (
     F4_LANDSCAPE,
     ArrowKind,
@@ -38,6 +39,9 @@ from kecamatan_desktop.layout.table import (
     heading_cells,
     make_columns,
     row_content,
+    span_heights,
+    time_cell,
+    time_spans,
 )
 from kecamatan_desktop.layout.text import Measure, approximate_measure, wrap
 
@@ -47,11 +51,25 @@ _EXACT_ROUNDS = 8
 
 
 def shape_kind(sop: Sop, index: int) -> ShapeKind:
-    if sop.steps[index].decision is not None:
+    """A diamond for a decision; a terminator for the first step, a later start (`start`)
+    and the last step; a box otherwise."""
+    step = sop.steps[index]
+    if step.decision is not None:
         return ShapeKind.DECISION
-    if index in (0, len(sop.steps) - 1):
+    if index in (0, len(sop.steps) - 1) or step.start:
         return ShapeKind.TERMINATOR
     return ShapeKind.PROCESS
+
+
+def step_lanes(sop: Sop, lane_of: dict[str | None, int]) -> list[tuple[int, ...]]:
+    """The lane indexes each step is drawn in, its first lane (`role`) first, each once."""
+    found = []
+    for i, step in enumerate(sop.steps):
+        for role in step.roles:
+            if role not in lane_of:
+                raise LayoutError(f"Langkah ke-{i + 1}: lajur {role!r} tidak ada")
+        found.append(tuple(dict.fromkeys(lane_of[role] for role in step.roles)))
+    return found
 
 
 def flow_edges(sop: Sop) -> tuple[Edge, ...]:
@@ -89,9 +107,8 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
         return SwimlaneLayout(spec=spec, columns=(), pages=())
     columns = make_columns(sop.roles, sop.steps, spec, style, measure)
     lane_of = {c.lane: i for i, c in enumerate(c for c in columns if c.key == "lane")}
-    for i, step in enumerate(sop.steps):
-        if step.role not in lane_of:
-            raise LayoutError(f"Langkah ke-{i + 1}: lajur {step.role!r} tidak ada")
+    lanes_of_step = step_lanes(sop, lane_of)
+    spans = time_spans(sop.steps)
     frame = _frame(sop, spec, style, measure, columns)
     contents = [row_content(step, columns, style, measure) for step in sop.steps]
     kinds = [shape_kind(sop, i) for i in range(len(sop.steps))]
@@ -100,22 +117,22 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
     table_x, table_w = columns[0].x, columns[-1].x + columns[-1].width - columns[0].x
 
     def place(from_above: dict[int, int]):
-        heights = [max(c.text_height, _shape_height(k, style) + 2 * style.shape_pad
-                       + (style.label_room if k is ShapeKind.DECISION else 0.0)
-                       + 2 * _room_above(from_above.get(i, 0), style))
-                   for i, (c, k) in enumerate(zip(contents, kinds, strict=True))]
+        heights = span_heights(sop.steps, contents, [
+            max(c.text_height, _shape_height(k, style) + 2 * style.shape_pad
+                + (style.label_room if k is ShapeKind.DECISION else 0.0)
+                + 2 * _room_above(from_above.get(i, 0), style))
+            for i, (c, k) in enumerate(zip(contents, kinds, strict=True))], style)
         pages_of_rows, bands = _paginate(heights, edges, frame, style, spec)
         page_boxes = []
-        shapes: dict[int, Shape] = {}
+        shapes: dict[int, tuple[Shape, ...]] = {}
         row_rects: dict[int, Rect] = {}
         for p, rows in enumerate(pages_of_rows):
             head_h, foot_h = bands[p]
             y = frame.body_top + head_h
             for i in rows:
                 row_rects[i] = Rect(table_x, y, table_w, heights[i])
-                lane = lanes[lane_of[sop.steps[i].role]]
-                shapes[i] = _shape(i, kinds[i], lane, lane_of[sop.steps[i].role],
-                                   row_rects[i], style)
+                shapes[i] = tuple(_shape(i, kinds[i], lanes[n], n, row_rects[i], style)
+                                  for n in lanes_of_step[i])
                 y += heights[i]
             page_boxes.append((frame.body_top, y + foot_h))
         page_of = {i: p for p, rows in enumerate(pages_of_rows) for i in rows}
@@ -127,7 +144,7 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
                             for p in range(len(pages_of_rows))])
         arrows, connectors = router.route(edges)
         return (pages_of_rows, bands, page_boxes, shapes, row_rects, arrows, connectors,
-                router.top_entries())
+                step_joins(shapes, edges, router.ends, style), router.top_entries())
 
     # rows keep room above a shape for the arrows that enter it from above: those its sides
     # cannot take for certain, then (laid out again) those routing actually sent over the top
@@ -138,7 +155,7 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
         if not more:
             break
         from_above = {**from_above, **more}
-    pages_of_rows, bands, page_boxes, shapes, row_rects, arrows, connectors, _ = placed
+    pages_of_rows, bands, page_boxes, shapes, row_rects, arrows, connectors, joins, _ = placed
 
     pages = []
     for p, rows in enumerate(pages_of_rows):
@@ -147,8 +164,10 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
         cells = list(frame.heading_cells)
         if head_h:
             cells += _band_cells(columns, frame.body_top, head_h)
+        bottoms = {i: row_rects[i].bottom for i in rows}
         for i in rows:
-            cells += body_cells(i, contents[i], row_rects[i], columns, style)
+            cells += body_cells(i, contents[i], row_rects[i], columns, style,
+                                time_cell(spans, i, rows, contents, bottoms))
         if foot_h:
             cells += _band_cells(columns, bottom - foot_h, foot_h)
         body = Rect(table_x, top, table_w, bottom - top)
@@ -157,9 +176,14 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
         fixed = rules(columns, page_rows, body) + [
             seg for c in page_connectors for seg in zip(c.outline, (*c.outline[1:], c.outline[0]),
                                                         strict=True)]
-        page_shapes = tuple(shapes[i] for i in rows)
-        page_arrows = place_labels(mark_crossings(tuple(a.arrow for a in arrows if a.page == p)),
-                                   fixed, page_shapes)
+        page_shapes = tuple(s for i in rows for s in shapes[i])
+        page_joins = tuple(j for i in rows for j in joins.get(i, ()))
+        # the joins cross the arrows as arrows do, and hop over them as arrows do
+        own = tuple(a.arrow for a in arrows if a.page == p)
+        marked = mark_crossings(own + page_joins)
+        marked_arrows, page_joins = marked[:len(own)], marked[len(own):]
+        fixed += [seg for j in page_joins for seg in segments(j)]
+        page_arrows = place_labels(marked_arrows, fixed, page_shapes)
         pages.append(Page(
             number=p + 1, width=spec.width, height=spec.height, title=frame.title,
             table=Rect(table_x, frame.table_top, table_w, bottom - frame.table_top),
@@ -170,6 +194,7 @@ def layout_sop(sop: Sop, spec: PageSpec = F4_LANDSCAPE, measure: Measure = appro
             shapes=page_shapes,
             arrows=page_arrows,
             connectors=page_connectors,
+            joins=page_joins,
         ))
     return SwimlaneLayout(spec=spec, columns=tuple(columns), pages=tuple(pages))
 

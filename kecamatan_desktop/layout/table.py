@@ -124,28 +124,92 @@ class RowContent:
 
 def row_content(step: Step, columns: tuple[Column, ...], style: Style,
                 measure: Measure) -> RowContent:
+    """The row's wrapped texts; a Waktu merged over later rows (`time_span`) does not set
+    this row's height (`span_heights` shares it out over the rows it covers)."""
     size = style.font_size
     lines = {}
     for c in columns:
         if c.key in TEXT_KEYS:
             lines[c.key] = wrap(getattr(step, c.key), c.width - 2 * style.cell_pad, measure,
                                 size)
-    tallest = max(len(v) for v in lines.values())
+    tallest = max(len(v) for k, v in lines.items() if k != "time" or step.time_span <= 1)
     return RowContent(lines=lines,
                       text_height=tallest * style.line_height(size) + 2 * style.cell_pad)
 
 
+def time_spans(steps: tuple[Step, ...]) -> list[tuple[int, int]]:
+    """The first and last row of the Waktu cell each step's row lies in. A cell merged over
+    several steps (`time_span`) ends early at a step that has a Waktu of its own, so no
+    written Waktu is ever hidden under another's cell."""
+    spans = [(i, i) for i in range(len(steps))]
+    i = 0
+    while i < len(steps):
+        last = i
+        while (last + 1 < len(steps) and last + 1 < i + steps[i].time_span
+               and not steps[last + 1].time.strip()):
+            last += 1
+        for j in range(i, last + 1):
+            spans[j] = (i, last)
+        i = last + 1
+    return spans
+
+
+def span_heights(steps: tuple[Step, ...], contents: list[RowContent], heights: list[float],
+                 style: Style) -> list[float]:
+    """Row heights grown, evenly, where a merged Waktu needs more than its rows give."""
+    out = list(heights)
+    for first, last in sorted(set(time_spans(steps))):
+        if steps[first].time_span <= 1:
+            continue
+        lines = len(contents[first].lines["time"])
+        need = lines * style.line_height(style.font_size) + 2 * style.cell_pad
+        short = need - sum(out[first:last + 1])
+        if short > 0:
+            for j in range(first, last + 1):
+                out[j] += short / (last + 1 - first)
+    return out
+
+
+@dataclass(frozen=True)
+class TimeCell:
+    """A row's Waktu cell when Waktu is merged over several rows: `bottom` the foot of the
+    cell (the last of its rows on this page), or None when an earlier row's cell on this
+    page covers this row; `lines` what it writes (repeated on a page that continues it)."""
+
+    bottom: float | None
+    lines: tuple[str, ...] = ()
+
+
+def time_cell(spans: list[tuple[int, int]], step: int, rows: list[int],
+              contents: list[RowContent], bottoms: dict[int, float]) -> TimeCell | None:
+    """How step `step`'s row on a page of `rows` draws its Waktu; None: in its own cell."""
+    first, last = spans[step]
+    if first == last:
+        return None
+    top = max(first, rows[0])
+    if step != top:
+        return TimeCell(bottom=None)
+    return TimeCell(bottom=bottoms[min(last, rows[-1])], lines=contents[first].lines["time"])
+
+
 def body_cells(step_index: int, content: RowContent, rect: Rect, columns: tuple[Column, ...],
-               style: Style) -> tuple[Cell, ...]:
-    """One row's cells; the lane cells are empty (the shape is drawn over them)."""
+               style: Style, time: TimeCell | None = None) -> tuple[Cell, ...]:
+    """One row's cells; the lane cells are empty (the shape is drawn over them). A Waktu
+    merged over several rows is one cell, drawn by the first of its rows on the page."""
     size = style.font_size
     lh = style.line_height(size)
     cells = []
     for c in columns:
         cell_rect = Rect(c.x, rect.y, c.width, rect.h)
         text = None
+        if c.key == "time" and time is not None:
+            if time.bottom is None:
+                continue
+            cell_rect = Rect(c.x, rect.y, c.width, time.bottom - rect.y)
         if c.key in TEXT_KEYS:
             lines = content.lines[c.key]
+            if c.key == "time" and time is not None:
+                lines = time.lines
             text = TextBox(rect=Rect(c.x + style.cell_pad, rect.y + style.cell_pad,
                                      c.width - 2 * style.cell_pad, len(lines) * lh),
                            lines=lines, size=size,

@@ -6,6 +6,8 @@ and texts of every printed page are unit-tested without ReportLab.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -124,8 +126,9 @@ def _nip(text: str) -> str:
 
 
 def signature(approver: Approver) -> SignatureBlock:
+    """The approver as signed; what a book does not name (title, name, NIP) stays empty."""
     return SignatureBlock(title=approver.title.upper(), name=approver.name, rank=approver.rank,
-                          nip=_nip(approver.nip))
+                          nip=_nip(approver.nip.strip()))
 
 
 def office_profile(name: str, *, session: Session) -> OfficeProfile | None:
@@ -146,10 +149,32 @@ def office_profile(name: str, *, session: Session) -> OfficeProfile | None:
     )
 
 
-def cover_year(sop: Sop) -> int:
+def cover_year(sop: Sop) -> int | None:
     """The year of the SOP as it now stands: its latest date on the identity sheet, so a
-    sheet revised (or taking effect) in 2026 is not printed under "Tahun 2021"."""
-    return max(day.year for day in (sop.created, sop.revised, sop.effective) if day)
+    sheet revised (or taking effect) in 2026 is not printed under "Tahun 2021". A date a
+    book writes without its day ("Oktober 2024") counts with its year; None when no date
+    names one."""
+    years = [day.year for day in (sop.created, sop.revised, sop.effective) if day]
+    years += [int(y) for key in DATE_KEYS for y in _YEAR.findall(sop.date_text(key))]
+    return max(years, default=None)
+
+
+DATE_KEYS = ("created", "revised", "effective")
+_YEAR = re.compile(r"\b(1[89][0-9]{2}|2[0-9]{3})\b")
+
+
+def sheet_date(sop: Sop, key: str, tanggal: Callable[[date | None], str] = format_tanggal,
+               ) -> str:
+    """A date of the identity sheet as printed: a whole date in the office's style; else as
+    the book writes it ("Oktober 2024", its blank day kept for the pen); else nothing, but
+    "-" for Tanggal Revisi, as the form prints an SOP not yet revised."""
+    value = getattr(sop, key)
+    if value is not None:
+        return tanggal(value)
+    written = sop.date_text(key)
+    if written.strip():
+        return written
+    return tanggal(None) if key == "revised" else ""
 
 
 def sop_cover(sop: Sop, profile: OfficeProfile | None,
@@ -161,7 +186,9 @@ def sop_cover(sop: Sop, profile: OfficeProfile | None,
     lines = [sop.office.name.upper()]
     if address:
         lines.append(address)
-    lines.append(f"Tahun {cover_year(sop)}")
+    year = cover_year(sop)
+    if year is not None:
+        lines.append(f"Tahun {year}")
     return Cover(heading=profile.cover_heading if profile else (),
                  title=cover_title or sop.name, office_lines=tuple(lines))
 
@@ -174,9 +201,7 @@ def identity_sheet(sop: Sop, profile: OfficeProfile | None = None) -> IdentitySh
     return IdentitySheet(
         letterhead=(sop.office.government.upper(), office.upper()),
         rows=((IDENTITY_LABELS["number"], sop.number),
-              (IDENTITY_LABELS["created"], tanggal(sop.created)),
-              (IDENTITY_LABELS["revised"], tanggal(sop.revised)),
-              (IDENTITY_LABELS["effective"], tanggal(sop.effective))),
+              *((IDENTITY_LABELS[key], sheet_date(sop, key, tanggal)) for key in DATE_KEYS)),
         approver=signature(sop.approved_by),
         name=sop.name,
         grid=tuple((IDENTITY_LABELS[left], getattr(sop, left), IDENTITY_LABELS[right],
@@ -217,7 +242,7 @@ class Book:
     def cover(self) -> Cover:
         # the year the book was last printed (its profile), or a later one if an SOP of it
         # has been revised since
-        years = [cover_year(s.sop) for s in self.sops]
+        years = [y for s in self.sops if (y := cover_year(s.sop)) is not None]
         if self.profile.book_year is not None:
             years.append(self.profile.book_year)
         year = max(years, default=date.today().year)

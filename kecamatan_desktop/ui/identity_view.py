@@ -6,9 +6,7 @@ from html import escape
 
 from PySide6.QtWidgets import QTextBrowser
 
-from kecamatan_desktop.domain.nip import NipError, format_nip
 from kecamatan_desktop.domain.sop import Sop
-from kecamatan_desktop.domain.tanggal import format_tanggal
 from kecamatan_desktop.services.printing import OfficeProfile, identity_sheet
 from kecamatan_desktop.ui import strings
 
@@ -33,30 +31,21 @@ def _numbered(items: tuple[str, ...]) -> str:
     return "<br>".join(f"{i}. {escape(item)}" for i, item in enumerate(items, 1))
 
 
-def _nip(text: str) -> str:
-    try:
-        return format_nip(text)
-    except NipError:
-        return text
-
-
 def identity_html(sop: Sop, revision: int, draft: bool = False,
                   profile: OfficeProfile | None = None) -> str:
     """HTML of the identity sheet: header block, then the two-column grid of numbered lists,
     in the office's words and date style as the printed sheet (`profile`)."""
     L = strings.IDENTITY_LABELS
     sheet = identity_sheet(sop, profile)
-    a = sop.approved_by
+    # the printed sheet's texts: dates as the office or the book writes them, and what a
+    # book does not name (a date, the NIP) left empty as on paper
+    a = sheet.approver
     approver = (
-        f"{escape(a.title.upper())}<br><br><br>"
-        f"<u><b>{escape(a.name)}</b></u><br>{_lines(a.rank, 'NIP. ' + _nip(a.nip))}"
+        f"{escape(a.title)}<br><br><br>"
+        f"<u><b>{escape(a.name)}</b></u><br>{_lines(a.rank, a.nip)}"
     )
-    dates = dict(sheet.rows)
     header_rows = [
-        (L["number"], escape(sop.number)),
-        (L["created"], escape(dates.get(L["created"], format_tanggal(sop.created)))),
-        (L["revised"], escape(dates.get(L["revised"], format_tanggal(sop.revised)))),
-        (L["effective"], escape(dates.get(L["effective"], format_tanggal(sop.effective)))),
+        *((label, escape(value)) for label, value in sheet.rows),
         (L["approved_by"], f"<div align='center'>{approver}</div>"),
         (L["name"], f"<b>{escape(sop.name)}</b>"),
     ]

@@ -12,11 +12,12 @@ from hypothesis import HealthCheck, example, given, settings
 from kecamatan_desktop.domain.interchange import loads
 from kecamatan_desktop.domain.sop import Decision, Step
 from kecamatan_desktop.layout.crossings import crossing, segments
-from kecamatan_desktop.layout.geometry import Rect
+from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.labels import rules, segment_distance
 from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE, ShapeKind
 from kecamatan_desktop.layout.routing import crossing_groups
 from kecamatan_desktop.layout.swimlane import flow_edges, layout_sop
+from kecamatan_desktop.layout.table import time_spans
 from tests.conftest import SEED_FILES
 from tests.export.sample_sops import seed_sop
 from tests.layout.strategies import sops
@@ -40,7 +41,6 @@ def _all_checks_back_to_start(count: int = 55):
 def _check(sop, spec):
     layout = layout_sop(sop, spec)
     lanes = [c for c in layout.columns if c.key == "lane"]
-    lane_index = {c.lane: i for i, c in enumerate(lanes)}
     seen_steps = []
     for page in layout.pages:
         # the page's table fits inside the margins
@@ -59,8 +59,14 @@ def _check(sop, spec):
         seen_steps += [r.step for r in page.rows]
         for a, b in zip(page.rows, page.rows[1:], strict=False):
             assert abs(a.rect.bottom - b.rect.y) < EPS
+        # a shape in each lane of the step (a step drawn in several lanes: in each), on its row
+        for step in {s.step for s in page.shapes}:
+            drawn = [s for s in page.shapes if s.step == step]
+            assert [lanes[s.lane].lane for s in drawn] == list(dict.fromkeys(
+                sop.steps[step].roles))
+            assert len({(s.rect.y, s.rect.h, s.kind) for s in drawn}) == 1
         for shape in page.shapes:
-            lane = lanes[lane_index[sop.steps[shape.step].role]]
+            lane = lanes[shape.lane]
             row = rows[shape.step]
             assert lane.x - EPS <= shape.rect.x and shape.rect.right <= lane.x + lane.width + EPS
             assert row.y - EPS <= shape.rect.y and shape.rect.bottom <= row.bottom + EPS
@@ -74,16 +80,20 @@ def _check(sop, spec):
                 assert not connector.rect.overlaps(rect)
         for arrow in page.arrows:
             assert len(arrow.points) >= 2
+            # the shapes it leaves and reaches: of its steps, the ones its ends are on
+            ends = [r for _, r in obstacles if _touches(r, arrow.points[0])
+                    or _touches(r, arrow.points[-1])]
             for p, q in zip(arrow.points, arrow.points[1:], strict=False):
                 assert abs(p.x - q.x) < EPS or abs(p.y - q.y) < EPS, arrow
                 for step, rect in obstacles:
-                    if step in (arrow.source, arrow.target):
+                    if step in (arrow.source, arrow.target) and rect in ends:
                         continue
                     assert not rect.crossed_by(p, q), (arrow, step)
                 for connector in page.connectors:
                     if connector.label in (arrow.to_connector, arrow.from_connector):
                         continue
                     assert not connector.rect.crossed_by(p, q), (arrow, connector.label)
+        _assert_joins(sop, page, rows)
     _assert_balanced(layout)
     _assert_clear_of_lane_rules(layout)
     _assert_crossings_marked(layout)
@@ -131,11 +141,44 @@ def _check(sop, spec):
             step = sop.steps[shape.step]
             if step.decision is not None:
                 assert shape.kind is ShapeKind.DECISION
-            elif shape.step in (0, len(sop.steps) - 1):
+            elif shape.step in (0, len(sop.steps) - 1) or step.start:
                 assert shape.kind is ShapeKind.TERMINATOR
             else:
                 assert shape.kind is ShapeKind.PROCESS
     return layout
+
+
+def _touches(rect, p):
+    """Whether p lies in the rect or on its edge (an arrow's end on a shape's outline)."""
+    return rect.x - EPS <= p.x <= rect.right + EPS and rect.y - EPS <= p.y <= rect.bottom + EPS
+
+
+def _assert_joins(sop, page, rows):
+    """A step drawn in several lanes is joined as the books join it: from the top of one of
+    its shapes up into the row's top pad, along it, and down into the top of each other
+    shape of the step, where the arrowhead is; the line passes through no shape."""
+    for step in {s.step for s in page.shapes}:
+        drawn = [s for s in page.shapes if s.step == step]
+        joins = [j for j in page.joins if j.source == step]
+        assert len(joins) == len(drawn) - 1
+        if not joins:
+            continue
+        hubs = {j.points[0] for j in joins}
+        assert len(hubs) == 1
+        (hub,) = [s for s in drawn if _touches(s.rect, joins[0].points[0])]
+        reached = []
+        for join in joins:
+            first, up, across, tip = join.points
+            assert first == Point(hub.rect.cx, hub.rect.y)
+            assert rows[step].y < up.y < hub.rect.y and across.y == up.y and up.x == first.x
+            (other,) = [s for s in drawn if s is not hub and abs(s.rect.cx - tip.x) < EPS]
+            assert tip == Point(other.rect.cx, other.rect.y) and across.x == tip.x
+            assert tip.y - across.y >= 4.5 - EPS  # room for the arrowhead
+            reached.append(other)
+            for p, q in zip(join.points, join.points[1:], strict=False):
+                for s in page.shapes:
+                    assert not s.rect.crossed_by(p, q), (join, s)
+        assert len(reached) == len(set(map(id, reached))) == len(drawn) - 1
 
 
 RULE_CLEARANCE = 2 * 72 / 25.4  # 2 mm
@@ -161,10 +204,12 @@ def _assert_clear_of_lane_rules(layout):
 
 
 def _assert_crossings_marked(layout):
-    """Where two arrows cross, one of them hops over the other at that very point."""
+    """Where two arrows cross, one of them hops over the other at that very point; so too
+    where an arrow crosses the line joining a step's shapes."""
     for page in layout.pages:
-        for i, first in enumerate(page.arrows):
-            for second in page.arrows[i + 1:]:
+        lines = (*page.arrows, *page.joins)
+        for i, first in enumerate(lines):
+            for second in lines[i + 1:]:
                 for s in segments(first):
                     for t in segments(second):
                         at = crossing(s, t)
@@ -203,7 +248,6 @@ def _assert_ends_at_outline(layout):
     """Every arrow ends on the outline of its target (or at its connector), from outside:
     the arrowhead drawn at the last point touches the shape."""
     for page in layout.pages:
-        shapes = {s.step: s for s in page.shapes}
         for arrow in page.arrows:
             tip, before = arrow.points[-1], arrow.points[-2]
             if arrow.to_connector is not None:
@@ -211,7 +255,9 @@ def _assert_ends_at_outline(layout):
                 assert any(_on_segment(tip, a, b) for a, b in
                            zip(conn.outline, (*conn.outline[1:], conn.outline[0]), strict=True))
                 continue
-            shape = shapes[arrow.target]
+            # of the target's shapes (one per lane), the one it reaches: its tip is on it
+            (shape,) = [s for s in page.shapes if s.step == arrow.target
+                        and _touches(s.rect, tip)]
             edges = zip(shape.outline, (*shape.outline[1:], shape.outline[0]), strict=True)
             if shape.kind is ShapeKind.DECISION:
                 assert any(_near_line(tip, a, b) for a, b in edges), arrow
@@ -306,6 +352,39 @@ def test_random_sops_on_f4(sop):
 @example(_all_checks_back_to_start())
 def test_random_sops_on_a4(sop):
     _assert_labels_clear(_check(sop, A4_LANDSCAPE), strict=False)
+
+
+@PROPERTY_SETTINGS
+@given(sops(max_lanes=8, real_books=True))
+def test_random_real_books_on_f4(sop):
+    """Steps in several lanes, later starts and merged Waktu keep every property above."""
+    _assert_labels_clear(_check(sop, F4_LANDSCAPE), strict=False)
+    _assert_time_cells(sop, layout_sop(sop, F4_LANDSCAPE))
+
+
+@PROPERTY_SETTINGS
+@given(sops(max_lanes=6, real_books=True))
+def test_random_real_books_on_a4(sop):
+    _assert_labels_clear(_check(sop, A4_LANDSCAPE), strict=False)
+    _assert_time_cells(sop, layout_sop(sop, A4_LANDSCAPE))
+
+
+def _assert_time_cells(sop, layout):
+    """Each row's Waktu is in exactly one cell of its page; a merged Waktu's cell covers its
+    rows on that page and writes the Waktu written on its first step."""
+    time = next(c for c in layout.columns if c.key == "time")
+    for page in layout.pages:
+        cells = [c for c in page.cells if c.step is not None and c.rect.x == time.x]
+        for row in page.rows:
+            covering = [c for c in cells if c.rect.y - EPS <= row.rect.y
+                        and row.rect.bottom <= c.rect.bottom + EPS]
+            assert len(covering) == 1, row.step
+            assert covering[0].step <= row.step
+            # the Waktu of the span's first step, also on a page that continues the span
+            first, _ = time_spans(sop.steps)[row.step]
+            text = " ".join(covering[0].text.lines)
+            assert text == " ".join(sop.steps[first].time.split())
+        assert sum(c.rect.h for c in cells) == pytest.approx(sum(r.rect.h for r in page.rows))
 
 
 @settings(max_examples=25, deadline=None)

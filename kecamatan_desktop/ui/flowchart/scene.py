@@ -31,7 +31,8 @@ from kecamatan_desktop.ui.strings import (
 
 
 def step_tooltip(step: Step) -> str:
-    rows = ((TOOLTIP_NO, step.no), (TOOLTIP_ACTIVITY, step.activity), (TOOLTIP_ROLE, step.role),
+    rows = ((TOOLTIP_NO, step.no), (TOOLTIP_ACTIVITY, step.activity),
+            (TOOLTIP_ROLE, ", ".join(step.roles)),
             (TOOLTIP_TIME, step.time), (TOOLTIP_OUTPUT, step.output))
     return "".join(f"<p style='margin:0'><b>{escape(label)}:</b> {escape(value or EMPTY_VALUE)}</p>"
                    for label, value in rows)
@@ -42,15 +43,20 @@ class StepShapeItem(ShapeItem):
 
     A drag only moves the symbol for show; on release the scene reports the lane under the
     pointer and the symbol returns to its place (the editor changes the data and redraws).
+    A step drawn in several lanes is not dragged (`draggable` False): a drag moves one
+    lane, and which of its lanes should change is said in the procedure table.
     """
 
-    def __init__(self, shape: Shape, tooltip: str, parent: QGraphicsItem) -> None:
+    def __init__(self, shape: Shape, tooltip: str, parent: QGraphicsItem,
+                 draggable: bool = True) -> None:
         super().__init__(shape, parent)
         self._hovered = False
         self._dragging = False
+        self.draggable = draggable
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setAcceptHoverEvents(True)
-        self.setCursor(Qt.CursorShape.OpenHandCursor)
+        if draggable:
+            self.setCursor(Qt.CursorShape.OpenHandCursor)
         self.setToolTip(tooltip)
 
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
@@ -80,7 +86,7 @@ class StepShapeItem(ShapeItem):
             event.accept()
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
-        if not event.buttons() & Qt.MouseButton.LeftButton:
+        if not event.buttons() & Qt.MouseButton.LeftButton or not self.draggable:
             return
         moved = event.scenePos() - event.buttonDownScenePos(Qt.MouseButton.LeftButton)
         if not self._dragging:
@@ -106,11 +112,14 @@ class FlowchartScene(PagesScene):
 
     step_dropped_on_lane = Signal(int, str)
     shape_items: dict[int, StepShapeItem]
+    step_shapes: dict[int, list[StepShapeItem]]
 
     def __init__(self, layout: SwimlaneLayout, sop: Sop, *, decorated: bool = True,
                  parent: QObject | None = None) -> None:
         def step_item(shape: Shape, sheet: QGraphicsItem) -> StepShapeItem:
-            return StepShapeItem(shape, step_tooltip(sop.steps[shape.step]), sheet)
+            step = sop.steps[shape.step]
+            return StepShapeItem(shape, step_tooltip(step), sheet,
+                                 draggable=len(set(step.roles)) == 1)
 
         super().__init__(layout, decorated=decorated, shape_item=step_item, parent=parent)
 

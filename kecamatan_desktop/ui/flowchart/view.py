@@ -130,7 +130,8 @@ class FlowchartView(QGraphicsView):
     def selected_step(self) -> int | None:
         if self._flow is None:
             return None
-        chosen = [s for s, item in self._flow.shape_items.items() if item.isSelected()]
+        chosen = [s for s, items in self._flow.step_shapes.items()
+                  if any(item.isSelected() for item in items)]
         return chosen[0] if chosen else None
 
     def _set_selection(self, index: int | None, *, scroll_to: bool) -> None:
@@ -141,7 +142,8 @@ class FlowchartView(QGraphicsView):
             self._flow.clearSelection()
             item = self._flow.shape_items.get(index) if index is not None else None
             if item is not None:
-                item.setSelected(True)
+                for shape in self._flow.step_shapes[index]:  # each lane of the step
+                    shape.setSelected(True)
                 if scroll_to and not self.visible_scene_rect().contains(item.sceneBoundingRect()):
                     self.centerOn(item)
         finally:
@@ -152,6 +154,7 @@ class FlowchartView(QGraphicsView):
             return
         index = self.selected_step()
         if index is not None:
+            self._set_selection(index, scroll_to=False)  # a click on one lane marks them all
             self.step_selected.emit(index)
 
     # zoom --------------------------------------------------------------------------------------
