@@ -77,15 +77,15 @@ class WaktuReading:
 
 
 _LENIENT_UNITS = {
-    "menit": ("m", 1), "mnt": ("m", 1), "mnit": ("m", 1), "jam": ("m", 60),
+    "menit": ("m", 1), "mnt": ("m", 1), "mnit": ("m", 1), "minit": ("m", 1), "jam": ("m", 60),
     "hari": ("d", 1), "hk": ("d", 1), "minggu": ("d", 5), "pekan": ("d", 5),
 }
 # words that say "at most" or "about" before a length: the length is the standard
 _LEAD = re.compile(r"^(paling\s+(lambat|lama)|selambat-?lambatnya|maksimal|maks\.?|maximal|"
                    r"kurang\s+lebih|lebih\s+kurang|sekitar|±|\+/-|dalam|waktu)\s*", re.I)
 _PART = re.compile(r"([0-9]{1,4})\s*(?:(?:-|–|s\.?\s*d\.?|sampai(?:\s+dengan)?|hingga)\s*"
-                   r"([0-9]{1,4})\s*)?(menit|mnt|mnit|jam|hari|hk|minggu|pekan)"
-                   r"(?:\s*kerja)?\b\.?", re.I)
+                   r"([0-9]{1,4})\s*)?(menit|mnt|mnit|minit|jam|hari|hk|minggu|pekan)"
+                   r"(?:\s*(?:kerja|efektif))?\b\.?", re.I)
 
 
 # number words as Waktu cells write them ("sehari", "dua hari")
@@ -98,7 +98,7 @@ _WORD_NUMBER = re.compile(r"\b(se(?=(?:hari|jam|minggu|pekan)\b)|satu|dua|tiga|e
 
 # a calendar length: months and years are no count of working days
 _CALENDAR = re.compile(r"([0-9]{1,3}\s*(?:(?:-|–|s\.?\s*d\.?|sampai)\s*[0-9]{1,3}\s*)?"
-                       r"(bulan|tahun)(\s+kalender)?\.?)", re.I)
+                       r"(bulan|tahun|semester|triwulan)(\s+kalender)?\.?)", re.I)
 # a length per item ("2 menit/berkas", "5 menit per dokumen"): the step's length depends on
 # how many items there are, so it sets no standard of its own
 _PER_ITEM = re.compile(r"(.+?)\s*(?:/|\bper\b|\bsetiap\b)\s*[^\d\s/][^\d/]*", re.I)

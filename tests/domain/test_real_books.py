@@ -24,7 +24,7 @@ from tests.conftest import seed_dict
     ("10 menit", 10), ("5 \nMenit", 5), ("2 Jam", 120), ("1 jam 30 menit", 90),
     ("3 hari kerja", 3 * 450), ("Paling lambat 17 hari kerja", 17 * 450),
     ("Maksimal 2 hari", 900), ("1-2 hari", 900), ("1 s.d. 3 hari kerja", 3 * 450),
-    ("30 menit - 3 Jam", 180),
+    ("30 menit - 3 Jam", 180), ("2 hari efektif", 900), ("5 minit", 5),
     ("sehari", 450), ("dua hari kerja", 900), ("1 minggu", 5 * 450), ("15 menit.", 15),
     ("0", 0),
 ])
@@ -46,7 +46,8 @@ def test_a_working_day_is_the_offices_own():
     ("Setiap Saat", WaktuKind.NONE), ("Pada hari dan jam kerja", WaktuKind.NONE),
     ("Sebelum periode revisi bulan berjalan", WaktuKind.NONE), ("Triwulan", WaktuKind.NONE),
     ("", WaktuKind.EMPTY), ("  - ", WaktuKind.EMPTY),
-    ("2 Bulan", WaktuKind.NONE), ("Paling lambat 1 bulan", WaktuKind.NONE),
+    ("2 Bulan", WaktuKind.NONE), ("1 semester", WaktuKind.NONE),
+    ("Paling lambat 1 bulan", WaktuKind.NONE),
     ("2 menit/berkas", WaktuKind.NONE), ("5 menit per dokumen", WaktuKind.NONE),
     ("2 menit kali", WaktuKind.UNREADABLE), ("1 0 Hari Kerja", WaktuKind.UNREADABLE),
     ("30", WaktuKind.UNREADABLE), ("Tanggal 10 setiap bulan", WaktuKind.UNREADABLE),
