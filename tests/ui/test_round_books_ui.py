@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtWidgets import QDialogButtonBox, QGraphicsPathItem
 
 from kecamatan_desktop.domain.calendar import WIB
 from kecamatan_desktop.ui.rounds.handoff_dialog import HandoffDialog
@@ -79,6 +79,14 @@ def test_a_step_in_two_lanes_through_the_handoff_dialog(qtbot, workspace, catalo
     assert all(t.endswith("(pemegang)") for t in seen["by"])  # the holders first
     assert page.detail.steps[2].done_by == "Rina Wati"
     assert page.steps_model.row(2)[3] == "Rina Wati"
+    # the flowchart marks the step in both of its lanes
+    scene = page.flowchart.flowchart_scene()
+    outlines = [i for i in page.overlay_items if isinstance(i, QGraphicsPathItem)]
+    marked = {(round(i.boundingRect().center().x()), round(i.boundingRect().center().y()))
+              for i in outlines}
+    step3 = {(round(sh.boundingRect().center().x()), round(sh.boundingRect().center().y()))
+             for sh in scene.step_shapes[2]}
+    assert len(scene.step_shapes[2]) == 2 and step3 <= marked
     for minutes in (130, 170):  # steps 4 and 5, 40 minutes each: 80 against 1 jam
         page.ask_handoff = lambda detail, offer, previous=None, m=minutes: dict(
             decision=None, done_by=None, at=T0 + timedelta(minutes=m), output="", note="")

@@ -65,17 +65,18 @@ def draw_round(scene, detail: RoundDetail) -> list:
     font = QFont(scene.font())
     font.setPointSizeF(5.5)
     for index, mark in marks.items():
-        shape_item = scene.shape_items.get(index)
-        if shape_item is None:
+        shapes = scene.step_shapes.get(index) or []
+        if not shapes:
             continue
-        sheet = shape_item.parentItem()
-        outline = QGraphicsPathItem(shape_item.shape(), sheet)
-        outline.setPen(QPen(mark.colour, 2.2 if mark.current else 1.6))
-        tint = QColor(mark.colour)
-        tint.setAlpha(40)
-        outline.setBrush(QBrush(tint))
-        outline.setZValue(3)
-        items.append(outline)
+        sheet = shapes[0].parentItem()
+        for shape_item in shapes:  # a step in several lanes is marked in each of them
+            outline = QGraphicsPathItem(shape_item.shape(), shape_item.parentItem())
+            outline.setPen(QPen(mark.colour, 2.2 if mark.current else 1.6))
+            tint = QColor(mark.colour)
+            tint.setAlpha(40)
+            outline.setBrush(QBrush(tint))
+            outline.setZValue(3)
+            items.append(outline)
         row = rows[index]
         text = compact(mark.worked)
         if mark.passes > 1:
