@@ -26,7 +26,7 @@ FIELDS = (
     ("revised", ("tanggal revisi", "tgl revisi")),
     ("effective", ("tanggal efektif", "tgl efektif", "tanggal pengesahan")),
     ("approver", ("disahkan oleh",)),
-    ("name", ("nama sop",)),
+    ("name", ("nama sop", "judul sop")),
 )
 LISTS = (
     ("legal_basis", ("dasar hukum",)),

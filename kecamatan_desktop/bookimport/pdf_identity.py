@@ -17,7 +17,7 @@ FIELDS = {  # label as written on the page -> identity key
     "revised": ("tanggal revisi", "tgl revisi"),
     "effective": ("tanggal efektif", "tgl efektif"),
     "approver": ("disahkan oleh",),
-    "name": ("nama sop",),
+    "name": ("nama sop", "judul sop"),
 }
 BLOCKS = {
     "legal_basis": ("dasar hukum",),

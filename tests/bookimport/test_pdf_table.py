@@ -48,3 +48,14 @@ def test_the_header_under_a_paragraph_that_names_its_words():
 def test_no_header_when_only_the_paragraph_names_the_words():
     warning = [word("No.", 55, 80), word("aktivitas", 160, 80), word("waktu", 260, 88)]
     assert find_header(page(warning), grid()) is None
+
+
+def test_judul_sop_is_the_name_label_as_nama_sop_is():
+    """Some BPS teams label the name "Judul SOP" (openSOP 012, 033, 036, 041…)."""
+    from kecamatan_desktop.bookimport.pdf_identity import _labels
+
+    for label in (["Nama", "SOP"], ["Judul", "SOP"]):
+        words = [word(label[0], 300, 200), word(label[1], 340, 200),
+                 word("Pengumpulan", 362, 200), word("Data", 432, 200)]
+        box, rest = _labels(page(words))["name"]
+        assert [w.text for w in rest] == ["Pengumpulan", "Data"] and box.x0 == 300
