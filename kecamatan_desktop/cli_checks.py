@@ -5,8 +5,9 @@ from __future__ import annotations
 
 def add_check_commands(sub) -> None:
     p = sub.add_parser("periksa", help="periksa isi SOP (dasar hukum, nomor, waktu, kegiatan, "
-                                       "lajur, kualifikasi, keterkaitan); keluar 1 bila ada "
-                                       "kesalahan")
+                                       "lajur, kualifikasi, keterkaitan, isian kosong, "
+                                       "kalimat terpotong, kata ganda, nomor langkah); keluar "
+                                       "1 bila ada kesalahan")
     p.add_argument("sop_id", nargs="?", help="satu SOP (bawaan: semua SOP satu kantor)")
     p.add_argument("--office", metavar="NAMA", help="kantor yang diperiksa (bawaan: yang "
                                                     "pertama)")

@@ -18,7 +18,7 @@ def test_periksa_one_sop_with_only_warnings_exits_0(db_path, capsys):
     assert main(["--db", str(db_path), "periksa", "poncokusumo-2018-renja"]) == 0
     out = capsys.readouterr().out
     assert "Langkah 5: Kegiatan: Kegiatan diawali 'Pengetikan'" in out
-    assert "0 kesalahan, 2 peringatan" in out
+    assert "0 kesalahan, 3 peringatan" in out
 
 
 def test_periksa_refuses_an_sop_and_an_office_together(db_path, capsys):

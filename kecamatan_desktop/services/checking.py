@@ -19,10 +19,10 @@ from kecamatan_desktop.domain.checks import (
     Context,
     DecreeText,
     Finding,
-    Verbs,
+    Lexicon,
     check_decree,
     check_sop,
-    load_verbs,
+    load_lexicon,
 )
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.legal import LegalTable, load_legal_table
@@ -64,15 +64,23 @@ def legal_table() -> LegalTable:
 
 
 @cache
-def _tables() -> tuple[LegalTable, Verbs]:
-    return legal_table(), load_verbs(data_dir() / "checks" / "verbs.txt")
+def lexicon() -> Lexicon:
+    """The shipped root words (with their licence beside them) and the roots a Kegiatan may
+    start with as written."""
+    checks = data_dir() / "checks"
+    return load_lexicon(checks / "kata-dasar.txt.gz", checks / "verbs.txt",
+                        checks / "kata-dasar-tambahan.txt")
+
+
+def _tables() -> tuple[LegalTable, Lexicon]:
+    return legal_table(), lexicon()
 
 
 def _context(office: str, *, session: Session) -> Context:
-    legal, verbs = _tables()
+    legal, words = _tables()
     sops = tuple(catalogue.get_sop(s.id, session=session).sop
                  for s in catalogue.list_sops(session=session) if s.office == office)
-    return Context(legal=legal, verbs=verbs, catalogue=sops)
+    return Context(legal=legal, lexicon=words, catalogue=sops)
 
 
 def check_sop_value(sop: Sop, *, session: Session) -> CheckResult:
@@ -99,8 +107,10 @@ def check_office(office: str | None = None, *, session: Session) -> list[CheckRe
     ctx = _context(office, session=session)
     results = []
     decree = load_decree(office, session=session)
+    # the decree holds no text for after "Menetapkan :", so it prints that line alone
     text = DecreeText(office=office, recalling=decree.recalling, year=decree.date.year,
-                      decides=tuple((d.label, d.text) for d in decree.decides))
+                      decides=tuple((d.label, d.text) for d in decree.decides), enacts="",
+                      title=f"{decree.title} TENTANG {decree.about}")
     owner = f"keputusan:{office}"
     results.append(_apply_dismissals(owner, f"Keputusan Camat {decree.number}",
                                      check_decree(text, ctx), session=session))
@@ -184,7 +194,9 @@ def undismiss(dismissal_id: int, reason: str, *, session: Session, by: str | Non
 
 
 _DECREE_PLACES = {"decree.decides": "Keputusan: MENETAPKAN",
-                  "decree.recalling": "Keputusan: Mengingat"}
+                  "decree.enacts": "Keputusan: Menetapkan",
+                  "decree.recalling": "Keputusan: Mengingat",
+                  "steps": "Prosedur"}
 
 
 def place_text(place: str) -> str:

@@ -19,20 +19,16 @@ from kecamatan_desktop.domain.checks import (
     check_step_lanes,
     check_step_time,
     check_unused_lanes,
-    load_verbs,
     sop_year,
 )
 from kecamatan_desktop.domain.flow import ProblemKind, flow_problems
-from kecamatan_desktop.domain.legal import load_legal_table
-from tests.conftest import SEED_DIR
 from tests.domain.real_book import real_book, with_steps
-from tests.domain.test_checks import PER21
+from tests.domain.test_checks import PER21, checks_context
 
 
 @pytest.fixture(scope="module")
 def ctx() -> Context:
-    return Context(legal=load_legal_table(SEED_DIR / "checks" / "legal_rules.json"),
-                   verbs=load_verbs(SEED_DIR / "checks" / "verbs.txt"))
+    return checks_context()
 
 
 def test_waktu_as_books_write_it_and_the_steps_under_a_merged_waktu(ctx):

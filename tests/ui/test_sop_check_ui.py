@@ -26,12 +26,14 @@ def test_periksa_lists_findings_and_one_is_dismissed(qtbot, window, catalogue_db
     assert rows == [
         "[peringatan] Keterkaitan butir 1: 'SOP Penyusunan Laporan Realisasi Anggaran' tidak "
         "ada di katalog kantor ini; tambahkan SOP-nya atau betulkan namanya.",
+        "[peringatan] Peringatan: Peringatan kosong; tulis apa akibatnya bila SOP ini tidak "
+        "dilaksanakan.",
         "[peringatan] Langkah 5: Kegiatan: Kegiatan diawali 'Pengetikan', bukan kata kerja; "
         "Permenpan-RB 35/2012 meminta kegiatan diawali kata kerja."]
-    assert panel.title() == strings.PROBLEMS_TITLE.format(count=2)
+    assert panel.title() == strings.PROBLEMS_TITLE.format(count=3)
 
     # activating the step's finding goes to the step, as problems do
-    index = panel.model.index(1)
+    index = panel.model.index(2)
     panel.view.setCurrentIndex(index)
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=panel.view.visualRect(index).center())
@@ -41,8 +43,8 @@ def test_periksa_lists_findings_and_one_is_dismissed(qtbot, window, catalogue_db
     window.sop_check.ask_reason = lambda text: asked.append(text) or "Istilah kantor"
     assert panel.dismiss_button.isEnabled()
     qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
-    assert asked == [rows[1]]
-    assert _rows(panel) == rows[:1]
+    assert asked == [rows[2]]
+    assert _rows(panel) == rows[:2]
     stored = call(catalogue_db, checking.check_stored_sop, "poncokusumo-2018-renja")
     [(finding, dismissal)] = stored.dismissed
     assert finding.place == "steps[4].activity" and dismissal.reason == "Istilah kantor"
@@ -58,16 +60,16 @@ def test_a_finding_set_aside_meanwhile_on_another_pc_is_told_and_leaves(qtbot, w
     panel = window.procedure_view.problems_panel
     window.sop_check.action.trigger()
     rows = _rows(panel)
-    finding = call(catalogue_db, checking.check_stored_sop, "poncokusumo-2018-renja").findings[1]
+    finding = call(catalogue_db, checking.check_stored_sop, "poncokusumo-2018-renja").findings[2]
     call(catalogue_db, checking.dismiss, finding, "sudah sesuai buku", by="ani")  # the other PC
     told = []
     window.sop_check.show_info = lambda title, text: told.append(text)
     window.sop_check.ask_reason = lambda text: "Istilah kantor"
-    index = panel.model.index(1)
+    index = panel.model.index(2)
     panel.view.setCurrentIndex(index)
     qtbot.mouseClick(panel.view.viewport(), Qt.MouseButton.LeftButton,
                      pos=panel.view.visualRect(index).center())
     assert panel.dismiss_button.isEnabled()
     qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
     assert told and "sudah diabaikan oleh ani" in told[0]
-    assert _rows(panel) == rows[:1]  # shown as it stands now
+    assert _rows(panel) == rows[:2]  # shown as it stands now
