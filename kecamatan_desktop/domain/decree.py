@@ -86,6 +86,13 @@ class DecreeInvalid(InputError):
         self.problems = problems
 
 
+def enacted(decree: Decree) -> str:
+    """What stands after "Menetapkan :": the decision's own title, as decrees write it
+    ("KEPUTUSAN CAMAT PONCOKUSUMO KABUPATEN MALANG TENTANG STANDAR OPERASIONAL …")."""
+    parts = [decree.title.strip(), decree.about.strip()]
+    return " TENTANG ".join(p for p in parts if p)
+
+
 def diktum_label(index: int) -> str:
     return DIKTUM_LABELS[index] if index < len(DIKTUM_LABELS) else f"KE-{index + 1}"
 

@@ -24,6 +24,7 @@ from kecamatan_desktop.domain.checks import (
     check_sop,
     load_lexicon,
 )
+from kecamatan_desktop.domain.decree import enacted
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.legal import LegalTable, load_legal_table
 from kecamatan_desktop.domain.sop import Sop
@@ -107,9 +108,10 @@ def check_office(office: str | None = None, *, session: Session) -> list[CheckRe
     ctx = _context(office, session=session)
     results = []
     decree = load_decree(office, session=session)
-    # the decree holds no text for after "Menetapkan :", so it prints that line alone
+    # after "Menetapkan :" the decree prints its own title (domain.decree.enacted)
     text = DecreeText(office=office, recalling=decree.recalling, year=decree.date.year,
-                      decides=tuple((d.label, d.text) for d in decree.decides), enacts="",
+                      decides=tuple((d.label, d.text) for d in decree.decides),
+                      enacts=enacted(decree),
                       title=f"{decree.title} TENTANG {decree.about}")
     owner = f"keputusan:{office}"
     results.append(_apply_dismissals(owner, f"Keputusan Camat {decree.number}",

@@ -37,6 +37,9 @@ def test_poncokusumo_prints_its_decree_as_transcribed(catalogue_db, tmp_path):
     # KEDUA lists the catalogue, not the seed's "SOP.....dan seterusnya....."
     assert "dan seterusnya" not in text and "9. SOP Penyusunan Laporan Kinerja" in text
     assert "NIP." not in text  # the book prints none under the name
+    # after "Menetapkan :" the decision's own title, as decrees write it (issue 26)
+    assert ("Menetapkan : KEPUTUSAN CAMAT PONCOKUSUMO KABUPATEN MALANG TENTANG STANDAR "
+            "OPERASIONAL PROSEDUR") in text
 
 
 def test_ngantang_numbers_its_template_decree_with_its_code(catalogue_db, tmp_path):
