@@ -125,11 +125,9 @@ def waktu_problem(written: str) -> str:
     reading = read_waktu(written)
     if reading.kind == WaktuKind.NONE:
         what = ("lama menurut kalender" if reading.calendar
-                else "lama per satuan, bukan lama langkahnya" if reading.per_item
-                else "tanpa lama kerja")
-        return (f"Waktu '{written}' {what}; disimpan seperti tertulis, tanpa waktu baku "
-                "untuk menilai keterlambatan")
+                else "lama per satuan" if reading.per_item else "tanpa lama kerja")
+        return f"Waktu '{written}': {what}; disimpan seperti tertulis, tanpa waktu baku"
     if reading.kind == WaktuKind.UNREADABLE:
-        return (f"Waktu '{written}' tidak terbaca sebagai lama kerja (menit, jam atau hari); "
-                "disimpan seperti tertulis")
+        return (f"Waktu '{written}' tidak terbaca sebagai lama kerja; disimpan seperti "
+                "tertulis")
     return ""
