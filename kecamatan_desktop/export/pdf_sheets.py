@@ -204,7 +204,7 @@ def decree_story(decree: Decree, letterhead_extra: tuple[str, ...], width: float
     story.append(_labelled("Menimbang", _lettered(decree.considering, "a"), width))
     story.append(_labelled("Mengingat", _lettered(decree.recalling, "1"), width))
     story += [Spacer(1, 6), para("M E M U T U S K A N", DECREE_HEAD), Spacer(1, 6)]
-    story.append(_labelled("Menetapkan", [para(enacted(decree), BODY_JUSTIFY)], width))
+    story.append(_labelled("Menetapkan", [para(enacted(decree) + ".", BODY)], width))
     decides = [_labelled(d.label, [para(d.text, BODY_JUSTIFY)] + _lettered(d.items, "1"),
                          width) for d in decree.decides]
     place = [para(f"Ditetapkan di {decree.place}", BODY),
