@@ -5,6 +5,7 @@ field as the identity sheet and the step table do."""
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, STEP_LABELS
 
@@ -59,6 +60,20 @@ def too_long(value: str, place: str) -> str | None:
         return None
     return (f"{field_label(place)} terlalu panjang: {_count(len(value))} karakter, paling "
             f"banyak {_count(limit)}; pendekkan isinya")
+
+
+def overlong(document: Any, place: str = "") -> list[str]:
+    """The refusal of every text of an interchange document (`sop_to_dict`) past its limit:
+    what an SOP stored before the limits may still hold."""
+    if isinstance(document, str):
+        refusal = too_long(document, place)
+        return [refusal] if refusal else []
+    if isinstance(document, dict):
+        return [r for key, value in document.items()
+                for r in overlong(value, f"{place}.{key}" if place else key)]
+    if isinstance(document, list):
+        return [r for i, value in enumerate(document) for r in overlong(value, f"{place}[{i}]")]
+    return []
 
 
 def is_too_long(place: str, message: str) -> bool:
