@@ -81,6 +81,9 @@ def build_parser() -> argparse.ArgumentParser:
     p_book.add_argument("-o", "--output", metavar="FILE", required=True)
     p_book.add_argument("--office", metavar="NAME", help="bawaan: kantor pertama")
     p_book.add_argument("--paper", choices=("f4", "a4"), default="f4")
+    p_book.add_argument("--skip-bad", action="store_true",
+                        help="SOP yang tidak dapat dicetak disebut lalu dilewati; SOP "
+                             "lainnya tetap dicetak")
     p_check = sub.add_parser("check", help="periksa basis data: keutuhan berkas, kunci, rantai "
                                            "riwayat putaran; OK atau daftar masalah")
     p_check.add_argument("--rebuild", action="store_true",
@@ -326,11 +329,22 @@ def _pdf(args, session) -> None:
 
 
 def _book(args, session) -> None:
-    from kecamatan_desktop.export.pdf_document import write_book_pdf
+    from kecamatan_desktop.export.pdf_document import UnprintableSops, write_book_pdf
     from kecamatan_desktop.services import printing
 
     book = printing.load_book(args.office, session=session)
-    print(write_book_pdf(book, Path(args.output), paper=args.paper))
+    skipped: list[str] = []
+    try:
+        path = write_book_pdf(book, Path(args.output), paper=args.paper)
+    except UnprintableSops as exc:
+        if not args.skip_bad:
+            raise InputError(f"{exc}\nBuku tidak dicetak; perbaiki SOP itu, atau ulangi "
+                             "dengan --skip-bad untuk mencetak SOP lainnya.") from None
+        for bad in exc.sops:
+            print(f"Dilewati: {bad}", file=sys.stderr)
+        skipped = [bad.sop_id for bad in exc.sops]
+        path = write_book_pdf(book, Path(args.output), paper=args.paper, skip=skipped)
+    print(path)
 
 
 def _check(session, *, rebuild: bool = False) -> int:

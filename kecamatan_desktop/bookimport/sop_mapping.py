@@ -3,7 +3,11 @@ several lanes, Waktu and dates as written, one Waktu over several steps, a secon
 each loss (a branch without both ways, a connector row dropped, an arrow the model cannot
 hold) and each gap (an approver or date the book does not give) a problem, and what even
 sop-ap/2 requires but the file lacks (the kop, the SOP's name, a step's lane) a refusal.
-Step paths count from 1 in the document's steps, as the readers count theirs."""
+Step paths count from 1 in the document's steps, as the readers count theirs.
+
+A field longer than an SOP may hold (domain/limits.py: a long list item is most often two
+items the reader ran together) is neither cut nor split here: `sop_from_dict` refuses the
+SOP naming the field, and the document is kept whole for the review to shorten."""
 
 from __future__ import annotations
 

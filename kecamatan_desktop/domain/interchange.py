@@ -17,6 +17,7 @@ from typing import Any
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.flow import closed_loops
 from kecamatan_desktop.domain.json_strict import StrictJsonError, key_path, parse, text_of
+from kecamatan_desktop.domain.limits import too_long
 from kecamatan_desktop.domain.nip import NipError, check_nip
 from kecamatan_desktop.domain.sop import Approver, Decision, Office, Sop, Step
 from kecamatan_desktop.domain.waktu import WaktuError, parse_waktu
@@ -75,9 +76,11 @@ class _Reader:
     def __init__(self) -> None:
         self.problems: list[Problem] = []
         self.v2 = False  # reading sop-ap/2
+        self.too_long: set[str] = set()  # places whose refusal is their length, said once
 
     def fail(self, place: str, message: str) -> None:
-        self.problems.append(Problem(place, message))
+        if place not in self.too_long:
+            self.problems.append(Problem(place, message))
 
     def keys(
         self, obj: Any, place: str, allowed: tuple[str, ...], required: tuple[str, ...]
@@ -104,6 +107,12 @@ class _Reader:
         return value
 
     def printable(self, value: str, where: str) -> None:
+        """No character a printed form cannot show, and no more of them than it can."""
+        refusal = too_long(value, where)
+        if refusal is not None:
+            self.fail(where, refusal)
+            self.too_long.add(where)
+            return  # the rest of a field that long is not worth reading
         bad = _BAD_CHARS.search(value)
         if bad is None:
             return

@@ -1,5 +1,6 @@
 """Files written whole or not at all: each target is written to a temporary file beside it
-and moved into place only when every one of them is complete."""
+and moved into place only when every one of them is complete, with the mode any new file
+of the user gets (0644 under umask 022), not the temporary file's private 0600."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ def replacing(targets: Sequence[Path]) -> Iterator[list[Path]]:
                                             suffix=target.suffix)
             os.close(handle)
             temps.append(Path(name))
+            _as_new_file(Path(name))
         yield temps
         for temp, target in zip(temps, targets, strict=True):
             os.replace(temp, target)
@@ -35,3 +37,25 @@ def replacing(targets: Sequence[Path]) -> Iterator[list[Path]]:
 def replacing_one(target: Path) -> Iterator[Path]:
     with replacing([Path(target)]) as temps:
         yield temps[0]
+
+
+def _as_new_file(path: Path) -> None:
+    """Give `path` the mode open() would: a print spooler or another user of the PC reads it
+    as the user's other files. Windows has no such modes: nothing to do there."""
+    if os.name == "nt":
+        return
+    os.chmod(path, 0o666 & ~current_umask())
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where Linux tells it: setting it to
+    learn it would, for a moment, hold for files other threads create."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

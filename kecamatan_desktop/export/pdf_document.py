@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
+from dataclasses import replace
+from io import BytesIO
 from pathlib import Path
 
 from reportlab.lib import colors
@@ -16,9 +18,12 @@ from reportlab.platypus import (
     PageTemplate,
     TableStyle,
 )
+from reportlab.platypus.doctemplate import LayoutError as PageOverflow
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from kecamatan_desktop.domain.errors import Cancelled, InputError
+from kecamatan_desktop.domain.interchange import sop_to_dict
+from kecamatan_desktop.domain.limits import overlong
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.export.atomic import replacing_one
 from kecamatan_desktop.export.pdf_fonts import BOLD, REGULAR, measure
@@ -77,6 +82,7 @@ class _Document(BaseDocTemplate):
                       topPadding=0, bottomPadding=0, id="sheet")]),
         ])
         self.on_cover = False
+        self.part = title  # what is being laid out: the last Anchor passed
 
     @staticmethod
     def _number(canvas, doc) -> None:
@@ -99,6 +105,7 @@ class _Document(BaseDocTemplate):
         if isinstance(flowable, CoverMark):
             self.on_cover = True
         if isinstance(flowable, Anchor):
+            self.part = flowable.title
             self.canv.bookmarkPage(flowable.key)
             self.canv.addOutlineEntry(flowable.title, flowable.key, level=flowable.level)
             if flowable.toc:
@@ -126,19 +133,68 @@ def flowchart_spec(paper: tuple[float, float]) -> PageSpec:
     return PageSpec.landscape(paper, footer=SHEET_FOOTER)
 
 
+class NotPrintable(InputError):
+    """An SOP that cannot be laid out on the paper, named with why in one line."""
+
+    def __init__(self, sop: Sop, reason: str) -> None:
+        self.sop_id, self.name, self.reason = sop.id, sop.name, reason
+        name = sop.name if len(sop.name) <= 80 else sop.name[:79] + "…"
+        super().__init__(f"SOP '{name}' ({sop.id}) tidak dapat dicetak: {reason}")
+
+
+class UnprintableSops(InputError):
+    """A book with SOPs that cannot be laid out: nothing was written; one line each."""
+
+    def __init__(self, sops: list[NotPrintable]) -> None:
+        self.sops = sops
+        super().__init__("\n".join(str(s) for s in sops))
+
+
+def _paper_name(paper: tuple[float, float]) -> str:
+    return next((name.upper() for name, size in PAPERS.items() if size == paper), "ini")
+
+
+def _fits(story: list, paper: tuple[float, float]) -> bool:
+    """Whether `story` lays out on portrait pages of `paper` (into a throwaway file)."""
+    try:
+        _Document(BytesIO(), paper, "").build(story)
+    except PageOverflow:
+        return False
+    return True
+
+
 def sop_story(sop: Sop, profile: OfficeProfile | None, paper: tuple[float, float],
               logo: bytes | None = None, key: str | None = None,
               cover_title: str | None = None) -> list:
-    """Cover, identity sheet and (when the procedure is drawn) the flowchart sheets."""
+    """Cover, identity sheet and (when the procedure is drawn) the flowchart sheets;
+    NotPrintable when a part of them cannot be laid out on `paper`."""
+    too_long = overlong(sop_to_dict(sop))  # before ReportLab spends minutes wrapping it
+    if too_long:
+        raise NotPrintable(sop, too_long[0])
     try:
         layout = layout_sop(sop, flowchart_spec(paper), measure) if sop.steps else None
     except LayoutError as exc:
-        raise InputError(f"SOP {sop.id}: {exc}") from None
+        raise NotPrintable(sop, f"diagram alirnya tidak dapat ditata: {exc}") from None
     width = paper[0] - 2 * MARGIN
+
+    def cover() -> list:
+        return cover_story(sop_cover(sop, profile, cover_title), paper[1] - 2 * MARGIN, logo)
+
+    def identity() -> list:
+        return identity_story(identity_sheet(sop, profile), width, logo)
+
+    # laid out alone first, from flowables of their own (ReportLab marks those it lays out)
+    if not _fits(cover(), paper):
+        raise NotPrintable(sop, f"sampulnya tidak muat pada satu halaman "
+                                f"{_paper_name(paper)}; pendekkan judul sampulnya")
+    if not _fits(identity(), paper):
+        raise NotPrintable(sop, "kepala lembar identitasnya (Nomor SOP, tanggal, pengesah "
+                                "dan Nama SOP) lebih tinggi dari satu halaman "
+                                f"{_paper_name(paper)}; pendekkan isian itu")
     story: list = [NextPageTemplate("portrait"), Anchor(sop.name, key or sop.id)]
-    story += cover_story(sop_cover(sop, profile, cover_title), paper[1] - 2 * MARGIN, logo)
+    story += cover()
     story += [PageBreak()]
-    story += identity_story(identity_sheet(sop, profile), width, logo)
+    story += identity()
     if layout is not None:
         story.append(NextPageTemplate("landscape"))
         for page in layout.pages:
@@ -157,16 +213,44 @@ def write_sop_pdf(sop: Sop, path: Path, *, profile: OfficeProfile | None = None,
     story = sop_story(sop, profile, size, logo, cover_title=cover_title)
     title = f"SOP {sop.name}" + (f" ({mark})" if mark else "")
     with replacing_one(Path(path)) as temp:
-        _Document(temp, size, title, mark=mark).build(story)
+        _build(_Document(temp, size, title, mark=mark), story)
     return Path(path)
 
 
+def _build(doc: _Document, story: list, passes: int = 1) -> None:
+    """Build, a page that still overflows named by the part it is in, not a traceback."""
+    try:
+        doc.multiBuild(story) if passes > 1 else doc.build(story)
+    except PageOverflow:
+        raise InputError(f"'{doc.part}' tidak dapat dicetak: ada isi yang lebih besar dari "
+                         "satu halaman; pendekkan isinya") from None
+
+
+def unprintable_sops(book: Book, paper: str = "f4") -> list[NotPrintable]:
+    """The SOPs of `book` that cannot be laid out on `paper`, each with why."""
+    size = paper_size(paper)
+    found = []
+    for stored in book.sops:
+        try:
+            sop_story(stored.sop, book.profile, size, cover_title=stored.cover_title)
+        except NotPrintable as exc:
+            found.append(exc)
+    return found
+
+
+def without(book: Book, sop_ids: Collection[str]) -> Book:
+    return replace(book, sops=tuple(s for s in book.sops if s.sop.id not in sop_ids))
+
+
 def write_book_pdf(book: Book, path: Path, *, paper: str = "f4", logo: bytes | None = None,
-                   progress: Progress | None = None) -> Path:
-    """Office cover, the Keputusan Camat, table of contents, then every SOP of the office.
+                   progress: Progress | None = None, skip: Collection[str] = ()) -> Path:
+    """Office cover, the Keputusan Camat, table of contents, then every SOP of the office
+    but those in `skip`. UnprintableSops, and no file, when any other SOP cannot be laid
+    out: every one of them is named, for the user to print the rest (`skip`) or fix them.
 
     `progress(done, total)` counts pages laid out over both of ReportLab's passes, after one
     step per SOP drawn; `total` is estimated from the page breaks until the first pass ends."""
+    book = without(book, skip)
     size = paper_size(paper)
     width = size[0] - 2 * MARGIN
     total = len(book.sops)
@@ -185,14 +269,21 @@ def write_book_pdf(book: Book, path: Path, *, paper: str = "f4", logo: bytes | N
     story += [PageBreak(), Anchor("Daftar Isi", "toc", toc=False),
               para("DAFTAR ISI", TOC_TITLE), toc]
     report = _BookProgress(progress, total)
+    bad: list[NotPrintable] = []
     for i, stored in enumerate(book.sops, 1):
-        story += [PageBreak()]
-        story += sop_story(stored.sop, book.profile, size, logo, key=f"sop-{i}",
-                           cover_title=stored.cover_title)
+        try:
+            part = sop_story(stored.sop, book.profile, size, logo, key=f"sop-{i}",
+                             cover_title=stored.cover_title)
+        except NotPrintable as exc:
+            bad.append(exc)  # every one named at once, not the first alone
+            part = []
+        story += [PageBreak(), *part]
         report.sop_drawn(story)
+    if bad:
+        raise UnprintableSops(bad)
     with replacing_one(Path(path)) as temp:
         doc = _Document(temp, size, f"Buku SOP {book.profile.name}", report.page_done)
-        doc.multiBuild(story)
+        _build(doc, story, passes=BOOK_PASSES)
         report.finish()
     return Path(path)
 

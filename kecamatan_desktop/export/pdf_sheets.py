@@ -26,6 +26,7 @@ from kecamatan_desktop.domain.decree import enacted
 from kecamatan_desktop.domain.tanggal import STANDARD, TanggalStyle, format_tanggal
 from kecamatan_desktop.export.pdf_flowchart import HEADING_FILL, draw_page
 from kecamatan_desktop.export.pdf_fonts import BOLD, REGULAR, register_fonts
+from kecamatan_desktop.export.pdf_lists import ListPair
 from kecamatan_desktop.layout.model import Page
 from kecamatan_desktop.services.printing import Cover, Decree, IdentitySheet, SignatureBlock
 
@@ -151,15 +152,11 @@ def identity_story(sheet: IdentitySheet, width: float, logo: bytes | None = None
         ("VALIGN", (0, 0), (0, -1), "MIDDLE"),
         ("VALIGN", (1, 0), (-1, -1), "TOP"),
     ]))
-    grid_rows, grid_style = [], [("GRID", (0, 0), (-1, -1), 0.6, GRID_LINE)]
-    for left_title, left_items, right_title, right_items in sheet.grid:
-        grid_style.append(("BACKGROUND", (0, len(grid_rows)), (-1, len(grid_rows)),
-                           HEADING_FILL))
-        grid_rows.append([para(left_title, CENTER_BOLD), para(right_title, CENTER_BOLD)])
-        grid_rows.append([numbered(left_items) or "", numbered(right_items) or ""])
-    grid = Table(grid_rows, colWidths=[width / 2, width / 2])
-    grid.setStyle(TableStyle([TABLE_FONT, *grid_style, ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-    story: list[Flowable] = [header, Spacer(1, 10), grid]
+    # the lists run on over as many pages as they need (25 laws do not fit one)
+    grid = [ListPair((para(left_title, CENTER_BOLD), para(right_title, CENTER_BOLD)),
+                     (numbered(left_items), numbered(right_items)), width, HEADING_FILL)
+            for left_title, left_items, right_title, right_items in sheet.grid]
+    story: list[Flowable] = [header, Spacer(1, 10), *grid]
     if sheet.note:
         story += [Spacer(1, 18), para(sheet.note, NOTE)]
     return story

@@ -19,6 +19,7 @@ from kecamatan_desktop.domain.interchange import (
     sop_from_dict,
     sop_to_dict,
 )
+from kecamatan_desktop.domain.limits import MAX_LINE, is_too_long
 from kecamatan_desktop.domain.sop import IDENTITY_LABELS, STEP_LABELS, Approver, Office, Sop
 from kecamatan_desktop.domain.tanggal import STANDARD, TanggalStyle, format_waktu, stored_utc
 from kecamatan_desktop.domain.zones import WIB
@@ -122,15 +123,33 @@ def identity_problems(sop: Sop) -> list[Problem]:
 def check_saveable(sop: Sop, *, draft: bool) -> None:
     """Raise SaveRefused unless `sop` passes the import rules (a draft: all but its flow)."""
     problems = document_problems(sop)
-    if draft:
-        problems = [p for p in problems if not _DRAFT_PLACE.match(p.place)]
+    if draft:  # a draft's Kegiatan may still be empty, never longer than a page can print
+        problems = [p for p in problems
+                    if not _DRAFT_PLACE.match(p.place) or _is_too_long(p)]
     if problems:
-        raise SaveRefused(f"SOP {sop.name or sop.id!r} tidak dapat disimpan:\n" + "\n".join(
-            f"  - {place_label(p.place)}: {p.message}" for p in problems))
+        raise SaveRefused(f"SOP {_shown_name(sop)} tidak dapat disimpan:\n" + "\n".join(
+            f"  - {_problem_line(p)}" for p in problems))
     if not draft and flow_problems(sop):
         raise SaveRefused(
             f"Prosedur SOP {sop.name!r} masih punya masalah; simpan sebagai draf dulu:\n"
             + "\n".join(f"  - {p.message}" for p in flow_problems(sop)))
+
+
+def _is_too_long(problem: Problem) -> bool:
+    return is_too_long(problem.place, problem.message)
+
+
+def _problem_line(problem: Problem) -> str:
+    """A limit's refusal names its field itself (`Nama SOP terlalu panjang: …`)."""
+    if _is_too_long(problem):
+        return problem.message
+    return f"{place_label(problem.place)}: {problem.message}"
+
+
+def _shown_name(sop: Sop) -> str:
+    """The SOP as a refusal names it: a name too long to save is cut for the message."""
+    name = sop.name or sop.id
+    return repr(name if len(name) <= MAX_LINE else name[:60] + "…")
 
 
 class SaveConflict(CatalogueError):

@@ -18,11 +18,12 @@ from kecamatan_desktop.domain.errors import InputError, StoreError
 from kecamatan_desktop.services import printing
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import file_dialogs, strings
-from kecamatan_desktop.ui.message_boxes import ask_choice
+from kecamatan_desktop.ui.message_boxes import ask_choice, ask_yes_no
 from kecamatan_desktop.ui.worker import NEVER_BY_ITSELF, Task, run_task
 
 if TYPE_CHECKING:
     from kecamatan_desktop.domain.sop import Sop
+    from kecamatan_desktop.export.pdf_document import NotPrintable
     from kecamatan_desktop.services.printing import PrintableSop
     from kecamatan_desktop.services.session import Database
     from kecamatan_desktop.ui.editor.sop_editing import SopEditing
@@ -171,16 +172,38 @@ class PrintingActions(QObject):
         path = self.ask_pdf_path(file_dialogs.file_name(f"Buku SOP {office}", suffix=".pdf"))
         if path is None:
             return None
-        paper = self.paper
+        return self._write_book(office, path, self.paper)
 
-        def work(progress) -> Path:
-            from kecamatan_desktop.export.pdf_document import write_book_pdf  # ReportLab: late
+    def _write_book(self, office: str, path: Path, paper: str,
+                    skipped: tuple[NotPrintable, ...] = ()) -> Task:
+        """The book without the SOPs `skipped`; when others cannot be printed, nothing is
+        written and the user is asked whether to print the rest."""
+        skip = {bad.sop_id for bad in skipped}
+
+        def work(progress):
+            from kecamatan_desktop.export.pdf_document import (  # ReportLab: late
+                UnprintableSops,
+                write_book_pdf,
+            )
             book = call(self.db, printing.load_book, office)
-            return write_book_pdf(book, path, paper=paper, progress=progress)
+            try:
+                return write_book_pdf(book, path, paper=paper, progress=progress, skip=skip)
+            except UnprintableSops as exc:
+                return exc  # a question for the GUI thread, not a failure
+
+        def done(result) -> None:
+            if not isinstance(result, Path):
+                if self.ask_print_rest("\n".join(str(bad) for bad in result.sops)):
+                    self._write_book(office, path, paper, skipped + tuple(result.sops))
+                return
+            text = (strings.BOOK_DONE_SKIPPED.format(
+                        path=result, count=len(skipped),
+                        sops="\n".join(str(bad) for bad in skipped))
+                    if skipped else strings.PDF_DONE.format(path=result))
+            self.window.show_info(strings.BOOK_TITLE, text)
+
         return self._start(work, strings.BOOK_TITLE, strings.BOOK_PROGRESS.format(office=office),
-                           lambda written: self.window.show_info(
-                               strings.BOOK_TITLE, strings.PDF_DONE.format(path=written)),
-                           strings.PDF_FAILED)
+                           done, strings.PDF_FAILED)
 
     def flowchart_to_save(self, shown: Sop) -> tuple[Sop, str | None] | None:
         """Simpan gambar…: the flowchart to write and its draft mark (None: the saved SOP's),
@@ -209,6 +232,10 @@ class PrintingActions(QObject):
     def ask_pdf_path(self, suggested: str) -> Path | None:
         return file_dialogs.ask_save_path(self.window, strings.PDF_TITLE, suggested,
                                           strings.PDF_FILTER)
+
+    def ask_print_rest(self, sops: str) -> bool:
+        return ask_yes_no(self.window, strings.BOOK_TITLE,
+                          strings.BOOK_SKIP_QUESTION.format(sops=sops))
 
     def ask_office(self, offices: list[str]) -> str | None:
         name, ok = QInputDialog.getItem(self.window, strings.BOOK_TITLE, strings.BOOK_OFFICE,

@@ -378,6 +378,9 @@ DRAFT_SUFFIX = " (draf)"  # after the SOP's name: the file or print job of a dra
 BOOK_TITLE = "Cetak Buku SOP"
 BOOK_OFFICE = "Kantor:"
 BOOK_PROGRESS = "Menyusun buku SOP {office}…"
+BOOK_SKIP_QUESTION = ("SOP berikut tidak dapat dicetak:\n\n{sops}\n\nCetak buku tanpa SOP itu? "
+                      "Perbaiki SOP itu lalu cetak lagi untuk buku yang lengkap.")
+BOOK_DONE_SKIPPED = "PDF disimpan: {path}\n\nTidak dicetak ({count} SOP):\n{sops}"
 PDF_WRITING = "Menyusun PDF…"
 PRINT_PREVIEW_TITLE = "Pratinjau Cetak"
 PRINT_PREPARING = "Menyiapkan pratinjau cetak…"

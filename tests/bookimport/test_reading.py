@@ -220,3 +220,21 @@ def test_a_book_goes_to_the_reader_its_content_asks_for(tmp_path):
         read_book(other)
     with pytest.raises(InputError, match=r"folder, bukan berkas"):
         read_book(tmp_path)
+
+
+def test_a_field_past_its_limit_refuses_the_sop_naming_it_and_keeps_it_whole():
+    """Nothing is cut: the SOP is refused naming the field, its document kept as read for the
+    review to shorten."""
+    long_item = "Peraturan " * 101  # 1,009 characters read: more than one item may hold
+    found = _sop(_step("1"), _step("2", notes="C" * 2001), legal_basis=["UU 23/2014", long_item])
+    with pytest.raises(SopRefused) as refused:
+        to_interchange(found, office=None)
+    reasons = _messages(refused.value.reasons)
+    assert reasons == {
+        "identity.legal_basis": "Dasar Hukum butir 2 terlalu panjang: 1.009 karakter, paling "
+                                "banyak 1.000; pendekkan isinya",
+        "steps[2].notes": "Langkah 2: Keterangan terlalu panjang: 2.001 karakter, paling "
+                          "banyak 2.000; pendekkan isinya"}
+    document = refused.value.document
+    assert document["legal_basis"][1] == long_item.strip()
+    assert document["steps"][1]["notes"] == "C" * 2001

@@ -264,3 +264,21 @@ def test_an_sop_edited_in_two_windows_gets_a_conflict_not_an_overwrite(catalogue
             "Penyusunan Renja (jendela 1)"
         assert [r.revision for r in editing.list_revisions("poncokusumo-2018-renja",
                                                            session=s)] == [2, 1]
+
+
+@pytest.mark.parametrize(("change", "words"), [
+    (lambda s: replace(s, name="N" * 301), "Nama SOP terlalu panjang: 301 karakter"),
+    (lambda s: replace(s, legal_basis=(*s.legal_basis, "D" * 1001)),
+     "Dasar Hukum butir 2 terlalu panjang: 1.001 karakter, paling banyak 1.000"),
+    (lambda s: edits.update_step(s, 1, activity="K" * 2001),
+     "Langkah 2: Kegiatan terlalu panjang: 2.001 karakter, paling banyak 2.000"),
+])
+def test_a_field_past_its_limit_is_refused_even_in_a_draft(catalogue_db, change, words):
+    long = change(current(catalogue_db).sop)
+    before = row_counts(catalogue_db)
+    for draft in (False, True):
+        with catalogue_db.session() as session, pytest.raises(SaveRefused) as info:
+            editing.save_revision(long, session=session, draft=draft)
+        assert f"  - {words}" in str(info.value)
+        assert len(str(info.value)) < 500  # the text is named, not repeated
+    assert row_counts(catalogue_db) == before

@@ -92,12 +92,12 @@ def test_batal_stops_the_book_and_leaves_no_file(qtbot, window, tmp_path, monkey
     pressed = threading.Event()
     real = pdf_document.write_book_pdf
 
-    def held(book, path, *, paper, progress):
+    def held(book, path, *, paper, progress, **rest):
         def step(done: int, total: int) -> bool:
             progress(done, total)
             pressed.wait(20)
             return progress(done, total)
-        return real(book, path, paper=paper, progress=step)
+        return real(book, path, paper=paper, progress=step, **rest)
 
     monkeypatch.setattr(pdf_document, "write_book_pdf", held)
     task = window.printing.print_book()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from kecamatan_desktop.domain.interchange import LIST_KEYS
+from kecamatan_desktop.domain.limits import limit_of
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import STANDARD, TanggalStyle
 from kecamatan_desktop.ui import strings
@@ -97,6 +98,12 @@ def list_value(text: str) -> tuple[str, ...]:
     return tuple(line.strip() for line in text.splitlines() if line.strip())
 
 
+def _cap(edit: QLineEdit, path: str, shown: str) -> None:
+    """Typing stops at the field's limit; a longer text saved before the limit is shown
+    whole (Qt would cut it) for Simpan to name, never shortened behind the user's back."""
+    edit.setMaxLength(max(limit_of(path), len(shown)))
+
+
 class IdentityForm(QScrollArea):
     def __init__(self, document: SopDocument, parent=None) -> None:
         super().__init__(parent)
@@ -162,6 +169,7 @@ class IdentityForm(QScrollArea):
     def _line(self, path: str, label: str) -> QLineEdit:
         edit = QLineEdit(objectName=f"identity_{path.replace('.', '_')}")
         edit.textEdited.connect(lambda text, p=path: self._edit(p, text))
+        edit.setMaxLength(limit_of(path))
         self.line_edits[path] = edit
         self.labels[path] = label
         return edit
@@ -176,7 +184,7 @@ class IdentityForm(QScrollArea):
         edit = OfficeDateEdit(objectName=f"identity_{key}")
         written = QLineEdit(objectName=f"identity_{key}_text",
                             placeholderText=strings.DATE_WRITTEN_PLACEHOLDER,
-                            toolTip=strings.DATE_WRITTEN_TIP)
+                            toolTip=strings.DATE_WRITTEN_TIP, maxLength=limit_of(key))
         given.toggled.connect(lambda _on, k=key: self._date_edited(k))
         edit.dateChanged.connect(lambda _d, k=key: self._date_edited(k))
         written.textEdited.connect(lambda _t, k=key: self._date_edited(k))
@@ -202,6 +210,7 @@ class IdentityForm(QScrollArea):
                 return
             for path, edit in self.line_edits.items():
                 if edit.text() != field_value(sop, path):
+                    _cap(edit, path, field_value(sop, path))
                     edit.setText(field_value(sop, path))
                     edit.setCursorPosition(0)  # show the start of a long text, not its end
             for key, edit in self.list_edits.items():
@@ -220,6 +229,7 @@ class IdentityForm(QScrollArea):
         elif day is None:
             edit.setDate(QDate.currentDate())  # what ticking "Diisi" gives
         if written.text() != text:
+            _cap(written, key, text)
             written.setText(text)
             written.setCursorPosition(0)
         given = day is not None or bool(text.strip())
