@@ -15,6 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+from hypothesis import settings  # noqa: E402
 
 from kecamatan_desktop.resource_paths import data_dir  # noqa: E402
 from kecamatan_desktop.services.session import open_catalogue  # noqa: E402
@@ -27,6 +28,13 @@ SEED_FILES = sorted((SEED_DIR / "sops").glob("*.json"))
 def seed_dict(sop_id: str = "poncokusumo-2018-renja") -> dict:
     return json.loads((SEED_DIR / "sops" / f"{sop_id}.json").read_text(encoding="utf-8"))
 
+
+# Property tests draw the same examples on every run (CI included): a failure is one a
+# developer can run again, never a coin toss on the day the suite must pass. A fresh search
+# is `HYPOTHESIS_PROFILE=explore python -m pytest tests/layout`.
+settings.register_profile("repeatable", derandomize=True, database=None)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 @pytest.fixture(autouse=True)
 def _no_env_db(monkeypatch, tmp_path_factory):
