@@ -28,6 +28,9 @@ from kecamatan_desktop.domain.decree import enacted
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.legal import LegalTable, load_legal_table
 from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE, LayoutError
+from kecamatan_desktop.layout.route_checks import Fault, FaultKind, Thing, drawing_faults
+from kecamatan_desktop.layout.swimlane import layout_sop
 from kecamatan_desktop.resource_paths import data_dir
 from kecamatan_desktop.services import catalogue, changes
 from kecamatan_desktop.store.database import transaction
@@ -89,7 +92,8 @@ def check_sop_value(sop: Sop, *, session: Session) -> CheckResult:
     ctx = _context(sop.office.name, session=session)
     # the edited value stands in for its saved self among the office's SOPs
     ctx = replace(ctx, catalogue=tuple(sop if s.id == sop.id else s for s in ctx.catalogue))
-    return _apply_dismissals(sop.id, sop.name, check_sop(sop, ctx), session=session)
+    return _apply_dismissals(sop.id, sop.name, check_sop(sop, ctx) + drawing_findings(sop),
+                             session=session)
 
 
 def check_stored_sop(sop_id: str, *, session: Session) -> CheckResult:
@@ -117,9 +121,51 @@ def check_office(office: str | None = None, *, session: Session) -> list[CheckRe
     results.append(_apply_dismissals(owner, f"Keputusan Camat {decree.number}",
                                      check_decree(text, ctx), session=session))
     for sop in ctx.catalogue:
-        results.append(_apply_dismissals(sop.id, sop.name, check_sop(sop, ctx),
+        results.append(_apply_dismissals(sop.id, sop.name,
+                                         check_sop(sop, ctx) + drawing_findings(sop),
                                          session=session))
     return results
+
+
+_PAPERS = (("F4", F4_LANDSCAPE), ("A4", A4_LANDSCAPE))
+
+
+def drawing_findings(sop: Sop) -> list[Finding]:
+    """Periksa gambar: each drawing fault of the SOP's flowchart (layout/route_checks.py),
+    on F4 and on A4, as an error naming the page and the lines, as the sheet names them."""
+    found: list[Finding] = []
+    for paper, spec in _PAPERS:
+        try:
+            layout = layout_sop(sop, spec)
+        except LayoutError:  # said where it is printed or drawn, in the layout's own words
+            continue
+        for fault in drawing_faults(layout):
+            found.append(Finding(f"gambar-{fault.kind.value}", ERROR, sop.id,
+                                 f"Diagram {paper} halaman {fault.page}", _fault_text(fault)))
+    return found
+
+
+def _thing_text(thing: Thing) -> str:
+    return {"to": f"ke langkah {thing.name}", "to_connector": f"ke {thing.name}",
+            "from_connector": f"dari {thing.name}", "join": f"cabang langkah {thing.name}",
+            "shape": f"bentuk langkah {thing.name}", "label": f"label Ya/Tidak langkah "
+            f"{thing.name}", "connector": f"penghubung {thing.name}",
+            "rule": f"garis lajur {thing.name!r}"}[thing.kind]
+
+
+def _fault_text(fault: Fault) -> str:
+    first, *rest = fault.things
+    what = ("" if first.kind == "connector" else "garis ") + _thing_text(first)
+    if fault.kind is FaultKind.OVERLAP:
+        return f"{what} dan {_thing_text(rest[0])} berimpit; orang tak dapat mengikutinya."
+    if fault.kind is FaultKind.RULE:
+        return f"{what} berimpit dengan {_thing_text(rest[0])}; terbaca sebagai garis lajur."
+    if fault.kind is FaultKind.NEAR:
+        return f"{what} kurang dari 1 mm dari {_thing_text(rest[0])}."
+    if fault.kind is FaultKind.PAIR:
+        return (f"{what} menghubungkan halaman {fault.page} dengan halaman "
+                f"{fault.other_page}, melompati halaman di antaranya.")
+    return f"{what} dan {_thing_text(rest[0])} bertumpuk."
 
 
 def standing_dismissals(sop_id: str, *, session: Session) -> dict[tuple[str, str], Dismissal]:
