@@ -18,6 +18,8 @@ WEIGHTS = {"activity": 3.0, "requirements": 2.0, "output": 2.0, "notes": 1.5}
 MIN_TEXT_COLUMN = 40.0
 MIN_SHAPE_WIDTH = 34.0
 MAX_LANE = 96.0
+MIN_HEADING_SIZE = 6.0  # pt: a lane's name is set down to this size before a word of it breaks
+HEADING_SIZE_STEP = 0.25
 
 
 def make_columns(roles: tuple[str, ...], steps: tuple[Step, ...], spec: PageSpec,
@@ -81,36 +83,56 @@ def _lines_height(text: str, width: float, style: Style, measure: Measure, size:
     return len(lines) * style.line_height(size) + 2 * style.cell_pad
 
 
+def heading_size(text: str, width: float, style: Style, measure: Measure) -> float:
+    """The size a heading is set at in a column `width` wide: the heading size, or smaller
+    (down to MIN_HEADING_SIZE) until its longest word fits the column whole; only past
+    that floor is a word hyphenated."""
+    inner = width - 2 * style.cell_pad
+    size = style.heading_size
+    while size - HEADING_SIZE_STEP >= MIN_HEADING_SIZE - 1e-9 and any(
+            measure(word, size, True) > inner for word in text.split()):
+        size -= HEADING_SIZE_STEP
+    return size
+
+
 def heading_cells(columns: tuple[Column, ...], top: float, style: Style,
                   measure: Measure) -> tuple[tuple[Cell, ...], float]:
-    """The two heading rows ("Pelaksana" over the lanes, "Mutu Baku" over its three)."""
-    size = style.heading_size
+    """The two heading rows ("Pelaksana" over the lanes, "Mutu Baku" over its three); a
+    heading too long for its column (a lane's name, Keterangan on 9 lanes) is set smaller
+    before any word of it is broken."""
     lanes = [c for c in columns if c.key == "lane"]
     mutu = [c for c in columns if c.key in ("requirements", "time", "output")]
-    h1 = _lines_height(PELAKSANA, sum(c.width for c in lanes), style, measure, size, True)
-    second = [(c.lane or "", c) for c in lanes] + [(TITLES[c.key], c) for c in mutu]
-    h2 = max(_lines_height(text, c.width, style, measure, size, True) for text, c in second)
-    for c in columns:
-        if c.key in ("no", "activity", "notes"):
-            h2 = max(h2, _lines_height(TITLES[c.key], c.width, style, measure, size, True) - h1)
+    lanes_w, mutu_w = sum(c.width for c in lanes), sum(c.width for c in mutu)
+    first = [(PELAKSANA, lanes[0].x, lanes_w), (MUTU_BAKU, mutu[0].x, mutu_w)]
+    second = [(c.lane or "", c.x, c.width) for c in lanes]
+    second += [(TITLES[c.key], c.x, c.width) for c in mutu]
+    whole = [(TITLES[c.key], c.x, c.width) for c in columns if c.key in ("no", "activity",
+                                                                          "notes")]
+    sizes = {(text, x, w): heading_size(text, w, style, measure)
+             for text, x, w in first + second + whole}
+
+    def need(text: str, x: float, width: float) -> float:
+        return _lines_height(text, width, style, measure, sizes[text, x, width], True)
+
+    h1 = need(*first[0])
+    h2 = max(need(*cell) for cell in second)
+    for cell in whole:
+        h2 = max(h2, need(*cell) - h1)
     height = h1 + h2
 
-    def centred(rect: Rect, text: str) -> Cell:
-        box = _text(rect, text, style, measure, size=size, bold=True, align="center")
+    def centred(text: str, x: float, width: float, y: float, h: float) -> Cell:
+        rect = Rect(x, y, width, h)
+        box = _text(rect, text, style, measure, size=sizes[text, x, width], bold=True,
+                    align="center")
         offset = max(0.0, (rect.h - 2 * style.cell_pad - box.rect.h) / 2)
         box = TextBox(rect=Rect(box.rect.x, box.rect.y + offset, box.rect.w, box.rect.h),
                       lines=box.lines, size=box.size, bold=True, align="center",
                       line_height=box.line_height)
         return Cell(rect=rect, text=box, heading=True)
 
-    cells = []
-    for c in columns:
-        if c.key in ("no", "activity", "notes"):
-            cells.append(centred(Rect(c.x, top, c.width, height), TITLES[c.key]))
-    cells.append(centred(Rect(lanes[0].x, top, sum(c.width for c in lanes), h1), PELAKSANA))
-    cells.append(centred(Rect(mutu[0].x, top, sum(c.width for c in mutu), h1), MUTU_BAKU))
-    for text, c in second:
-        cells.append(centred(Rect(c.x, top + h1, c.width, h2), text))
+    cells = [centred(*cell, top, height) for cell in whole]
+    cells += [centred(*cell, top, h1) for cell in first]
+    cells += [centred(*cell, top + h1, h2) for cell in second]
     return tuple(cells), height
 
 
