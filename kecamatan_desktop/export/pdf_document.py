@@ -40,13 +40,13 @@ from kecamatan_desktop.export.pdf_sheets import (
     para,
 )
 from kecamatan_desktop.layout.model import A4, F4, LayoutError, PageSpec
+from kecamatan_desktop.layout.sheet import sheet_spec
 from kecamatan_desktop.layout.swimlane import layout_sop
 from kecamatan_desktop.services.printing import Book, OfficeProfile, identity_sheet, sop_cover
 
 PAPERS = {"f4": F4, "a4": A4}
 MARGIN = 20 * mm
 FOOTER_BASELINE = 10.5 * mm  # the page number's lowest stroke stays 10 mm from the edge
-SHEET_FOOTER = 8  # pt under a flowchart's table (10 mm margin) kept for the page number
 MARK_BASELINE = 6 * mm  # a draft's mark above the text: inside a flowchart's 10 mm margin
 MARK_COLOUR = colors.Color(0.75, 0, 0)
 Progress = Callable[[int, int], bool | None]  # returns False to stop: Cancelled is raised
@@ -63,13 +63,15 @@ def paper_size(name: str) -> tuple[float, float]:
 class _Document(BaseDocTemplate):
     """Portrait pages for text, landscape pages for flowcharts, page numbers, bookmarks."""
 
-    def __init__(self, path: Path, paper: tuple[float, float], title: str,
+    def __init__(self, path: Path | BytesIO, paper: tuple[float, float], title: str,
                  page_done: Callable[[], None] | None = None, mark: str | None = None) -> None:
         self.page_done = page_done
         self.mark = mark
         portrait = paper
         landscape = (paper[1], paper[0])
-        super().__init__(str(path), pagesize=portrait, title=title, author="Kecamatan Desktop",
+        # a BytesIO as it is: its str() would be taken for a file's name and written there
+        target = path if isinstance(path, BytesIO) else str(path)
+        super().__init__(target, pagesize=portrait, title=title, author="Kecamatan Desktop",
                          initialFontName=REGULAR,
                          leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                          bottomMargin=MARGIN)
@@ -130,7 +132,7 @@ def draw_mark(canvas, mark: str) -> None:
 
 
 def flowchart_spec(paper: tuple[float, float]) -> PageSpec:
-    return PageSpec.landscape(paper, footer=SHEET_FOOTER)
+    return sheet_spec(paper)
 
 
 class NotPrintable(InputError):

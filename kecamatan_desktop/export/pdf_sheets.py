@@ -200,8 +200,10 @@ def decree_story(decree: Decree, letterhead_extra: tuple[str, ...], width: float
     story += [Spacer(1, 8), para(decree.issuer, DECREE_HEAD), Spacer(1, 10)]
     story.append(_labelled("Menimbang", _lettered(decree.considering, "a"), width))
     story.append(_labelled("Mengingat", _lettered(decree.recalling, "1"), width))
-    story += [Spacer(1, 6), para("M E M U T U S K A N", DECREE_HEAD), Spacer(1, 6)]
-    story.append(_labelled("Menetapkan", [para(enacted(decree) + ".", BODY)], width))
+    # M E M U T U S K A N never stands alone at a page's foot: Menetapkan and the first
+    # diktum go over with it
+    decision = [Spacer(1, 6), para("M E M U T U S K A N", DECREE_HEAD), Spacer(1, 6),
+                _labelled("Menetapkan", [para(enacted(decree) + ".", BODY)], width)]
     decides = [_labelled(d.label, [para(d.text, BODY_JUSTIFY)] + _lettered(d.items, "1"),
                          width) for d in decree.decides]
     place = [para(f"Ditetapkan di {decree.place}", BODY),
@@ -210,7 +212,12 @@ def decree_story(decree: Decree, letterhead_extra: tuple[str, ...], width: float
                  colWidths=[width * 0.5, width * 0.5])
     sign.setStyle(TableStyle([TABLE_FONT]))
     # the signature never stands alone on a page: the last diktum goes over with it
-    story += decides[:-1] + [KeepTogether(decides[-1:] + [Spacer(1, 12), sign])]
+    closing = [KeepTogether(decides[-1:] + [Spacer(1, 12), sign])]
+    if len(decides) > 1:
+        story.append(KeepTogether(decision + decides[:1]))
+        story += decides[1:-1] + closing
+    else:
+        story.append(KeepTogether(decision + decides + [Spacer(1, 12), sign]))
     return story
 
 
