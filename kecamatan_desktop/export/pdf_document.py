@@ -40,13 +40,13 @@ from kecamatan_desktop.export.pdf_sheets import (
     para,
 )
 from kecamatan_desktop.layout.model import A4, F4, LayoutError, PageSpec
-from kecamatan_desktop.layout.sheet import sheet_spec
 from kecamatan_desktop.layout.swimlane import layout_sop
 from kecamatan_desktop.services.printing import Book, OfficeProfile, identity_sheet, sop_cover
 
 PAPERS = {"f4": F4, "a4": A4}
 MARGIN = 20 * mm
 FOOTER_BASELINE = 10.5 * mm  # the page number's lowest stroke stays 10 mm from the edge
+SHEET_FOOTER = 8  # pt under a flowchart's table (10 mm margin) kept for the page number
 MARK_BASELINE = 6 * mm  # a draft's mark above the text: inside a flowchart's 10 mm margin
 MARK_COLOUR = colors.Color(0.75, 0, 0)
 Progress = Callable[[int, int], bool | None]  # returns False to stop: Cancelled is raised
@@ -132,7 +132,7 @@ def draw_mark(canvas, mark: str) -> None:
 
 
 def flowchart_spec(paper: tuple[float, float]) -> PageSpec:
-    return sheet_spec(paper)
+    return PageSpec.landscape(paper, footer=SHEET_FOOTER)
 
 
 class NotPrintable(InputError):
