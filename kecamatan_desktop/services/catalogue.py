@@ -258,7 +258,7 @@ def seed_catalogue(data_dir: Path, *, session: Session) -> ImportResult:
 
 def office_texts(office: dict) -> dict:
     """OfficeRow's own-words fields from a kecamatan-offices/1 entry (the seed and migration
-    0007 share this): the identity sheet's office name, the cover heading, the date style."""
+    0008 once shared this): the identity sheet's office name, the cover heading, the date style."""
     style = office.get("date_style") or {}
     heading = office.get("cover_heading")
     return {"sheet_name": office.get("sheet_name"),

@@ -8,15 +8,14 @@
 - sop_cover: the title on an SOP's own cover as the book prints it (a table, not a column of
   sop: 0006 reads sop through today's model).
 
-The two seed offices get them from data/offices.json, by the code that seeds a new database;
+The two seed offices get them as data/offices.json said when this schema was made (written
+out below, so the migration stands alone whatever the seed file or the services become);
 any other office keeps what it printed before: the office name as written, the heading
 "STANDART OPERATING PROCEDURE / (SOP)", "04 Februari".
 
 Revision ID: 0008
 Revises: 0007
 """
-
-import json
 
 import sqlalchemy as sa
 from alembic import op
@@ -27,6 +26,31 @@ branch_labels = None
 depends_on = None
 
 PREVIOUS_HEADING = "STANDART OPERATING PROCEDURE\n(SOP)"
+# the seed offices' own words, as data/offices.json held them at this revision
+SEED_OFFICES = {
+    "Kecamatan Poncokusumo": {
+        "sheet_name": "Kantor Kecamatan Poncokusumo", "cover_heading": PREVIOUS_HEADING,
+        "date_zero_pad": True, "date_february": "Februari",
+    },
+    "Kecamatan Ngantang": {
+        "sheet_name": "Kecamatan Ngantang", "cover_heading": None,
+        "date_zero_pad": False, "date_february": "Pebruari",
+    },
+}
+SEED_COVERS = {
+    "poncokusumo-2018-renstra": "PENYUSUNAN RENCANA STRATEGIS (RENSTRA)",
+    "poncokusumo-2018-renja": "PENYUSUNAN RENCANA KERJA (RENJA)",
+    "poncokusumo-2018-data-kinerja-musrenbangcam":
+        "PENGUMPULAN DATA KINERJA\n( Indikator Partisipasi Delegasi Musrenbang Kecamatan )",
+    "poncokusumo-2018-data-kinerja-adminduk":
+        "PENGUMPULAN DATA KINERJA\n( Indikator Administrasi Kependudukan )",
+    "poncokusumo-2018-data-kinerja-siskamling":
+        "PENGUMPULAN DATA KINERJA\n( Indikator Keaktifan Kegiatan Siskamling )",
+    "poncokusumo-2018-pemantauan-kinerja": "PEMANTAUAN KINERJA",
+    "poncokusumo-2018-pengukuran-kinerja": "PENGUKURAN KINERJA",
+    "poncokusumo-2018-evaluasi-data-kinerja": "EVALUASI DATA KINERJA",
+    "poncokusumo-2018-lkj": "PENYUSUNAN LAPORAN KINERJA",
+}
 
 
 def upgrade() -> None:
@@ -43,9 +67,6 @@ def upgrade() -> None:
                   primary_key=True),
         sa.Column("title", sa.String(), nullable=False),
     )
-    from kecamatan_desktop.resource_paths import data_dir
-    from kecamatan_desktop.services.catalogue import cover_titles, office_texts
-
     office = sa.table("office", sa.column("name"), sa.column("sheet_name"),
                       sa.column("cover_heading"), sa.column("date_zero_pad"),
                       sa.column("date_february"))
@@ -53,14 +74,11 @@ def upgrade() -> None:
     cover = sa.table("sop_cover", sa.column("sop_id"), sa.column("title"))
     conn = op.get_bind()
     conn.execute(office.update().values(cover_heading=PREVIOUS_HEADING))
-    seed = json.loads((data_dir() / "offices.json").read_text(encoding="utf-8"))
-    for entry in seed["offices"]:
-        conn.execute(office.update().where(office.c.name == entry["name"])
-                     .values(**office_texts(entry)))
-        for slug, title in cover_titles(entry).items():
-            conn.execute(cover.insert().from_select(
-                ["sop_id", "title"],
-                sa.select(sop.c.id, sa.literal(title)).where(sop.c.slug == slug)))
+    for name, texts in SEED_OFFICES.items():
+        conn.execute(office.update().where(office.c.name == name).values(**texts))
+    for slug, title in SEED_COVERS.items():
+        conn.execute(cover.insert().from_select(
+            ["sop_id", "title"], sa.select(sop.c.id, sa.literal(title)).where(sop.c.slug == slug)))
 
 
 def downgrade() -> None:
