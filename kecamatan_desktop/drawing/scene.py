@@ -17,15 +17,17 @@ from kecamatan_desktop.drawing.items import (
     TextBoxItem,
 )
 from kecamatan_desktop.drawing.qt_measure import qt_measure
-from kecamatan_desktop.layout.model import F4_LANDSCAPE, Shape, SwimlaneLayout
+from kecamatan_desktop.layout.model import F4, Shape, SwimlaneLayout
+from kecamatan_desktop.layout.sheet import sheet_spec
 from kecamatan_desktop.layout.swimlane import layout_sop
 
 PAGE_GAP = 24.0  # points between stacked pages, and around them
 
 
-def lay_out(sop: Sop) -> SwimlaneLayout:
-    """The layout the window and the images show: F4 landscape, wrapped with Qt's metrics."""
-    return layout_sop(sop, F4_LANDSCAPE, qt_measure)
+def lay_out(sop: Sop, paper: tuple[float, float] = F4) -> SwimlaneLayout:
+    """The layout the window and the images show: the PDF's sheet of `paper` (F4 unless
+    asked), wrapped with Qt's metrics of the same font, so they paginate as the PDF does."""
+    return layout_sop(sop, sheet_spec(paper), qt_measure)
 
 
 class PagesScene(QGraphicsScene):

@@ -15,7 +15,7 @@ from kecamatan_desktop.domain.errors import Cancelled, InputError
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.drawing.scene import PagesScene, lay_out
 from kecamatan_desktop.export.atomic import replacing
-from kecamatan_desktop.layout.model import LayoutError
+from kecamatan_desktop.layout.model import F4, LayoutError
 
 # Messages of the bad-input errors raised here (Bahasa Indonesia).
 BAD_SUFFIX = ("Jenis berkas gambar {suffix!r} tidak dikenal: pakai nama berkas yang berakhiran "
@@ -51,10 +51,11 @@ def image_paths(path: Path, pages: int) -> list[Path]:
 
 def write_images(sop: Sop, path: Path, *,
                  progress: Callable[[int, int], bool | None] | None = None,
-                 mark: str | None = None) -> list[Path]:
+                 mark: str | None = None, paper: tuple[float, float] = F4) -> list[Path]:
     """Write the flowchart of `sop` to `path` (.png or .svg), one file per page, all or none;
     `progress(pages done, pages)` returning False stops it (Cancelled). `mark` (a draft's
-    "DRAF — belum disimpan") is written across the top of every page."""
+    "DRAF — belum disimpan") is written across the top of every page. The pages are the
+    PDF's sheets of `paper`: as many, with the same steps on each."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -63,7 +64,7 @@ def write_images(sop: Sop, path: Path, *,
         raise InputError(NOT_DRAWN.format(name=sop.name))
     ensure_application()
     try:
-        layout = lay_out(sop)
+        layout = lay_out(sop, paper)
     except LayoutError as exc:
         raise InputError(str(exc)) from exc
     scene = PagesScene(layout)  # plain sheets, no parent: freed on return
