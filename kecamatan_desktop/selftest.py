@@ -162,15 +162,14 @@ class SelfTest:
         return dark / max(samples, 1)
 
     def sop_pdf(self) -> str:
-        from kecamatan_desktop.export.pdf_document import F4, flowchart_spec, write_sop_pdf
-        from kecamatan_desktop.export.pdf_fonts import measure
-        from kecamatan_desktop.layout.swimlane import layout_sop
+        from kecamatan_desktop.export.pdf_document import F4, write_sop_pdf
+        from kecamatan_desktop.layout.sheet import lay_out_sheets
         from kecamatan_desktop.services import printing
 
         with self.db.session() as session:
             profile = printing.office_profile(self.sop.office.name, session=session)
         path = write_sop_pdf(self.sop, self.folder / "sop.pdf", profile=profile)
-        sheets = len(layout_sop(self.sop, flowchart_spec(F4), measure).pages)
+        sheets = len(lay_out_sheets(self.sop, F4).pages)
         f4 = (215 * PT_PER_MM, 330 * PT_PER_MM)
         facts = pdf_facts(path)
         if facts.pages != 2 + sheets:  # cover, identity sheet, the flowchart sheets

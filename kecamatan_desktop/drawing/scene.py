@@ -16,18 +16,16 @@ from kecamatan_desktop.drawing.items import (
     TableItem,
     TextBoxItem,
 )
-from kecamatan_desktop.drawing.qt_measure import qt_measure
 from kecamatan_desktop.layout.model import F4, Shape, SwimlaneLayout
-from kecamatan_desktop.layout.sheet import sheet_spec
-from kecamatan_desktop.layout.swimlane import layout_sop
+from kecamatan_desktop.layout.sheet import lay_out_sheets
 
 PAGE_GAP = 24.0  # points between stacked pages, and around them
 
 
 def lay_out(sop: Sop, paper: tuple[float, float] = F4) -> SwimlaneLayout:
-    """The layout the window and the images show: the PDF's sheet of `paper` (F4 unless
-    asked), wrapped with Qt's metrics of the same font, so they paginate as the PDF does."""
-    return layout_sop(sop, sheet_spec(paper), qt_measure)
+    """The layout the window and the images show: the PDF's sheets of `paper` (F4 unless
+    asked), laid out by the same function as the PDF, so they paginate as it does."""
+    return lay_out_sheets(sop, paper)
 
 
 class PagesScene(QGraphicsScene):

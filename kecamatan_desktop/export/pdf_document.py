@@ -26,7 +26,7 @@ from kecamatan_desktop.domain.interchange import sop_to_dict
 from kecamatan_desktop.domain.limits import overlong
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.export.atomic import replacing_one
-from kecamatan_desktop.export.pdf_fonts import BOLD, REGULAR, measure
+from kecamatan_desktop.export.pdf_fonts import BOLD, REGULAR
 from kecamatan_desktop.export.pdf_sheets import (
     TABLE_FONT,
     TOC_TITLE,
@@ -39,14 +39,13 @@ from kecamatan_desktop.export.pdf_sheets import (
     identity_story,
     para,
 )
-from kecamatan_desktop.layout.model import A4, F4, LayoutError, PageSpec
-from kecamatan_desktop.layout.swimlane import layout_sop
+from kecamatan_desktop.layout.model import A4, F4, LayoutError
+from kecamatan_desktop.layout.sheet import lay_out_sheets
 from kecamatan_desktop.services.printing import Book, OfficeProfile, identity_sheet, sop_cover
 
 PAPERS = {"f4": F4, "a4": A4}
 MARGIN = 20 * mm
 FOOTER_BASELINE = 10.5 * mm  # the page number's lowest stroke stays 10 mm from the edge
-SHEET_FOOTER = 8  # pt under a flowchart's table (10 mm margin) kept for the page number
 MARK_BASELINE = 6 * mm  # a draft's mark above the text: inside a flowchart's 10 mm margin
 MARK_COLOUR = colors.Color(0.75, 0, 0)
 Progress = Callable[[int, int], bool | None]  # returns False to stop: Cancelled is raised
@@ -131,10 +130,6 @@ def draw_mark(canvas, mark: str) -> None:
     canvas.restoreState()
 
 
-def flowchart_spec(paper: tuple[float, float]) -> PageSpec:
-    return PageSpec.landscape(paper, footer=SHEET_FOOTER)
-
-
 class NotPrintable(InputError):
     """An SOP that cannot be laid out on the paper, named with why in one line."""
 
@@ -174,7 +169,7 @@ def sop_story(sop: Sop, profile: OfficeProfile | None, paper: tuple[float, float
     if too_long:
         raise NotPrintable(sop, too_long[0])
     try:
-        layout = layout_sop(sop, flowchart_spec(paper), measure) if sop.steps else None
+        layout = lay_out_sheets(sop, paper) if sop.steps else None
     except LayoutError as exc:
         raise NotPrintable(sop, f"diagram alirnya tidak dapat ditata: {exc}") from None
     width = paper[0] - 2 * MARGIN

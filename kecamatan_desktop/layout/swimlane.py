@@ -51,7 +51,7 @@ _EXACT_ROUNDS = 8
 # a table a few points too tall for its pages first gives up some of the pad above and below
 # its shapes, in these steps down to this floor, when that saves a page
 PAD_STEP = 0.5
-MIN_SHAPE_PAD = 8.0
+MIN_SHAPE_PAD = 9.0
 
 
 def shape_kind(sop: Sop, index: int) -> ShapeKind:

@@ -28,9 +28,9 @@ from kecamatan_desktop.domain.decree import enacted
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.legal import LegalTable, load_legal_table
 from kecamatan_desktop.domain.sop import Sop
-from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE, LayoutError
+from kecamatan_desktop.layout.model import A4, F4, LayoutError
 from kecamatan_desktop.layout.route_checks import Fault, FaultKind, Thing, drawing_faults
-from kecamatan_desktop.layout.swimlane import layout_sop
+from kecamatan_desktop.layout.sheet import lay_out_sheets
 from kecamatan_desktop.resource_paths import data_dir
 from kecamatan_desktop.services import catalogue, changes
 from kecamatan_desktop.store.database import transaction
@@ -127,21 +127,22 @@ def check_office(office: str | None = None, *, session: Session) -> list[CheckRe
     return results
 
 
-_PAPERS = (("F4", F4_LANDSCAPE), ("A4", A4_LANDSCAPE))
+_PAPERS = (("F4", F4), ("A4", A4))
 
 
 def drawing_findings(sop: Sop) -> list[Finding]:
     """Periksa gambar: each drawing fault of the SOP's flowchart (layout/route_checks.py),
-    on F4 and on A4, as an error naming the page and the lines, as the sheet names them."""
+    on F4 and on A4 as they are printed, as an error naming the page and the lines, as the
+    sheet names them."""
     found: list[Finding] = []
-    for paper, spec in _PAPERS:
+    for name, paper in _PAPERS:
         try:
-            layout = layout_sop(sop, spec)
+            layout = lay_out_sheets(sop, paper)
         except LayoutError:  # said where it is printed or drawn, in the layout's own words
             continue
         for fault in drawing_faults(layout):
             found.append(Finding(f"gambar-{fault.kind.value}", ERROR, sop.id,
-                                 f"Diagram {paper} halaman {fault.page}", _fault_text(fault)))
+                                 f"Diagram {name} halaman {fault.page}", _fault_text(fault)))
     return found
 
 

@@ -11,12 +11,12 @@ from pypdf import PdfReader
 from kecamatan_desktop.domain.errors import Cancelled
 from kecamatan_desktop.export.pdf_document import (
     F4,
-    flowchart_spec,
     write_book_pdf,
     write_sop_pdf,
 )
 from kecamatan_desktop.export.pdf_fonts import measure
 from kecamatan_desktop.layout.model import A4_LANDSCAPE
+from kecamatan_desktop.layout.sheet import lay_out_sheets
 from kecamatan_desktop.layout.swimlane import layout_sop
 from kecamatan_desktop.services import printing
 from tests.export.sample_sops import long_sop, seed_sop
@@ -90,7 +90,7 @@ def test_lane_names_on_every_flowchart_page(tmp_path):
 
 def test_connector_labels_come_in_pairs(tmp_path):
     sop = long_sop(60)
-    layout = layout_sop(sop, flowchart_spec(F4), measure)  # as the PDF lays it out
+    layout = lay_out_sheets(sop, F4)  # as the PDF lays it out
     labels = {c.label for page in layout.pages for c in page.connectors}
     assert labels, "a 60-step procedure crosses page breaks"
     reader = PdfReader(write_sop_pdf(sop, tmp_path / "long.pdf"))

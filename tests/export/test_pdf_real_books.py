@@ -18,9 +18,8 @@ from pypdf import PdfReader
 from kecamatan_desktop.bookimport.reading import read_book, to_interchange
 from kecamatan_desktop.domain.interchange import sop_from_dict
 from kecamatan_desktop.domain.sop import Approver
-from kecamatan_desktop.export.pdf_document import F4, flowchart_spec, write_sop_pdf
-from kecamatan_desktop.export.pdf_fonts import measure
-from kecamatan_desktop.layout.swimlane import layout_sop
+from kecamatan_desktop.export.pdf_document import F4, write_sop_pdf
+from kecamatan_desktop.layout.sheet import lay_out_sheets
 from kecamatan_desktop.services import printing
 from kecamatan_desktop.services.printing import Book, OfficeProfile
 from kecamatan_desktop.ui.identity_view import identity_html
@@ -68,7 +67,7 @@ def test_bps_019_prints_step_3_in_its_three_lanes(penyusutan, tmp_path):
         assert squash(step.activity) in squash(sheet)
     # the shapes as drawn on the sheet: path objects exactly where the layout put each of
     # step 3's and step 8's shapes, one in each of their three lanes, in one row
-    layout = layout_sop(sop, flowchart_spec(F4), measure)
+    layout = lay_out_sheets(sop, F4)
     height = layout.pages[0].height
     pdf = pdfium.PdfDocument(str(path))
     try:

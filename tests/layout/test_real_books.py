@@ -14,7 +14,11 @@ from tests.export.sample_sops import seed_sop
 
 
 def _renja(**changes_by_step):
-    sop = seed_sop("poncokusumo-2018-renja")
+    return _changed("poncokusumo-2018-renja", **changes_by_step)
+
+
+def _changed(sop_id, **changes_by_step):
+    sop = seed_sop(sop_id)
     steps = list(sop.steps)
     for index, changes in changes_by_step.items():
         position = int(index.removeprefix("s")) - 1
@@ -155,7 +159,8 @@ def test_a_merged_waktu_stops_at_a_step_with_its_own():
 
 
 def test_a_merged_waktu_over_a_page_break_is_written_on_both_pages():
-    sop = _renja(s6={"time": "5 hari kerja", "time_span": 2}, s7={"time": ""})
+    sop = _changed("poncokusumo-2018-lkj", s6={"time": "5 hari kerja", "time_span": 2},
+                   s7={"time": ""})
     layout = layout_sop(sop, A4_LANDSCAPE)  # six steps on each page
     first, second = layout.pages
     assert [r.step for r in first.rows][-1] == 5 and [r.step for r in second.rows][0] == 6

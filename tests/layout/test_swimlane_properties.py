@@ -14,9 +14,9 @@ from kecamatan_desktop.domain.sop import Decision, Step
 from kecamatan_desktop.layout.crossings import crossing, segments
 from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.labels import rules, segment_distance
-from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE, ShapeKind
+from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE, ShapeKind, Style
 from kecamatan_desktop.layout.routing import crossing_groups
-from kecamatan_desktop.layout.swimlane import flow_edges, layout_sop
+from kecamatan_desktop.layout.swimlane import MIN_SHAPE_PAD, flow_edges, layout_sop
 from kecamatan_desktop.layout.table import time_spans
 from tests.conftest import SEED_FILES
 from tests.export.sample_sops import seed_sop
@@ -336,8 +336,21 @@ def test_seed_sops(path, spec):
 
 
 def test_twelve_steps_on_a4_split_six_and_six():
-    layout = layout_sop(seed_sop("poncokusumo-2018-renja"), A4_LANDSCAPE)
+    layout = layout_sop(seed_sop("poncokusumo-2018-lkj"), A4_LANDSCAPE)
     assert [len(page.rows) for page in layout.pages] == [6, 6]
+
+
+def test_a_table_a_little_too_tall_gives_up_pad_not_a_page():
+    """Renja's twelve rows need a few points more than A4 has at the full pad: the pad
+    around its shapes shrinks (not below MIN_SHAPE_PAD) and it stays one page."""
+    layout = layout_sop(seed_sop("poncokusumo-2018-renja"), A4_LANDSCAPE)
+    assert len(layout.pages) == 1
+    (page,) = layout.pages
+    rows = {r.step: r.rect for r in page.rows}
+    gaps = [min(s.rect.y - rows[s.step].y, rows[s.step].bottom - s.rect.bottom)
+            for s in page.shapes]
+    assert min(gaps) >= MIN_SHAPE_PAD - EPS
+    assert min(gaps) < Style().shape_pad - EPS  # it did give some up
 
 
 @PROPERTY_SETTINGS
