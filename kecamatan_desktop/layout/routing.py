@@ -32,7 +32,7 @@ LABELS = {ArrowKind.YES: "Ya", ArrowKind.NO: "Tidak"}
 _SLOTS_PER_SIDE = 3
 STUB = 14.0
 RULE_GAP = 6.0  # 2.1 mm: how near a vertical track may come to a lane rule
-SHAPE_GAP = 2.5  # how near a track may come to the widest shape of its lane
+SHAPE_GAP = 3.5  # how near a track may come to the widest shape of its lane (over 1 mm)
 WIDEST_SHAPE = 72.0  # a process box; terminators and diamonds are narrower
 SLOT_SPAN = 11.0  # neighbouring slots of one lane margin are nearer than this (across a rule: 12)
 
@@ -46,7 +46,9 @@ class Edge:
 
 def crossing_groups(edges: tuple[Edge, ...] | list[Edge],
                     page_of: dict[int, int]) -> dict[tuple[int, int, int], list[Edge]]:
-    """Edges crossing a page break, grouped by (source page, target page, target step).
+    """Edges crossing page breaks, grouped by (page, next page, target step): one group
+    for each page break an edge crosses, so an edge from page 1 to page 3 is in (0, 1, t)
+    and (1, 2, t) and the reader follows it page by page, never skipping one.
 
     Every group gets one connector pair: arrows from one page to one step merge into one
     connector, so a band holds at most one connector per step a page sends work to, and a
@@ -55,9 +57,19 @@ def crossing_groups(edges: tuple[Edge, ...] | list[Edge],
     groups: dict[tuple[int, int, int], list[Edge]] = {}
     for e in edges:
         ps, pt = page_of[e.source], page_of[e.target]
-        if ps != pt:
-            groups.setdefault((ps, pt, e.target), []).append(e)
+        step = 1 if pt > ps else -1
+        for page in range(ps, pt, step):
+            groups.setdefault((page, page + step, e.target), []).append(e)
     return groups
+
+
+def next_group(key: tuple[int, int, int], target_page: int) -> tuple[int, int, int] | None:
+    """The group the line continues in after crossing `key`'s page break, or None when it
+    has reached its target's page."""
+    _, pt, target = key
+    if pt == target_page:
+        return None
+    return (pt, pt + (1 if target_page > pt else -1), target)
 
 
 @dataclass(frozen=True)
@@ -340,12 +352,18 @@ class Router:
                     not any(k[2] == target for k in self.enters_top):
                 self.enters_top.add(key)  # the step before's group if it has one
         for key, members in groups.items():
-            ps, pt, _ = key
+            ps, pt, target = key
             e = members[0]
-            out_x = self._exit_point(self.ends[e][0], sides[e]).x
-            out = _BandSlot(e, out_x)
             t = self.ends[e][1]
-            into = _BandSlot(e, t.rect.cx if key in self.enters_top else self._side_start(t))
+            # a line passing a page between its ends has its connectors at the band's far
+            # end, clear of the lines that drop into the band from the shapes' bottoms
+            passing = self.table.right
+            sources = [m for m in members if self.page_of[m.source] == ps]
+            out_x = (self._exit_point(self.ends[sources[0]][0], sides[sources[0]]).x
+                     if sources else passing)
+            out = _BandSlot(e, out_x)
+            into = _BandSlot(e, passing if pt != self.page_of[target] else
+                             t.rect.cx if key in self.enters_top else self._side_start(t))
             if pt > ps:
                 foot[ps].append(out)
                 head[pt].append(into)
@@ -479,7 +497,7 @@ class Router:
                 arrows.append(PlacedArrow(ps, Arrow(points=points, source=e.source,
                                                    target=e.target, kind=e.kind, label=label)))
                 continue
-            key = (ps, pt, e.target)
+            key = (ps, ps + (1 if pt > ps else -1), e.target)
             out_conn, out_track, _, _ = ends[key]
             arrows.append(PlacedArrow(ps, Arrow(
                 points=self._to_band(ps, side, start, s_shape, out_track, out_conn, pt > ps),
@@ -489,6 +507,15 @@ class Router:
             ps, pt, target = key
             out_conn, _, in_conn, in_track = ends[key]
             connectors += [PlacedConnector(ps, out_conn), PlacedConnector(pt, in_conn)]
+            onward = next_group(key, self.page_of[target])
+            if onward is not None:
+                next_conn, next_track, _, _ = ends[onward]
+                arrows.append(PlacedArrow(pt, Arrow(
+                    points=self._through(pt, in_conn, in_track, next_conn, next_track,
+                                         pt > ps),
+                    source=members[0].source, target=target, kind=members[0].kind,
+                    from_connector=names[key], to_connector=names[onward])))
+                continue
             arrows.append(PlacedArrow(pt, Arrow(
                 points=self._from_band(pt, in_conn, in_track, self.ends[members[0]][1], pt > ps,
                                        key),
@@ -535,6 +562,16 @@ class Router:
             return _simplify([start, Point(start.x, track), Point(end.x, track), end])
         ch = self._channel(page, self._side_candidates(s, side), start.y, track)
         return _simplify([start, Point(ch, start.y), Point(ch, track), Point(end.x, track), end])
+
+    def _through(self, page: int, conn: Connector, track: float, onward: Connector,
+                 onward_track: float, forward: bool) -> tuple[Point, ...]:
+        """Across a page between the line's ends: from the connector it enters by, along
+        a channel of its own, to the connector it leaves by (one pair per page break)."""
+        start = Point(conn.rect.cx, conn.rect.bottom if forward else conn.rect.y)
+        end = Point(onward.rect.cx, onward.rect.y if forward else onward.rect.bottom)
+        ch = self._channel(page, self._near((start.x + end.x) / 2), track, onward_track)
+        return _simplify([start, Point(start.x, track), Point(ch, track),
+                          Point(ch, onward_track), Point(end.x, onward_track), end])
 
     def _from_band(self, page: int, conn: Connector, track: float, t: Shape,
                    forward: bool, key: tuple[int, int, int]) -> tuple[Point, ...]:

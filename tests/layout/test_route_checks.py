@@ -12,12 +12,14 @@ import pytest
 from kecamatan_desktop.domain.interchange import sop_from_dict
 from kecamatan_desktop.domain.sop import Decision
 from kecamatan_desktop.layout.geometry import Point, Rect
-from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE
+from kecamatan_desktop.layout.model import A4, A4_LANDSCAPE, F4, F4_LANDSCAPE
 from kecamatan_desktop.layout.route_checks import FaultKind, Thing, drawing_faults
+from kecamatan_desktop.layout.sheet import lay_out_sheets
 from kecamatan_desktop.layout.swimlane import layout_sop
 from tests.conftest import SEED_FILES
 from tests.export.sample_sops import long_sop, seed_sop
 
+PAPERS = {F4_LANDSCAPE: F4, A4_LANDSCAPE: A4}
 SPECS = pytest.mark.parametrize("spec", [F4_LANDSCAPE, A4_LANDSCAPE], ids=["f4", "a4"])
 SAMPLES = Path(__file__).resolve().parents[2] / ".." / "shared" / "samples" / "import"
 
@@ -89,13 +91,6 @@ def test_connectors_on_top_of_each_other_and_a_pair_skipping_a_page():
     assert abs(pair.other_page - pair.page) > 1
 
 
-# Known faults of today's routing that the checker finds (issue 26, open): a line crossing
-# two page breaks pairs page 1 with page 3, and BPS 098 on F4 passes a box within 1 mm.
-# Strict: once the routing is fixed these pass, and the marks must go.
-KNOWN_FAULT = pytest.mark.xfail(strict=True, reason="issue 26: routing fault the checker finds")
-
-
-@KNOWN_FAULT
 def test_a_line_from_page_1_to_page_3_passes_page_2_by_a_pair_each_side():
     """Step 2 sends work on to the last step, two pages on: one connector pair per page
     break, the line running across the page between."""
@@ -116,6 +111,7 @@ def test_a_line_from_page_1_to_page_3_passes_page_2_by_a_pair_each_side():
 def test_seed_sops_draw_no_fault(path, spec):
     sop = sop_from_dict(json.loads(path.read_text(encoding="utf-8")))
     assert drawing_faults(layout_sop(sop, spec)) == []
+    assert drawing_faults(lay_out_sheets(sop, PAPERS[spec])) == []  # as printed
 
 
 @pytest.fixture(scope="module")
@@ -138,9 +134,9 @@ def imported_sops():
     return found
 
 
-@pytest.mark.parametrize("spec", [pytest.param(F4_LANDSCAPE, id="f4", marks=KNOWN_FAULT),
-                                  pytest.param(A4_LANDSCAPE, id="a4")])
+@SPECS
 def test_imported_sample_sops_draw_no_fault(imported_sops, spec):
-    assert {sop.name: drawing_faults(layout_sop(sop, spec)) for sop in imported_sops} == {
-        sop.name: [] for sop in imported_sops}
+    printed = {sop.name: drawing_faults(lay_out_sheets(sop, PAPERS[spec]))
+               for sop in imported_sops}
+    assert printed == {sop.name: [] for sop in imported_sops}
 
