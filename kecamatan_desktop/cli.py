@@ -302,6 +302,8 @@ def _backup_or_restore(args) -> int:
         return EXIT_OK
     restored = backups.restore_over(db_path, Path(args.file))
     print(f"Dipulihkan dari {restored.source} (skema {restored.revision}).")
+    for line in restored.left_behind:  # code the backup carried, not restored
+        print(line)
     if restored.previous:
         print(f"Basis data sebelumnya disimpan di {restored.previous.path}")
     open_database(db_path).close()  # migrated now if the backup is of an older schema

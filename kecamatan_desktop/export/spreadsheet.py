@@ -3,7 +3,8 @@ reports.
 
 The rounds workbook streams its rows into the file as they come (export/xlsx_stream.py:
 time and memory grow with the rows, not with their square); the small monitoring workbook
-is openpyxl's write-only mode. Both go to a temporary file in the same folder that replaces
+is openpyxl's write-only mode. Both write every text as a string cell, never a formula
+(export/xlsx_text.py). Both go to a temporary file in the same folder that replaces
 the target only when whole: a cancelled or failed export leaves no half file.
 """
 
@@ -13,13 +14,13 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from kecamatan_desktop.domain.errors import Cancelled
 from kecamatan_desktop.export.atomic import replacing_one
 from kecamatan_desktop.export.xlsx_stream import StreamingWorkbook
+from kecamatan_desktop.export.xlsx_text import row_cells, text_cell
 from kecamatan_desktop.services.monitoring import MonitoringForm
 from kecamatan_desktop.services.rounds import RoundDetail
 from kecamatan_desktop.services.workbook import (
@@ -51,17 +52,13 @@ class _Rows:
 
 
 def _rows_under_header(ws, header: tuple[str, ...], rows: Iterable[list]) -> None:
-    """A bold header, then the rows (openpyxl, for the small monitoring workbook)."""
+    """A bold header, then the rows (openpyxl, for the small monitoring workbook); every
+    text a string cell, never a formula (export/xlsx_text.py)."""
     for i, name in enumerate(header, 1):
         ws.column_dimensions[get_column_letter(i)].width = _width(name)
-    head = []
-    for name in header:
-        c = WriteOnlyCell(ws, name)
-        c.font = BOLD
-        head.append(c)
-    ws.append(head)
+    ws.append([text_cell(ws, name, font=BOLD) for name in header])
     for row in rows:
-        ws.append(row)
+        ws.append(row_cells(ws, row))
 
 
 def _width(name: str) -> int:
@@ -116,7 +113,7 @@ def write_monitoring_xlsx(forms: Iterable[MonitoringForm], path: Path, *,
                     for r in form.rows]
             ws = wb.create_sheet(title)
             for line in heading:
-                ws.append(line)
+                ws.append(row_cells(ws, line))
             _rows_under_header(ws, MONITORING_HEADER, rows)
             try:
                 counter.tick()

@@ -2,8 +2,9 @@
 arrives, straight into the zip. openpyxl (even write-only) spends ~11 µs a cell, about a
 minute for the workbook of 10,000 rounds; this spends well under one.
 
-Only what the rounds workbook uses: text, numbers, times (the office's wall clock), a bold
-header row, a fill for late rows, column widths and a frozen header.
+Only what the rounds workbook uses: text (always a string cell, export/xlsx_text.py),
+numbers, times (the office's wall clock), a bold header row, a fill for late rows, column
+widths and a frozen header.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from xml.sax.saxutils import escape
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from kecamatan_desktop.export.xlsx_text import inline_string_xml
 
 EPOCH = datetime(1899, 12, 30)
 # style ids of styles.xml below: plain, bold header, time, late, late time
@@ -60,9 +61,7 @@ class _Cells:
         key = (value, style)
         cell = self.texts.get(key)
         if cell is None:
-            text = escape(ILLEGAL_CHARACTERS_RE.sub("", value))
-            space = ' xml:space="preserve"' if text != text.strip() else ""
-            cell = f'<c s="{style}" t="inlineStr"><is><t{space}>{text}</t></is></c>'
+            cell = inline_string_xml(value, style)
             if len(self.texts) >= self.CACHE_LIMIT:
                 self.texts.clear()
             self.texts[key] = cell

@@ -15,6 +15,10 @@ from pathlib import Path
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.paths import ServerDatabase, default_db_path
 from kecamatan_desktop.services.changes import EVERYTHING
+from kecamatan_desktop.services.restore_checks import (
+    loaded_history_problem,
+    staged_history_problem,
+)
 from kecamatan_desktop.services.session import announce
 from kecamatan_desktop.store import backup, dump
 from kecamatan_desktop.store.backup import BackupFile, Restored, backups_dir
@@ -113,12 +117,23 @@ def copy_database(source, target) -> DumpSummary:
 
 def load_copy(db_path, source: Path) -> DumpSummary:
     """Load the dump `source` into the database at `db_path`, a new file or an empty server
-    database (made ours first); one holding data is refused untouched."""
-    dump.check_loadable(source)  # before a new file is made for it
+    database (made ours first); one holding data is refused untouched. The dump is read
+    through first: a partial or inconsistent one is refused before anything is made, and
+    one whose round histories are not as written is rolled back (a file made for it goes)."""
+    dump.check_loadable(source)
+    dump.check_dump(source)
+    new_file = not isinstance(db_path, ServerDatabase) and not Path(db_path).exists()
     db = open_database(db_path)
     try:
         with db.guard():
-            return dump.load_dump(db.engine, source)
+            return dump.load_dump(db.engine, source, checked=True,
+                                  verify=loaded_history_problem)
+    except InputError:
+        if new_file:
+            db.close()
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        raise
     finally:
         db.close()
 
@@ -150,7 +165,7 @@ def backup_to(db_path: Path, target: Path | None = None, *,
 def restore_over(db_path: Path, source: Path) -> Restored:
     """Restore `source` over the database at `db_path`, which nothing here has open."""
     _refuse_server(db_path)
-    return backup.restore(Path(db_path), Path(source))
+    return backup.restore(Path(db_path), Path(source), verify=staged_history_problem)
 
 
 def restore_into(db: Database, source: Path) -> Restored:
@@ -161,7 +176,7 @@ def restore_into(db: Database, source: Path) -> Restored:
     backup.check_restorable(source)  # refused before the window lets go of anything
     db.close()
     try:
-        restored = backup.restore(db.path, Path(source))
+        restored = backup.restore(db.path, Path(source), verify=staged_history_problem)
     finally:
         reopened = open_database(db.path)
         db.engine, db.created = reopened.engine, False

@@ -2,10 +2,12 @@
 
 Checks SQLite's own integrity and foreign keys (on a PostgreSQL server, which keeps its pages
 whole itself: keys it does not vouch for, and rows naming no parent), that the append-only
-triggers are in place and enabled,
-every round's hash chain, and the invariants: each open round at a step of its revision,
-every decision branch of a finished revision pointing at a step, and each round's cached
-summaries (its row's columns and its `round_pass` rows) equal to what its events give.
+triggers are in place and enabled, that the database's triggers, views, functions and rules
+are exactly those the migrations made (store/guards.py), that every day off stands on the
+calendar's change log (services/calendar_audit.py), every round's hash chain, and the
+invariants: each open round at a step of its revision, every decision branch of a finished
+revision pointing at a step, and each round's cached summaries (its row's columns and its
+`round_pass` rows) equal to what its events give.
 `rebuild_summaries` recomputes all of those from the events (`check --rebuild`).
 """
 
@@ -15,19 +17,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
 
-from sqlalchemy import text
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain import rounds as machine
 from kecamatan_desktop.services import changes, summaries
+from kecamatan_desktop.services.calendar_audit import unlogged_days_off
 from kecamatan_desktop.services.rounds import _to_event, chain_problem
-from kecamatan_desktop.store import server
+from kecamatan_desktop.store import guards, server
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import BranchRow, SopRevisionRow, SQLModel, StepRow
 from kecamatan_desktop.store.round_models import RoundEventRow, RoundPassRow, RoundRow
-
-TRIGGERS = tuple(f"{table}_no_{action}" for table in server.APPEND_ONLY
-                 for action in ("update", "delete"))
 
 
 @dataclass(frozen=True)
@@ -43,6 +42,8 @@ def check_database(*, session: Session,
     is told after each round and may return False to stop early."""
     sqlite = session.bind.dialect.name == "sqlite"
     problems = _sqlite_checks(session) if sqlite else _server_checks(session)
+    problems += _schema_problems(session, sqlite)
+    problems += [Problem(line) for line in unlogged_days_off(session=session)]
     problems += _branch_checks(session)
     problems += _round_checks(session, progress)
     return problems
@@ -56,9 +57,7 @@ def _sqlite_checks(session: Session) -> list[Problem]:
         out += [Problem(f"Berkas basis data rusak: {line}") for line in result[:20]]
     for table, rowid, parent, _fk in conn.exec_driver_sql("PRAGMA foreign_key_check"):
         out.append(Problem(f"Baris {rowid} tabel {table} menunjuk ke {parent} yang tidak ada"))
-    present = {r[0] for r in conn.execute(text(
-        "SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
-    return out + _guard_problems(name for name in TRIGGERS if name not in present)
+    return out
 
 
 def _server_checks(session: Session) -> list[Problem]:
@@ -74,6 +73,31 @@ def _server_checks(session: Session) -> list[Problem]:
 def _guard_problems(names) -> list[Problem]:
     return [Problem(f"Pengaman {name} (riwayat hanya boleh ditambah) hilang atau dimatikan: "
                     "riwayat dapat diubah tanpa ketahuan") for name in names]
+
+
+KIND_WORDS = {"trigger": "Pemicu", "function": "Fungsi", "view": "Tampilan (view)",
+              "rule": "Aturan (rule)"}
+
+
+def _schema_problems(session: Session, sqlite: bool) -> list[Problem]:
+    """The database's own code against what the migrations made: a guard changed, missing,
+    or code of no migration's (which could change data unseen, or show it changed)."""
+    out = []
+    for f in guards.schema_findings(session.connection()):
+        word = KIND_WORDS[f.kind]
+        where = f" pada tabel {f.table}" if f.table else ""
+        if f.change == "changed":
+            guard = " penjaga" if f.kind in ("trigger", "function") else ""
+            out.append(Problem(f"{word}{guard} '{f.name}'{where} telah diubah dari yang "
+                               "dibuat migrasi: riwayat dapat diubah tanpa ketahuan"))
+        elif f.change == "extra":
+            out.append(Problem(f"{word} tambahan '{f.name}'{where} tidak dikenal: bukan "
+                               "buatan migrasi program ini, dan dapat mengubah atau "
+                               "menyembunyikan data tanpa ketahuan"))
+        elif sqlite and f.kind == "trigger" or not sqlite and f.kind != "trigger":
+            # a server's missing trigger is told with the disabled ones (_server_checks)
+            out += _guard_problems([f.name])
+    return out
 
 
 def _branch_checks(session: Session) -> list[Problem]:

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from kecamatan_desktop.store.diagnose import (
     SQLITE_MAGIC,
     known_revisions,
 )
+from kecamatan_desktop.store.restore_copy import StagedCopy, stage_copy
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,7 @@ class Restored:
     source: Path
     revision: str  # the schema revision of what was restored; opening migrates it if older
     previous: BackupFile | None  # the database as it was before, kept in backups/
+    left_behind: tuple[str, ...] = ()  # Indonesian lines: code in the backup, not restored
 
 
 def backups_dir(db_path: Path) -> Path:
@@ -213,24 +216,26 @@ def _verify(con: sqlite3.Connection, path: Path) -> str:
     return row[0]
 
 
-def restore(db_path: Path, source: Path, *, now: datetime | None = None) -> Restored:
-    """Put the database at `source` in place of the one at `db_path`.
+def restore(db_path: Path, source: Path, *, now: datetime | None = None,
+            verify: Callable[[Path], str | None] | None = None) -> Restored:
+    """Put the rows of the database at `source` in place of the one at `db_path`.
 
-    The caller has closed its own connections. The source is copied and checked first; then
-    the current database is backed up (a damaged one byte for byte); then the checked copy
-    is written into the live file through the backup API, one transaction that other
-    readers see whole, or, when the current file is not a usable database, renamed over it.
+    The caller has closed its own connections. The backup is never used as it is: its rows
+    are checked and copied into a fresh database made by our migrations (restore_copy.py),
+    which `verify` may refuse (an Indonesian sentence); then the current database is backed
+    up (a damaged one byte for byte); then the checked copy is written into the live file
+    through the backup API, one transaction that other readers see whole, or, when the
+    current file is not a usable database, renamed over it.
     """
     db_path, source = Path(db_path), Path(source)
     check_restorable(source)
     staged = db_path.with_name(f".{db_path.name}.pemulihan")
+    staged.unlink(missing_ok=True)
     try:
-        copy_database(source, staged, read_only_source=True)
-    except (OSError, sqlite3.Error) as exc:
-        raise StoreError(f"Berkas {source} tidak dapat disalin ke {db_path.parent}: "
-                         f"{getattr(exc, 'strerror', None) or exc}") from exc
-    try:
-        revision = check_restorable(staged)
+        copied = _stage(source, staged)
+        problem = verify(staged) if verify is not None else None
+        if problem:
+            raise InputError(f"Cadangan {source} tidak dipulihkan: {problem}.")
         previous, live_usable = _keep_current(db_path, now)
         if live_usable:
             src = sqlite3.connect(staged)
@@ -249,9 +254,26 @@ def restore(db_path: Path, source: Path, *, now: datetime | None = None) -> Rest
                          "tersimpan di folder cadangan.") from exc
     finally:
         staged.unlink(missing_ok=True)
+    for line in copied.left_behind:
+        log.warning("restore of %s: %s", source, line)
     log.info("restored %s from %s (schema %s); previous kept as %s", db_path, source,
-             revision, previous.path if previous else None)
-    return Restored(source, revision, previous)
+             copied.revision, previous.path if previous else None)
+    return Restored(source, copied.revision, previous, copied.left_behind)
+
+
+def _stage(source: Path, staged: Path) -> StagedCopy:
+    """The backup's rows, checked, in a fresh database at `staged`."""
+    try:
+        con = _connect_source(source)
+        try:
+            return stage_copy(con, str(source), staged, _verify(con, source))
+        finally:
+            con.close()
+    except InputError:
+        raise
+    except (OSError, sqlite3.Error) as exc:
+        raise StoreError(f"Berkas {source} tidak dapat disalin ke {staged.parent}: "
+                         f"{getattr(exc, 'strerror', None) or exc}") from exc
 
 
 def _keep_current(db_path: Path, now: datetime | None) -> tuple[BackupFile | None, bool]:

@@ -18,9 +18,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from sqlalchemy import Date, DateTime, Engine, func, insert, select, text
+from sqlalchemy import Connection, Date, DateTime, Engine, func, insert, select, text
+from sqlalchemy.exc import IntegrityError
 
 from kecamatan_desktop.domain.errors import Cancelled, InputError
+from kecamatan_desktop.store.dump_check import check_dump
 from kecamatan_desktop.store.models import SQLModel
 from kecamatan_desktop.store.schema import SCHEMA_HEAD
 
@@ -116,39 +118,61 @@ def check_loadable(source: Path) -> dict:
     return header
 
 
-def load_dump(engine: Engine, source: Path, *, progress: Progress = None) -> DumpSummary:
+def load_dump(engine: Engine, source: Path, *, progress: Progress = None, checked: bool = False,
+              verify: Callable[[Connection], str | None] | None = None) -> DumpSummary:
     """Load `source` into the database of `engine`, migrated to this program's schema and
-    holding no rows yet; one transaction: all of it, or nothing."""
+    holding no rows yet; one transaction: all of it, or nothing. The dump is read through
+    first (dump_check.py) unless the caller has `checked` it; `verify` may still refuse the
+    loaded rows (an Indonesian sentence) before they are committed."""
     header = check_loadable(source)
+    if not checked:
+        check_dump(source)
     known = {t.name: t for t in SQLModel.metadata.sorted_tables}
-    counts: dict[str, int] = {}
     with engine.connect() as conn, conn.begin():
         if any(conn.execute(select(func.count()).select_from(t)).scalar() for t in known.values()):
             raise InputError("Basis data tujuan sudah berisi data; salinan hanya dimuat ke "
                              "basis data yang baru dan kosong. Tidak ada yang diubah.")
-        for done, (name, columns, rows) in enumerate(_sections(source), 1):
-            table = known.get(name)
-            if table is None or set(columns) != {c.name for c in table.columns}:
-                raise InputError(f"Salinan {source}: tabel {name} tidak sesuai skema "
-                                 f"{SCHEMA_HEAD}. Tidak ada yang dimuat.")
-            decoders = [_decoder(table.c[c]) for c in columns]
-            batch, n = [], 0
-            for row in rows:
-                batch.append({c: (d(v) if d is not None and v is not None else v)
-                              for c, d, v in zip(columns, decoders, row, strict=True)})
-                if len(batch) == BATCH:
-                    conn.execute(insert(table), batch)
-                    n, batch = n + len(batch), []
-            if batch:
-                conn.execute(insert(table), batch)
-                n += len(batch)
-            counts[name] = n
-            if progress is not None and progress(done, len(known)) is False:
-                raise Cancelled  # Batal: the transaction is rolled back, nothing loaded
+        try:
+            counts = _insert_all(conn, source, known, progress)
+        except IntegrityError as exc:
+            raise InputError(f"Salinan {source} tidak konsisten: {_first_line(exc.orig)}. "
+                             "Tidak ada yang dimuat.") from exc
         if conn.dialect.name == "postgresql":  # the next id after the loaded ones
             for table in known.values():
                 if "id" in table.c and counts.get(table.name):
                     conn.execute(text(
                         f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
                         f"(SELECT max(id) FROM \"{table.name}\"))"))
+        problem = verify(conn) if verify is not None else None
+        if problem:
+            raise InputError(f"Salinan {source} tidak dimuat: {problem}. Tidak ada yang diubah.")
     return DumpSummary(Path(source), header["schema"], counts)
+
+
+def _first_line(exc) -> str:
+    return str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+
+
+def _insert_all(conn: Connection, source: Path, known: dict, progress: Progress
+                ) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for done, (name, columns, rows) in enumerate(_sections(source), 1):
+        table = known.get(name)
+        if table is None or set(columns) != {c.name for c in table.columns}:
+            raise InputError(f"Salinan {source}: tabel {name} tidak sesuai skema "
+                             f"{SCHEMA_HEAD}. Tidak ada yang dimuat.")
+        decoders = [_decoder(table.c[c]) for c in columns]
+        batch, n = [], 0
+        for row in rows:
+            batch.append({c: (d(v) if d is not None and v is not None else v)
+                          for c, d, v in zip(columns, decoders, row, strict=True)})
+            if len(batch) == BATCH:
+                conn.execute(insert(table), batch)
+                n, batch = n + len(batch), []
+        if batch:
+            conn.execute(insert(table), batch)
+            n += len(batch)
+        counts[name] = n
+        if progress is not None and progress(done, len(known)) is False:
+            raise Cancelled  # Batal: the transaction is rolled back, nothing loaded
+    return counts

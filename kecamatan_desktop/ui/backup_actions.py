@@ -171,8 +171,10 @@ class BackupActions(QObject):
         def done(restored) -> None:  # the views have read everything again (the hub)
             self.window.sop_editing.open_sop(self.window.selected_sop_id())
             previous = restored.previous.path if restored.previous else "-"
-            self.window.show_info(strings.RESTORE_TITLE,
-                                  strings.RESTORE_DONE.format(path=source, previous=previous))
+            told = strings.RESTORE_DONE.format(path=source, previous=previous)
+            # code the backup carried (a trigger, a view), named by the store, not restored
+            told = "\n".join((told, *restored.left_behind))
+            self.window.show_info(strings.RESTORE_TITLE, told)
 
         self.task = run_task(
             self.window, lambda progress: backups.restore_into(self.db, source),

@@ -105,6 +105,26 @@ def test_pulihkan_brings_the_backup_back_into_the_open_window(window, dialogs, f
     assert str(previous.path) in dialogs.infos[-1]
 
 
+def test_pulihkan_names_a_trigger_the_backup_carried_and_leaves_it_behind(window, dialogs,
+                                                                           finish):
+    saved = backup.make_backup(window.db.path, backup.MANUAL)
+    con = sqlite3.connect(saved.path)
+    con.executescript("CREATE TRIGGER ganti AFTER INSERT ON round_event BEGIN "
+                      "UPDATE officer SET name = 'DIGANTI'; END;")
+    con.close()
+    window.backups.choose_backup = lambda items: saved.path
+    window.backups.confirm_restore = lambda source, when: True
+    window.backups.restore_action.trigger()
+    finish(window.backups.task)
+    assert dialogs.errors == []
+    assert dialogs.infos[-1].endswith(
+        "\nCadangan membawa pemicu 'ganti' yang tidak dikenal; tidak ikut dipulihkan.")
+    con = sqlite3.connect(window.db.path)
+    assert con.execute("SELECT count(*) FROM sqlite_master WHERE name = 'ganti'").fetchone() == (0,)
+    con.close()
+    assert len(visible_ids(window)) == 21
+
+
 def test_pulihkan_refuses_a_file_that_is_not_ours_and_keeps_the_window_working(
         window, dialogs, tmp_path, finish):
     other = tmp_path / "bukan.db"
