@@ -30,7 +30,12 @@ from kecamatan_desktop.cli_records import (
 
 # only light modules here: `--help` and every command pay for what is imported at the top;
 # SQLAlchemy, the services, ReportLab and Qt are imported by the commands that use them
-from kecamatan_desktop.domain.errors import DatabaseUnusable, InputError, StoreError
+from kecamatan_desktop.domain.errors import (
+    DatabaseUnusable,
+    InputError,
+    ServerRefused,
+    StoreError,
+)
 from kecamatan_desktop.paths import resolve_db_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -171,7 +176,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("database refused: %s", exc)
         print(f"{exc} {_ways_out(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except InputError as exc:
+    except (InputError, ServerRefused) as exc:
         log.info("refused: %s", exc)
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
