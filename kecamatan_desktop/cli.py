@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kecamatan_desktop.cli_admin import add_admin_commands, admin_command
 from kecamatan_desktop.cli_checks import add_check_commands, check_command
 from kecamatan_desktop.cli_import import (
     add_import_book_command,
@@ -117,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_round_commands(sub)
     add_check_commands(sub)
     add_import_book_command(sub)
+    add_admin_commands(sub)
     return parser
 
 
@@ -234,6 +236,8 @@ def _run(args: argparse.Namespace) -> int:
         return _backup_or_restore(args)
     if args.command == "copy-db":
         return _copy_db(args)
+    if args.command == "admin":
+        return admin_command(args, resolve_db_path(args.db))
     if args.command == "import":
         # Read and validate every file before the database is touched.
         sops = catalogue.read_sop_files(Path(f) for f in args.files)
