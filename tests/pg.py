@@ -82,6 +82,9 @@ class PgServer:
     def close(self) -> None:
         if self._template_made:
             self._execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
+        if OFFICE and self._template_made:  # roles are the server's, not one database's
+            self._execute(f'DROP ROLE IF EXISTS "{OFFICE_LOGIN}"')
+            self._execute(f'DROP ROLE IF EXISTS "{OFFICE_ROLE}"')
         self.admin.dispose()
 
 
