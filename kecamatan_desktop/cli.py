@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kecamatan_desktop.cli_admin import add_admin_commands, admin_command
 from kecamatan_desktop.cli_checks import add_check_commands, check_command
 from kecamatan_desktop.cli_import import (
     add_import_book_command,
@@ -30,7 +31,12 @@ from kecamatan_desktop.cli_records import (
 
 # only light modules here: `--help` and every command pay for what is imported at the top;
 # SQLAlchemy, the services, ReportLab and Qt are imported by the commands that use them
-from kecamatan_desktop.domain.errors import DatabaseUnusable, InputError, StoreError
+from kecamatan_desktop.domain.errors import (
+    DatabaseUnusable,
+    InputError,
+    ServerRefused,
+    StoreError,
+)
 from kecamatan_desktop.paths import resolve_db_path
 
 EXIT_OK, EXIT_FAILURE, EXIT_BAD_INPUT = 0, 1, 2
@@ -112,6 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_round_commands(sub)
     add_check_commands(sub)
     add_import_book_command(sub)
+    add_admin_commands(sub)
     return parser
 
 
@@ -171,7 +178,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.warning("database refused: %s", exc)
         print(f"{exc} {_ways_out(exc)}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except InputError as exc:
+    except (InputError, ServerRefused) as exc:
         log.info("refused: %s", exc)
         print(exc, file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -229,6 +236,8 @@ def _run(args: argparse.Namespace) -> int:
         return _backup_or_restore(args)
     if args.command == "copy-db":
         return _copy_db(args)
+    if args.command == "admin":
+        return admin_command(args, resolve_db_path(args.db))
     if args.command == "import":
         # Read and validate every file before the database is touched.
         sops = catalogue.read_sop_files(Path(f) for f in args.files)

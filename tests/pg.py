@@ -16,6 +16,10 @@ from kecamatan_desktop.store.database import open_database
 
 ENV = "KECAMATAN_TEST_PG"
 PG_URL = os.environ.get(ENV) or None
+# KECAMATAN_TEST_PG_OFFICE=1: the tests' migrated databases are used through an office login
+# (store/server_roles.py), as the PCs of an office use them; the owner stays the superuser
+OFFICE = os.environ.get("KECAMATAN_TEST_PG_OFFICE") == "1"
+OFFICE_ROLE, OFFICE_LOGIN = "kd_test_office", "kd_test_pc"
 # the test folders whose database tests run on both engines
 BOTH_ENGINES = ("tests.services.", "tests.store.", "tests.test_cli")
 
@@ -54,7 +58,10 @@ class PgServer:
     def _make_template(self) -> None:
         self._execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
         self._execute(f'CREATE DATABASE "{self.template}"')
-        open_database(self.where(self.template, with_password=True)).close()
+        db = open_database(self.where(self.template, with_password=True))
+        if OFFICE:  # the grants are the template's, so every clone has them
+            grant_office_login(db, self.password)
+        db.close()
         self._template_made = True
 
     def fresh_database(self, *, migrated: bool = True) -> ServerDatabase:
@@ -64,6 +71,9 @@ class PgServer:
         name = f"{self.prefix}_{next(self._numbers)}"
         source = self.template if migrated else "template0"
         self._execute(f'CREATE DATABASE "{name}" TEMPLATE "{source}"')
+        if OFFICE and migrated:
+            return ServerDatabase(self.url.set(database=name, username=OFFICE_LOGIN,
+                                               password=None).render_as_string(False))
         return self.where(name)
 
     def drop(self, where: ServerDatabase) -> None:
@@ -72,7 +82,20 @@ class PgServer:
     def close(self) -> None:
         if self._template_made:
             self._execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
+        if OFFICE and self._template_made:  # roles are the server's, not one database's
+            self._execute(f'DROP ROLE IF EXISTS "{OFFICE_LOGIN}"')
+            self._execute(f'DROP ROLE IF EXISTS "{OFFICE_ROLE}"')
         self.admin.dispose()
+
+
+def grant_office_login(db, password: str) -> None:
+    """The office role on `db`, and a login in it with the tests' password."""
+    from kecamatan_desktop.store import server_roles
+    from kecamatan_desktop.store.database import transaction
+
+    with db.session() as session, transaction(session):
+        server_roles.grant_office(session.connection(), OFFICE_ROLE)
+        server_roles.add_login(session.connection(), OFFICE_LOGIN, password, OFFICE_ROLE)
 
 
 # A connection of the test's own, as another program on the same database: sqlite3 on a

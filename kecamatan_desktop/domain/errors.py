@@ -32,6 +32,12 @@ class Problem(StrEnum):
     NEWER_VERSION = "newer_version"
 
 
+class ServerRefused(StoreError):
+    """A server database this program cannot use as it is: the server down, the login
+    refused, the database missing, or its schema behind and this login no owner to upgrade
+    it. Told in one line (bad input, exit 2); nothing was changed."""
+
+
 class DatabaseUnusable(StoreError):
     """The database cannot be opened for work; `problem` says why, the text says it in full."""
 

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session
 
-from kecamatan_desktop.domain.errors import StoreError
+from kecamatan_desktop.domain.errors import ServerRefused, StoreError
 from kecamatan_desktop.network_path import is_network_path
 from kecamatan_desktop.paths import (  # noqa: F401 - re-exported
     APP_DIR_NAME,
@@ -25,7 +25,13 @@ from kecamatan_desktop.paths import (  # noqa: F401 - re-exported
     default_db_path,
     resolve_db_path,
 )
-from kecamatan_desktop.store import migrate, models, round_models, server  # noqa: F401
+from kecamatan_desktop.store import (  # noqa: F401
+    migrate,
+    models,
+    round_models,
+    server,
+    server_roles,
+)
 
 # execution option: begin the transaction holding the write lock (the server's advisory lock)
 IMMEDIATE = server.IMMEDIATE
@@ -263,6 +269,8 @@ def open_server(where: ServerDatabase, *, read_only: bool = False) -> Database:
             tables = conn.exec_driver_sql(
                 "SELECT count(*) FROM information_schema.tables "
                 "WHERE table_schema = current_schema()").scalar()
+            # the PCs' role makes no DDL: only the owner's login migrates
+            owner = current == migrate.SCHEMA_HEAD or server_roles.may_migrate(conn)
         if current is None and tables:
             raise StoreError(f"Basis data {where} sudah berisi tabel lain, bukan basis data "
                              "Kecamatan Desktop; tidak ada yang diubah.")
@@ -275,5 +283,15 @@ def open_server(where: ServerDatabase, *, read_only: bool = False) -> Database:
                 raise StoreError(f"Basis data {where} masih kosong; tidak ada yang dapat "
                                  "dibaca.")
             return Database(path=where, engine=engine, created=False, read_only=True)
+        if not owner:
+            raise ServerRefused(_upgrade_by_owner(where, current))
         created = migrate.upgrade(engine)
     return Database(path=where, engine=engine, created=created)
+
+
+def _upgrade_by_owner(where: ServerDatabase, current: str | None) -> str:
+    done = ("masih kosong" if current is None else
+            f"memakai skema {current}, lebih lama dari program ini ({migrate.SCHEMA_HEAD})")
+    return (f"Basis data {where} {done}, dan pengguna {where.user} tidak berhak "
+            "memperbaruinya; tidak ada yang diubah. Pengelola server harus menjalankan: "
+            "kecamatan-desktop --db URL_PEMILIK admin grant-office PERAN_KANTOR.")

@@ -9,7 +9,7 @@ import zlib
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import DBAPIError
 
-from kecamatan_desktop.domain.errors import StoreError
+from kecamatan_desktop.domain.errors import ServerRefused, StoreError
 from kecamatan_desktop.paths import ServerDatabase
 
 log = logging.getLogger(__name__)
@@ -17,6 +17,11 @@ log = logging.getLogger(__name__)
 CONNECT_TIMEOUT_SECONDS = 10
 # as long as a write waits for another PC's write before it is told the database is busy
 LOCK_TIMEOUT_MS = 15_000
+# A write holding the office's write lock that stops talking (a PC frozen, its network
+# gone) is ended by the server after this long, shorter than LOCK_TIMEOUT_MS, so a write
+# waiting behind it still gets through; reads stay open longer, e.g. while a book renders.
+WRITE_IDLE_TIMEOUT_MS = 10_000
+IDLE_TIMEOUT_MS = 600_000
 # advisory lock keys, one per purpose, the same on every PC (pg_advisory_xact_lock(bigint))
 WRITE_LOCK = zlib.crc32(b"kecamatan-desktop write")
 MIGRATION_LOCK = zlib.crc32(b"kecamatan-desktop migration")
@@ -25,7 +30,8 @@ IMMEDIATE = "kd_immediate"  # as store.database.IMMEDIATE: the write lock from t
 
 def make_server_engine(server: ServerDatabase, *, read_only: bool = False) -> Engine:
     # times are kept as naive UTC (store/types.py): the server's own clock reads them so too
-    options = f"-c lock_timeout={LOCK_TIMEOUT_MS} -c TimeZone=UTC"
+    options = (f"-c lock_timeout={LOCK_TIMEOUT_MS} -c TimeZone=UTC "
+               f"-c idle_in_transaction_session_timeout={IDLE_TIMEOUT_MS}")
     if read_only:
         options += " -c default_transaction_read_only=on"
     try:
@@ -55,7 +61,10 @@ def _on_begin(conn) -> None:
 
 def take_write_lock(conn) -> None:
     """The write lock shared by every PC, held until the transaction ends (waiting up to
-    LOCK_TIMEOUT_MS for another PC's write)."""
+    LOCK_TIMEOUT_MS for another PC's write); while it is held, the transaction may idle
+    only WRITE_IDLE_TIMEOUT_MS before the server ends it."""
+    conn.exec_driver_sql(f"SET LOCAL idle_in_transaction_session_timeout = "
+                         f"{WRITE_IDLE_TIMEOUT_MS}")
     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
@@ -68,7 +77,7 @@ def connect_checked(server: ServerDatabase, engine: Engine) -> None:
     except DBAPIError as exc:
         engine.dispose()
         log.warning("server database %s refused: %s", server, exc.orig)
-        raise StoreError(connection_problem(exc, server)) from exc
+        raise ServerRefused(connection_problem(exc, server)) from exc
 
 
 def connection_problem(exc: BaseException, server: ServerDatabase) -> str:
@@ -100,8 +109,14 @@ def describe(exc: BaseException, server: ServerDatabase) -> str | None:
         return ("Data yang sama baru saja ditulis oleh PC lain; tidak ada yang diubah. Muat "
                 "ulang (F5) lalu coba lagi.")
     if state == "55P03" or "lock timeout" in text:
-        return (f"Basis data {server.database} di {server.host} sedang ditulis oleh PC lain "
-                "terlalu lama; tidak ada yang diubah. Coba lagi sebentar lagi.")
+        return (f"Basis data {server.database} di {server.host} sedang dikunci oleh PC lain; "
+                "tidak ada yang diubah. Coba lagi sebentar lagi.")
+    if state == "25P03":  # this PC's own write sat idle past WRITE_IDLE_TIMEOUT_MS
+        return (f"Server {server.host} memutus tulisan ini karena terlalu lama tertahan; "
+                "tidak ada yang diubah. Coba lagi.")
+    if state == "42501":  # insufficient privilege: the office role may not do this
+        return (f"Pengguna {server.user} tidak berhak mengubah ini di basis data "
+                f"{server.database}; tidak ada yang diubah. Hubungi pengelola server.")
     if state == "25006":  # read-only transaction
         return (f"Basis data {server} dibuka hanya untuk dibaca dan dicetak; perubahan "
                 "tidak disimpan.")

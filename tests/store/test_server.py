@@ -50,7 +50,7 @@ def test_an_unreachable_server_is_one_line_naming_it(capsys, tmp_path, monkeypat
     monkeypatch.chdir(tmp_path)
     code, out, err = run(capsys, "--db", "postgresql+psycopg://kantor:rahasia@127.0.0.1:1/renja",
                          "list")
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""  # a database that will not open: bad input
     assert err.strip().splitlines() == [
         "Server PostgreSQL 127.0.0.1:1 tidak dapat dihubungi (basis data renja). Periksa "
         "jaringan, nama server dan portnya, dan bahwa server menyala; tidak ada yang diubah."]
@@ -63,7 +63,8 @@ def test_a_wrong_password_is_told_without_it(capsys, pg_server, tmp_path, monkey
     try:
         url = where.url.replace(f"@{where.host}", f":salah-{pg_server.password}x@{where.host}")
         code, _, err = run(capsys, "--db", url, "list")
-        assert code == 1 and "ditolak" in err and where.database in err
+        assert code == 2 and "ditolak" in err and where.database in err
+        assert len(err.strip().splitlines()) == 1
         assert where.host in err and "salah" not in err and "Traceback" not in err
         # the database was not touched: still empty, so the first real open creates it
         db = open_database(where)
