@@ -14,12 +14,12 @@ from pathlib import Path
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.paths import ServerDatabase, default_db_path
+from kecamatan_desktop.services import witnesses
 from kecamatan_desktop.services.changes import EVERYTHING
 from kecamatan_desktop.services.restore_checks import (
     loaded_history_problem,
     staged_history_problem,
 )
-from kecamatan_desktop.services import witnesses
 from kecamatan_desktop.services.session import announce
 from kecamatan_desktop.store import backup, backup_segel, dump
 from kecamatan_desktop.store.backup import BackupFile, Restored, backups_dir

@@ -3,10 +3,10 @@ every SOP's revision chain as last seen, and when; kept in the user's data folde
 the database, so a history rewritten inside it no longer contains what this PC saw.
 
 A file per database (`saksi-<hash of its identity>.json`), written whole (a temporary file
-beside it, then renamed, as export/atomic.py does) and bounded: one head per round and per SOP. A head is replaced only by a history that still
-contains it (the round moved on); one that does not is kept, as the evidence `check` names
-(services/witness_check.py). Nothing here may stop the program's work: a witness that cannot
-be written is logged and skipped.
+beside it, then renamed, as export/atomic.py does) and bounded: one head per round and per
+SOP. A head is replaced only by a history that still contains it (the round moved on); one
+that does not is kept, as the evidence `check` names (services/witness_check.py). Nothing
+here may stop the program's work: a witness that cannot be written is logged and skipped.
 """
 
 from __future__ import annotations

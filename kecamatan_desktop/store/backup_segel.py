@@ -32,11 +32,11 @@ def record_path(backup: Path) -> Path:
 
 def write_record(backup: Path) -> Path | None:
     """Write the witness beside the SQLite backup `backup`, read from the backup itself;
-    none for a database of a schema before rounds (a backup made before its migration)."""
+    none for a database of a schema before chained rounds (a backup before a migration)."""
     con = sqlite3.connect(f"{backup.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        if con.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' "
-                       "AND name = 'round_event'").fetchone() is None:
+        columns = {row[1] for row in con.execute("PRAGMA table_info(round_event)")}
+        if "hash" not in columns:
             return None
         heads = {str(rid): head for rid, head in con.execute(HEADS_SQL)}
     finally:

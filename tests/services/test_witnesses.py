@@ -240,6 +240,21 @@ def test_an_older_backup_names_the_rounds_that_differ_from_it(
     assert code == 1 and f"Putaran {kept.id} berbeda dari cadangan lama.db" in again
 
 
+def test_a_dump_carries_the_heads_in_its_header_and_check_reads_them(
+        capsys, monkeypatch, tmp_path, catalogue_db, session, db_path):
+    from kecamatan_desktop.store import dump
+
+    r = step_done(session, start(session), at=T0 + timedelta(minutes=30))
+    session.rollback()
+    copy = dump.write_dump(catalogue_db.engine, tmp_path / f"lama{dump.SUFFIX}").path
+    assert dump.read_header(copy)["heads"] == {str(r.id): seals.round_chains(session)[r.id][-1]}
+    assert check(capsys, db_path, "--backup", copy)[0:2] == (0, "OK\n")
+    forge_step_1(db_path, r.id)
+    another_pc(monkeypatch, tmp_path)
+    code, out, _ = check(capsys, db_path, "--rebuild", "--backup", copy)
+    assert code == 1 and f"Putaran {r.id} berbeda dari cadangan {copy.name}" in out
+
+
 def test_backups_made_beside_the_database_carry_their_witness(session, db_path):
     from kecamatan_desktop.store import backup
 
