@@ -22,6 +22,7 @@ from kecamatan_desktop.services import seals, witnesses
 from kecamatan_desktop.services.backups import is_copy
 from kecamatan_desktop.store import backup_segel, dump
 from kecamatan_desktop.store.models import OfficeRow
+from kecamatan_desktop.store.schema import SCHEMA_HEAD
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +62,8 @@ def pc_differences(session: Session, *, folder: Path | None = None) -> list[Diff
                 f"Putaran {rid} berbeda dari yang dilihat PC ini pada {when}: riwayat "
                 f"bersegel {format_segel(entry['head'])} ({entry.get('events', '?')} kejadian)"
                 " tidak ada lagi; riwayatnya ditulis ulang di luar program", rid))
-    for slug, entry in sorted(seen["sops"].items()):
+    same_shape = seen.get("catalogue_schema") == SCHEMA_HEAD  # see witnesses.record
+    for slug, entry in sorted(seen["sops"].items() if same_shape else ()):
         chain = sops.get(slug)  # an SOP gone was deleted (allowed for one never run)
         if chain is not None and entry["head"] not in chain:
             out.append(Difference(

@@ -27,6 +27,7 @@ from sqlmodel import Session
 from kecamatan_desktop.domain.segel import catalogue_head, format_segel
 from kecamatan_desktop.paths import APP_DIR_NAME, DbLocation, ServerDatabase
 from kecamatan_desktop.services import seals
+from kecamatan_desktop.store.schema import SCHEMA_HEAD
 
 FORMAT = "kd-saksi/1"
 FOLDER_NAME = "saksi"
@@ -117,6 +118,10 @@ def record(database: str, *, rounds: Mapping[int, Sequence[str]] | None = None,
     changed = False
     for rid, chain in (rounds or {}).items():
         changed |= _merge(data["rounds"], str(rid), chain, stamp)
+    if sops and data.get("catalogue_schema") != SCHEMA_HEAD:
+        # the SOPs' heads are over their rows as a schema shapes them: an upgrade (a new
+        # column) changes every one, so they are taken afresh, not compared
+        data["sops"], data["catalogue_schema"], changed = {}, SCHEMA_HEAD, True
     for slug, chain in (sops or {}).items():
         changed |= _merge(data["sops"], slug, chain, stamp)
     if forget_sops and sops is not None:

@@ -322,3 +322,19 @@ def test_the_book_prints_the_catalogues_segel_and_a_changed_step_is_named(
 
 def test_the_witness_folder_is_the_users_data_folder(this_pc):
     assert witness_folder() == this_pc / "KecamatanDesktop" / "saksi"
+
+
+def test_sop_heads_seen_under_an_older_schema_are_taken_afresh_not_compared(
+        capsys, session, db_path):
+    """An upgrade that adds a column reshapes every revision's rows, so every SOP's head."""
+    printing.load_book(None, session=session)  # the catalogue seen
+    path = witnesses.witness_path(witnesses.identity(session))
+    seen = json.loads(path.read_text(encoding="utf-8"))
+    seen["catalogue_schema"] = "0011"
+    seen["sops"][RENJA]["head"] = "0" * 64  # as the older shape's head would differ
+    path.write_text(json.dumps(seen), encoding="utf-8")
+    session.rollback()
+    assert check(capsys, db_path)[0:2] == (0, "OK\n")
+    again = witnesses.read_witness(witnesses.identity(session))
+    assert again["catalogue_schema"] != "0011"
+    assert again["sops"][RENJA]["head"] == seals.catalogue_chains(session)[RENJA][-1]
