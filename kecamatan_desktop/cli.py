@@ -94,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
                                            "riwayat putaran; OK atau daftar masalah")
     p_check.add_argument("--rebuild", action="store_true",
                          help="bangun ulang ringkasan putaran dari riwayatnya dulu")
+    p_check.add_argument("--segel", metavar="SEGEL",
+                         help="bandingkan putaran --round dengan segel yang tercetak di "
+                              "laporannya, mis. 3F9A-C21B-77E0")
+    p_check.add_argument("--round", dest="round_id", type=int, metavar="NOMOR",
+                         help="putaran yang segelnya diberikan dengan --segel")
+    p_check.add_argument("--backup", metavar="FILE",
+                         help="bandingkan putaran basis data dengan cadangan FILE")
     p_backup = sub.add_parser("backup", help="cadangkan basis data (bawaan: ke folder backups/ "
                                              "di sebelah basis data); basis data server: "
                                              "salinan semua baris (.kdsalinan.jsonl)")
@@ -273,7 +280,7 @@ def _run(args: argparse.Namespace) -> int:
             elif args.command == "book":
                 _book(args, session)
             elif args.command == "check":
-                return _check(session, rebuild=args.rebuild)
+                return _check(session, args)
             elif args.command == "officer":
                 return officer_command(args, session)
             elif args.command == "round":
@@ -358,13 +365,24 @@ def _book(args, session) -> None:
     print(path)
 
 
-def _check(session, *, rebuild: bool = False) -> int:
-    from kecamatan_desktop.services import integrity
+def _check(session, args) -> int:
+    from kecamatan_desktop.domain.segel import parse_segel
+    from kecamatan_desktop.services import integrity, witness_check
 
-    if rebuild:
+    if (args.segel is None) != (args.round_id is None):
+        raise InputError("--segel dan --round dipakai bersama: segel yang tercetak di laporan "
+                         "satu putaran, dan nomor putaran itu.")
+    segel = parse_segel(args.segel) if args.segel is not None else None
+    if args.backup and not Path(args.backup).is_file():
+        raise InputError(f"Cadangan {args.backup} tidak ada.")
+    if args.rebuild:
         count = integrity.rebuild_summaries(session=session)
         print(f"Ringkasan {count} putaran dibangun ulang dari riwayatnya")
     problems = integrity.check_database(session=session)
+    if segel is not None:
+        problems += witness_check.segel_differences(session, args.round_id, segel)
+    if args.backup:
+        problems += witness_check.backup_differences(session, Path(args.backup))
     if not problems:
         print("OK")
         return EXIT_OK

@@ -47,6 +47,13 @@ def format_waktu(at: datetime | None, tz: tzinfo, *, zone: bool = True, empty: s
     return f"{text} {local.tzname()}" if zone else text
 
 
+def format_pukul(at: datetime, tz: tzinfo) -> str:
+    """`3 Desember 2026 pukul 10.12 WIB`: a moment in a sentence ("dilihat pada …")."""
+    local = at.astimezone(tz)
+    day = format_tanggal(local.date(), style=TanggalStyle(zero_pad=False))
+    return f"{day} pukul {local.strftime('%H.%M')} {local.tzname()}"
+
+
 def format_lama(minutes: int | None, day_minutes: int, *, empty: str = "-") -> str:
     """Working minutes as an office counts them: `2 hari 3 jam`, `1 hari`, `5 jam 20 menit`,
     `45 menit`. A day is the calendar's working day (`day_minutes`, e.g. 450), not 24 hours;

@@ -16,6 +16,7 @@ from reportlab.platypus import (
     NextPageTemplate,
     PageBreak,
     PageTemplate,
+    Spacer,
     TableStyle,
 )
 from reportlab.platypus.doctemplate import LayoutError as PageOverflow
@@ -49,6 +50,7 @@ FOOTER_BASELINE = 10.5 * mm  # the page number's lowest stroke stays 10 mm from 
 MARK_BASELINE = 6 * mm  # a draft's mark above the text: inside a flowchart's 10 mm margin
 MARK_COLOUR = colors.Color(0.75, 0, 0)
 Progress = Callable[[int, int], bool | None]  # returns False to stop: Cancelled is raised
+SEGEL_STYLE = _style("segel", 8)
 BOOK_PASSES = 2  # multiBuild lays the book out twice: once to learn the pages, once to number
 
 
@@ -265,6 +267,8 @@ def write_book_pdf(book: Book, path: Path, *, paper: str = "f4", logo: bytes | N
     toc.levelStyles = [_style("toc-entry", 10, leftIndent=0, firstLineIndent=0)]
     story += [PageBreak(), Anchor("Daftar Isi", "toc", toc=False),
               para("DAFTAR ISI", TOC_TITLE), toc]
+    if book.segel:  # under the contents: a later rewrite of the catalogue is caught
+        story += [Spacer(1, 12), para(f"Segel katalog SOP: {book.segel}", SEGEL_STYLE)]
     report = _BookProgress(progress, total)
     bad: list[NotPrintable] = []
     for i, stored in enumerate(book.sops, 1):

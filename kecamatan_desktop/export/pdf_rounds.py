@@ -27,7 +27,7 @@ from kecamatan_desktop.export.pdf_document import paper_size
 from kecamatan_desktop.export.pdf_flowchart import HEADING_FILL
 from kecamatan_desktop.export.pdf_fonts import REGULAR, sign
 from kecamatan_desktop.export.pdf_sheets import CENTER_BOLD, DECREE_HEAD, TABLE_FONT, _style, para
-from kecamatan_desktop.services.monitoring import EvaluationForm, MonitoringForm
+from kecamatan_desktop.services.monitoring import EvaluationForm, MonitoringForm, segel_line
 from kecamatan_desktop.services.rounds import RoundDetail
 
 SMALL = _style("small", 8)
@@ -86,6 +86,7 @@ def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") ->
                   + f"; putaran balik: {detail.loops}. Semua waktu {detail.zone}; waktu kerja "
                     "dihitung dalam menit kerja."),
              para(detail.calendar, SMALL),
+             *_segel_lines(detail),
              Spacer(1, 8)]
     if detail.chain_problem:
         story.insert(3, para(f"PERINGATAN: riwayat putaran ini tidak utuh: "
@@ -135,6 +136,15 @@ def write_round_report(detail: RoundDetail, path: Path, *, paper: str = "f4") ->
     return Path(path)
 
 
+def _segel_lines(detail: RoundDetail) -> list:
+    """The segel of the history as printed: a later rewrite of it is caught by `check`."""
+    if not detail.segel:
+        return []
+    return [para(f"Segel riwayat putaran {detail.id}: {detail.segel} (diperiksa dengan "
+                 f"kecamatan-desktop check --segel {detail.segel} --round {detail.id})",
+                 SMALL)]
+
+
 def _monitoring_story(form: MonitoringForm, width: float) -> list:
     story = [para("MONITORING PELAKSANAAN SOP AP", DECREE_HEAD), Spacer(1, 6),
              para(f"Nama SOP: {form.sop_name}"), para(f"Unit kerja: {form.office}"),
@@ -152,7 +162,10 @@ def _monitoring_story(form: MonitoringForm, width: float) -> list:
     style += [("BACKGROUND", (0, r), (-1, r), NOT_REACHED_FILL)
               for r, row in enumerate(form.rows, 1) if not row.reached]
     table.setStyle(TableStyle(style))
-    return story + [table, Spacer(1, 24), para(f"Penilai: {form.assessor or '.' * 40}")]
+    story += [table, Spacer(1, 24), para(f"Penilai: {form.assessor or '.' * 40}")]
+    if form.segels:
+        story += [Spacer(1, 8), para(segel_line(form), SMALL)]
+    return story
 
 
 def write_monitoring_form(form: MonitoringForm, path: Path, *, paper: str = "f4") -> Path:

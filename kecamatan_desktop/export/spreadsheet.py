@@ -21,7 +21,7 @@ from kecamatan_desktop.domain.errors import Cancelled
 from kecamatan_desktop.export.atomic import replacing_one
 from kecamatan_desktop.export.xlsx_stream import StreamingWorkbook
 from kecamatan_desktop.export.xlsx_text import row_cells, text_cell
-from kecamatan_desktop.services.monitoring import MonitoringForm
+from kecamatan_desktop.services.monitoring import MonitoringForm, segel_line
 from kecamatan_desktop.services.rounds import RoundDetail
 from kecamatan_desktop.services.workbook import (
     EVENT_HEADER,
@@ -108,7 +108,8 @@ def write_monitoring_xlsx(forms: Iterable[MonitoringForm], path: Path, *,
                 title = f"{title[:22]} ({i})"
             used.add(title)
             heading = [[f"Nama SOP: {form.sop_name}"], [f"Unit kerja: {form.office}"],
-                       [f"Periode: {form.period} ({form.rounds} putaran tercatat)"], []]
+                       [f"Periode: {form.period} ({form.rounds} putaran tercatat)"],
+                       *([[segel_line(form)]] if form.segels else []), []]
             rows = [[r.no, r.procedure, r.assessment, r.notes, r.action, r.initials]
                     for r in form.rows]
             ws = wb.create_sheet(title)

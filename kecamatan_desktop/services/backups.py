@@ -14,13 +14,14 @@ from pathlib import Path
 
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.paths import ServerDatabase, default_db_path
+from kecamatan_desktop.services import witnesses
 from kecamatan_desktop.services.changes import EVERYTHING
 from kecamatan_desktop.services.restore_checks import (
     loaded_history_problem,
     staged_history_problem,
 )
 from kecamatan_desktop.services.session import announce
-from kecamatan_desktop.store import backup, dump
+from kecamatan_desktop.store import backup, backup_segel, dump
 from kecamatan_desktop.store.backup import BackupFile, Restored, backups_dir
 from kecamatan_desktop.store.database import Database, StoreError, open_database
 from kecamatan_desktop.store.diagnose import DatabaseUnusable, Problem
@@ -126,8 +127,10 @@ def load_copy(db_path, source: Path) -> DumpSummary:
     db = open_database(db_path)
     try:
         with db.guard():
-            return dump.load_dump(db.engine, source, checked=True,
-                                  verify=loaded_history_problem)
+            loaded = dump.load_dump(db.engine, source, checked=True,
+                                    verify=loaded_history_problem)
+        witnesses.forget(db_path)  # a new history: what this PC saw there before is gone
+        return loaded
     except InputError:
         if new_file:
             db.close()
@@ -156,6 +159,7 @@ def backup_to(db_path: Path, target: Path | None = None, *,
         raise InputError(f"{target} adalah basis data yang sedang dipakai; pilih berkas lain.")
     try:
         backup.copy_database(db_path, target)
+        backup_segel.write_record(target)  # the rounds' heads, for `check --backup`
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"Cadangan ke {target} tidak dapat dibuat: "
                          f"{getattr(exc, 'strerror', None) or exc}") from exc
@@ -165,7 +169,9 @@ def backup_to(db_path: Path, target: Path | None = None, *,
 def restore_over(db_path: Path, source: Path) -> Restored:
     """Restore `source` over the database at `db_path`, which nothing here has open."""
     _refuse_server(db_path)
-    return backup.restore(Path(db_path), Path(source), verify=staged_history_problem)
+    restored = backup.restore(Path(db_path), Path(source), verify=staged_history_problem)
+    witnesses.forget(db_path)  # this PC replaced the history it saw, on purpose
+    return restored
 
 
 def restore_into(db: Database, source: Path) -> Restored:
@@ -180,5 +186,6 @@ def restore_into(db: Database, source: Path) -> Restored:
     finally:
         reopened = open_database(db.path)
         db.engine, db.created = reopened.engine, False
+    witnesses.forget(db.path)  # this PC replaced the history it saw, on purpose
     announce(db, EVERYTHING)  # every view holding `db` reads it again
     return restored

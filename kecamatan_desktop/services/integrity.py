@@ -4,7 +4,8 @@ Checks SQLite's own integrity and foreign keys (on a PostgreSQL server, which ke
 whole itself: keys it does not vouch for, and rows naming no parent), that the append-only
 triggers are in place and enabled, that the database's triggers, views, functions and rules
 are exactly those the migrations made (store/guards.py), that every day off stands on the
-calendar's change log (services/calendar_audit.py), every round's hash chain, and the
+calendar's change log (services/calendar_audit.py), every round's hash chain, each round's
+and SOP's chain against what this PC saw of it (services/witness_check.py), and the
 invariants: each open round at a step of its revision, every decision branch of a finished
 revision pointing at a step, and each round's cached summaries (its row's columns and its
 `round_pass` rows) equal to what its events give.
@@ -16,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import groupby
+from pathlib import Path
 
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain import rounds as machine
-from kecamatan_desktop.services import changes, summaries
+from kecamatan_desktop.services import changes, summaries, witness_check
 from kecamatan_desktop.services.calendar_audit import unlogged_days_off
 from kecamatan_desktop.services.rounds import _to_event, chain_problem
 from kecamatan_desktop.store import guards, server
@@ -37,15 +39,19 @@ class Problem:
 
 
 def check_database(*, session: Session,
-                   progress: Callable[[int, int], bool] | None = None) -> list[Problem]:
+                   progress: Callable[[int, int], bool] | None = None,
+                   witness_folder: Path | None = None) -> list[Problem]:
     """Every problem found, in Indonesian; an empty list means OK. `progress(done, total)`
-    is told after each round and may return False to stop early."""
+    is told after each round and may return False to stop early. `witness_folder`: where
+    this PC's witnesses are (bawaan: the user's data folder)."""
     sqlite = session.bind.dialect.name == "sqlite"
     problems = _sqlite_checks(session) if sqlite else _server_checks(session)
     problems += _schema_problems(session, sqlite)
     problems += [Problem(line) for line in unlogged_days_off(session=session)]
     problems += _branch_checks(session)
     problems += _round_checks(session, progress)
+    problems += [Problem(d.text, round_id=d.round_id)
+                 for d in witness_check.pc_differences(session, folder=witness_folder)]
     return problems
 
 

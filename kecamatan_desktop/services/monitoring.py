@@ -50,6 +50,7 @@ class MonitoringForm:
     rounds: int
     rows: list[MonitoringRow] = field(default_factory=list)
     assessor: str = ""
+    segels: tuple[tuple[int, str], ...] = ()  # (round, its segel) of the period's rounds
 
 
 @dataclass
@@ -175,6 +176,30 @@ def _form(sop, office: str, period: str, rounds: int,
     return form
 
 
+def segel_line(form: MonitoringForm) -> str:
+    """The segels of the rounds the form counts, as printed under it."""
+    return "Segel riwayat putaran: " + "; ".join(f"#{rid} {segel}"
+                                                 for rid, segel in form.segels)
+
+
+def _segels(session: Session, start: datetime, end: datetime
+            ) -> dict[int, tuple[tuple[int, str], ...]]:
+    """Per SOP, the segel of each round started in [start, end), remembered as seen."""
+    from sqlmodel import select
+
+    from kecamatan_desktop.services.witnesses import saw_rounds
+    from kecamatan_desktop.store.round_models import RoundRow
+
+    ids = session.exec(select(RoundRow.id, RoundRow.sop_id).where(
+        RoundRow.started_at >= start, RoundRow.started_at < end).order_by(RoundRow.id)).all()
+    segels = saw_rounds(session, [rid for rid, _sop in ids])
+    out: dict[int, list[tuple[int, str]]] = {}
+    for rid, sop_id in ids:
+        if rid in segels:
+            out.setdefault(sop_id, []).append((rid, segels[rid]))
+    return {sop_id: tuple(pairs) for sop_id, pairs in out.items()}
+
+
 def _tell(progress: Callable[[int, int], bool] | None, done: int, total: int) -> None:
     if progress is not None and progress(done, total) is False:
         raise Cancelled("Dibatalkan")
@@ -192,8 +217,10 @@ def monitoring_form(sop_id: str, start: date, end: date, *, session: Session,
     lo, hi = _bounds(start, end, office_tz(session, row.id))
     counts, figures = _figures(session, [row.id], lo, hi)
     _tell(progress, 1, 1)
-    return _form(sop, sop.office.name, _period_text(start, end), counts.get(row.id, 0),
+    form = _form(sop, sop.office.name, _period_text(start, end), counts.get(row.id, 0),
                  {pos: f for (_sop, pos), f in figures.items()})
+    form.segels = _segels(session, lo, hi).get(row.id, ())
+    return form
 
 
 def office_monitoring(office: str, start: date, end: date, *, session: Session,
@@ -220,11 +247,13 @@ def office_monitoring(office: str, start: date, end: date, *, session: Session,
     lo, hi = _bounds(start, end, zone(place.time_zone))
     counts, figures = _figures(session, [s for s, _r in sops], lo, hi)
     period = _period_text(start, end)
+    segels = _segels(session, lo, hi)
     forms = []
     for done, (sop_id, rev_id) in enumerate(sops, 1):
         sop, _revision = revision_sop(rev_id, session=session)
         forms.append(_form(sop, place.name, period, counts.get(sop_id, 0),
                            {pos: f for (s, pos), f in figures.items() if s == sop_id}))
+        forms[-1].segels = segels.get(sop_id, ())
         _tell(progress, done, len(sops))
     return OfficeMonitoring(office=place.name, period=period, forms=tuple(forms))
 

@@ -21,6 +21,7 @@ from kecamatan_desktop.domain.tanggal import TanggalStyle, format_tanggal
 from kecamatan_desktop.services import decrees
 from kecamatan_desktop.services.catalogue import StoredSop, get_sop
 from kecamatan_desktop.services.decrees import CurrentDecree
+from kecamatan_desktop.services.witnesses import saw_catalogue
 from kecamatan_desktop.store.models import OfficeRow, SopCoverRow, SopRow
 
 NOT_DRAWN = ("Prosedur SOP ini belum digambar: lembar diagram alir (prosedur) belum ada "
@@ -238,6 +239,7 @@ class Book:
     profile: OfficeProfile
     decree: Decree | None
     sops: tuple[StoredSop, ...]
+    segel: str = ""  # the catalogue's, as printed under the contents (services/seals.py)
 
     def cover(self) -> Cover:
         # the year the book was last printed (its profile), or a later one if an SOP of it
@@ -299,4 +301,5 @@ def load_book(office: str | None, *, session: Session) -> Book:
         .order_by(SopRow.position, SopRow.id)
     ).all()
     sops = tuple(get_sop(slug, session=session) for slug in slugs)
-    return Book(profile=profile, decree=load_decree(name, session=session), sops=sops)
+    return Book(profile=profile, decree=load_decree(name, session=session), sops=sops,
+                segel=saw_catalogue(session))

@@ -36,7 +36,7 @@ from kecamatan_desktop.domain.rounds import (
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import iso_waktu
 from kecamatan_desktop.domain.zones import zone, zone_name
-from kecamatan_desktop.services import changes, officers, summaries
+from kecamatan_desktop.services import changes, officers, summaries, witnesses
 from kecamatan_desktop.services.calendar import ensure_years, office_calendar
 from kecamatan_desktop.services.catalogue import revision_sop, sop_row
 from kecamatan_desktop.services.receivers import NOBODY, chosen_receivers, person
@@ -133,6 +133,7 @@ class RoundDetail:
     log: tuple[LogLine, ...] = ()  # the log as a person reads it (domain.round_log)
     day_minutes: int = 0  # a working day of the calendar the figures were counted on
     holders: tuple[LaneHolder, ...] = ()  # each lane of the current step with its holder
+    segel: str = ""  # its chain's head, short, as printed (services/witnesses.py)
 
     @property
     def zone(self) -> str:
@@ -340,7 +341,7 @@ def _detail(session: Session, row: RoundRow, slug: str, sop: Sop, revision: int,
         sop=sop, version=row.event_count, tz=tz, ended_at=state.ended_at,
         chain_problem=problem, calendar=describe_calendar(calendar, session=session),
         log=round_log(sop, events, state.passes, [r.working_minutes for r in records]),
-        day_minutes=calendar.day_minutes)
+        day_minutes=calendar.day_minutes, segel=witnesses.saw_round(session, row.id))
 
 
 def list_rounds(*, session: Session, active_only: bool = False, sop_id: str | None = None,

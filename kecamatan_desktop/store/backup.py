@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.store import backup_segel
 from kecamatan_desktop.store.database import StoreError
 from kecamatan_desktop.store.diagnose import (
     CORE_TABLES,
@@ -109,6 +110,7 @@ def make_backup(db_path: Path, kind: str, *, now: datetime | None = None) -> Bac
     try:
         target.parent.mkdir(exist_ok=True)
         copy_database(Path(db_path), target)
+        backup_segel.write_record(target)  # the rounds' heads, for `check --backup`
     except (OSError, sqlite3.Error) as exc:
         raise StoreError(f"Cadangan basis data {db_path} tidak dapat dibuat: "
                          f"{getattr(exc, 'strerror', None) or exc}") from exc
@@ -129,6 +131,7 @@ def daily_backup(db_path: Path, *, now: datetime | None = None) -> BackupFile | 
 def _prune(db_path: Path, kind: str) -> None:
     for old in [b for b in list_backups(db_path) if b.kind == kind][KEEP:]:
         old.path.unlink(missing_ok=True)
+        backup_segel.record_path(old.path).unlink(missing_ok=True)
         log.info("old backup %s removed", old.path)
 
 

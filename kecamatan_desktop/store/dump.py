@@ -5,7 +5,8 @@ A server database cannot be copied as a file, so its backup is this dump; loadin
 a new database of either kind gives the same rows, the same history and the same hash
 chains. The file is written to a temporary name and renamed when whole.
 
-Line 1: {"format": "kecamatan-db/1", "schema": "0008", "made_at": …}; then per table
+Line 1: {"format": "kecamatan-db/1", "schema": "0008", "made_at": …, "heads": {round id:
+head of its chain}}; then per table
 {"table": name, "columns": [...], "rows": n} followed by its n rows as JSON arrays.
 """
 
@@ -22,6 +23,7 @@ from sqlalchemy import Connection, Date, DateTime, Engine, func, insert, select,
 from sqlalchemy.exc import IntegrityError
 
 from kecamatan_desktop.domain.errors import Cancelled, InputError
+from kecamatan_desktop.store import backup_segel
 from kecamatan_desktop.store.dump_check import check_dump
 from kecamatan_desktop.store.models import SQLModel
 from kecamatan_desktop.store.schema import SCHEMA_HEAD
@@ -65,8 +67,11 @@ def write_dump(engine: Engine, target: Path, *, progress: Progress = None) -> Du
             if conn.dialect.name == "postgresql":  # every table as of one moment
                 conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
             schema = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+            # the rounds' heads as of this moment: the dump's witness (store/backup_segel.py)
+            heads = {str(rid): h for rid, h in conn.exec_driver_sql(backup_segel.HEADS_SQL)}
             out.write(json.dumps({"format": FORMAT, "schema": schema,
-                                  "made_at": datetime.now(UTC).isoformat()}) + "\n")
+                                  "made_at": datetime.now(UTC).isoformat(),
+                                  "heads": heads}) + "\n")
             for done, table in enumerate(tables, 1):
                 n = conn.execute(select(func.count()).select_from(table)).scalar()
                 columns = [c.name for c in table.columns]
