@@ -15,7 +15,7 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
-from hypothesis import settings  # noqa: E402
+from hypothesis import Phase, settings  # noqa: E402
 
 from kecamatan_desktop.resource_paths import data_dir  # noqa: E402
 from kecamatan_desktop.services.session import open_catalogue  # noqa: E402
@@ -34,6 +34,8 @@ def seed_dict(sop_id: str = "poncokusumo-2018-renja") -> dict:
 # is `HYPOTHESIS_PROFILE=explore python -m pytest tests/layout`.
 settings.register_profile("repeatable", derandomize=True, database=None)
 settings.register_profile("explore", derandomize=False)
+settings.register_profile("noshrink", derandomize=True, database=None,
+                          phases=[Phase.explicit, Phase.reuse, Phase.generate])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 @pytest.fixture(autouse=True)

@@ -34,6 +34,7 @@ STUB = 14.0
 RULE_GAP = 6.0  # 2.1 mm: how near a vertical track may come to a lane rule
 SHAPE_GAP = 3.5  # how near a track may come to the widest shape of its lane (over 1 mm)
 WIDEST_SHAPE = 72.0  # a process box; terminators and diamonds are narrower
+CONNECTOR_RULE_GAP = 3.0  # from a connector's side to a column rule (over 1 mm)
 SLOT_SPAN = 11.0  # neighbouring slots of one lane margin are nearer than this (across a rule: 12)
 
 
@@ -200,6 +201,7 @@ class Router:
         self.bands = bands
         self.table = table
         self.lanes = [c for c in columns if c.key == "lane"]
+        self.rule_xs = sorted({c.x for c in columns} | {c.x + c.width for c in columns})
         self.slots = sorted(x for c in self.lanes for x in _lane_slots(c, style))
         self.busy: dict[tuple[int, float], list[tuple[float, float]]] = defaultdict(list)
         self.first_shape_of_page: dict[int, int] = {}
@@ -381,12 +383,26 @@ class Router:
             lo, hi = self.table.x + 3 + half, self.table.right - 3 - half
             xs: list[float] = []
             for s in ordered:
-                xs.append(max(s.desired_x, lo, xs[-1] + step if xs else lo))
+                xs.append(self._off_rules(max(s.desired_x, lo, xs[-1] + step if xs else lo),
+                                          half, 1))
             for k in range(len(xs) - 1, -1, -1):
-                xs[k] = min(xs[k], hi if k == len(xs) - 1 else xs[k + 1] - step)
+                limit = hi if k == len(xs) - 1 else xs[k + 1] - step
+                if xs[k] > limit:
+                    xs[k] = self._off_rules(limit, half, -1)
             for k, (s, x) in enumerate(zip(ordered, xs, strict=True)):
                 s.x, s.row = x, k % rows
         return head, foot, plan
+
+    def _off_rules(self, x: float, half: float, direction: int) -> float:
+        """`x`, or the nearest x in `direction` where a connector `half` wide keeps
+        CONNECTOR_RULE_GAP from every rule of the table (a column's edge)."""
+        room = half + CONNECTOR_RULE_GAP
+        for _ in range(len(self.rule_xs)):
+            hit = next((r for r in self.rule_xs if abs(x - r) < room), None)
+            if hit is None:
+                return x
+            x = hit + direction * room
+        return x
 
     def _free_sides(self, t: Shape) -> list[str]:
         """The sides of `t` its own Ya/Tidak do not leave from."""

@@ -8,16 +8,18 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, Phase, given, settings
 
 from kecamatan_desktop.domain.interchange import sop_from_dict
 from kecamatan_desktop.domain.sop import Decision
 from kecamatan_desktop.layout.geometry import Point, Rect
-from kecamatan_desktop.layout.model import A4, A4_LANDSCAPE, F4, F4_LANDSCAPE
+from kecamatan_desktop.layout.model import A4, A4_LANDSCAPE, F4, F4_LANDSCAPE, LayoutError
 from kecamatan_desktop.layout.route_checks import FaultKind, Thing, drawing_faults
 from kecamatan_desktop.layout.sheet import lay_out_sheets
 from kecamatan_desktop.layout.swimlane import layout_sop
 from tests.conftest import SEED_FILES
 from tests.export.sample_sops import long_sop, seed_sop
+from tests.layout.strategies import sops
 
 PAPERS = {F4_LANDSCAPE: F4, A4_LANDSCAPE: A4}
 SPECS = pytest.mark.parametrize("spec", [F4_LANDSCAPE, A4_LANDSCAPE], ids=["f4", "a4"])
@@ -140,3 +142,21 @@ def test_imported_sample_sops_draw_no_fault(imported_sops, spec):
                for sop in imported_sops}
     assert printed == {sop.name: [] for sop in imported_sops}
 
+
+
+# Random valid procedures up to 60 steps and 12 lanes, as printed on F4 and A4: no line
+# along a lane rule, no connector on one or on another, no line past a shape, label or
+# connector within 1 mm, every pair joining neighbouring pages. Lines running together
+# where a page has more long lines than its lanes have channels are not yet prevented
+# (issue 26: lanes that widen for them are not built), so OVERLAP is left out here.
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck),
+          phases=[Phase.explicit, Phase.reuse, Phase.generate])
+@given(sops(max_steps=60, max_lanes=12))
+def test_random_procedures_draw_no_fault_but_crowded_lines(sop):
+    for paper in (F4, A4):
+        try:
+            layout = lay_out_sheets(sop, paper)
+        except LayoutError:  # refused in one Indonesian line, never drawn
+            continue
+        faults = [f for f in drawing_faults(layout) if f.kind is not FaultKind.OVERLAP]
+        assert faults == []

@@ -15,6 +15,8 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewWidget
 from PySide6.QtWidgets import QComboBox, QGraphicsView
 
 from kecamatan_desktop.domain.errors import Cancelled
+from kecamatan_desktop.layout.model import F4
+from kecamatan_desktop.layout.sheet import lay_out_sheets
 from kecamatan_desktop.services import catalogue
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.print_preview import (
@@ -28,7 +30,7 @@ from tests.ui import test_printing_ui
 
 window = test_printing_ui.window  # the same window fixture
 SOP = "poncokusumo-2018-renstra"  # cover and identity sheet portrait, one flowchart landscape
-LONG_SOP = "uji-musrenbang-kecamatan"  # 40 steps: cover, identity sheet, five flowchart pages
+LONG_SOP = "uji-musrenbang-kecamatan"  # 40 steps: cover, identity sheet, four flowchart pages
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "sop-40-langkah.json"
 
 
@@ -168,13 +170,16 @@ def test_the_first_page_shows_while_the_others_are_still_drawn(qtbot, window, lo
     assert dialog.progress_row.isVisible()
     assert dialog.progress_label.text() == strings.PRINT_PREPARING
     finish(task)
+    total = 2 + len(lay_out_sheets(catalogue.read_sop_files([FIXTURE])[0], F4).pages)
+    assert total == 6  # the cover, the identity sheet and the sheets the window shows
     with_pages = [entry for entry in seen if entry[0] > 0]
     assert with_pages[0] == (1, False, False)  # page 1 on screen, the rest still to come
     counts = [pages for pages, _over, _enabled in with_pages]
-    assert counts == sorted(counts) and counts[-1] == view.pageCount() == 7
-    assert dialog.pages.count == 7 and len(dialog.pages.images) == 7
+    assert counts == sorted(counts) and counts[-1] == view.pageCount() == total
+    assert dialog.pages.count == total and len(dialog.pages.images) == total
     assert dialog.print_action.isEnabled() and not dialog.progress_row.isVisible()
-    assert dialog.progress_label.text() == strings.PRINT_PAGES_READY.format(done=7, total=7)
+    assert dialog.progress_label.text() == strings.PRINT_PAGES_READY.format(done=total,
+                                                                           total=total)
 
 
 def test_batal_closes_the_preview_and_stops_the_drawing(qtbot, window, long_sop, finish):
