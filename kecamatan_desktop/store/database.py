@@ -25,7 +25,7 @@ from kecamatan_desktop.paths import (  # noqa: F401 - re-exported
     default_db_path,
     resolve_db_path,
 )
-from kecamatan_desktop.store import migrate, models, round_models, server  # noqa: F401
+from kecamatan_desktop.store import account_models, migrate, models, round_models, server  # noqa: F401
 
 # execution option: begin the transaction holding the write lock (the server's advisory lock)
 IMMEDIATE = server.IMMEDIATE
