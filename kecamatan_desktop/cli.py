@@ -27,6 +27,7 @@ from kecamatan_desktop.cli_records import (
     officer_command,
     round_command,
 )
+from kecamatan_desktop.cli_users import add_user_commands, sign_in, user_command
 
 # only light modules here: `--help` and every command pay for what is imported at the top;
 # SQLAlchemy, the services, ReportLab and Qt are imported by the commands that use them
@@ -50,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="berkas basis data, atau server PostgreSQL bersama: "
                              "postgresql+psycopg://pengguna:sandi@server:5432/nama (bawaan: "
                              "KECAMATAN_DB atau folder data pengguna)")
+    parser.add_argument("--user", metavar="NIP",
+                        help="masuk sebagai pengguna ini (sandi dari KECAMATAN_PASSWORD atau "
+                             "ditanyakan); basis data yang memakai akun menolak perubahan "
+                             "tanpa masuk")
     parser.add_argument("--read-only", action="store_true",
                         help="buka basis data hanya untuk dibaca dan dicetak")
     parser.add_argument("--debug", action="store_true", help="catat rincian (DEBUG) di log")
@@ -112,6 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_round_commands(sub)
     add_check_commands(sub)
     add_import_book_command(sub)
+    add_user_commands(sub)
     return parser
 
 
@@ -240,6 +246,7 @@ def _run(args: argparse.Namespace) -> int:
     db = open_catalogue(resolve_db_path(args.db), read_only=args.read_only)
     try:
         with db.guard(), db.session() as session:
+            sign_in(args, session)
             if args.command == "image":
                 sop = catalogue.get_sop(args.sop_id, session=session).sop
             elif args.command == "list":
@@ -275,6 +282,8 @@ def _run(args: argparse.Namespace) -> int:
                 return check_command(args, session)
             elif args.command == "import-book":
                 return import_book_command(book, args, session)
+            elif args.command == "user":
+                user_command(args, session)
     finally:
         db.close()
     if args.command == "image":
