@@ -359,12 +359,15 @@ def _book(args, session) -> None:
 
 
 def _check(session, *, rebuild: bool = False) -> int:
-    from kecamatan_desktop.services import integrity
+    from kecamatan_desktop.services import integrity, signatures
 
     if rebuild:
         count = integrity.rebuild_summaries(session=session)
         print(f"Ringkasan {count} putaran dibangun ulang dari riwayatnya")
     problems = integrity.check_database(session=session)
+    unsigned = signatures.verify(session=session).unsigned_before
+    if unsigned:  # information, not a problem: written before the database had accounts
+        print(f"Catatan: {unsigned} catatan tidak bertanda tangan (sebelum akun dibuat)")
     if not problems:
         print("OK")
         return EXIT_OK

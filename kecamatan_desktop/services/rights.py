@@ -60,7 +60,8 @@ def _verify(session: Session, signed: identity.SignedIn) -> None:
     if session.info.get(_VERIFIED) == signed.account_id:
         return
     row = session.execute(
-        select(AccountRow.officer_id, AccountRow.active, AccountKeyRow.public_key)
+        select(AccountRow.officer_id, AccountRow.active, AccountKeyRow.public_key,
+               AccountKeyRow.valid_to)
         .join(AccountKeyRow, AccountKeyRow.account_id == AccountRow.id)
         .where(AccountRow.id == signed.account_id, AccountKeyRow.id == signed.key_id)).first()
     public = signed.signing_key.verify_key.encode().hex()
@@ -69,6 +70,9 @@ def _verify(session: Session, signed: identity.SignedIn) -> None:
                          "dengan akun basis data ini. Tidak ada yang disimpan.")
     if not row.active:
         raise NotAllowed(f"Akun {signed.name} sudah dinonaktifkan. Tidak ada yang disimpan.")
+    if row.valid_to is not None:
+        raise NotAllowed(f"Sandi {signed.name} sudah diatur ulang: masuk lagi dengan sandi "
+                         "barunya. Tidak ada yang disimpan.")
     session.info[_VERIFIED] = signed.account_id
 
 
