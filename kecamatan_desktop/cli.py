@@ -162,7 +162,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from kecamatan_desktop.app import run_gui  # Qt is loaded only for the window
 
-        return run_gui(db_path, read_only=args.read_only)
+        return run_gui(db_path, read_only=args.read_only, user=args.user)
     try:
         code = _run(args)
         sys.stdout.flush()  # a closed pipe is met here, not in the interpreter's last flush
