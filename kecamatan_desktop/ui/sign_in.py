@@ -44,6 +44,7 @@ class SignInDialog(QDialog):
         self.db, self.first = db, first
         self.signed: identity.SignedIn | None = None
         self.setWindowTitle(strings.FIRST_ADMIN_TITLE if first else strings.SIGN_IN_TITLE)
+        self.setMinimumWidth(420)
         intro = QLabel(strings.FIRST_ADMIN_INTRO if first else strings.SIGN_IN_INTRO)
         intro.setWordWrap(True)
         self.nip = QLineEdit(last_nip, objectName="nip")
