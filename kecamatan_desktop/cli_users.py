@@ -58,7 +58,7 @@ def sign_in(args, session) -> None:
     from kecamatan_desktop.services import accounts, identity
 
     identity.set_current(None)  # one run, one user: nobody from an earlier call in-process
-    if args.user is None:
+    if args.user is None or args.read_only:  # read-only: nothing to write or sign
         return
     identity.set_current(accounts.sign_in(args.user, password(f"Sandi {args.user}: "),
                                           session=session))

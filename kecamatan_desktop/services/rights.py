@@ -26,7 +26,7 @@ ACCOUNT_TABLES = frozenset({"account", "account_key"})
 # session.info: a sign-in counting a wrong password, or an officer changing their own
 # password, writes its own account only
 OWN_ACCOUNT = "kd_own_account"
-_VERIFIED = "kd_rights_verified"
+VERIFIED = "kd_rights_verified"  # the account checked active in this session's database
 _NO_ACCOUNTS = "kd_rights_no_accounts"
 _WHAT = (("officer", "daftar pegawai"), ("office", "profil kantor"), ("decree", "keputusan camat"),
          ("calendar", "kalender kerja"), ("working_hours", "kalender kerja"),
@@ -57,7 +57,7 @@ def _has_accounts(session: Session) -> bool:
 
 def _verify(session: Session, signed: identity.SignedIn) -> None:
     """The signed-in account is active in this very database, with the key it signs with."""
-    if session.info.get(_VERIFIED) == signed.account_id:
+    if session.info.get(VERIFIED) == signed.account_id:
         return
     row = session.execute(
         select(AccountRow.officer_id, AccountRow.active, AccountKeyRow.public_key,
@@ -73,7 +73,7 @@ def _verify(session: Session, signed: identity.SignedIn) -> None:
     if row.valid_to is not None:
         raise NotAllowed(f"Sandi {signed.name} sudah diatur ulang: masuk lagi dengan sandi "
                          "barunya. Tidak ada yang disimpan.")
-    session.info[_VERIFIED] = signed.account_id
+    session.info[VERIFIED] = signed.account_id
 
 
 def check_write(session: Session, tables: set[str]) -> None:

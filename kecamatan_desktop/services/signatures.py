@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from kecamatan_desktop.domain import ledger
 from kecamatan_desktop.services import identity, keys
+from kecamatan_desktop.services.rights import VERIFIED
 from kecamatan_desktop.store.account_models import AccountKeyRow, AccountRow, RecordSignatureRow
 from kecamatan_desktop.store.models import DecreeVersionRow, SopRevisionRow
 from kecamatan_desktop.store.round_models import CalendarChangeRow, OfficerRow, RoundEventRow
@@ -110,7 +111,9 @@ def _sign_new(session: Session, _context) -> None:
     """Sign what this flush wrote, as the officer signed in (the commit flushes the
     signatures with the records)."""
     signed = identity.current()
-    if signed is None:
+    # only as an account this very database knows (services/rights.py checked it)
+    if signed is None or session.info.get(VERIFIED) != signed.account_id:
+        session.info.pop("kd_to_sign", None)
         return
     pending = session.info.setdefault("kd_to_sign", [])
     for row in pending:

@@ -96,13 +96,19 @@ class WindowSignIn(QObject):
         self.db, self.window, self.settings = db, window, settings
         self.action = QAction(strings.ACTION_CHANGE_USER, window, objectName="changeUser")
         self.action.triggered.connect(self.change)
+        self.action.setEnabled(not db.read_only)
         self.label = QLabel(objectName="signedIn")
         self.show_who()
 
     def at_start(self, *, user: str | None = None, password: str | None = None,
                  first_start: bool = False) -> None:
         """A script's user (`--user` with its password) signs in without the dialog; else
-        the dialog, on a database with accounts or (at the very first start) none yet."""
+        the dialog, on a database with accounts or (at the very first start) none yet.
+        Whoever was signed in to another database is not any more."""
+        identity.set_current(None)
+        self.show_who()
+        if self.db.read_only:  # nothing to write, nothing to sign
+            return
         if user is not None and password is not None:
             try:
                 self._signed(call(self.db, accounts.sign_in, user, password))
