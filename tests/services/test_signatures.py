@@ -80,6 +80,7 @@ def _forge_step_one(path) -> None:
         raw.close()
 
 
+@pytest.mark.sqlite_only  # the attack of the issue: the SQLite file in an outside tool
 def test_a_forged_chain_is_caught_by_its_signatures(capsys, catalogue_db, session,
                                                     monkeypatch):
     start(session)  # round 1, before accounts
