@@ -1,6 +1,6 @@
 """The texts of the sign-in: the dialog at start, *Berkas → Ganti pengguna…*, the status."""
 
-ACTION_CHANGE_USER = "Ganti pengguna…"
+ACTION_CHANGE_USER = "Ganti pe&ngguna…"
 SIGN_IN_TITLE = "Masuk"
 SIGN_IN_INTRO = "Masuk dengan NIP dan sandi Anda untuk mencatat di basis data ini."
 FIRST_ADMIN_TITLE = "Administrator pertama"

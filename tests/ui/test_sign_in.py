@@ -67,7 +67,7 @@ def test_ganti_pengguna_in_the_menu_signs_another_in(qtbot, window):
     typing(qtbot, window, "rahasia1")
     window.signing.at_start()
     change = next(a for a in window.file_menu.actions() if a.objectName() == "changeUser")
-    assert change.text() == "Ganti pengguna…"
+    assert change.text() == "Ganti pe&ngguna…"
     def as_siti(dialog):
         dialog.nip.setText(SITI)
         qtbot.keyClicks(dialog.password, "rahasia1")
