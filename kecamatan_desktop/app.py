@@ -85,7 +85,8 @@ def release_own_console() -> bool:
 
 
 def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | None = None,
-            on_shown=None, end_process: bool = True, welcome: bool = True) -> int:
+            on_shown=None, end_process: bool = True, welcome: bool = True,
+            user: str | None = None) -> int:
     """The window on the database at `db_path`, until it closes; the exit code.
 
     The catalogue is read with plain SQLite and shown at once; the database is opened (and
@@ -94,6 +95,9 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
     is opened first, with its ways out, as before. `on_shown(window, complete)` is called
     when the window is first on screen and when it is complete (the start-up benchmark).
     With `welcome`, the very first start greets the user once the window is complete.
+    The window signs in first (ui/sign_in.py): `user` (a NIP) with KECAMATAN_PASSWORD
+    without its dialog, as `--user` does on the command line; else the dialog, and on a
+    database with no account yet at a first start (`welcome`), the first administrator's.
 
     A window closed to open another database (`MainWindow.switch_database`) is followed by a
     window on that one, in the same process; should that one not open after all, by a
@@ -109,7 +113,7 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
     previous = None
     while True:
         code, window = _one_window(app, db_path, read_only=read_only, settings=settings,
-                                   on_shown=on_shown, welcome=welcome)
+                                   on_shown=on_shown, welcome=welcome, user=user)
         if window is not None:
             window.deleteLater()  # its timers stop with it; a next window's loop deletes it
         # none made (refused), or made but never complete; code 0 without a window: it is
@@ -129,7 +133,7 @@ def run_gui(db_path: Path, *, read_only: bool = False, settings: QSettings | Non
 
 
 def _one_window(app, db_path: DbLocation, *, read_only: bool, settings: QSettings, on_shown,
-                welcome: bool):
+                welcome: bool, user: str | None = None):
     """run_gui's window on `db_path` until it closes: (exit code, the window or None when
     none was made: the database refused, or already open in another window of this PC)."""
     from PySide6.QtCore import QTimer
@@ -165,6 +169,10 @@ def _one_window(app, db_path: DbLocation, *, read_only: bool, settings: QSetting
 
     listen(db.path if db is not None else db_path)
 
+    def sign_in() -> None:
+        password = os.environ.get("KECAMATAN_PASSWORD") if user is not None else None
+        window.signing.at_start(user=user, password=password, first_start=welcome)
+
     def complete(result) -> None:
         opened = result
         if isinstance(result, StoreError):  # the ways out, on the GUI thread
@@ -176,6 +184,7 @@ def _one_window(app, db_path: DbLocation, *, read_only: bool, settings: QSetting
         if opened.path != db_path:
             listen(opened.path)
         window.attach(opened)
+        QTimer.singleShot(0, sign_in)
         QTimer.singleShot(0, window.autosave.offer)  # edits a crash left behind
         if on_shown is not None:
             QTimer.singleShot(0, lambda: on_shown(window, True))
@@ -190,6 +199,7 @@ def _one_window(app, db_path: DbLocation, *, read_only: bool, settings: QSetting
     if on_shown is not None:
         window.first_painted.connect(lambda: on_shown(window, window.db is not None))
     if db is not None:
+        window.first_painted.connect(sign_in)
         window.first_painted.connect(window.autosave.offer)  # edits a crash left behind
     if welcome and db is not None:  # complete from the start (the first start is so)
         window.first_painted.connect(window.maybe_welcome)

@@ -43,6 +43,12 @@ def _no_env_db(monkeypatch, tmp_path_factory):
     monkeypatch.delenv("KECAMATAN_DB", raising=False)
     # the default data folder (database, log) is a temporary one, never the tester's own
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
+    # nobody signed in before a test, and nobody left signed in after it
+    from kecamatan_desktop.services import identity
+
+    identity.set_current(None)
+    yield
+    identity.set_current(None)
 
 
 def pytest_configure(config):

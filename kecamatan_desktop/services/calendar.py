@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
@@ -14,7 +13,7 @@ from kecamatan_desktop.domain.calendar import DayOff, OfficeCalendar, WorkingHou
 from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.domain.tanggal import format_tanggal, format_waktu
 from kecamatan_desktop.domain.zones import WIB
-from kecamatan_desktop.services import changes
+from kecamatan_desktop.services import changes, identity
 from kecamatan_desktop.store.database import insert_ignore, transaction
 from kecamatan_desktop.store.round_models import (
     CalendarChangeRow,
@@ -45,10 +44,7 @@ class CalendarChange:
 
 
 def _operator() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is not worth failing a record for
-        return "operator"
+    return identity.entered_by()
 
 
 def _record_change(session: Session, what: str, by: str | None) -> None:

@@ -6,7 +6,6 @@ Dismissals are events in an append-only table: taking one back is a new event na
 
 from __future__ import annotations
 
-import getpass
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -32,7 +31,7 @@ from kecamatan_desktop.layout.model import A4, F4, LayoutError
 from kecamatan_desktop.layout.route_checks import Fault, FaultKind, Thing, drawing_faults
 from kecamatan_desktop.layout.sheet import lay_out_sheets
 from kecamatan_desktop.resource_paths import data_dir
-from kecamatan_desktop.services import catalogue, changes
+from kecamatan_desktop.services import catalogue, changes, identity
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.models import CheckDismissalRow
 
@@ -189,10 +188,7 @@ def _apply_dismissals(sop_id: str, name: str, findings: list[Finding], *,
 
 
 def _operator() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is not worth refusing a dismissal for
-        return "operator"
+    return identity.entered_by()
 
 
 def dismiss(finding: Finding, reason: str, *, session: Session, by: str | None = None,

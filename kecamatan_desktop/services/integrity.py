@@ -4,8 +4,9 @@ Checks SQLite's own integrity and foreign keys (on a PostgreSQL server, which ke
 whole itself: keys it does not vouch for, and rows naming no parent), that the append-only
 triggers are in place and enabled, that the database's triggers, views, functions and rules
 are exactly those the migrations made (store/guards.py), that every day off stands on the
-calendar's change log (services/calendar_audit.py), every round's hash chain, each round's
-and SOP's chain against what this PC saw of it (services/witness_check.py), and the
+calendar's change log (services/calendar_audit.py), every record's signature
+(services/signatures.py), every round's hash chain, each round's and SOP's chain against
+what this PC saw of it (services/witness_check.py), and the
 invariants: each open round at a step of its revision, every decision branch of a finished
 revision pointing at a step, and each round's cached summaries (its row's columns and its
 `round_pass` rows) equal to what its events give.
@@ -22,7 +23,7 @@ from pathlib import Path
 from sqlmodel import Session, select
 
 from kecamatan_desktop.domain import rounds as machine
-from kecamatan_desktop.services import changes, summaries, witness_check
+from kecamatan_desktop.services import changes, signatures, summaries, witness_check
 from kecamatan_desktop.services.calendar_audit import unlogged_days_off
 from kecamatan_desktop.services.rounds import _to_event, chain_problem
 from kecamatan_desktop.store import guards, server
@@ -48,6 +49,7 @@ def check_database(*, session: Session,
     problems = _sqlite_checks(session) if sqlite else _server_checks(session)
     problems += _schema_problems(session, sqlite)
     problems += [Problem(line) for line in unlogged_days_off(session=session)]
+    problems += [Problem(line) for line in signatures.verify(session=session).problems]
     problems += _branch_checks(session)
     problems += _round_checks(session, progress)
     problems += [Problem(d.text, round_id=d.round_id)

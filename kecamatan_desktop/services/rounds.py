@@ -9,10 +9,9 @@ Nothing already written is ever changed.
 
 from __future__ import annotations
 
-import getpass
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 
 from sqlalchemy import func
@@ -36,7 +35,7 @@ from kecamatan_desktop.domain.rounds import (
 from kecamatan_desktop.domain.sop import Sop
 from kecamatan_desktop.domain.tanggal import iso_waktu
 from kecamatan_desktop.domain.zones import zone, zone_name
-from kecamatan_desktop.services import changes, officers, summaries, witnesses
+from kecamatan_desktop.services import changes, identity, officers, summaries, witnesses
 from kecamatan_desktop.services.calendar import ensure_years, office_calendar
 from kecamatan_desktop.services.catalogue import revision_sop, sop_row
 from kecamatan_desktop.services.receivers import NOBODY, chosen_receivers, person
@@ -47,11 +46,8 @@ from kecamatan_desktop.store.round_models import RoundEventRow, RoundLaneRow, Ro
 
 
 def operator() -> str:
-    """Who is entering records: the Windows (or other) user name."""
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is not worth failing a record for
-        return "operator"
+    """Who is entering records: the officer signed in and the system's account."""
+    return identity.entered_by()
 
 
 def now_utc() -> datetime:
@@ -399,6 +395,8 @@ def _append(session: Session, rnd: RoundRow, sop: Sop, events: list[RoundEvent],
     seq = rnd.event_count
     for e in new:
         seq += 1
+        if e.kind is EventKind.COMPLETED:
+            e = replace(e, entered_by=identity.on_behalf(e.entered_by, e.officer, e.officer_id))
         fields = dict(round_id=rnd.id, seq=seq, kind=e.kind.value, occurred_at=e.occurred_at,
                       entered_at=e.entered_at, entered_by=e.entered_by, position=e.position,
                       officer=e.officer, officer_id=e.officer_id, decision=e.decision,

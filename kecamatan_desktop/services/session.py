@@ -74,6 +74,7 @@ def open_catalogue(path: Path, *, seed_dir: Path | None = None,
     read-only is neither seeded nor backed up.
     """
     from kecamatan_desktop.resource_paths import data_dir
+    from kecamatan_desktop.services import rights, signatures  # noqa: F401 - writes checked, signed
     from kecamatan_desktop.services.catalogue import list_office_names, seed_catalogue
     from kecamatan_desktop.services.officers import seed_camats
     from kecamatan_desktop.store import backup

@@ -26,6 +26,7 @@ from kecamatan_desktop.paths import (  # noqa: F401 - re-exported
     resolve_db_path,
 )
 from kecamatan_desktop.store import (  # noqa: F401
+    account_models,
     migrate,
     models,
     round_models,

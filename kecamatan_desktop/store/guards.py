@@ -5,7 +5,7 @@ replaced by a no-op of the same name, or code added beside the guards, is found.
 What the migrations made is read, not trusted from the file checked: on SQLite from a
 database migrated to the head in memory (once a process); on a server, where a scratch
 schema would need rights the office's role does not have, from the record below of what
-migrations 0005, 0007 and 0009 create (a test migrates a fresh server database and compares).
+migrations 0005, 0007, 0009 and 0013 create (a test migrates a fresh server database and compares).
 """
 
 from __future__ import annotations
@@ -87,8 +87,9 @@ def server_objects(conn) -> Objects:
 
 def server_record() -> Objects:
     """What the migrations make on a server, as the server writes it back: each history
-    table's function refusing UPDATE, DELETE and TRUNCATE, and its two triggers."""
-    out: Objects = {}
+    table's function refusing UPDATE, DELETE and TRUNCATE, and its two triggers; the signing
+    keys' guard (0013)."""
+    out: Objects = _key_guard()
     for t in APPEND_ONLY:
         out["function", f"{t}_append_only"] = ("", normalized(
             f"CREATE OR REPLACE FUNCTION {t}_append_only() RETURNS trigger "
@@ -101,6 +102,26 @@ def server_record() -> Objects:
             f"CREATE TRIGGER {t}_no_truncate BEFORE TRUNCATE ON {t} FOR EACH STATEMENT "
             f"EXECUTE FUNCTION {t}_append_only()"))
     return out
+
+
+def _key_guard() -> Objects:
+    k = "account_key"
+    return {
+        ("function", f"{k}_guard"): ("", normalized(
+            f"CREATE OR REPLACE FUNCTION {k}_guard() RETURNS trigger LANGUAGE plpgsql AS "
+            f"$function$ BEGIN IF TG_OP <> 'UPDATE' THEN RAISE EXCEPTION '{k} keeps its "
+            "keys: % refused', TG_OP; END IF; IF NEW.id IS DISTINCT FROM OLD.id OR "
+            "NEW.account_id IS DISTINCT FROM OLD.account_id OR NEW.public_key IS DISTINCT "
+            "FROM OLD.public_key OR NEW.valid_from IS DISTINCT FROM OLD.valid_from OR "
+            f"OLD.valid_to IS NOT NULL THEN RAISE EXCEPTION '{k} keeps its keys: % refused', "
+            "TG_OP; END IF; RETURN NEW; END; $function$")),
+        ("trigger", f"{k}_guard"): (k, normalized(
+            f"CREATE TRIGGER {k}_guard BEFORE DELETE OR UPDATE ON {k} FOR EACH ROW "
+            f"EXECUTE FUNCTION {k}_guard()")),
+        ("trigger", f"{k}_no_truncate"): (k, normalized(
+            f"CREATE TRIGGER {k}_no_truncate BEFORE TRUNCATE ON {k} FOR EACH STATEMENT "
+            f"EXECUTE FUNCTION {k}_guard()")),
+    }
 
 
 def schema_findings(conn) -> list[Finding]:

@@ -2,4 +2,4 @@
 libraries (store/snapshot.py)."""
 
 # The newest migration's revision id; a test checks it against the migration scripts.
-SCHEMA_HEAD = "0012"
+SCHEMA_HEAD = "0013"

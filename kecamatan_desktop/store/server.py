@@ -129,8 +129,9 @@ def describe(exc: BaseException, server: ServerDatabase) -> str | None:
     return None
 
 
-# the history tables the database itself keeps append-only (migrations 0005, 0007, 0009)
-APPEND_ONLY = ("round_event", "calendar_change", "check_dismissal", "decree_version")
+# the history tables the database itself keeps append-only (migrations 0005, 0007, 0009, 0013)
+APPEND_ONLY = ("round_event", "calendar_change", "check_dismissal", "decree_version",
+               "record_signature")
 
 
 def missing_guards(conn) -> list[str]:

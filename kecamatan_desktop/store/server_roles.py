@@ -27,6 +27,8 @@ UPDATED = {
     "round_pass": "the cache of its events",
     "round_lane": "who holds a lane, reassigned",
     "day_off": "a day off edited or taken back (logged in calendar_change)",
+    "account": "failed sign-ins and the lock they set, a new password, deactivation",
+    "account_key": "its private key encrypted anew under a new password; ended (valid_to)",
 }
 DELETED = {
     "sop": "an SOP never run (its revisions go by ON DELETE CASCADE)",

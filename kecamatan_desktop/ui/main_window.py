@@ -229,6 +229,7 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         from kecamatan_desktop.ui.bookimport.actions import BookImportActions
         from kecamatan_desktop.ui.interchange_actions import InterchangeActions
         from kecamatan_desktop.ui.printing_actions import PrintingActions
+        from kecamatan_desktop.ui.sign_in import WindowSignIn
 
         def action(text: str, slot, shortcut=None, name: str = "") -> QAction:
             a = QAction(text, self, objectName=name)
@@ -273,6 +274,9 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.action_database = action(db_strings.ACTION_CHOOSE_DATABASE, self.choose_database,
                                       name="chooseDatabase")
         file_menu.addAction(self.action_database)
+        self.signing = WindowSignIn(self.db, self, self.settings)
+        file_menu.addAction(self.signing.action)
+        self.statusBar().addPermanentWidget(self.signing.label)
         self.backups = BackupActions(self.db, self)
         file_menu.addSeparator()
         file_menu.addAction(self.backups.backup_action)

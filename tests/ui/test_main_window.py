@@ -192,7 +192,8 @@ def test_menus_speak_indonesian(window):
                             "&Riwayat revisi", "&Impor…", "I&mpor buku SOP…", "&Ekspor…",
                             "Ekspor &PDF…",
                             "&Cetak…", "Cetak &Buku SOP…", "&Kertas", "Profil &kantor…",
-                            "Basis data…", "Ca&dangkan…", "P&ulihkan…", "&Keluar"]
+                            "Basis data…", "Ganti pe&ngguna…", "Ca&dangkan…", "P&ulihkan…",
+                            "&Keluar"]
     edit_actions = [a.text() for a in window.menuBar().actions()[1].menu().actions()]
     assert edit_actions == ["&Urungkan", "U&langi", "", "&Cari SOP", "&Periksa SOP", "",
                             "&Salin prosedur dari…", "&Tampilkan SOP contoh…"]

@@ -2,7 +2,7 @@
 
 from alembic import context
 
-from kecamatan_desktop.store import models, round_models  # noqa: F401 - every table
+from kecamatan_desktop.store import account_models, models, round_models  # noqa: F401 - every table
 from kecamatan_desktop.store.models import SQLModel
 
 connection = context.config.attributes["connection"]
