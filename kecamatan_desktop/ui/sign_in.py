@@ -27,6 +27,7 @@ from kecamatan_desktop.domain.errors import InputError
 from kecamatan_desktop.services import accounts, identity
 from kecamatan_desktop.services.session import call
 from kecamatan_desktop.ui import strings_signin as strings
+from kecamatan_desktop.ui.strings import CANCEL
 
 if TYPE_CHECKING:
     from kecamatan_desktop.services.session import Database
@@ -60,6 +61,7 @@ class SignInDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(strings.BUTTON_SIGN_IN)
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(CANCEL)
         buttons.accepted.connect(self.try_accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

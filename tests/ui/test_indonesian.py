@@ -38,6 +38,7 @@ from kecamatan_desktop.ui.rounds.dialogs import StartRoundDialog
 from kecamatan_desktop.ui.rounds.directory import OfficerDirectory
 from kecamatan_desktop.ui.rounds.forms import EvaluationDialog, MonitoringDialog
 from kecamatan_desktop.ui.rounds.handoff_dialog import HandoffDialog, NewOfficerDialog
+from kecamatan_desktop.ui.sign_in import SignInDialog
 from kecamatan_desktop.ui.worker import Task
 from tests.ui.test_main_window import Dialogs
 
@@ -180,7 +181,9 @@ def test_the_programs_dialogs_speak_indonesian(qtbot, window, catalogue_db, tmp_
                    Way("ya", 7, "7", "Memeriksa", "Tim", 7, "Budi"),
                    Way("tidak", 5, "5", "Mengetik", "Staf")), choices), window),
                NewOfficerDialog("Staf", "Kecamatan Poncokusumo", window),
-               HelpDialog(window), WelcomeDialog(window)]
+               HelpDialog(window), WelcomeDialog(window),
+               SignInDialog(catalogue_db, window, last_nip="19800101 200501 2 001"),
+               SignInDialog(catalogue_db, window, first=True)]
     found = []
     for dialog in dialogs:
         found += english(widget_texts(shown(qtbot, dialog)))
