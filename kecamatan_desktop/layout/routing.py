@@ -35,6 +35,8 @@ RULE_GAP = 6.0  # 2.1 mm: how near a vertical track may come to a lane rule
 SHAPE_GAP = 3.5  # how near a track may come to the widest shape of its lane (over 1 mm)
 WIDEST_SHAPE = 72.0  # a process box; terminators and diamonds are narrower
 CONNECTOR_RULE_GAP = 3.0  # from a connector's side to a column rule (over 1 mm)
+# two vertical runs side by side keep this apart (over 1 mm, where they would read as one)
+CHANNEL_GAP = 3.0
 SLOT_SPAN = 11.0  # neighbouring slots of one lane margin are nearer than this (across a rule: 12)
 
 
@@ -203,7 +205,8 @@ class Router:
         self.lanes = [c for c in columns if c.key == "lane"]
         self.rule_xs = sorted({c.x for c in columns} | {c.x + c.width for c in columns})
         self.slots = sorted(x for c in self.lanes for x in _lane_slots(c, style))
-        self.busy: dict[tuple[int, float], list[tuple[float, float]]] = defaultdict(list)
+        # the vertical runs drawn on each page: (x, top, bottom)
+        self.busy: dict[int, list[tuple[float, float, float]]] = defaultdict(list)
         self.first_shape_of_page: dict[int, int] = {}
         for step, page in sorted(page_of.items()):
             self.first_shape_of_page.setdefault(page, step)
@@ -255,19 +258,28 @@ class Router:
             top = lo if target is None else self._top_entry_y(target, x)
             return min(lo, hi, top) - 2, max(lo, hi) + 2
 
-        def free(x: float) -> bool:
+        def taken(x: float, gap: float = CHANNEL_GAP) -> int:
             a0, b0 = span(x)
-            return not any(a < b0 and a0 < b for a, b in self.busy[(page, x)])
+            return sum(1 for bx, a, b in self.busy[page]
+                       if abs(bx - x) < gap and a < b0 and a0 < b)
 
         near = self._near(candidates[0]) if candidates else []
-        for x in [*candidates, *self._between(candidates), *near, *self._between(near)]:
-            if free(x):
-                self.busy[(page, x)].append(span(x))
-                return x
-        best = min(candidates, key=lambda x: sum(1 for a, b in self.busy[(page, x)]
-                                                 if a < span(x)[1] and span(x)[0] < b))
-        self.busy[(page, best)].append(span(best))
+        options = [*candidates, *self._between(candidates), *near, *self._between(near)]
+        if candidates:  # on the candidates' side: the run to the channel crosses no shape
+            options = [x for x in options if min(candidates) <= x <= max(candidates)]
+        # a channel 1 mm clear of every other beside it; else, where the page has no such
+        # room left, one at least not on another (lines nearer than 1 mm, never a T)
+        for gap in (CHANNEL_GAP, 1e-6):
+            for x in options:
+                if not taken(x, gap):
+                    self._occupy(page, x, *span(x))
+                    return x
+        best = min(candidates, key=taken)
+        self._occupy(page, best, *span(best))
         return best
+
+    def _occupy(self, page: int, x: float, lo: float, hi: float) -> None:
+        self.busy[page].append((x, min(lo, hi), max(lo, hi)))
 
     def _side_entry(self, t: Shape, ch: float) -> tuple[str, float | None]:
         """The side of `t` facing channel `ch`, and the height at which a line from it
@@ -500,8 +512,8 @@ class Router:
             ends[key] = (out_conn, out_track, in_conn, in_track)
             # the short lines between connectors and their tracks: no channel runs along them
             for page, conn, track in ((ps, out_conn, out_track), (pt, in_conn, in_track)):
-                self.busy[(page, conn.rect.cx)].append(
-                    (min(conn.rect.y, track) - 2, max(conn.rect.bottom, track) + 2))
+                self._occupy(page, conn.rect.cx, min(conn.rect.y, track) - 2,
+                             max(conn.rect.bottom, track) + 2)
         for e in edges:
             s_shape, t_shape = self.ends[e]
             side = sides[e]
@@ -559,7 +571,7 @@ class Router:
         if side_y is not None:
             y = side_y
             self.entries[(t.step, t.lane, side)] += 1
-            self.busy[(page, ch)].append((min(route[-1].y, y) - 2, max(route[-1].y, y) + 2))
+            self._occupy(page, ch, min(route[-1].y, y) - 2, max(route[-1].y, y) + 2)
             return _simplify([*route, Point(ch, y), Point(_side_x(t, side, y), y)])
         # from above: each at its own height and its own distance from the top's centre
         y = self._top_run_y(t)
@@ -568,7 +580,7 @@ class Router:
         self.entries[(t.step, t.lane, "top-" + side)] += 1
         along = t.rect.w / 2 * 0.75 * 0.8 ** n
         x = t.rect.cx - along if side == "left" else t.rect.cx + along
-        self.busy[(page, ch)].append((min(route[-1].y, y) - 2, max(route[-1].y, y) + 2))
+        self._occupy(page, ch, min(route[-1].y, y) - 2, max(route[-1].y, y) + 2)
         return _simplify([*route, Point(ch, y), Point(x, y), Point(x, _top_y(t, x))])
 
     def _to_band(self, page: int, side: str, start: Point, s: Shape, track: float,
