@@ -135,7 +135,7 @@ def test_the_mark_is_on_every_page_of_a_long_draft(qtbot, window, long_sop, tmp_
     edit_cell(qtbot, window, 0, KEGIATAN, EDITED)
     window.printing.ask_pdf_path = lambda name: tmp_path / name
     pages = texts(finish(window.printing.export_pdf()))
-    assert len(pages) == 7  # cover, identity sheet, five flowchart pages
+    assert len(pages) == 6  # cover, identity sheet, four flowchart pages
     assert all(DRAFT_MARK in page for page in pages)
 
 
