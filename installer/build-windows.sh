@@ -285,14 +285,14 @@ echo "$SHOW" | head -n 2
 # UTF-8 whatever the code page: the em dash arrives as its three UTF-8 bytes
 echo "$SHOW" | head -n 1 | grep -q $'\xe2\x80\x94' || fail "round show did not write UTF-8"
 [ -f "$DB" ] || fail "no database at $DB"
-# a server that does not answer: one Indonesian line naming it (exit 1), never the password
+# a server that does not answer: one Indonesian line naming it (exit 2, as the README promises), never the password
 # nor an unexpected error; this also proves the PostgreSQL driver loads in the frozen program
 set +e
 SERVER=$(cli --db 'postgresql+psycopg://kantor:rahasia@127.0.0.1:1/renja' list)
 status=$?
 set -e
 echo "$SERVER" | tail -n 1
-[ "$status" -eq 1 ] && echo "$SERVER" | grep -q "127.0.0.1:1 tidak dapat dihubungi" \
+[ "$status" -eq 2 ] && echo "$SERVER" | grep -q "127.0.0.1:1 tidak dapat dihubungi" \
   && ! echo "$SERVER" | grep -q "rahasia" \
   || fail "a server that does not answer, from the installed program (exit $status)"
 
