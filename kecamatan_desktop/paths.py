@@ -92,11 +92,17 @@ def as_location(value: str | os.PathLike | ServerDatabase) -> DbLocation:
     return server_database(os.fspath(value)) or Path(value)
 
 
-def default_db_path() -> Path:
-    """On Windows `%LOCALAPPDATA%\\KecamatanDesktop\\kecamatan.db`."""
+def data_folder() -> Path:
+    """The user's data folder: the default database, the editor's recovery files and this
+    PC's witnesses (on Windows `%LOCALAPPDATA%\\KecamatanDesktop`)."""
     from platformdirs import user_data_path  # imported late: only needed without --db
 
-    return user_data_path(APP_DIR_NAME, appauthor=False) / DB_FILE_NAME
+    return user_data_path(APP_DIR_NAME, appauthor=False)
+
+
+def default_db_path() -> Path:
+    """On Windows `%LOCALAPPDATA%\\KecamatanDesktop\\kecamatan.db`."""
+    return data_folder() / DB_FILE_NAME
 
 
 def resolve_db_path(explicit: str | os.PathLike | None = None, *,

@@ -38,11 +38,19 @@ settings.register_profile("noshrink", derandomize=True, database=None,
                           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
+def use_data_folder(monkeypatch, base) -> None:
+    """The user's data folder (paths.data_folder) under `base`, on Linux and on Windows:
+    platformdirs reads XDG_DATA_HOME on one and WIN_PD_OVERRIDE_LOCAL_APPDATA on the other."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(base))
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", str(base))
+
+
 @pytest.fixture(autouse=True)
 def _no_env_db(monkeypatch, tmp_path_factory):
     monkeypatch.delenv("KECAMATAN_DB", raising=False)
-    # the default data folder (database, log) is a temporary one, never the tester's own
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path_factory.getbasetemp() / "xdg-data"))
+    # the default data folder (database, log, witnesses) is a temporary one, never the
+    # tester's own
+    use_data_folder(monkeypatch, tmp_path_factory.getbasetemp() / "xdg-data")
     # nobody signed in before a test, and nobody left signed in after it
     from kecamatan_desktop.services import identity
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session
 
 from kecamatan_desktop.domain.segel import catalogue_head, format_segel
-from kecamatan_desktop.paths import APP_DIR_NAME, DbLocation, ServerDatabase
+from kecamatan_desktop.paths import DbLocation, ServerDatabase, data_folder
 from kecamatan_desktop.services import seals
 from kecamatan_desktop.store.schema import SCHEMA_HEAD
 
@@ -41,10 +41,8 @@ class WitnessUnreadable(Exception):
 
 
 def witness_folder() -> Path:
-    """The user's data folder (on Windows %LOCALAPPDATA%\\KecamatanDesktop\\saksi)."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_DIR_NAME, appauthor=False) / FOLDER_NAME
+    """In the user's data folder (on Windows %LOCALAPPDATA%\\KecamatanDesktop\\saksi)."""
+    return data_folder() / FOLDER_NAME
 
 
 def identity(session: Session) -> str | None:

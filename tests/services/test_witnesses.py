@@ -20,6 +20,7 @@ from kecamatan_desktop.domain.tanggal import stored_utc
 from kecamatan_desktop.services import printing, rounds, seals, witnesses
 from kecamatan_desktop.services.witnesses import witness_folder
 from kecamatan_desktop.store.backup_segel import record_path
+from tests.conftest import use_data_folder
 from tests.services.test_rounds import RENJA, T0, start, step_done
 from tests.test_cli import run
 
@@ -30,13 +31,13 @@ SEGEL = re.compile(r"[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}")
 
 @pytest.fixture(autouse=True)
 def this_pc(tmp_path, monkeypatch) -> Path:
-    """This PC's data folder, the test's own (platformdirs reads XDG_DATA_HOME)."""
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "pc"))
+    """This PC's data folder, the test's own (its own data folder, on Linux and Windows)."""
+    use_data_folder(monkeypatch, tmp_path / "pc")
     return tmp_path / "pc"
 
 
 def another_pc(monkeypatch, tmp_path) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "another-pc"))
+    use_data_folder(monkeypatch, tmp_path / "another-pc")
 
 
 # the attacks, as an insider with the file and sqlite3 makes them ----------------------------
@@ -146,7 +147,7 @@ def test_a_round_that_moved_on_since_this_pc_saw_it_is_no_difference(
     r = step_done(session, r, at=T0 + timedelta(minutes=30))
     r = step_done(session, r, at=T0 + timedelta(hours=1))
     session.rollback()
-    monkeypatch.setenv("XDG_DATA_HOME", str(this_pc))
+    use_data_folder(monkeypatch, this_pc)
     assert check(capsys, db_path)[0:2] == (0, "OK\n")
     seen = witnesses.read_witness(witnesses.identity(session))
     assert seen["rounds"][str(r.id)]["events"] == r.version > 1  # the newer head, now
@@ -188,7 +189,7 @@ def test_the_segel_printed_on_the_round_report_catches_a_forgery(
     session.rollback()
     assert check(capsys, db_path, "--segel", printed, "--round", r.id)[0] == 0  # moved on
     forge_step_1(db_path, r.id)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "a-third-pc"))
+    use_data_folder(monkeypatch, tmp_path / "a-third-pc")
     code, out, _ = check(capsys, db_path, "--rebuild", "--segel", printed, "--round", r.id)
     assert code == 1
     assert f"Putaran 1 berbeda dari segel {printed} yang diberikan" in out

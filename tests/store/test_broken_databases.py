@@ -15,6 +15,7 @@ from kecamatan_desktop.store import backup, diagnose
 from kecamatan_desktop.store.database import StoreError, default_db_path, open_database
 from kecamatan_desktop.store.diagnose import DatabaseUnusable, Problem
 from kecamatan_desktop.store.migrate import MIGRATIONS_DIR, SCHEMA_HEAD
+from tests.conftest import use_data_folder
 
 pytestmark = pytest.mark.sqlite_only  # damaged, missing, read-only and locked files
 
@@ -45,7 +46,7 @@ def test_a_mistyped_folder_is_refused_and_not_created(tmp_path):
 
 def test_only_the_default_data_folder_is_created(monkeypatch, tmp_path):
     # a data folder of its own: the session's may hold the log of a server database's test
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    use_data_folder(monkeypatch, tmp_path / "xdg-data")
     path = default_db_path()
     assert not path.parent.exists()
     db = open_catalogue(path)

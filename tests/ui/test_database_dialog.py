@@ -24,6 +24,7 @@ from kecamatan_desktop.paths import ServerDatabase, default_db_path, resolve_db_
 from kecamatan_desktop.services import database_choice
 from kecamatan_desktop.ui.database_dialog import DatabaseDialog
 from kecamatan_desktop.ui.main_window import MainWindow
+from tests.conftest import use_data_folder
 
 
 @pytest.fixture
@@ -288,7 +289,7 @@ def user_settings(tmp_path):
 
 def test_the_window_starts_on_the_kept_choice_and_the_commands_do_not(
         qtbot, user_settings, tmp_path, capsys, monkeypatch):
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # the default's own folder
+    use_data_folder(monkeypatch, tmp_path / "data")  # the default's own folder
     chosen = tmp_path / "pilihan.db"
     user_settings.setValue(database_choice.SETTING, str(chosen))
     user_settings.sync()

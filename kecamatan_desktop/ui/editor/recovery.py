@@ -20,7 +20,7 @@ from kecamatan_desktop.domain.recovery_file import Recovery, RecoveryFileError, 
 from kecamatan_desktop.domain.tanggal import format_waktu
 from kecamatan_desktop.domain.zones import WIB
 from kecamatan_desktop.export.atomic import replacing_one
-from kecamatan_desktop.paths import APP_DIR_NAME
+from kecamatan_desktop.paths import data_folder
 from kecamatan_desktop.ui import strings
 from kecamatan_desktop.ui.editor.document import SopDocument
 from kecamatan_desktop.ui.message_boxes import ask_choice
@@ -31,9 +31,7 @@ log = logging.getLogger(__name__)
 
 def recovery_folder() -> Path:
     """The user's data folder (on Windows %LOCALAPPDATA%\\KecamatanDesktop)."""
-    from platformdirs import user_data_path
-
-    return user_data_path(APP_DIR_NAME, appauthor=False)
+    return data_folder()
 
 
 def recovery_path(database: str, folder: Path | None = None) -> Path:
