@@ -18,8 +18,10 @@ from openpyxl.styles import Font
 
 
 def clean(value: str) -> str:
-    """The text without the control characters an .xlsx cannot hold."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value)
+    """The text without the control characters an .xlsx cannot hold, its line breaks LF as
+    Excel writes them (openpyxl's write-only sheet goes through a text-mode file, which on
+    Windows turns a CR LF into CR CR LF: two line breaks in the cell)."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def inline_string_xml(value: str, style: int) -> str:
