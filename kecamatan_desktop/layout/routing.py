@@ -13,6 +13,16 @@ import math
 from collections import defaultdict
 from dataclasses import dataclass
 
+from kecamatan_desktop.layout.bands import (
+    BandBox,
+    BandSlot,
+    Edge,
+    band_rows,
+    connector_label,
+    crossing_groups,
+    next_group,
+    place_band,
+)
 from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.lanes import edge_ends, inner_sides
 from kecamatan_desktop.layout.model import (
@@ -20,7 +30,6 @@ from kecamatan_desktop.layout.model import (
     ArrowKind,
     Column,
     Connector,
-    LayoutError,
     Shape,
     ShapeKind,
     Style,
@@ -34,53 +43,9 @@ STUB = 14.0
 RULE_GAP = 6.0  # 2.1 mm: how near a vertical track may come to a lane rule
 SHAPE_GAP = 3.5  # how near a track may come to the widest shape of its lane (over 1 mm)
 WIDEST_SHAPE = 72.0  # a process box; terminators and diamonds are narrower
-CONNECTOR_RULE_GAP = 3.0  # from a connector's side to a column rule (over 1 mm)
 # two vertical runs side by side keep this apart (over 1 mm, where they would read as one)
 CHANNEL_GAP = 3.0
 SLOT_SPAN = 11.0  # neighbouring slots of one lane margin are nearer than this (across a rule: 12)
-
-
-@dataclass(frozen=True)
-class Edge:
-    source: int
-    target: int
-    kind: ArrowKind
-
-
-def crossing_groups(edges: tuple[Edge, ...] | list[Edge],
-                    page_of: dict[int, int]) -> dict[tuple[int, int, int], list[Edge]]:
-    """Edges crossing page breaks, grouped by (page, next page, target step): one group
-    for each page break an edge crosses, so an edge from page 1 to page 3 is in (0, 1, t)
-    and (1, 2, t) and the reader follows it page by page, never skipping one.
-
-    Every group gets one connector pair: arrows from one page to one step merge into one
-    connector, so a band holds at most one connector per step a page sends work to, and a
-    procedure whose checks all send work back to one step still fits.
-    """
-    groups: dict[tuple[int, int, int], list[Edge]] = {}
-    for e in edges:
-        ps, pt = page_of[e.source], page_of[e.target]
-        step = 1 if pt > ps else -1
-        for page in range(ps, pt, step):
-            groups.setdefault((page, page + step, e.target), []).append(e)
-    return groups
-
-
-def next_group(key: tuple[int, int, int], target_page: int) -> tuple[int, int, int] | None:
-    """The group the line continues in after crossing `key`'s page break, or None when it
-    has reached its target's page."""
-    _, pt, target = key
-    if pt == target_page:
-        return None
-    return (pt, pt + (1 if target_page > pt else -1), target)
-
-
-@dataclass(frozen=True)
-class BandBox:
-    head_top: float
-    head_h: float
-    foot_top: float
-    foot_h: float
 
 
 @dataclass(frozen=True)
@@ -93,40 +58,6 @@ class PlacedArrow:
 class PlacedConnector:
     page: int
     connector: Connector
-
-
-def _spacing(style: Style) -> float:
-    """Centre distance of neighbouring connectors in one row."""
-    return style.connector_size + 6
-
-
-def _pitch(style: Style) -> float:
-    """Centre distance in a two-row band: an arrow to a connector in one row then passes
-    beside, never through, the connectors of the other row."""
-    return style.connector_size / 2 + 2
-
-
-def connectors_per_row(style: Style, table_w: float) -> int:
-    return max(1, int((table_w - 6) // _spacing(style)))
-
-
-def band_rows(count: int, style: Style, table_w: float) -> int:
-    if count <= connectors_per_row(style, table_w):
-        return 1
-    if count > (table_w - 6 - style.connector_size) // _pitch(style) + 1:
-        raise LayoutError(
-            f"{count} panah melewati satu batas halaman; terlalu banyak untuk ditandai "
-            "penghubung antarhalaman. Sederhanakan percabangan prosedur ini."
-        )
-    return 2
-
-
-def band_height(count: int, style: Style, table_w: float) -> float:
-    """Height of a head or foot band holding `count` connectors and their arrow tracks."""
-    if count == 0:
-        return 0.0
-    rows = band_rows(count, style, table_w)
-    return 8 + rows * (style.connector_size + 4) + count * style.track_gap
 
 
 def top_entries_needed(edges: tuple[Edge, ...]) -> dict[int, int]:
@@ -147,16 +78,6 @@ def top_entries_needed(edges: tuple[Edge, ...]) -> dict[int, int]:
             for step, n in arriving.items() if n > by_side[step]}
 
 
-def connector_label(n: int) -> str:
-    """A, B, …, Z, AA, AB, …"""
-    label = ""
-    n += 1
-    while n:
-        n, rem = divmod(n - 1, 26)
-        label = chr(ord("A") + rem) + label
-    return label
-
-
 def _simplify(points: list[Point]) -> tuple[Point, ...]:
     out: list[Point] = []
     for p in points:
@@ -170,17 +91,6 @@ def _simplify(points: list[Point]) -> tuple[Point, ...]:
                 continue
         out.append(p)
     return tuple(out)
-
-
-@dataclass
-class _BandSlot:
-    """One crossing edge's place in a band: its connector and its horizontal track."""
-
-    edge: Edge
-    desired_x: float
-    x: float = 0.0
-    row: int = 0
-    track: int = 0
 
 
 def _lane_slots(lane: Column, style: Style) -> list[float]:
@@ -357,9 +267,9 @@ class Router:
     # bands -----------------------------------------------------------------------------------
     def _plan_bands(self, groups: dict[tuple[int, int, int], list[Edge]],
                     sides: dict[Edge, str]):
-        head: dict[int, list[_BandSlot]] = defaultdict(list)
-        foot: dict[int, list[_BandSlot]] = defaultdict(list)
-        plan: dict[tuple[int, int, int], tuple[_BandSlot, _BandSlot]] = {}
+        head: dict[int, list[BandSlot]] = defaultdict(list)
+        foot: dict[int, list[BandSlot]] = defaultdict(list)
+        plan: dict[tuple[int, int, int], tuple[BandSlot, BandSlot]] = {}
         for key in sorted(groups, key=lambda k: (k[2], k[0] != self.page_of.get(k[2] - 1))):
             ps, pt, target = key
             if pt > ps and self.first_shape_of_page.get(pt) == target and \
@@ -375,8 +285,8 @@ class Router:
             sources = [m for m in members if self.page_of[m.source] == ps]
             out_x = (self._exit_point(self.ends[sources[0]][0], sides[sources[0]]).x
                      if sources else passing)
-            out = _BandSlot(e, out_x)
-            into = _BandSlot(e, passing if pt != self.page_of[target] else
+            out = BandSlot(e, out_x)
+            into = BandSlot(e, passing if pt != self.page_of[target] else
                              t.rect.cx if key in self.enters_top else self._side_start(t))
             if pt > ps:
                 foot[ps].append(out)
@@ -385,36 +295,9 @@ class Router:
                 head[ps].append(out)
                 foot[pt].append(into)
             plan[key] = (out, into)
-        half = self.style.connector_size / 2
         for band in (*head.values(), *foot.values()):
-            for track, slot in enumerate(band):
-                slot.track = track
-            rows = band_rows(len(band), self.style, self.table.w)
-            step = _spacing(self.style) if rows == 1 else _pitch(self.style)
-            ordered = sorted(band, key=lambda s: (s.desired_x, s.edge.source, s.edge.target))
-            lo, hi = self.table.x + 3 + half, self.table.right - 3 - half
-            xs: list[float] = []
-            for s in ordered:
-                xs.append(self._off_rules(max(s.desired_x, lo, xs[-1] + step if xs else lo),
-                                          half, 1))
-            for k in range(len(xs) - 1, -1, -1):
-                limit = hi if k == len(xs) - 1 else xs[k + 1] - step
-                if xs[k] > limit:
-                    xs[k] = self._off_rules(limit, half, -1)
-            for k, (s, x) in enumerate(zip(ordered, xs, strict=True)):
-                s.x, s.row = x, k % rows
+            place_band(band, self.style, self.table, self.rule_xs)
         return head, foot, plan
-
-    def _off_rules(self, x: float, half: float, direction: int) -> float:
-        """`x`, or the nearest x in `direction` where a connector `half` wide keeps
-        CONNECTOR_RULE_GAP from every rule of the table (a column's edge)."""
-        room = half + CONNECTOR_RULE_GAP
-        for _ in range(len(self.rule_xs)):
-            hit = next((r for r in self.rule_xs if abs(x - r) < room), None)
-            if hit is None:
-                return x
-            x = hit + direction * room
-        return x
 
     def _free_sides(self, t: Shape) -> list[str]:
         """The sides of `t` its own Ya/Tidak do not leave from."""
@@ -436,7 +319,7 @@ class Router:
         lane = next(c for c in self.lanes if c.x <= channels[0] <= c.x + c.width)
         return lane.x + lane.width / 2
 
-    def _connector_rect(self, page: int, slot: _BandSlot, at_head: bool, count: int) -> Rect:
+    def _connector_rect(self, page: int, slot: BandSlot, at_head: bool, count: int) -> Rect:
         st = self.style
         size = st.connector_size
         band = self.bands[page]
@@ -446,7 +329,7 @@ class Router:
             top = band.foot_top + 6 + count * st.track_gap + slot.row * (size + 4)
         return Rect(slot.x - size / 2, top, size, size)
 
-    def _track_y(self, page: int, slot: _BandSlot, at_head: bool, rows: int) -> float:
+    def _track_y(self, page: int, slot: BandSlot, at_head: bool, rows: int) -> float:
         st = self.style
         band = self.bands[page]
         if at_head:
@@ -454,8 +337,8 @@ class Router:
             return band.head_top + 4 + connectors_h + (slot.track + 0.5) * st.track_gap
         return band.foot_top + 4 + (slot.track + 0.5) * st.track_gap
 
-    def _connector(self, page: int, slot: _BandSlot, at_head: bool, label: str,
-                   band: list[_BandSlot]) -> Connector:
+    def _connector(self, page: int, slot: BandSlot, at_head: bool, label: str,
+                   band: list[BandSlot]) -> Connector:
         rect = self._connector_rect(page, slot, at_head, len(band))
         x0, x1, y0, y1, cx = rect.x, rect.right, rect.y, rect.bottom, rect.cx
         if at_head:  # pointing up

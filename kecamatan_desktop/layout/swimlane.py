@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from kecamatan_desktop.domain.sop import Sop
+from kecamatan_desktop.layout.bands import BandBox, Edge, band_height, crossing_groups
 from kecamatan_desktop.layout.crossings import mark_crossings, segments
 from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.labels import place_labels, rules
@@ -27,11 +28,7 @@ from kecamatan_desktop.layout.model import (
 from kecamatan_desktop.layout.routing import (
     TOP_ENTRY_DROP,
     TOP_ENTRY_GAP,
-    BandBox,
-    Edge,
     Router,
-    band_height,
-    crossing_groups,
     top_entries_needed,
 )
 from kecamatan_desktop.layout.table import (

@@ -11,11 +11,11 @@ from hypothesis import HealthCheck, Phase, example, given, settings
 
 from kecamatan_desktop.domain.interchange import loads
 from kecamatan_desktop.domain.sop import Decision, Step
+from kecamatan_desktop.layout.bands import crossing_groups
 from kecamatan_desktop.layout.crossings import crossing, segments
 from kecamatan_desktop.layout.geometry import Point, Rect
 from kecamatan_desktop.layout.labels import rules, segment_distance
 from kecamatan_desktop.layout.model import A4_LANDSCAPE, F4_LANDSCAPE, ShapeKind, Style
-from kecamatan_desktop.layout.routing import crossing_groups
 from kecamatan_desktop.layout.swimlane import MIN_SHAPE_PAD, flow_edges, layout_sop
 from kecamatan_desktop.layout.table import time_spans
 from tests.conftest import SEED_FILES
