@@ -257,16 +257,12 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.flowchart.sop_to_save = self.printing.flowchart_to_save
         self.action_office = action(strings.ACTION_OFFICE_PROFILE, self.edit_office_profile)
         file_menu = self.file_menu
-        for item in (self.action_new, self.action_duplicate, self.action_delete, None,
-                     self.action_archive, self.action_unarchive, self.action_show_archive, None,
-                     self.action_save, self.action_history, None, self.action_import,
-                     self.book_import.action, self.action_export, None,
-                     self.printing.export_pdf_action, self.printing.print_action,
-                     self.printing.print_book_action):
-            if item is None:
-                file_menu.addSeparator()
-            else:
-                file_menu.addAction(item)
+        add_items(file_menu, (
+            self.action_new, self.action_duplicate, self.action_delete, None,
+            self.action_archive, self.action_unarchive, self.action_show_archive, None,
+            self.action_save, self.action_history, None, self.action_import,
+            self.book_import.action, self.action_export, None, self.printing.export_pdf_action,
+            self.printing.print_action, self.printing.print_book_action))
         paper_menu = file_menu.addMenu(strings.MENU_PAPER)
         for paper_action in self.printing.paper_actions.values():
             paper_menu.addAction(paper_action)
@@ -278,11 +274,8 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         file_menu.addAction(self.signing.action)
         self.statusBar().addPermanentWidget(self.signing.label)
         self.backups = BackupActions(self.db, self)
-        file_menu.addSeparator()
-        file_menu.addAction(self.backups.backup_action)
-        file_menu.addAction(self.backups.restore_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.action_quit)
+        add_items(file_menu, (None, self.backups.backup_action, self.backups.restore_action,
+                              None, self.action_quit))
 
         stack = self.document.undo_stack
         self.action_undo = stack.createUndoAction(self, strings.ACTION_UNDO)
@@ -300,22 +293,18 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.action_dashboard = action(strings.ACTION_SHOW_ROUNDS,
                                        lambda: self.main_tabs.setCurrentWidget(self.rounds))
         self.action_calendar = action(strings.CALENDAR, self.rounds.dashboard.open_calendar)
-        for item in (self.action_start_round, self.action_dashboard, self.action_directory,
-                     self.action_calendar):
-            rounds_menu.addAction(item)
-
         self.action_refresh = action(strings.ACTION_REFRESH, self.refresh_rounds,
                                      QKeySequence.Refresh, "refreshRounds")
-        rounds_menu.addSeparator()
-        rounds_menu.addAction(self.action_refresh)
+        add_items(rounds_menu, (self.action_start_round, self.action_dashboard,
+                                self.action_directory, self.action_calendar, None,
+                                self.action_refresh))
 
         help_menu = self.help_menu
         self.action_help = action(strings.ACTION_HELP, lambda: self.show_help(),
                                   QKeySequence.HelpContents, "showHelp")
         self.action_check_db = action(strings.ACTION_CHECK_DB, self.check_database)
         self.action_about = action(strings.ACTION_ABOUT, self.show_about)
-        for item in (self.action_help, self.action_check_db, self.action_about):
-            help_menu.addAction(item)
+        add_items(help_menu, (self.action_help, self.action_check_db, self.action_about))
         self.action_find = action(strings.ACTION_FIND, self.focus_search, QKeySequence.Find,
                                   "findSop")
         self.edit_menu.addSeparator()
@@ -336,14 +325,9 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
         self.edit_menu.addAction(copying.copy_action)
         self.edit_menu.addAction(copying.model_action)
 
-        toolbar = self.toolbar
-        toolbar.clear()
-        for item in (self.action_new, self.action_save, None, self.action_undo,
-                     self.action_redo):
-            if item is None:
-                toolbar.addSeparator()
-            else:
-                toolbar.addAction(item)
+        self.toolbar.clear()
+        add_items(self.toolbar, (self.action_new, self.action_save, None, self.action_undo,
+                                 self.action_redo))
 
     def refresh_rounds(self) -> None:
         """F5: what changed elsewhere, read now: the catalogue (the list, and the open SOP if
@@ -605,3 +589,12 @@ class MainWindow(WindowQuestions, WindowDatabase, QMainWindow):
             self.settings.setValue("catalogue/last_sop", sop_id)
         self.settings.sync()
         super().closeEvent(event)
+
+
+def add_items(menu, items) -> None:
+    """Add `items` to a menu or toolbar in order, None as a separator."""
+    for item in items:
+        if item is None:
+            menu.addSeparator()
+        else:
+            menu.addAction(item)
