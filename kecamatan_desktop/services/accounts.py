@@ -19,7 +19,7 @@ from kecamatan_desktop.domain.tanggal import format_waktu
 from kecamatan_desktop.domain.zones import zone
 from kecamatan_desktop.services import identity, keys, officers
 from kecamatan_desktop.services.identity import Role, SignedIn
-from kecamatan_desktop.services.rights import OWN_ACCOUNT, NotAllowed
+from kecamatan_desktop.services.rights import NotAllowed, own_account
 from kecamatan_desktop.store.account_models import AccountKeyRow, AccountRow
 from kecamatan_desktop.store.database import transaction
 from kecamatan_desktop.store.round_models import OfficerRow
@@ -104,16 +104,13 @@ def add_user(nip: str, role: str, password: str, *, session: Session) -> Account
         if session.exec(select(AccountRow).where(AccountRow.officer_id == officer.id)).first():
             raise InputError(f"{officer.name} ({officer.nip}) sudah punya akun")
         at = now_utc()
-        session.info[OWN_ACCOUNT] = first  # the first administrator makes their own key
-        try:
+        with own_account(session, first):  # the first administrator makes their own key
             account = AccountRow(officer_id=officer.id, role=chosen.value,
                                  password_hash=keys.hash_password(password), created_at=at)
             session.add(account)
             session.flush()
             _new_key(session, account.id, password, at)
             session.flush()
-        finally:
-            session.info.pop(OWN_ACCOUNT, None)
     return Account(officer.nip, officer.name, chosen, True)
 
 
@@ -127,8 +124,7 @@ def set_password(nip: str, password: str, *, session: Session) -> Account:
         own = signed is not None and signed.account_id == account.id
         if not own:
             _require_admin(session, "mengganti sandi pengguna lain")
-        session.info[OWN_ACCOUNT] = own
-        try:
+        with own_account(session, own):
             account.password_hash = keys.hash_password(password)
             account.failed_attempts, account.locked_until = 0, None
             session.add(account)
@@ -144,8 +140,6 @@ def set_password(nip: str, password: str, *, session: Session) -> Account:
                 session.flush()
                 _new_key(session, account.id, password, at)
             session.flush()
-        finally:
-            session.info.pop(OWN_ACCOUNT, None)
     return _view(account, officer)
 
 
@@ -189,8 +183,7 @@ def _locked_text(until: datetime) -> str:
 
 def _count_failure(session: Session, account: AccountRow, name: str, at: datetime) -> str:
     """Count a wrong password (the sign-in's transaction commits it); the message to give."""
-    session.info[OWN_ACCOUNT] = True
-    try:
+    with own_account(session):
         account.failed_attempts += 1
         if account.failed_attempts >= MAX_ATTEMPTS:
             account.failed_attempts = 0
@@ -202,8 +195,6 @@ def _count_failure(session: Session, account: AccountRow, name: str, at: datetim
                     f"{MAX_ATTEMPTS})")
         session.add(account)
         session.flush()
-    finally:
-        session.info.pop(OWN_ACCOUNT, None)
     return text
 
 
@@ -232,13 +223,10 @@ def sign_in(nip: str, password: str, *, session: Session) -> SignedIn:
             raise InputError(f"Kunci tanda tangan {officer.name} tidak terbuka dengan sandi "
                              "ini; minta Admin mengatur ulang sandinya")
         if account.failed_attempts or account.locked_until is not None:
-            session.info[OWN_ACCOUNT] = True
-            try:
+            with own_account(session):
                 account.failed_attempts, account.locked_until = 0, None
                 session.add(account)
                 session.flush()
-            finally:
-                session.info.pop(OWN_ACCOUNT, None)
     return SignedIn(account_id=account.id, officer_id=officer.id, name=officer.name,
                     nip=officer.nip, role=Role(account.role), key_id=key.id,
                     signing_key=signing_key)

@@ -10,6 +10,9 @@ can be made; `check` reports the records written so as unsigned.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from sqlalchemy import event, select
 from sqlalchemy.orm import Session
 
@@ -26,6 +29,18 @@ ACCOUNT_TABLES = frozenset({"account", "account_key"})
 # session.info: a sign-in counting a wrong password, or an officer changing their own
 # password, writes its own account only
 OWN_ACCOUNT = "kd_own_account"
+
+
+@contextmanager
+def own_account(session, allowed: bool = True) -> Iterator[None]:
+    """Writes inside touch the writer's own account only (when `allowed`): let them pass."""
+    session.info[OWN_ACCOUNT] = allowed
+    try:
+        yield
+    finally:
+        session.info.pop(OWN_ACCOUNT, None)
+
+
 VERIFIED = "kd_rights_verified"  # the account checked active in this session's database
 _NO_ACCOUNTS = "kd_rights_no_accounts"
 _WHAT = (("officer", "daftar pegawai"), ("office", "profil kantor"), ("decree", "keputusan camat"),

@@ -22,7 +22,8 @@ from kecamatan_desktop.store.models import SQLModel
 REFUSED = "Tidak ada yang dimuat."
 
 
-def _parses(parse: Callable) -> Callable[[object], bool]:
+def parses(parse: Callable) -> Callable[[object], bool]:
+    """A check that a value is text `parse` reads (an ISO date, a time, JSON)."""
     def check(value) -> bool:
         if not isinstance(value, str):
             return False
@@ -42,9 +43,9 @@ def value_check(column) -> Callable[[object], bool]:
     if isinstance(kind, Integer):
         return lambda v: type(v) is int
     if isinstance(kind, DateTime):
-        return _parses(datetime.fromisoformat)
+        return parses(datetime.fromisoformat)
     if isinstance(kind, Date):
-        return _parses(date.fromisoformat)
+        return parses(date.fromisoformat)
     if isinstance(kind, JSON):
         return lambda v: True
     if isinstance(kind, String):

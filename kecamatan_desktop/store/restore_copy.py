@@ -20,6 +20,7 @@ from pathlib import Path
 from sqlalchemy import create_engine
 
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.store.dump_check import parses
 from kecamatan_desktop.store.migrate import alembic_config
 
 BATCH = 2000  # rows per executemany while copying
@@ -142,18 +143,6 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def _parses(parse):
-    def check(value) -> bool:
-        if not isinstance(value, str):
-            return False
-        try:
-            parse(value)
-        except ValueError:
-            return False
-        return True
-    return check
-
-
 def _check_of(declared: str):
     """What a stored value of a column declared `declared` must be (None is left to the
     schema's NOT NULL)."""
@@ -162,11 +151,11 @@ def _check_of(declared: str):
     if "INT" in declared:
         return lambda v: type(v) is int
     if declared.startswith(("DATETIME", "TIMESTAMP")):
-        return _parses(datetime.fromisoformat)
+        return parses(datetime.fromisoformat)
     if declared == "DATE":
-        return _parses(date.fromisoformat)
+        return parses(date.fromisoformat)
     if declared == "JSON":
-        return _parses(json.loads)
+        return parses(json.loads)
     if "CHAR" in declared or "TEXT" in declared or "CLOB" in declared:
         return lambda v: isinstance(v, str)
     if "BLOB" in declared:
