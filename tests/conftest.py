@@ -103,6 +103,22 @@ def pg_server(request, monkeypatch) -> pg.PgServer:
 
 
 @pytest.fixture
+def server_db(pg_server):
+    """A fresh database on the server: the catalogue, the office's staff, one round started."""
+    from kecamatan_desktop.services.session import open_catalogue
+    from tests.services.test_rounds import add_staff, start
+
+    where = pg_server.fresh_database()
+    db = open_catalogue(where)
+    with db.session() as s:
+        add_staff(s)
+        start(s)
+    yield db
+    db.close()
+    pg_server.drop(where)
+
+
+@pytest.fixture
 def db_path(request, tmp_path: Path, db_engine: str):
     """Where the test's database is: a file in a temp folder, or a fresh server database."""
     if db_engine == "sqlite":

@@ -11,7 +11,6 @@ import psycopg
 import pytest
 
 from kecamatan_desktop.services import calendar, integrity
-from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.store import guards
 from tests.pg import Raw
 from tests.services.test_rounds import add_staff, start
@@ -101,18 +100,6 @@ def test_a_day_off_changed_or_taken_back_behind_the_log_is_named(capsys, checked
 
 
 # on a PostgreSQL server ---------------------------------------------------------------------
-
-@pytest.fixture
-def server_db(pg_server):
-    where = pg_server.fresh_database()
-    db = open_catalogue(where)
-    with db.session() as s:
-        add_staff(s)
-        start(s)
-    yield db
-    db.close()
-    pg_server.drop(where)
-
 
 def server_problems(db) -> list[str]:
     with db.session() as s:

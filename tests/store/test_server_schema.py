@@ -13,19 +13,6 @@ from kecamatan_desktop.services import integrity
 from kecamatan_desktop.services.session import open_catalogue
 from kecamatan_desktop.store.database import open_database
 from kecamatan_desktop.store.migrate import SCHEMA_HEAD
-from tests.services.test_rounds import add_staff, start
-
-
-@pytest.fixture
-def server_db(pg_server):
-    where = pg_server.fresh_database()
-    db = open_catalogue(where)
-    with db.session() as s:
-        add_staff(s)
-        start(s)
-    yield db
-    db.close()
-    pg_server.drop(where)
 
 
 def raw(db) -> psycopg.Connection:
