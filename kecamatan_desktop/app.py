@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 from kecamatan_desktop.domain.errors import StoreError
 from kecamatan_desktop.paths import DbLocation
 from kecamatan_desktop.resource_paths import resource
+from kecamatan_desktop.services.identity import PASSWORD_ENV
 from kecamatan_desktop.ui import qt_indonesian, strings
 
 ORGANIZATION = "KecamatanDesktop"
@@ -170,7 +171,7 @@ def _one_window(app, db_path: DbLocation, *, read_only: bool, settings: QSetting
     listen(db.path if db is not None else db_path)
 
     def sign_in() -> None:
-        password = os.environ.get("KECAMATAN_PASSWORD") if user is not None else None
+        password = os.environ.get(PASSWORD_ENV) if user is not None else None
         window.signing.at_start(user=user, password=password, first_start=welcome)
 
     def complete(result) -> None:
@@ -233,9 +234,10 @@ def _end_process(code: int) -> None:
     os._exit(code)
 
 
-def save_screenshot(db_path: Path, target: Path) -> int:
+def save_screenshot(db_path: Path, target: Path, user: str | None = None) -> int:
     """Open the main window offscreen on the database, save a picture of it once the catalogue
-    is shown, and close; the user's saved window layout is neither used nor changed."""
+    is shown, and close; the user's saved window layout is neither used nor changed. `user`
+    (a NIP, with KECAMATAN_PASSWORD) is signed in first, as `--user` signs the window in."""
     import tempfile
 
     from PySide6.QtCore import QEventLoop, QTimer
@@ -254,6 +256,13 @@ def save_screenshot(db_path: Path, target: Path) -> int:
         with tempfile.TemporaryDirectory() as folder:
             settings = QSettings(str(Path(folder) / "layar.ini"), QSettings.Format.IniFormat)
             window = MainWindow(db, settings)
+            refused: list[str] = []
+            if user is not None:
+                window.signing.tell = refused.append  # one line on stderr, not a message box
+                window.signing.at_start(user=user, password=os.environ.get(PASSWORD_ENV, ""))
+            if refused:
+                print(refused[0], file=sys.stderr)
+                return 2  # bad input: a wrong password, a locked or deactivated user
             window.resize(1360, 860)
             window.show()
             # the first rows' heights and the sheet settle, in a loop of its own: ending the

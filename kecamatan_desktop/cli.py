@@ -172,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.screenshot:
         from kecamatan_desktop.app import save_screenshot
 
-        return save_screenshot(db_path, Path(args.screenshot))
+        return save_screenshot(db_path, Path(args.screenshot), user=args.user)
     if args.command is None:
         from kecamatan_desktop.app import run_gui  # Qt is loaded only for the window
 

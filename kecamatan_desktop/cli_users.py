@@ -7,8 +7,8 @@ import getpass
 import os
 
 from kecamatan_desktop.domain.errors import InputError
+from kecamatan_desktop.services.identity import PASSWORD_ENV
 
-PASSWORD_ENV = "KECAMATAN_PASSWORD"
 # the password of the account a `user add` or `user password` sets, when not prompted for
 NEW_PASSWORD_ENV = "KECAMATAN_NEW_PASSWORD"
 

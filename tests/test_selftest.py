@@ -86,3 +86,26 @@ def test_the_shipped_icon_has_every_size_from_16_to_256():
 
     icon = Image.open(Path(resource("icons", "app.ico")))
     assert {16, 24, 32, 48, 256} <= {w for w, _ in icon.info["sizes"]}
+
+
+def test_screenshot_signs_the_user_in_as_the_window_does(qtbot, tmp_path, capsys, monkeypatch):
+    from kecamatan_desktop.services import identity
+    from kecamatan_desktop.services.session import open_catalogue
+    from tests.services.test_accounts import SITI, office_with_users
+    from tests.services.test_rounds import add_staff
+
+    db = open_catalogue(tmp_path / "k.db")
+    with db.session() as s:
+        add_staff(s)
+        office_with_users(s)  # passwords 'rahasia1'
+    db.close()
+    target = tmp_path / "jendela.png"
+    monkeypatch.setenv(identity.PASSWORD_ENV, "salah")
+    args = ["--db", str(tmp_path / "k.db"), "--user", SITI, "--screenshot", str(target)]
+    assert cli.main(args) == 2
+    assert "salah (percobaan ke-1 dari 5)" in capsys.readouterr().err
+    assert not target.exists()
+    monkeypatch.setenv(identity.PASSWORD_ENV, "rahasia1")
+    assert cli.main(args) == 0
+    assert target.exists()
+    assert identity.current().name == "Siti Aminah"  # signed in, as the status bar shows

@@ -14,6 +14,9 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+# where a script (`--user NIP`, the window's and run_gui's alike) gives its password
+PASSWORD_ENV = "KECAMATAN_PASSWORD"
+
 
 class Role(StrEnum):
     ADMIN = "admin"  # SOPs, directory, office profile, calendar, users (and rounds)
